@@ -1,0 +1,60 @@
+package io.gridcast.forecast.model;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Naive forecast: every future value equals the last observation, {@code f(T+h) = y(T)}.
+ *
+ * <p>Analytic interval as a random walk: {@code y(T) ± z * sigma * sqrt(h)}, with {@code sigma²}
+ * the mean squared one-step difference (R's {@code naive()}).
+ */
+public record Naive() implements ModelSpec {
+  public static final String NAME = "naive";
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public Map<String, Double> parameters() {
+    return Map.of();
+  }
+
+  @Override
+  public FittedModel fit(double[] y, int n, int period) {
+    if (n < 1) {
+      throw new ModelFitException(NAME, "needs at least 1 observation, got " + n);
+    }
+    double sumSq = 0;
+    for (int t = 1; t < n; t++) {
+      double d = y[t] - y[t - 1];
+      sumSq += d * d;
+    }
+    double sigma = n > 1 ? Math.sqrt(sumSq / (n - 1)) : 0;
+    return new Fitted(this, y[n - 1], sigma);
+  }
+
+  private record Fitted(Naive spec, double last, double sigma) implements FittedModel {
+    @Override
+    public double[] forecast(int horizon) {
+      double[] f = new double[horizon];
+      java.util.Arrays.fill(f, last);
+      return f;
+    }
+
+    @Override
+    public Optional<PredictionInterval> interval(int horizon, double level) {
+      double z = NormalQuantile.twoSided(level);
+      double[] lo = new double[horizon];
+      double[] hi = new double[horizon];
+      for (int h = 0; h < horizon; h++) {
+        double w = z * sigma * Math.sqrt(h + 1.0);
+        lo[h] = last - w;
+        hi[h] = last + w;
+      }
+      return Optional.of(new PredictionInterval(level, lo, hi));
+    }
+  }
+}

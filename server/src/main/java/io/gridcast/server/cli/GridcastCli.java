@@ -1,0 +1,42 @@
+package io.gridcast.server.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code gridcast} command: one jar, one subcommand per process role or tool. */
+@Command(
+    name = "gridcast",
+    mixinStandardHelpOptions = true,
+    versionProvider = GridcastCli.Version.class,
+    description = "Forecast-optimization server: model grid search on a durable job queue.",
+    subcommands = {CommandLine.HelpCommand.class})
+public final class GridcastCli implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs the CLI and returns its exit code (tests call this instead of {@link #main}). */
+  public static int run(String... args) {
+    return commandLine().execute(args);
+  }
+
+  static CommandLine commandLine() {
+    return new CommandLine(new GridcastCli());
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = GridcastCli.class.getPackage().getImplementationVersion();
+      return new String[] {"gridcast " + (v == null ? "dev" : v)};
+    }
+  }
+}
