@@ -186,9 +186,7 @@ public final class GridOptimizer {
       return this;
     }
 
-    /**
-     * Backtest folds, {@code >= 1} (default 3); fewer on short series.
-     */
+    /** Backtest folds, {@code >= 1} (default 3); fewer on short series. */
     public Builder folds(int folds) {
       if (folds < 1) {
         throw new InvalidOptimizerSettingException("folds", folds, "must be >= 1");
