@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = GridcastCli.Version.class,
     description = "Forecast-optimization server: model grid search on a durable job queue.",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {CommandLine.HelpCommand.class, OptimizeCommand.class})
 public final class GridcastCli implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -21,6 +21,14 @@ public final class GridcastCli implements Runnable {
   /** Runs the CLI and returns its exit code (tests call this instead of {@link #main}). */
   public static int run(String... args) {
     return commandLine().execute(args);
+  }
+
+  /** Runs the CLI with the given output and error writers (tests capture messages this way). */
+  public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+    CommandLine cl = commandLine();
+    cl.setOut(out);
+    cl.setErr(err);
+    return cl.execute(args);
   }
 
   static CommandLine commandLine() {
