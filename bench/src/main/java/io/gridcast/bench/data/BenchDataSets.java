@@ -100,6 +100,7 @@ public final class BenchDataSets {
         return i;
       }
     }
-    throw new IllegalArgumentException("column " + name + " not in header " + String.join(",", header));
+    throw new IllegalArgumentException(
+        "column " + name + " not in header " + String.join(",", header));
   }
 }

@@ -1,0 +1,200 @@
+package io.gridcast.bench.accuracy;
+
+import io.gridcast.bench.data.BenchDataSets;
+import io.gridcast.bench.data.BenchSeries;
+import io.gridcast.forecast.metric.Accuracy;
+import io.gridcast.forecast.metric.Metric;
+import io.gridcast.forecast.registry.DefaultSelection;
+import io.gridcast.forecast.registry.ModelRegistry;
+import io.gridcast.forecast.search.CancellationCheck;
+import io.gridcast.forecast.search.CandidateSource;
+import io.gridcast.forecast.search.GridOptimizer;
+import io.gridcast.forecast.search.OptimizationResult;
+import io.gridcast.forecast.search.ProgressListener;
+import io.gridcast.forecast.series.Series;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Accuracy of the default model selection on the competition data (train -> forecast -> score on
+ * the held-out test part), printed as Markdown tables for {@code docs/benchmarks.md}.
+ *
+ * <p>Usage: {@code java -cp bench/target/benchmarks.jar io.gridcast.bench.accuracy.AccuracyBench
+ * [--data ../shared/data] [--suite m3,m4h,carparts] [--models a,b] [--folds 3] [--metric smape]
+ * [--every 1] [--threads N]}. {@code --every k} scores every k-th series only (quick looks).
+ */
+public final class AccuracyBench {
+  private AccuracyBench() {}
+
+  public static void main(String[] args) {
+    Map<String, String> opt = Options.parse(args);
+    Path data = Path.of(opt.getOrDefault("data", "../shared/data"));
+    int every = Integer.parseInt(opt.getOrDefault("every", "1"));
+    ModelRegistry registry = ModelRegistry.standard();
+    CandidateSource candidates =
+        opt.containsKey("models")
+            ? DefaultSelection.named(registry, List.of(opt.get("models").split(",")))
+            : DefaultSelection.of(registry);
+    Run run =
+        new Run(
+            candidates,
+            Integer.parseInt(
+                opt.getOrDefault("folds", String.valueOf(GridOptimizer.DEFAULT_FOLDS))),
+            Metric.parse(opt.getOrDefault("metric", "smape")),
+            Integer.parseInt(
+                opt.getOrDefault(
+                    "threads", String.valueOf(Runtime.getRuntime().availableProcessors()))));
+    for (String suite : opt.getOrDefault("suite", "m3,m4h,carparts").split(",")) {
+      switch (suite) {
+        case "m3" -> m3(run, sample(BenchDataSets.m3(data), every));
+        case "m4h" -> m4Hourly(run, sample(BenchDataSets.m4Hourly(data), every));
+        case "carparts" -> carParts(run, sample(BenchDataSets.carParts(data), every));
+        default -> throw new IllegalArgumentException("unknown suite " + suite);
+      }
+    }
+  }
+
+  /** The settings of one benchmark run. */
+  record Run(CandidateSource candidates, int folds, Metric metric, int threads) {
+    /** Forecasts every series (grouped by horizon, since an optimizer has one), in input order. */
+    List<double[]> forecasts(List<BenchSeries> series) {
+      long t0 = System.nanoTime();
+      Map<Integer, List<Integer>> byHorizon = new LinkedHashMap<>();
+      for (int i = 0; i < series.size(); i++) {
+        byHorizon.computeIfAbsent(series.get(i).horizon(), h -> new ArrayList<>()).add(i);
+      }
+      double[][] out = new double[series.size()][];
+      for (var e : byHorizon.entrySet()) {
+        GridOptimizer optimizer =
+            GridOptimizer.builder()
+                .horizon(e.getKey())
+                .folds(folds)
+                .metric(metric)
+                .parallelism(threads)
+                .build();
+        List<Series> input = new ArrayList<>();
+        for (int i : e.getValue()) {
+          BenchSeries b = series.get(i);
+          input.add(Series.of(b.id(), b.period(), b.train()));
+        }
+        List<OptimizationResult> results =
+            optimizer.optimizeAll(
+                input, candidates, ProgressListener.NONE, CancellationCheck.NEVER);
+        for (int k = 0; k < results.size(); k++) {
+          out[e.getValue().get(k)] = results.get(k).forecast();
+        }
+      }
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      System.out.printf(
+          Locale.ROOT,
+          "%n%d series in %.1f s (%.1f series/s, %d threads)%n",
+          series.size(),
+          seconds,
+          series.size() / seconds,
+          threads);
+      return List.of(out);
+    }
+  }
+
+  static void m3(Run run, List<BenchSeries> series) {
+    List<double[]> f = run.forecasts(series);
+    Map<String, double[]> bySubset =
+        new LinkedHashMap<>(); // sum of point sMAPEs, points, MASE sum, n
+    for (String t : List.of("YEARLY", "QUARTERLY", "MONTHLY", "OTHER", "ALL")) {
+      bySubset.put(t, new double[4]);
+    }
+    for (int i = 0; i < series.size(); i++) {
+      BenchSeries s = series.get(i);
+      double smape = Accuracy.smape(s.test(), f.get(i));
+      double mase = Accuracy.mase(s.test(), f.get(i), s.train(), s.period());
+      for (String t : List.of(s.type(), "ALL")) {
+        double[] a = bySubset.get(t);
+        a[0] += smape * s.test().length;
+        a[1] += s.test().length;
+        a[2] += mase;
+        a[3] += 1;
+      }
+    }
+    System.out.println("\n| M3 subset | series | sMAPE (ours) | Theta published | MASE (ours) |");
+    System.out.println("|---|---|---|---|---|");
+    Map<String, Double> theta =
+        Map.of("YEARLY", 16.90, "QUARTERLY", 8.96, "MONTHLY", 13.85, "OTHER", 4.41, "ALL", 13.01);
+    bySubset.forEach((t, a) ->
+        System.out.printf(
+            Locale.ROOT,
+            "| %s | %d | %.2f | %.2f | %.3f |%n",
+            t,
+            (int) a[3],
+            a[0] / a[1],
+            theta.get(t),
+            a[2] / a[3]));
+  }
+
+  static void m4Hourly(Run run, List<BenchSeries> series) {
+    List<double[]> f = run.forecasts(series);
+    double smape = 0;
+    double mase = 0;
+    for (int i = 0; i < series.size(); i++) {
+      BenchSeries s = series.get(i);
+      smape += Accuracy.smape(s.test(), f.get(i));
+      mase += Accuracy.mase(s.test(), f.get(i), s.train(), s.period());
+    }
+    smape /= series.size();
+    mase /= series.size();
+    // Naive2 on M4 hourly (m4_recalculated_benchmarks.csv, = published): sMAPE 18.383, MASE 2.395.
+    double owa = Accuracy.owa(smape, mase, 18.383, 2.395);
+    System.out.println("\n| M4 hourly | series | sMAPE | MASE | OWA |");
+    System.out.println("|---|---|---|---|---|");
+    System.out.printf(
+        Locale.ROOT, "| ours | %d | %.3f | %.3f | %.3f |%n", series.size(), smape, mase, owa);
+  }
+
+  static void carParts(Run run, List<BenchSeries> series) {
+    List<double[]> f = run.forecasts(series);
+    double mae = 0;
+    double rmse = 0;
+    double bias = 0;
+    double mase = 0;
+    int maseCount = 0;
+    for (int i = 0; i < series.size(); i++) {
+      BenchSeries s = series.get(i);
+      mae += Accuracy.mae(s.test(), f.get(i));
+      rmse += Accuracy.rmse(s.test(), f.get(i));
+      bias += Accuracy.bias(s.test(), f.get(i));
+      double scale = Accuracy.maseScale(s.train(), s.train().length, 1);
+      if (scale > 0) {
+        mase += Accuracy.mae(s.test(), f.get(i)) / scale;
+        maseCount++;
+      }
+    }
+    int n = series.size();
+    System.out.println(
+        "\n| car parts (h=6) | series | RMSE | MAE | bias (mean y-f) | MASE (lag-1 scale) |");
+    System.out.println("|---|---|---|---|---|---|");
+    System.out.printf(
+        Locale.ROOT,
+        "| ours | %d | %.4f | %.4f | %.4f | %.4f |%n",
+        n,
+        rmse / n,
+        mae / n,
+        bias / n,
+        mase / maseCount);
+    System.out.println("| R ses (reference) | 2509 | 0.7058 | 0.5801 | -0.1003 | 1.0702 |");
+    System.out.println("| R SBA (reference) | 2509 | 0.8035 | 0.6628 | -0.0960 | 1.2547 |");
+  }
+
+  private static List<BenchSeries> sample(List<BenchSeries> all, int every) {
+    if (every <= 1) {
+      return all;
+    }
+    List<BenchSeries> out = new ArrayList<>();
+    for (int i = 0; i < all.size(); i += every) {
+      out.add(all.get(i));
+    }
+    return out;
+  }
+}
