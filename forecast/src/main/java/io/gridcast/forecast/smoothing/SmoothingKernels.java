@@ -31,8 +31,10 @@ public final class SmoothingKernels {
     checkSizes(y, n, 1, alphas.length, outSse);
     double[] level = new double[BLOCK];
     double[] sse = new double[BLOCK];
+    double[] a = new double[BLOCK];
     for (int from = 0; from < alphas.length; from += BLOCK) {
       int k = Math.min(BLOCK, alphas.length - from);
+      System.arraycopy(alphas, from, a, 0, k);
       java.util.Arrays.fill(level, 0, k, y[0]);
       java.util.Arrays.fill(sse, 0, k, 0);
       for (int t = 1; t < n; t++) {
@@ -40,7 +42,7 @@ public final class SmoothingKernels {
         for (int j = 0; j < k; j++) {
           double e = yt - level[j];
           sse[j] += e * e;
-          level[j] += alphas[from + j] * e;
+          level[j] += a[j] * e;
         }
       }
       System.arraycopy(sse, 0, outSse, from, k);
@@ -58,23 +60,27 @@ public final class SmoothingKernels {
     double[] level = new double[BLOCK];
     double[] slope = new double[BLOCK];
     double[] ab = new double[BLOCK];
+    double[] a = new double[BLOCK];
+    double[] ph = new double[BLOCK];
     double[] sse = new double[BLOCK];
     for (int from = 0; from < alphas.length; from += BLOCK) {
       int k = Math.min(BLOCK, alphas.length - from);
       for (int j = 0; j < k; j++) {
         level[j] = y[0];
         slope[j] = y[1] - y[0];
+        a[j] = alphas[from + j];
+        ph[j] = phis[from + j];
         ab[j] = alphas[from + j] * betas[from + j];
         sse[j] = 0;
       }
       for (int t = 0; t < n; t++) {
         double yt = y[t];
         for (int j = 0; j < k; j++) {
-          double pb = phis[from + j] * slope[j];
+          double pb = ph[j] * slope[j];
           double base = level[j] + pb;
           double e = yt - base;
           sse[j] += e * e;
-          level[j] = base + alphas[from + j] * e;
+          level[j] = base + a[j] * e;
           slope[j] = pb + ab[j] * e;
         }
       }
@@ -107,30 +113,34 @@ public final class SmoothingKernels {
     double[] level = new double[BLOCK];
     double[] slope = new double[BLOCK];
     double[] ab = new double[BLOCK];
+    double[] a = new double[BLOCK];
+    double[] g = new double[BLOCK];
     double[] sse = new double[BLOCK];
-    double[] season = new double[m * BLOCK];
+    double[][] season = new double[m][BLOCK];
     for (int from = 0; from < alphas.length; from += BLOCK) {
       int k = Math.min(BLOCK, alphas.length - from);
       for (int j = 0; j < k; j++) {
         level[j] = l0;
         slope[j] = b0;
+        a[j] = alphas[from + j];
+        g[j] = gammas[from + j];
         ab[j] = alphas[from + j] * betas[from + j];
         sse[j] = 0;
       }
       for (int i = 0; i < m; i++) {
-        java.util.Arrays.fill(season, i * BLOCK, i * BLOCK + k, y[i] - l0);
+        java.util.Arrays.fill(season[i], 0, k, y[i] - l0);
       }
       int pos = 0;
       for (int t = 0; t < n; t++) {
         double yt = y[t];
-        int off = pos * BLOCK;
+        double[] s = season[pos];
         for (int j = 0; j < k; j++) {
           double base = level[j] + slope[j];
-          double e = yt - base - season[off + j];
+          double e = yt - base - s[j];
           sse[j] += e * e;
-          level[j] = base + alphas[from + j] * e;
+          level[j] = base + a[j] * e;
           slope[j] += ab[j] * e;
-          season[off + j] += gammas[from + j] * e;
+          s[j] += g[j] * e;
         }
         if (++pos == m) {
           pos = 0;
