@@ -1,0 +1,48 @@
+package io.gridcast.forecast.intermittent;
+
+import io.gridcast.forecast.model.FittedModel;
+import io.gridcast.forecast.model.ModelSpec;
+import java.util.Map;
+
+/**
+ * The Syntetos-Boylan approximation (2005): Croston's forecast times {@code (1 - alpha / 2)}, which
+ * removes most of Croston's upward bias.
+ *
+ * <p>Conventions (R's {@code croston2}): each SES starts at its first element; the first interval
+ * is counted from period 0; no demand at all forecasts 0. Negative demand is rejected. A null
+ * {@code alpha} is estimated by least in-sample mean squared one-step error in {@code [0.01, 0.5]}.
+ * No analytic interval.
+ *
+ * @param alpha smoothing constant for both sizes and intervals, in (0, 1], or null to estimate
+ */
+public record Sba(Double alpha) implements ModelSpec {
+  public static final String NAME = "sba";
+
+  public Sba {
+    if (alpha != null && !(alpha > 0 && alpha <= 1)) {
+      throw new IllegalArgumentException("alpha must be in (0, 1]: " + alpha);
+    }
+  }
+
+  /** From a parameter map: {@code alpha} absent means estimated. */
+  public static Sba fromParameters(Map<String, Double> parameters) {
+    return new Sba(parameters.get("alpha"));
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public Map<String, Double> parameters() {
+    return alpha == null ? Map.of() : Map.of("alpha", alpha);
+  }
+
+  @Override
+  public FittedModel fit(double[] y, int n, int period) {
+    CrostonCore.check(NAME, y, n);
+    double a = alpha != null ? alpha : CrostonCore.estimate(y, n, true);
+    return new CrostonCore.Flat(new Sba(a), CrostonCore.run(y, n, a, true, null));
+  }
+}
