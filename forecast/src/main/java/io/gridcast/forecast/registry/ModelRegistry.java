@@ -1,7 +1,6 @@
 package io.gridcast.forecast.registry;
 
 import io.gridcast.forecast.model.ModelSpec;
-import io.gridcast.forecast.model.Naive;
 import io.gridcast.forecast.search.Combination;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,14 +29,7 @@ public final class ModelRegistry {
    * withParameters(...)} and {@code withGrid(...)} when it has parameters and a grid.
    */
   public static ModelRegistry standard() {
-    return builder()
-        .register(
-            ModelDescriptor.of(
-                Naive.NAME,
-                "simple",
-                "Naive: every forecast equals the last value.",
-                p -> new Naive()))
-        .build();
+    return StandardModels.registerAll(builder()).build();
   }
 
   public static Builder builder() {
