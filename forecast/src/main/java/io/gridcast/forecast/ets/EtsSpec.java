@@ -115,6 +115,11 @@ public record EtsSpec(
     return select(y, n, period);
   }
 
+  @Override
+  public EtsModel fit(double[] y, int period) {
+    return fit(y, y.length, period);
+  }
+
   private EtsModel select(double[] y, int n, int period) {
     if (n < MIN_OBSERVATIONS) {
       throw new ModelFitException(
