@@ -304,7 +304,7 @@ final class EtsFitter {
       if (!fillState(x, j)) {
         return Double.POSITIVE_INFINITY;
       }
-      double lik = EtsRecursion.run(s, m, alpha, beta, gamma, phi, y, n, state, ring, null, null);
+      double lik = EtsRecursion.likelihood(s, m, alpha, beta, gamma, phi, y, n, state, ring);
       if (Double.isNaN(lik)) {
         return Double.POSITIVE_INFINITY;
       }

@@ -145,6 +145,175 @@ final class EtsRecursion {
   }
 
   /**
+   * The criterion alone, as {@link #run} computes it (same operations in the same order, so the
+   * same bits), with one loop per seasonal form so the JIT sees no per-step dispatch.
+   */
+  static double likelihood(
+      EtsStructure s,
+      int m,
+      double alpha,
+      double beta,
+      double gamma,
+      double phi,
+      double[] y,
+      int n,
+      double[] x0,
+      double[] ring) {
+    if (s.seasonCode() != 0) {
+      return seasonalLikelihood(s, m, alpha, beta, gamma, phi, y, n, x0, ring);
+    }
+    boolean trend = s.hasTrend();
+    double l = x0[0];
+    double b = trend ? x0[1] : 0;
+    double ph = s.damped() ? phi : 1.0;
+    double ba = trend ? beta / alpha : 0;
+    double sse = 0;
+    if (!s.multiplicativeError()) {
+      if (!trend) {
+        for (int i = 0; i < n; i++) {
+          double yi = y[i];
+          double e = yi - l;
+          l = l + alpha * (yi - l);
+          sse += e * e;
+        }
+      } else {
+        for (int i = 0; i < n; i++) {
+          double yi = y[i];
+          double phib = ph * b;
+          double q = l + phib;
+          double e = yi - q;
+          double lNew = q + alpha * (yi - q);
+          b = phib + ba * ((lNew - l) - phib);
+          l = lNew;
+          sse += e * e;
+        }
+      }
+      return n * Math.log(sse);
+    }
+    double prod = 1;
+    long exps = 0;
+    for (int i = 0; i < n; i++) {
+      double yi = y[i];
+      double phib = trend ? ph * b : 0;
+      double q = l + phib;
+      double e = (yi - q) / q;
+      double lNew = q + alpha * (yi - q);
+      if (trend) {
+        b = phib + ba * ((lNew - l) - phib);
+      }
+      l = lNew;
+      sse += e * e;
+      prod *= Math.abs(q);
+      int ex = Math.getExponent(prod);
+      if (ex > 256 || ex < -256) {
+        if (ex > Double.MAX_EXPONENT || ex < Double.MIN_EXPONENT) {
+          prod = Double.NaN;
+        } else {
+          exps += ex;
+          prod = Math.scalb(prod, -ex);
+        }
+      }
+    }
+    return n * Math.log(sse) + 2 * (Math.log(prod) + exps * LN2);
+  }
+
+  private static double seasonalLikelihood(
+      EtsStructure s,
+      int m,
+      double alpha,
+      double beta,
+      double gamma,
+      double phi,
+      double[] y,
+      int n,
+      double[] x0,
+      double[] ring) {
+    boolean trend = s.hasTrend();
+    boolean multErr = s.multiplicativeError();
+    boolean multSeason = s.multiplicativeSeason();
+    double l = x0[0];
+    double b = trend ? x0[1] : 0;
+    double ph = s.damped() ? phi : 1.0;
+    int off = trend ? 2 : 1;
+    for (int j = 0; j < m; j++) {
+      ring[(m - j) % m] = x0[off + j];
+    }
+    double ba = trend ? beta / alpha : 0;
+    double sse = 0;
+    double prod = 1;
+    long exps = 0;
+    int k = 1 % m;
+    if (!multSeason) {
+      for (int i = 0; i < n; i++) {
+        double yi = y[i];
+        double phib = trend ? ph * b : 0;
+        double q = l + phib;
+        double sOld = ring[k];
+        double f = q + sOld;
+        double e = multErr ? (yi - f) / f : yi - f;
+        double lNew = q + alpha * ((yi - sOld) - q);
+        if (trend) {
+          b = phib + ba * ((lNew - l) - phib);
+        }
+        ring[k] = sOld + gamma * ((yi - q) - sOld);
+        if (++k == m) {
+          k = 0;
+        }
+        l = lNew;
+        sse += e * e;
+        if (multErr) {
+          prod *= Math.abs(f);
+          int ex = Math.getExponent(prod);
+          if (ex > 256 || ex < -256) {
+            if (ex > Double.MAX_EXPONENT || ex < Double.MIN_EXPONENT) {
+              prod = Double.NaN;
+            } else {
+              exps += ex;
+              prod = Math.scalb(prod, -ex);
+            }
+          }
+        }
+      }
+    } else {
+      for (int i = 0; i < n; i++) {
+        double yi = y[i];
+        double phib = trend ? ph * b : 0;
+        double q = l + phib;
+        double sOld = ring[k];
+        double f = q * sOld;
+        double e = (yi - f) / f;
+        double p = Math.abs(sOld) < TOL ? HUGE : yi / sOld;
+        double lNew = q + alpha * (p - q);
+        if (trend) {
+          b = phib + ba * ((lNew - l) - phib);
+        }
+        double t = Math.abs(q) < TOL ? HUGE : yi / q;
+        ring[k] = sOld + gamma * (t - sOld);
+        if (++k == m) {
+          k = 0;
+        }
+        l = lNew;
+        sse += e * e;
+        prod *= Math.abs(f);
+        int ex = Math.getExponent(prod);
+        if (ex > 256 || ex < -256) {
+          if (ex > Double.MAX_EXPONENT || ex < Double.MIN_EXPONENT) {
+            prod = Double.NaN;
+          } else {
+            exps += ex;
+            prod = Math.scalb(prod, -ex);
+          }
+        }
+      }
+    }
+    double lik = n * Math.log(sse);
+    if (multErr) {
+      lik += 2 * (Math.log(prod) + exps * LN2);
+    }
+    return lik;
+  }
+
+  /**
    * Point forecasts {@code mu(h) = l + (phi + ... + phi^h) b (+|x) s(n + h - m)} from a final state
    * (R's {@code forecast()} in etscalc.c).
    */
