@@ -28,7 +28,7 @@ import java.util.Objects;
  */
 public final class DefaultSelection implements CandidateSource {
   /** ADI at or above which a series counts as intermittent. */
-  public static final double INTERMITTENT_ADI = 1.32;
+  public static final double INTERMITTENT_ADI = Series.INTERMITTENT_ADI;
 
   /** Combinations in the default list when all members are registered (M3's Comb S-H-D). */
   public static final List<String> DEFAULT_COMBINATIONS = List.of("ses+holt+damped_holt");
@@ -128,12 +128,11 @@ public final class DefaultSelection implements CandidateSource {
 
   /** Whether {@code ADI >= 1.32} (an all-zero series is intermittent). */
   public static boolean isIntermittent(Series s) {
-    return adi(s) >= INTERMITTENT_ADI;
+    return s.isIntermittent();
   }
 
   /** Average inter-demand interval {@code n / #(y != 0)}; infinite for an all-zero series. */
   public static double adi(Series s) {
-    double nonZero = s.length() * (1 - s.zeroShare());
-    return nonZero == 0 ? Double.POSITIVE_INFINITY : Math.round(s.length() / nonZero * 1e4) / 1e4;
+    return s.averageDemandInterval();
   }
 }

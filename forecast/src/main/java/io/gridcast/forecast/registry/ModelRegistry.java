@@ -69,11 +69,18 @@ public final class ModelRegistry {
   }
 
   /**
-   * A spec of {@code name} with the given parameters (absent ones take their defaults or are
-   * estimated).
+   * Rebuilds a spec stored from a fitted model's {@link ModelSpec#parameters()} (initial states
+   * included) without the user-facing range checks; the model's own constructor still validates.
+   */
+  public ModelSpec restore(String name, Map<String, Double> parameters) {
+    return descriptor(name).factory().apply(Map.copyOf(parameters));
+  }
+
+  /**
+   * A spec from user-supplied parameters, each checked against its declared range.
    *
    * @throws UnknownModelException for an unknown name
-   * @throws InvalidModelParameterException for an unknown parameter or a value out of range
+   * @throws InvalidModelParameterException for an undeclared parameter or a value out of range
    */
   public ModelSpec create(String name, Map<String, Double> parameters) {
     ModelDescriptor d = descriptor(name);

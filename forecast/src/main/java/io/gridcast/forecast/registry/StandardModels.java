@@ -5,11 +5,15 @@ import static io.gridcast.forecast.registry.ModelTrait.INTERMITTENT_ONLY;
 import static io.gridcast.forecast.registry.ModelTrait.POSITIVE_ONLY;
 import static io.gridcast.forecast.registry.ModelTrait.SEASONAL;
 
+import io.gridcast.forecast.adjust.Deseasonalized;
+import io.gridcast.forecast.ets.EtsSpec;
+import io.gridcast.forecast.ets.EtsStructure;
 import io.gridcast.forecast.intermittent.Croston;
 import io.gridcast.forecast.intermittent.Sba;
 import io.gridcast.forecast.intermittent.Tsb;
 import io.gridcast.forecast.model.Drift;
 import io.gridcast.forecast.model.Mean;
+import io.gridcast.forecast.model.ModelSpec;
 import io.gridcast.forecast.model.MovingAverage;
 import io.gridcast.forecast.model.Naive;
 import io.gridcast.forecast.model.SeasonalNaive;
@@ -20,6 +24,10 @@ import io.gridcast.forecast.smoothing.HoltWintersMultiplicative;
 import io.gridcast.forecast.smoothing.Ses;
 import io.gridcast.forecast.theta.OptimizedTheta;
 import io.gridcast.forecast.theta.Theta;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The models every Gridcast installation knows, registered under their stable names. Each default
@@ -32,7 +40,7 @@ final class StandardModels {
   private static final String UNIT = "smoothing constant in (0, 1]; estimated when absent";
 
   static ModelRegistry.Builder registerAll(ModelRegistry.Builder b) {
-    return b.register(
+    b.register(
             ModelDescriptor.of(
                 Naive.NAME,
                 "simple",
@@ -53,12 +61,11 @@ final class StandardModels {
                 p -> new Drift()))
         .register(
             ModelDescriptor.of(
-                    Mean.NAME,
-                    "simple",
-                    "Mean: every forecast equals the mean of the history.",
-                    p -> new Mean(),
-                    INTERMITTENT)
-                .withGrid(java.util.List.of(new Mean())))
+                Mean.NAME,
+                "simple",
+                "Mean: every forecast equals the mean of the history.",
+                p -> new Mean(),
+                INTERMITTENT))
         .register(
             ModelDescriptor.of(
                     MovingAverage.NAME,
@@ -165,5 +172,78 @@ final class StandardModels {
                 .withParameters(
                     ParameterRange.estimated("alpha", 0.01, 1, "size smoothing constant"),
                     ParameterRange.estimated("beta", 0.01, 1, "probability smoothing constant")));
+    registerAdjusted(b);
+    registerEts(b);
+    return b;
+  }
+
+  private static void registerEts(ModelRegistry.Builder b) {
+    b.register(
+        ModelDescriptor.of(
+                EtsSpec.NAME,
+                "ets",
+                "Exponential smoothing state-space model (Hyndman et al. 2008) chosen by AICc among"
+                    + " the admissible error/trend/season structures, parameters by maximum"
+                    + " likelihood.",
+                p -> EtsSpec.forName(EtsSpec.NAME, p))
+            .withParameters(etsParameters()));
+    for (EtsStructure s : EtsStructure.values()) {
+      List<ModelTrait> traits = new ArrayList<>();
+      if (s.seasonal()) {
+        traits.add(SEASONAL);
+      }
+      if (s.needsPositiveData()) {
+        traits.add(POSITIVE_ONLY);
+      }
+      b.register(
+          ModelDescriptor.of(
+                  s.registryName(),
+                  "ets",
+                  s.method() + " with parameters by maximum likelihood.",
+                  p -> EtsSpec.forName(s.registryName(), p),
+                  traits.toArray(ModelTrait[]::new))
+              .withParameters(etsParameters()));
+    }
+  }
+
+  private static ParameterRange[] etsParameters() {
+    return new ParameterRange[] {
+      ParameterRange.estimated("alpha", 1e-4, 1, UNIT),
+      ParameterRange.estimated("beta", 1e-4, 1, "trend smoothing constant, below alpha"),
+      ParameterRange.estimated("gamma", 1e-4, 1, "season smoothing constant, below 1 - alpha"),
+      ParameterRange.estimated("phi", 0.8, 0.98, "damping factor")
+    };
+  }
+
+  /** SES, Holt and damped Holt on the seasonally adjusted series, as M3's entries ran them. */
+  private static void registerAdjusted(ModelRegistry.Builder b) {
+    adjusted(b, Ses.NAME, "SES", Ses::fromParameters, "alpha");
+    adjusted(b, Holt.NAME, "Holt's linear trend", Holt::fromParameters, "alpha", "beta");
+    adjusted(b, DampedHolt.NAME, "Damped Holt", DampedHolt::fromParameters, "alpha", "beta", "phi");
+  }
+
+  private static void adjusted(
+      ModelRegistry.Builder b,
+      String inner,
+      String title,
+      Function<Map<String, Double>, ModelSpec> factory,
+      String... parameters) {
+    String name = inner + "_sa";
+    List<ParameterRange> ranges = new ArrayList<>();
+    for (String p : parameters) {
+      ranges.add(
+          p.equals("phi")
+              ? ParameterRange.estimated("phi", 0.8, 0.98, "damping factor")
+              : ParameterRange.estimated(p, 1e-4, 1, UNIT));
+    }
+    b.register(
+        ModelDescriptor.of(
+                name,
+                "smoothing",
+                title
+                    + " on the seasonally adjusted series (classical multiplicative"
+                    + " decomposition when a 90% seasonality test passes).",
+                p -> new Deseasonalized(name, factory.apply(p)))
+            .withParameters(ranges.toArray(ParameterRange[]::new)));
   }
 }

@@ -44,10 +44,23 @@ import java.util.function.Consumer;
 public final class GridOptimizer {
   public static final int DEFAULT_FOLDS = 3;
   public static final Metric DEFAULT_METRIC = Metric.SMAPE;
+  public static final Metric DEFAULT_INTERMITTENT_METRIC = Metric.RMSE;
 
   /** The effective settings; {@code step == 0} means "equal to the horizon". */
   public record Settings(
-      int horizon, int folds, int step, Metric metric, int parallelism, int aiccKeepPerFamily) {}
+      int horizon,
+      int folds,
+      int step,
+      Metric metric,
+      Metric intermittentMetric,
+      int parallelism,
+      int aiccKeepPerFamily) {
+
+    /** The metric that scores {@code series}: {@link #intermittentMetric} for intermittent ones. */
+    public Metric metricFor(io.gridcast.forecast.series.Series series) {
+      return series.isIntermittent() ? intermittentMetric : metric;
+    }
+  }
 
   private final Settings settings;
   private final SeriesSearch search;
@@ -172,6 +185,7 @@ public final class GridOptimizer {
     private int folds = DEFAULT_FOLDS;
     private int step;
     private Metric metric = DEFAULT_METRIC;
+    private Metric intermittentMetric = DEFAULT_INTERMITTENT_METRIC;
     private int parallelism = Runtime.getRuntime().availableProcessors();
     private int aiccKeepPerFamily;
 
@@ -210,6 +224,16 @@ public final class GridOptimizer {
       return this;
     }
 
+    /**
+     * The metric for intermittent series ({@code ADI >= 1.32}), default RMSE: sMAPE, MAPE, MAE and
+     * MASE all reward an all-zero forecast on mostly-zero demand (its median), so intermittent
+     * methods are compared on squared error. Set it to the main metric to score every series alike.
+     */
+    public Builder intermittentMetric(Metric metric) {
+      this.intermittentMetric = Objects.requireNonNull(metric, "intermittentMetric");
+      return this;
+    }
+
     /** Threads for batches, {@code >= 1} (default: available processors). */
     public Builder parallelism(int threads) {
       if (threads < 1) {
@@ -233,7 +257,8 @@ public final class GridOptimizer {
         throw new InvalidOptimizerSettingException("horizon", "unset", "must be set");
       }
       return new GridOptimizer(
-          new Settings(horizon, folds, step, metric, parallelism, aiccKeepPerFamily));
+          new Settings(
+              horizon, folds, step, metric, intermittentMetric, parallelism, aiccKeepPerFamily));
     }
   }
 }

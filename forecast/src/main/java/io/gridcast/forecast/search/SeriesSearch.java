@@ -1,6 +1,7 @@
 package io.gridcast.forecast.search;
 
 import io.gridcast.forecast.metric.Accuracy;
+import io.gridcast.forecast.metric.Metric;
 import io.gridcast.forecast.model.FittedModel;
 import io.gridcast.forecast.model.ModelSpec;
 import io.gridcast.forecast.model.Naive;
@@ -22,6 +23,7 @@ final class SeriesSearch {
   OptimizationResult run(
       Series series, CandidateSet set, ProgressListener progress, CancellationCheck cancel) {
     double[] y = series.values();
+    Metric metric = settings.metricFor(series);
     int n = y.length;
     int period = series.period();
     int h = settings.horizon();
@@ -32,6 +34,7 @@ final class SeriesSearch {
       progress.progress(total, total);
       return fallback(
           series,
+          metric,
           y,
           set,
           List.of(),
@@ -61,7 +64,7 @@ final class SeriesSearch {
       if (prunedReason != null) {
         scores.add(new CandidateScore(spec, Double.NaN, Optional.of(prunedReason)));
       } else {
-        scores.add(backtest(spec, y, period, plan, scales, errors));
+        scores.add(backtest(spec, metric, y, period, plan, scales, errors));
         CandidateScore last = scores.get(scores.size() - 1);
         if (last.scored() && (leader == null || RANKING.compare(last, leader) < 0)) {
           leader = last;
@@ -88,10 +91,11 @@ final class SeriesSearch {
           throw new IllegalStateException("non-finite forecast on all data");
         }
         if (r > 0) { // the kept errors are the leader's: recompute this runner-up's
-          backtest(best.spec(), y, period, plan, scales, bestErrors);
+          backtest(best.spec(), metric, y, period, plan, scales, bestErrors);
         }
         return finish(
             series,
+            metric,
             set,
             best,
             fitted,
@@ -117,7 +121,7 @@ final class SeriesSearch {
             ? "no candidates"
             : "no candidate could be fitted: "
                 + (refitFailures.isEmpty() ? firstFailures(scores) : refitFailures.toString());
-    return fallback(series, y, set, ranked, k, why);
+    return fallback(series, metric, y, set, ranked, k, why);
   }
 
   /**
@@ -129,7 +133,13 @@ final class SeriesSearch {
           .thenComparingDouble(s -> Double.isNaN(s.score()) ? 0 : s.score());
 
   private CandidateScore backtest(
-      ModelSpec spec, double[] y, int period, FoldPlan plan, double[] scales, double[] errors) {
+      ModelSpec spec,
+      Metric metric,
+      double[] y,
+      int period,
+      FoldPlan plan,
+      double[] scales,
+      double[] errors) {
     int th = plan.testHorizon();
     double sum = 0;
     long count = 0;
@@ -148,7 +158,7 @@ final class SeriesSearch {
           }
           double actual = y[o + s];
           errors[j * th + s] = actual - fs;
-          double l = settings.metric().pointLoss(actual, fs, scales[j]);
+          double l = metric.pointLoss(actual, fs, scales[j]);
           if (!Double.isNaN(l)) {
             sum += l;
             count++;
@@ -160,11 +170,12 @@ final class SeriesSearch {
     } catch (RuntimeException e) {
       return new CandidateScore(spec, Double.NaN, Optional.of(reason(e)));
     }
-    return new CandidateScore(spec, settings.metric().finish(sum, count), Optional.empty());
+    return new CandidateScore(spec, metric.finish(sum, count), Optional.empty());
   }
 
   private OptimizationResult finish(
       Series series,
+      Metric metric,
       CandidateSet set,
       CandidateScore best,
       FittedModel fitted,
@@ -195,7 +206,7 @@ final class SeriesSearch {
         series.id(),
         best.spec(),
         fitted.spec(),
-        settings.metric(),
+        metric,
         best.score(),
         k,
         ranked,
@@ -209,6 +220,7 @@ final class SeriesSearch {
 
   private OptimizationResult fallback(
       Series series,
+      Metric metric,
       double[] y,
       CandidateSet set,
       List<CandidateScore> ranked,
@@ -222,7 +234,7 @@ final class SeriesSearch {
         series.id(),
         naive,
         fitted.spec(),
-        settings.metric(),
+        metric,
         Double.NaN,
         k,
         ranked,

@@ -81,6 +81,25 @@ public record Series(String id, double[] values, int period, TimeAxis axis, int 
     return zeros / (double) values.length;
   }
 
+  /** ADI at or above which a series counts as intermittent (Syntetos-Boylan cut-off). */
+  public static final double INTERMITTENT_ADI = 1.32;
+
+  /**
+   * Average inter-demand interval {@code n / #(y != 0)}, rounded to 4 decimals; infinite for an
+   * all-zero series.
+   */
+  public double averageDemandInterval() {
+    double nonZero = values.length * (1 - zeroShare());
+    return nonZero == 0
+        ? Double.POSITIVE_INFINITY
+        : Math.round(values.length / nonZero * 1e4) / 1e4;
+  }
+
+  /** Whether {@code ADI >= 1.32} (an all-zero series is intermittent). */
+  public boolean isIntermittent() {
+    return averageDemandInterval() >= INTERMITTENT_ADI;
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof Series s

@@ -1,5 +1,6 @@
 package io.gridcast.forecast.theta;
 
+import io.gridcast.forecast.adjust.SeasonalAdjustment;
 import io.gridcast.forecast.model.FittedModel;
 import io.gridcast.forecast.model.ModelSpec;
 import io.gridcast.forecast.smoothing.BoundedMinimizer;

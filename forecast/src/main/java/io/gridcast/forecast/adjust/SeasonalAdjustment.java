@@ -1,4 +1,4 @@
-package io.gridcast.forecast.theta;
+package io.gridcast.forecast.adjust;
 
 import io.gridcast.forecast.smoothing.ClassicalDecomposition;
 
@@ -11,14 +11,14 @@ import io.gridcast.forecast.smoothing.ClassicalDecomposition;
  * one of them is below 1e-4 in absolute value. Deviation from R: a series with a value {@code <= 0}
  * is never adjusted (R would divide by a meaningless moving-average ratio).
  */
-final class SeasonalAdjustment {
+public final class SeasonalAdjustment {
   private SeasonalAdjustment() {}
 
   /** qnorm(0.95). */
-  static final double Z90 = 1.6448536269514722;
+  public static final double Z90 = 1.6448536269514722;
 
   /** Seasonal indices by position {@code t mod m}, or null when the series is not adjusted. */
-  static double[] indices(double[] y, int n, int m) {
+  public static double[] indices(double[] y, int n, int m) {
     if (m <= 1 || n <= 2 * m) {
       return null;
     }
@@ -65,7 +65,7 @@ final class SeasonalAdjustment {
   }
 
   /** {@code y(t) / idx(t mod m)} for {@code t < n}, or a copy of {@code y} when idx is null. */
-  static double[] adjust(double[] y, int n, double[] idx) {
+  public static double[] adjust(double[] y, int n, double[] idx) {
     double[] x = new double[n];
     for (int t = 0; t < n; t++) {
       x[t] = idx == null ? y[t] : y[t] / idx[t % idx.length];
@@ -76,7 +76,7 @@ final class SeasonalAdjustment {
   /**
    * Least-squares intercept and slope of {@code x} on {@code t = 0..n-1} ({@code {x0, 0}} for n=1).
    */
-  static double[] line(double[] x, int n) {
+  public static double[] line(double[] x, int n) {
     if (n < 2) {
       return new double[] {x[0], 0};
     }
