@@ -25,7 +25,8 @@ import java.util.Map;
  *
  * <p>Usage: {@code java -cp bench/target/benchmarks.jar io.gridcast.bench.accuracy.AccuracyBench
  * [--data ../shared/data] [--suite m3,m4h,carparts] [--models a,b] [--folds 3] [--metric smape]
- * [--every 1] [--threads N]}. {@code --every k} scores every k-th series only (quick looks).
+ * [--every 1] [--threads N] [--margin 0.1]}. {@code --every k} scores every k-th series only (quick
+ * looks).
  */
 public final class AccuracyBench {
   private AccuracyBench() {}
@@ -38,7 +39,11 @@ public final class AccuracyBench {
     CandidateSource candidates =
         opt.containsKey("models")
             ? DefaultSelection.named(registry, List.of(opt.get("models").split(",")))
-            : DefaultSelection.of(registry);
+            : DefaultSelection.of(registry)
+                .withIncumbentMargin(
+                    Double.parseDouble(
+                        opt.getOrDefault(
+                            "margin", String.valueOf(DefaultSelection.DEFAULT_INCUMBENT_MARGIN))));
     Run run =
         new Run(
             candidates,

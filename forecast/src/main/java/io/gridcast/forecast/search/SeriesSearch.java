@@ -78,9 +78,10 @@ final class SeriesSearch {
     List<CandidateScore> ranked = new ArrayList<>(scores);
     ranked.sort(RANKING);
 
+    List<CandidateScore> order = incumbentFirst(ranked, scores, set.incumbentMargin());
     StringBuilder refitFailures = new StringBuilder();
-    for (int r = 0; r < ranked.size(); r++) {
-      CandidateScore best = ranked.get(r);
+    for (int r = 0; r < order.size(); r++) {
+      CandidateScore best = order.get(r);
       if (!best.scored()) {
         break;
       }
@@ -90,7 +91,7 @@ final class SeriesSearch {
         if (!allFinite(f)) {
           throw new IllegalStateException("non-finite forecast on all data");
         }
-        if (r > 0) { // the kept errors are the leader's: recompute this runner-up's
+        if (best != leader) { // the kept errors are the leader's: recompute this one's
           backtest(best.spec(), metric, y, period, plan, scales, bestErrors);
         }
         return finish(
@@ -122,6 +123,36 @@ final class SeriesSearch {
             : "no candidate could be fitted: "
                 + (refitFailures.isEmpty() ? firstFailures(scores) : refitFailures.toString());
     return fallback(series, metric, y, set, ranked, k, why);
+  }
+
+  /**
+   * The order in which to try candidates: by score, except that the incumbent (the first candidate)
+   * goes first unless the best challenger beats its score by more than {@code margin} relative
+   * ({@code best < incumbent * (1 - margin)}). With a small backtest, many candidates and close
+   * scores, picking the raw minimum mostly picks noise; a robust incumbent with a hurdle keeps the
+   * accuracy of the incumbent while still switching when a challenger is clearly better.
+   */
+  private static List<CandidateScore> incumbentFirst(
+      List<CandidateScore> ranked, List<CandidateScore> scores, double margin) {
+    if (margin <= 0 || scores.isEmpty() || ranked.isEmpty()) {
+      return ranked;
+    }
+    CandidateScore incumbent = scores.get(0);
+    CandidateScore best = ranked.get(0);
+    if (!incumbent.scored()
+        || Double.isNaN(incumbent.score())
+        || incumbent == best
+        || best.score() < incumbent.score() * (1 - margin)) {
+      return ranked;
+    }
+    List<CandidateScore> order = new ArrayList<>(ranked.size());
+    order.add(incumbent);
+    for (CandidateScore c : ranked) {
+      if (c != incumbent) {
+        order.add(c);
+      }
+    }
+    return order;
   }
 
   /**

@@ -92,33 +92,61 @@ class ModelRegistryTest {
 
   @Test
   void defaultSelection_skipsSeasonalOnShortSeries_withAReason() {
-    CandidateSet set = DefaultSelection.of(REGISTRY).candidatesFor(Series.of("s", 12, ones(20)));
-    assertThat(set.candidates()).extracting(ModelSpec::name).doesNotContain("seasonal");
-    assertThat(set.skipped())
-        .contains("seasonal: needs two full seasons (24 values), series has 20");
+    CandidateSet set =
+        DefaultSelection.of(ModelRegistry.standard()).candidatesFor(Series.of("s", 12, ones(20)));
+    assertThat(set.candidates())
+        .extracting(ModelSpec::name)
+        .doesNotContain("snaive", "holt_winters_additive", "holt_winters_multiplicative");
+    assertThat(set.skipped()).contains("snaive: needs two full seasons (24 values), series has 20");
   }
 
   @Test
   void defaultSelection_skipsPositiveOnlyModels_onZerosOrNegatives() {
     CandidateSet set =
-        DefaultSelection.of(REGISTRY).candidatesFor(Series.of("z", 1, 3, 0, 2, 5, 1, 4));
-    assertThat(set.skipped()).contains("positive: needs positive values, series has minimum 0.0");
+        DefaultSelection.of(ModelRegistry.standard())
+            .candidatesFor(Series.of("z", 2, 3, 0, 2, 5, 1, 4));
+    assertThat(set.skipped())
+        .contains("holt_winters_multiplicative: needs positive values, series has minimum 0.0");
+    assertThat(set.candidates()).extracting(ModelSpec::name).contains("holt_winters_additive");
   }
 
   @Test
-  void intermittentOnlyModels_joinTheDefaultOnlyForIntermittentSeries() {
+  void regularSeries_getTheDefaultList_withTheCombinationAsIncumbent() {
+    CandidateSet set =
+        DefaultSelection.of(ModelRegistry.standard())
+            .candidatesFor(Series.of("r", 1, 3, 1, 2, 5, 1, 4, 2, 3));
+    assertThat(set.candidates().get(0)).isInstanceOf(Combination.class);
+    assertThat(((Combination) set.candidates().get(0)).label())
+        .isEqualTo("combination(theta+damped_holt_sa)");
+    assertThat(set.incumbentMargin()).isEqualTo(DefaultSelection.DEFAULT_INCUMBENT_MARGIN);
+    assertThat(set.candidates()).extracting(ModelSpec::name).doesNotContain("croston", "tsb");
+  }
+
+  @Test
+  void intermittentSeries_getTheIntermittentList_withoutIncumbent() {
+    CandidateSet sparse =
+        DefaultSelection.of(ModelRegistry.standard())
+            .candidatesFor(Series.of("i", 1, 0, 0, 2, 0, 0, 4, 0, 0));
+    assertThat(sparse.candidates())
+        .extracting(ModelSpec::name)
+        .containsExactly("ses", "croston", "sba", "tsb", "mean", "moving_average");
+    assertThat(sparse.incumbentMargin()).isZero();
+  }
+
+  @Test
+  void intermittentOnlyModels_namedExplicitly_areTriedOnRegularSeriesToo() {
     DefaultSelection d = DefaultSelection.of(REGISTRY);
-    CandidateSet regular = d.candidatesFor(Series.of("r", 1, 3, 1, 2, 5, 1, 4));
-    CandidateSet sparse = d.candidatesFor(Series.of("i", 1, 0, 0, 2, 0, 0, 4, 0, 0));
-    assertThat(regular.candidates()).extracting(ModelSpec::name).doesNotContain("croston_like");
-    assertThat(regular.skipped()).anyMatch(s -> s.startsWith("croston_like: for intermittent"));
-    assertThat(sparse.candidates()).extracting(ModelSpec::name).contains("croston_like");
-    // named explicitly, the model is tried anyway
+    assertThat(d.candidates()).extracting(ModelSpec::name).doesNotContain("croston_like");
     assertThat(
             DefaultSelection.named(REGISTRY, List.of("croston_like"))
                 .candidatesFor(Series.of("r", 1, 3, 1, 2, 5))
                 .candidates())
         .hasSize(2);
+    CandidateSet regular =
+        DefaultSelection.named(REGISTRY, List.of("naive", "croston_like"))
+            .withIncumbentMargin(0)
+            .candidatesFor(Series.of("r", 1, 3, 1, 2, 5, 1, 4));
+    assertThat(regular.candidates()).extracting(ModelSpec::name).contains("croston_like");
   }
 
   @Test
