@@ -119,6 +119,15 @@ class ModelRegistryTest {
     assertThat(((Combination) set.candidates().get(0)).label())
         .isEqualTo("combination(theta+damped_holt_sa)");
     assertThat(set.incumbentMargin()).isEqualTo(DefaultSelection.DEFAULT_INCUMBENT_MARGIN);
+    double[] longSeries = new double[DefaultSelection.LONG_SERIES];
+    for (int t = 0; t < longSeries.length; t++) {
+      longSeries[t] = 10 + Math.sin(t);
+    }
+    assertThat(
+            DefaultSelection.of(ModelRegistry.standard())
+                .candidatesFor(Series.of("long", 1, longSeries))
+                .incumbentMargin())
+        .isEqualTo(DefaultSelection.LONG_SERIES_INCUMBENT_MARGIN);
     assertThat(set.candidates()).extracting(ModelSpec::name).doesNotContain("croston", "tsb");
   }
 
