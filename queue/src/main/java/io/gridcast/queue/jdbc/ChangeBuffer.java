@@ -74,8 +74,7 @@ final class ChangeBuffer {
     }
     deltas.values().removeIf(v -> v == 0);
     if (!deltas.isEmpty()) {
-      try (PreparedStatement ps =
-          c.prepareStatement("INSERT INTO job_count (owner_id, status, delta) VALUES (?, ?, ?)")) {
+      try (PreparedStatement ps = c.prepareStatement(d.countAddSql())) {
         for (Map.Entry<CountKey, Long> e : deltas.entrySet()) {
           ps.setString(1, e.getKey().ownerId());
           ps.setString(2, e.getKey().status().dbValue());

@@ -169,7 +169,9 @@ public final class JdbcJobStore extends JdbcJobReads implements JobStore {
     Instant now = ms(p.now());
     String in = String.join(", ", p.types().stream().map(t -> "?").toList());
     String pick =
-        "SELECT id FROM job WHERE status = 'pending' AND run_after <= ? AND type IN ("
+        "SELECT id FROM "
+            + dialect.claimFrom()
+            + " WHERE status = 'pending' AND run_after <= ? AND type IN ("
             + in
             + ") ORDER BY priority, run_after, id LIMIT ?"
             + dialect.skipLocked();
@@ -188,6 +190,7 @@ public final class JdbcJobStore extends JdbcJobReads implements JobStore {
         now,
         (c, changes) -> {
           List<Job> claimed = new ArrayList<>();
+          dialect.beforeClaim(c);
           try (PreparedStatement ps = c.prepareStatement(sql)) {
             int i = 1;
             if (!cte) {

@@ -39,6 +39,9 @@ public final class WorkerPool {
   private static final Logger LOG = LoggerFactory.getLogger(WorkerPool.class);
   private static final int FINISH_BATCH = 512;
 
+  /** Status-count deltas are folded this often, so a count reads a few rows per owner. */
+  static final Duration COUNT_FOLD_INTERVAL = Duration.ofSeconds(1);
+
   private final JobStore store;
   private final PoolSettings settings;
   private final InstantSource clock;
@@ -93,6 +96,11 @@ public final class WorkerPool {
         () -> guarded("maintenance", maintenance::runOnce),
         settings.maintenanceInterval().toMillis(),
         settings.maintenanceInterval().toMillis(),
+        TimeUnit.MILLISECONDS);
+    scheduler.scheduleWithFixedDelay(
+        () -> guarded("count folding", store::countCompact),
+        COUNT_FOLD_INTERVAL.toMillis(),
+        COUNT_FOLD_INTERVAL.toMillis(),
         TimeUnit.MILLISECONDS);
     if (settings.slots() > 0) {
       AtomicInteger w = new AtomicInteger();
