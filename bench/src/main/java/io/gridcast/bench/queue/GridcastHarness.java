@@ -42,7 +42,7 @@ public final class GridcastHarness implements QueueHarness {
   }
 
   @Override
-  public void startWorkers(int slots, Consumer<String> b) {
+  public void prepareWorkers(int slots, Consumer<String> b) {
     body.set(b);
     queue =
         JobQueue.create(db.url(), db.user(), db.password())
@@ -53,8 +53,12 @@ public final class GridcastHarness implements QueueHarness {
                   body.get().accept(ctx.payload());
                   return null;
                 })
-            .build()
-            .start();
+            .build();
+  }
+
+  @Override
+  public void startWorkers() {
+    queue.start();
   }
 
   @Override

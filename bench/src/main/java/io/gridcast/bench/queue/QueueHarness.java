@@ -16,8 +16,11 @@ public interface QueueHarness extends AutoCloseable {
   /** Enqueues one job per payload, in one transaction where the queue allows it. */
   void enqueue(List<String> payloads);
 
-  /** Starts {@code slots} workers whose handler calls {@code body} with the job's payload. */
-  void startWorkers(int slots, Consumer<String> body);
+  /** Builds (without starting) {@code slots} workers whose handler calls {@code body}. */
+  void prepareWorkers(int slots, Consumer<String> body);
+
+  /** Starts the prepared workers. */
+  void startWorkers();
 
   /** Blocks until {@code n} jobs are completed in the store, or throws after {@code timeout}. */
   void awaitCompleted(long n, Duration timeout) throws InterruptedException;

@@ -98,8 +98,9 @@ public final class QueueThroughputBench {
     }
     AtomicLong seen = new AtomicLong();
     AutoCloseable sub = subscriber && h instanceof GridcastHarness g ? g.subscribe(seen) : null;
+    h.prepareWorkers(slots, p -> {});
     long t0 = System.nanoTime();
-    h.startWorkers(slots, p -> {});
+    h.startWorkers();
     h.awaitCompleted(jobs, Duration.ofMinutes(5));
     double secs = (System.nanoTime() - t0) / 1e9;
     if (sub != null) {
@@ -116,7 +117,8 @@ public final class QueueThroughputBench {
   static double[] pickup(QueueHarness h, int samples) throws InterruptedException {
     try (h) {
       ConcurrentLinkedQueue<Long> lat = new ConcurrentLinkedQueue<>();
-      h.startWorkers(2, p -> lat.add(System.nanoTime() - Long.parseLong(p)));
+      h.prepareWorkers(2, p -> lat.add(System.nanoTime() - Long.parseLong(p)));
+      h.startWorkers();
       Thread.sleep(500);
       for (int i = 0; i < samples; i++) {
         h.enqueue(List.of(Long.toString(System.nanoTime())));
@@ -137,8 +139,7 @@ public final class QueueThroughputBench {
         payloads.add(null);
       }
       h.enqueue(payloads);
-      long t0 = System.nanoTime();
-      h.startWorkers(
+      h.prepareWorkers(
           slots,
           p -> {
             long end = System.nanoTime() + each.toNanos();
@@ -150,6 +151,8 @@ public final class QueueThroughputBench {
               throw new IllegalStateException("unreachable");
             }
           });
+      long t0 = System.nanoTime();
+      h.startWorkers();
       h.awaitCompleted(jobs, Duration.ofMinutes(5));
       double wall = (System.nanoTime() - t0) / 1e9;
       double ideal = jobs * each.toNanos() / 1e9 / slots;
