@@ -1,0 +1,515 @@
+package io.gridcast.queue.jdbc;
+
+import io.gridcast.queue.Job;
+import io.gridcast.queue.JobEvent;
+import io.gridcast.queue.JobEventKind;
+import io.gridcast.queue.JobPage;
+import io.gridcast.queue.JobSpec;
+import io.gridcast.queue.JobStatus;
+import io.gridcast.queue.JobStore;
+import io.gridcast.queue.jdbc.ChangeBuffer.JobRef;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * The one {@link JobStore}: plain JDBC over a pooled {@link DataSource}, differences in {@link
+ * Dialect}. The job lifecycle (insert, claim, progress, heartbeat, finish, release, rescue) lives
+ * here; cancel, delete, retention and counts in {@link JdbcJobBulk}; lookups, listing and events in
+ * {@link JdbcJobReads}. Thread-safe.
+ */
+public final class JdbcJobStore extends JdbcJobBulk implements JobStore {
+  private static final String FENCE = " AND status = 'running' AND lease_owner = ? AND attempt = ?";
+
+  private final UuidV7 ids;
+
+  public JdbcJobStore(DataSource dataSource, Dialect dialect, InstantSource clock) {
+    super(dataSource, dialect);
+    this.ids = new UuidV7(clock);
+  }
+
+  @Override
+  public JobInsertResult jobInsertMany(JobInsertManyParams p) {
+    Instant now = ms(p.now());
+    UUID batch = p.batchId() != null ? p.batchId() : ids.next();
+    List<UUID> jobIds = new ArrayList<>(p.jobs().size());
+    for (int k = 0; k < p.jobs().size(); k++) {
+      jobIds.add(ids.next());
+    }
+    return tx(
+        "jobInsertMany",
+        now,
+        (c, changes) -> {
+          if (p.idempotencyKey() != null) {
+            try (PreparedStatement ps =
+                c.prepareStatement(
+                    "INSERT INTO job_idempotency (owner_id, idempotency_key, batch_id, job_ids,"
+                        + " created_at) VALUES (?, ?, "
+                        + dialect.uuidParam()
+                        + ", ?, ?) ON CONFLICT DO NOTHING")) {
+              ps.setString(1, p.ownerId());
+              ps.setString(2, p.idempotencyKey());
+              dialect.setUuid(ps, 3, batch);
+              ps.setString(4, String.join(",", jobIds.stream().map(UUID::toString).toList()));
+              dialect.setInstant(ps, 5, now);
+              if (ps.executeUpdate() == 0) {
+                return idempotencyGet(c, p.ownerId(), p.idempotencyKey()).orElseThrow();
+              }
+            }
+          }
+          String sql =
+              "INSERT INTO job (id, owner_id, type, status, priority, reason, batch_id, label,"
+                  + " payload, attempt, max_attempts, run_after, cancel_requested, idempotency_key,"
+                  + " created_at, updated_at) VALUES ("
+                  + dialect.uuidParam()
+                  + ", ?, ?, 'pending', ?, ?, "
+                  + dialect.uuidParam()
+                  + ", ?, "
+                  + dialect.jsonParam()
+                  + ", 0, ?, ?, ?, ?, ?, ?)";
+          try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int k = 0; k < p.jobs().size(); k++) {
+              JobSpec s = p.jobs().get(k);
+              UUID id = jobIds.get(k);
+              dialect.setUuid(ps, 1, id);
+              ps.setString(2, p.ownerId());
+              ps.setString(3, s.type());
+              ps.setInt(4, s.priority());
+              ps.setString(5, s.reason());
+              dialect.setUuid(ps, 6, batch);
+              ps.setString(7, s.label());
+              ps.setString(8, s.payload());
+              ps.setInt(9, s.maxAttempts());
+              dialect.setInstant(ps, 10, s.runAfter() == null ? now : ms(s.runAfter()));
+              dialect.setBoolean(ps, 11, false);
+              ps.setString(12, p.idempotencyKey());
+              dialect.setInstant(ps, 13, now);
+              dialect.setInstant(ps, 14, now);
+              ps.addBatch();
+              JobRef ref = new JobRef(id, p.ownerId(), s.type(), batch, s.label());
+              changes.event(ref, JobEventKind.ENQUEUED, JobStatus.PENDING, null);
+              changes.move(p.ownerId(), null, JobStatus.PENDING);
+            }
+            ps.executeBatch();
+          }
+          changes.jobsAvailable = !p.jobs().isEmpty();
+          return new JobInsertResult(batch, jobIds, true);
+        });
+  }
+
+  @Override
+  public List<Job> jobClaim(JobClaimParams p) {
+    if (p.limit() <= 0 || p.types().isEmpty()) {
+      return List.of();
+    }
+    Instant now = ms(p.now());
+    String in = String.join(", ", p.types().stream().map(t -> "?").toList());
+    String pick =
+        "SELECT id FROM "
+            + dialect.claimFrom()
+            + " WHERE status = 'pending' AND run_after <= ? AND type IN ("
+            + in
+            + ") ORDER BY priority, run_after, id LIMIT ?"
+            + dialect.skipLocked();
+    String set =
+        "UPDATE job SET status = 'running', attempt = attempt + 1, lease_owner = ?,"
+            + " lease_expires_at = ?, started_at = ?, updated_at = ?";
+    // PostgreSQL may re-run an IN (... LIMIT ...) sub-select and so claim more than asked; a CTE
+    // that locks rows is evaluated exactly once. It also writes events and counts in the same
+    // statement.
+    boolean pg = dialect instanceof PostgresDialect;
+    String sql =
+        pg
+            ? PgStatements.claim(p.types().size())
+            : set + " WHERE id IN (" + pick + ") AND status = 'pending' RETURNING *";
+    return tx(
+        "jobClaim",
+        now,
+        (c, changes) -> {
+          List<Job> claimed = new ArrayList<>();
+          dialect.beforeClaim(c);
+          try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = 1;
+            if (!pg) {
+              i = bindClaimSet(ps, i, p, now);
+            }
+            dialect.setInstant(ps, i++, now);
+            for (String t : p.types()) {
+              ps.setString(i++, t);
+            }
+            ps.setInt(i++, p.limit());
+            if (pg) {
+              i = bindClaimSet(ps, i, p, now);
+              dialect.setInstant(ps, i, now);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                claimed.add(JobRows.job(rs, dialect));
+              }
+            }
+          }
+          claimed.sort((a, b) -> {
+            int c1 = Integer.compare(a.priority(), b.priority());
+            if (c1 != 0) {
+              return c1;
+            }
+            int c2 = a.runAfter().compareTo(b.runAfter());
+            return c2 != 0 ? c2 : a.id().compareTo(b.id());
+          });
+          // PostgreSQL's claim statement wrote events and counts itself.
+          changes.statementEvents = pg && !claimed.isEmpty();
+          if (!pg) {
+            for (Job j : claimed) {
+              changes.event(
+                  JobRows.ref(j), JobEventKind.STARTED, JobStatus.RUNNING, j.progressJson());
+              changes.move(j.ownerId(), JobStatus.PENDING, JobStatus.RUNNING);
+            }
+          }
+          return claimed;
+        });
+  }
+
+  private int bindClaimSet(PreparedStatement ps, int i, JobClaimParams p, Instant now)
+      throws SQLException {
+    ps.setString(i++, p.workerId());
+    dialect.setInstant(ps, i++, ms(p.leaseUntil()));
+    dialect.setInstant(ps, i++, now);
+    dialect.setInstant(ps, i++, now);
+    return i;
+  }
+
+  @Override
+  public Set<UUID> jobFinishMany(JobFinishManyParams p) {
+    if (p.outcomes().isEmpty()) {
+      return Set.of();
+    }
+    Instant now = ms(p.now());
+    return tx(
+        "jobFinishMany",
+        now,
+        (c, changes) -> {
+          Set<UUID> accepted = new HashSet<>();
+          List<Completed> completed = new ArrayList<>();
+          if (dialect instanceof PostgresDialect) {
+            for (Outcome o : p.outcomes()) {
+              if (o instanceof Completed x) {
+                completed.add(x);
+              }
+            }
+            completePg(c, completed, p.workerId(), now, accepted);
+            changes.statementEvents = !accepted.isEmpty();
+          }
+          Map<String, PreparedStatement> prepared = new HashMap<>();
+          try {
+            for (Outcome o : p.outcomes()) {
+              if (!completed.isEmpty() && o instanceof Completed) {
+                continue;
+              }
+              String set =
+                  switch (o) {
+                    case Completed x ->
+                        "status = 'completed', result = "
+                            + dialect.jsonParam()
+                            + ", finished_at = ?, lease_owner = NULL, lease_expires_at = NULL";
+                    case Failed x when x.retryAt() != null ->
+                        "status = 'pending', error = ?, run_after = ?, lease_owner = NULL,"
+                            + " lease_expires_at = NULL";
+                    case Failed x ->
+                        "status = 'failed', error = ?, finished_at = ?, lease_owner = NULL,"
+                            + " lease_expires_at = NULL";
+                    case Cancelled x ->
+                        "status = 'cancelled', finished_at = ?, lease_owner = NULL,"
+                            + " lease_expires_at = NULL";
+                  };
+              String sql =
+                  "UPDATE job SET "
+                      + set
+                      + ", progress = coalesce("
+                      + dialect.jsonParam()
+                      + ", progress), updated_at = ? WHERE id = "
+                      + dialect.uuidParam()
+                      + FENCE
+                      + " RETURNING id, owner_id, type, batch_id, label, progress";
+              PreparedStatement ps = prepared.get(sql);
+              if (ps == null) {
+                ps = c.prepareStatement(sql);
+                prepared.put(sql, ps);
+              }
+              {
+                int i = 1;
+                switch (o) {
+                  case Completed x -> {
+                    ps.setString(i++, x.result());
+                    dialect.setInstant(ps, i++, now);
+                  }
+                  case Failed x when x.retryAt() != null -> {
+                    ps.setString(i++, x.error());
+                    dialect.setInstant(ps, i++, ms(x.retryAt()));
+                  }
+                  case Failed x -> {
+                    ps.setString(i++, x.error());
+                    dialect.setInstant(ps, i++, now);
+                  }
+                  case Cancelled x -> dialect.setInstant(ps, i++, now);
+                }
+                ps.setString(i++, o.progressJson());
+                dialect.setInstant(ps, i++, now);
+                dialect.setUuid(ps, i++, o.id());
+                ps.setString(i++, p.workerId());
+                ps.setInt(i, o.attempt());
+                try (ResultSet rs = ps.executeQuery()) {
+                  if (!rs.next()) {
+                    continue;
+                  }
+                  JobRef ref = JobRows.ref(rs, dialect);
+                  String progress = rs.getString("progress");
+                  JobStatus to =
+                      switch (o) {
+                        case Completed x -> JobStatus.COMPLETED;
+                        case Failed x when x.retryAt() != null -> JobStatus.PENDING;
+                        case Failed x -> JobStatus.FAILED;
+                        case Cancelled x -> JobStatus.CANCELLED;
+                      };
+                  JobEventKind kind =
+                      switch (o) {
+                        case Completed x -> JobEventKind.COMPLETED;
+                        case Failed x when x.retryAt() != null -> JobEventKind.RETRY_SCHEDULED;
+                        case Failed x -> JobEventKind.FAILED;
+                        case Cancelled x -> JobEventKind.CANCELLED;
+                      };
+                  changes.event(ref, kind, to, progress);
+                  changes.move(ref.ownerId(), JobStatus.RUNNING, to);
+                  changes.jobsAvailable |= to == JobStatus.PENDING;
+                  accepted.add(o.id());
+                }
+              }
+            }
+          } finally {
+            for (PreparedStatement ps : prepared.values()) {
+              ps.close();
+            }
+          }
+          return accepted;
+        });
+  }
+
+  private void completePg(
+      Connection c, List<Completed> completed, String workerId, Instant now, Set<UUID> accepted)
+      throws SQLException {
+    if (completed.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement ps = c.prepareStatement(PgStatements.complete(completed.size()))) {
+      int i = 1;
+      for (Completed x : completed) {
+        dialect.setUuid(ps, i++, x.id());
+        ps.setInt(i++, x.attempt());
+        ps.setString(i++, x.result());
+        ps.setString(i++, x.progressJson());
+      }
+      ps.setString(i++, workerId);
+      dialect.setInstant(ps, i++, now);
+      dialect.setInstant(ps, i++, now);
+      dialect.setInstant(ps, i, now);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          accepted.add(dialect.getUuid(rs, "id"));
+        }
+      }
+    }
+  }
+
+  @Override
+  public ProgressAck jobProgress(JobProgressParams p) {
+    Instant now = ms(p.now());
+    String sql =
+        "UPDATE job SET progress = "
+            + dialect.jsonParam()
+            + ", updated_at = ? WHERE id = "
+            + dialect.uuidParam()
+            + FENCE
+            + " RETURNING id, owner_id, type, batch_id, label, cancel_requested";
+    return tx(
+        "jobProgress",
+        now,
+        (c, changes) -> {
+          try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, p.progressJson());
+            dialect.setInstant(ps, 2, now);
+            dialect.setUuid(ps, 3, p.id());
+            ps.setString(4, p.workerId());
+            ps.setInt(5, p.attempt());
+            try (ResultSet rs = ps.executeQuery()) {
+              if (!rs.next()) {
+                return new ProgressAck(false, false);
+              }
+              changes.event(
+                  JobRows.ref(rs, dialect),
+                  JobEventKind.PROGRESS,
+                  JobStatus.RUNNING,
+                  p.progressJson());
+              return new ProgressAck(true, rs.getBoolean("cancel_requested"));
+            }
+          }
+        });
+  }
+
+  @Override
+  public HeartbeatResult jobHeartbeat(JobHeartbeatParams p) {
+    if (p.attempts().isEmpty()) {
+      return new HeartbeatResult(Set.of(), Set.of());
+    }
+    Instant now = ms(p.now());
+    String in =
+        String.join(", ", p.attempts().keySet().stream().map(x -> dialect.uuidParam()).toList());
+    boolean pg = dialect instanceof PostgresDialect;
+    String sql =
+        pg
+            ? PgStatements.heartbeat(p.attempts().size())
+            : "UPDATE job SET lease_expires_at = ? WHERE lease_owner = ? AND status = 'running' AND id IN ("
+                + in
+                + ") RETURNING id, attempt, cancel_requested";
+    return tx(
+        "jobHeartbeat",
+        now,
+        (c, changes) -> {
+          Set<UUID> held = new HashSet<>();
+          Set<UUID> cancel = new HashSet<>();
+          try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = 1;
+            if (!pg) {
+              dialect.setInstant(ps, i++, ms(p.leaseUntil()));
+              ps.setString(i++, p.workerId());
+            }
+            for (UUID id : p.attempts().keySet()) {
+              dialect.setUuid(ps, i++, id);
+            }
+            if (pg) {
+              ps.setString(i++, p.workerId());
+              dialect.setInstant(ps, i, ms(p.leaseUntil()));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                UUID id = dialect.getUuid(rs, "id");
+                if (p.attempts().get(id) == rs.getInt("attempt")) {
+                  held.add(id);
+                  if (rs.getBoolean("cancel_requested")) {
+                    cancel.add(id);
+                  }
+                }
+              }
+            }
+          }
+          return new HeartbeatResult(held, cancel);
+        });
+  }
+
+  @Override
+  public int jobRelease(JobReleaseParams p) {
+    Instant now = ms(p.now());
+    String sql =
+        "UPDATE job SET status = 'pending', attempt = attempt - 1, lease_owner = NULL,"
+            + " lease_expires_at = NULL, run_after = ?, updated_at = ? WHERE id = "
+            + dialect.uuidParam()
+            + FENCE
+            + " RETURNING id, owner_id, type, batch_id, label";
+    return tx(
+        "jobRelease",
+        now,
+        (c, changes) -> {
+          int n = 0;
+          try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (Map.Entry<UUID, Integer> e : new java.util.TreeMap<>(p.attempts()).entrySet()) {
+              dialect.setInstant(ps, 1, now);
+              dialect.setInstant(ps, 2, now);
+              dialect.setUuid(ps, 3, e.getKey());
+              ps.setString(4, p.workerId());
+              ps.setInt(5, e.getValue());
+              try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                  JobRef ref = JobRows.ref(rs, dialect);
+                  changes.event(ref, JobEventKind.RELEASED, JobStatus.PENDING, null);
+                  changes.move(ref.ownerId(), JobStatus.RUNNING, JobStatus.PENDING);
+                  n++;
+                }
+              }
+            }
+          }
+          changes.jobsAvailable = n > 0;
+          return n;
+        });
+  }
+
+  @Override
+  public int jobRescueExpired(JobRescueExpiredParams p) {
+    Instant now = ms(p.now());
+    // cancel_requested is boolean in PostgreSQL and 0/1 in SQLite; both read as a condition.
+    String next =
+        "CASE WHEN cancel_requested THEN 'cancelled' WHEN attempt >= max_attempts THEN 'failed'"
+            + " ELSE 'pending' END";
+    String sql =
+        "UPDATE job SET status = "
+            + next
+            + ", error = CASE WHEN cancel_requested THEN error WHEN attempt >= max_attempts THEN"
+            + " 'lease expired on attempt ' || attempt || ' of ' || max_attempts ELSE error END,"
+            + " finished_at = CASE WHEN cancel_requested OR attempt >= max_attempts THEN "
+            + dialect.instantParam()
+            + " ELSE"
+            + " NULL END, lease_owner = NULL, lease_expires_at = NULL, run_after = ?, updated_at ="
+            + " ? WHERE id IN (SELECT id FROM job WHERE status = 'running' AND lease_expires_at < ?"
+            + " ORDER BY lease_expires_at LIMIT ?"
+            + dialect.skipLocked()
+            + ") AND status = 'running' RETURNING id, owner_id, type, batch_id, label, status";
+    return tx(
+        "jobRescueExpired",
+        now,
+        (c, changes) -> {
+          int n = 0;
+          try (PreparedStatement ps = c.prepareStatement(sql)) {
+            dialect.setInstant(ps, 1, now);
+            dialect.setInstant(ps, 2, now);
+            dialect.setInstant(ps, 3, now);
+            dialect.setInstant(ps, 4, now);
+            ps.setInt(5, p.limit());
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                JobRef ref = JobRows.ref(rs, dialect);
+                JobStatus to = JobStatus.parse(rs.getString("status"));
+                JobEventKind kind =
+                    switch (to) {
+                      case CANCELLED -> JobEventKind.CANCELLED;
+                      case FAILED -> JobEventKind.FAILED;
+                      default -> JobEventKind.RESCUED;
+                    };
+                changes.event(ref, kind, to, null);
+                changes.move(ref.ownerId(), JobStatus.RUNNING, to);
+                changes.jobsAvailable |= to == JobStatus.PENDING;
+                n++;
+              }
+            }
+          }
+          return n;
+        });
+  }
+
+  @Override
+  public JobPage jobList(JobListParams p) {
+    return list(p);
+  }
+
+  @Override
+  public List<JobEvent> eventListAfter(EventListAfterParams p) {
+    return events(p);
+  }
+}
