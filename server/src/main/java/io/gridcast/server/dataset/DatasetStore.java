@@ -86,8 +86,7 @@ public final class DatasetStore {
   }
 
   public Optional<Dataset> get(String ownerId, String id) {
-    return query(
-            "SELECT * FROM dataset WHERE owner_id = ? AND id = ?", ownerId, id, null, 1)
+    return query("SELECT * FROM dataset WHERE owner_id = ? AND id = ?", ownerId, id, null, 1)
         .stream()
         .findFirst();
   }

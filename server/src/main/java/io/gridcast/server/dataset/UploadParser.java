@@ -88,7 +88,8 @@ public final class UploadParser {
         }
         d.put("field", jsonField(e.column()));
         String where = e.line() > 1 ? "row " + (e.line() - 1) + ", " : "";
-        throw new InvalidUploadException(where + "field " + jsonField(e.column()) + ": " + e.problem(), d);
+        throw new InvalidUploadException(
+            where + "field " + jsonField(e.column()) + ": " + e.problem(), d);
       }
       if (e.line() > 0) {
         d.put("line", e.line());
@@ -201,7 +202,8 @@ public final class UploadParser {
             }
             sawData = true;
           }
-          default -> throw invalid(field, "unknown field '" + field + "' (known: name, series, rows)");
+          default ->
+              throw invalid(field, "unknown field '" + field + "' (known: name, series, rows)");
         }
       }
       if (p.nextToken() != null) {
@@ -214,7 +216,11 @@ public final class UploadParser {
     }
 
     private void readSeries(int index) throws IOException {
-      expect(p.currentToken(), JsonToken.START_OBJECT, "series[" + index + "]", "a series must be an object");
+      expect(
+          p.currentToken(),
+          JsonToken.START_OBJECT,
+          "series[" + index + "]",
+          "a series must be an object");
       String id = null;
       List<String> ds = null;
       List<String> y = null;
@@ -228,7 +234,8 @@ public final class UploadParser {
         } else if (f.equals(format.yColumn()) || f.equals("y")) {
           y = array("series[" + index + "]." + f, false);
         } else {
-          throw invalid("series[" + index + "]." + f, "unknown field '" + f + "' (known: unique_id, ds, y)");
+          throw invalid(
+              "series[" + index + "]." + f, "unknown field '" + f + "' (known: unique_id, ds, y)");
         }
       }
       String where = "series[" + index + "]";
@@ -242,7 +249,9 @@ public final class UploadParser {
         throw invalid(where + ".y", "series '" + id + "' is empty");
       }
       if (ds != null && ds.size() != y.size()) {
-        throw invalid(where + ".ds", "series '" + id + "': ds has " + ds.size() + " values but y has " + y.size());
+        throw invalid(
+            where + ".ds",
+            "series '" + id + "': ds has " + ds.size() + " values but y has " + y.size());
       }
       for (int i = 0; i < y.size(); i++) {
         appendRow(id, ds == null ? Integer.toString(i + 1) : ds.get(i), y.get(i));
@@ -251,7 +260,8 @@ public final class UploadParser {
 
     private void readRow() throws IOException {
       long row = rows + 1;
-      expect(p.currentToken(), JsonToken.START_OBJECT, "rows[" + row + "]", "a row must be an object");
+      expect(
+          p.currentToken(), JsonToken.START_OBJECT, "rows[" + row + "]", "a row must be an object");
       String id = null;
       String ds = null;
       String y = null;
@@ -312,7 +322,9 @@ public final class UploadParser {
         if (t == JsonToken.VALUE_NUMBER_INT) {
           return p.getText();
         }
-        if (t == JsonToken.VALUE_STRING && !p.getText().contains(",") && !p.getText().contains("\n")) {
+        if (t == JsonToken.VALUE_STRING
+            && !p.getText().contains(",")
+            && !p.getText().contains("\n")) {
           return p.getText().strip();
         }
         throw invalid(where, "ds must be an ISO date string or an integer, got " + describe(t));

@@ -3,9 +3,9 @@ package io.gridcast.server.db;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.gridcast.server.config.DatabaseUrl;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.io.IOException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
@@ -68,7 +68,8 @@ public final class Database implements AutoCloseable {
     Flyway.configure()
         .dataSource(pool)
         .table(HISTORY_TABLE)
-        .locations("classpath:db/migration/server/" + dialect().name().toLowerCase(java.util.Locale.ROOT))
+        .locations(
+            "classpath:db/migration/server/" + dialect().name().toLowerCase(java.util.Locale.ROOT))
         .baselineOnMigrate(true)
         .baselineVersion("0")
         .load()

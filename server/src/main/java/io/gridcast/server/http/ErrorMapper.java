@@ -22,7 +22,8 @@ final class ErrorMapper {
     cfg.routes.exception(ApiException.class, (e, ctx) -> write(ctx, e));
     cfg.routes.exception(
         HttpResponseException.class,
-        (e, ctx) -> write(ctx, new ApiException(e.getStatus(), codeFor(e.getStatus()), e.getMessage())));
+        (e, ctx) ->
+            write(ctx, new ApiException(e.getStatus(), codeFor(e.getStatus()), e.getMessage())));
     cfg.routes.exception(
         JsonProcessingException.class,
         (e, ctx) ->
@@ -43,13 +44,25 @@ final class ErrorMapper {
           }
           write(ctx, mapped);
         });
-    cfg.routes.error(404, ctx -> {
-      if (!ctx.res().isCommitted() && ctx.result() == null) {
-        write(ctx, new ApiException(404, "not_found", "no route for " + ctx.method() + " " + ctx.path()));
-      }
-    });
-    cfg.routes.error(405, ctx -> write(ctx, new ApiException(405, "method_not_allowed",
-        "method " + ctx.method() + " not allowed on " + ctx.path())));
+    cfg.routes.error(
+        404,
+        ctx -> {
+          if (!ctx.res().isCommitted() && ctx.result() == null) {
+            write(
+                ctx,
+                new ApiException(
+                    404, "not_found", "no route for " + ctx.method() + " " + ctx.path()));
+          }
+        });
+    cfg.routes.error(
+        405,
+        ctx ->
+            write(
+                ctx,
+                new ApiException(
+                    405,
+                    "method_not_allowed",
+                    "method " + ctx.method() + " not allowed on " + ctx.path())));
   }
 
   private static Map<String, Object> location(JsonProcessingException e) {
