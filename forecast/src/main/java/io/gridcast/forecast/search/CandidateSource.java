@@ -1,0 +1,18 @@
+package io.gridcast.forecast.search;
+
+import io.gridcast.forecast.model.ModelSpec;
+import io.gridcast.forecast.series.Series;
+import java.util.List;
+
+/** Chooses the candidates for a series (its period, length, intermittency). Thread-safe. */
+@FunctionalInterface
+public interface CandidateSource {
+
+  CandidateSet candidatesFor(Series series);
+
+  /** The same candidates for every series. */
+  static CandidateSource fixed(List<? extends ModelSpec> candidates) {
+    CandidateSet set = CandidateSet.of(candidates);
+    return s -> set;
+  }
+}

@@ -1,0 +1,239 @@
+package io.gridcast.forecast.search;
+
+import io.gridcast.forecast.metric.Metric;
+import io.gridcast.forecast.model.ModelSpec;
+import io.gridcast.forecast.series.Series;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * Chooses a model per series by rolling-origin cross-validation and forecasts with it.
+ *
+ * <p>For each candidate, fold {@code j} fits on the first {@code o_j} values (the fit reads a
+ * prefix through its {@code n} argument; nothing is copied) and forecasts the next {@code h}; the
+ * score is the metric over all fold points, {@code finish(sum_j sum_s loss(y_{o_j+s}, f_{j,s}))}
+ * (see {@link Metric}; MASE scales each fold by its own training part, by 1 when that is constant).
+ * Folds are placed and adapted to short series as {@link FoldPlan} documents. The lowest score wins
+ * (ties: the earlier candidate); it is refit on all values and forecasts {@code h} steps, with 80%
+ * and 95% intervals from the model when it has them, otherwise from the backtest errors per step.
+ * When every history value is {@code >= 0}, forecasts and bounds are clamped at 0. A series with
+ * fewer than 3 values, or on which no candidate can be fitted, gets the naive forecast with the
+ * reason recorded.
+ *
+ * <p>Deterministic: the same series and candidates give the same result. Thread-safe: one optimizer
+ * serves any number of threads. Batches run on a fixed pool of {@code parallelism} platform threads
+ * (one series per task, output in input order, bounded in-flight work).
+ *
+ * <pre>{@code
+ * GridOptimizer opt = GridOptimizer.builder().horizon(12).folds(3).metric(Metric.SMAPE).build();
+ * OptimizationResult r = opt.optimize(series, CandidateSet.of(List.of(new Naive())));
+ * }</pre>
+ */
+public final class GridOptimizer {
+  public static final int DEFAULT_FOLDS = 3;
+  public static final Metric DEFAULT_METRIC = Metric.SMAPE;
+
+  /** The effective settings; {@code step == 0} means "equal to the horizon". */
+  public record Settings(
+      int horizon, int folds, int step, Metric metric, int parallelism, int aiccKeepPerFamily) {}
+
+  private final Settings settings;
+  private final SeriesSearch search;
+
+  private GridOptimizer(Settings settings) {
+    this.settings = settings;
+    this.search = new SeriesSearch(settings);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public Settings settings() {
+    return settings;
+  }
+
+  /** Searches one series on the calling thread. */
+  public OptimizationResult optimize(Series series, CandidateSet candidates) {
+    return optimize(series, candidates, ProgressListener.NONE, CancellationCheck.NEVER);
+  }
+
+  /**
+   * Searches one series on the calling thread, reporting candidates done / total.
+   *
+   * @throws OptimizationCancelledException when {@code cancel} says so (checked per candidate)
+   */
+  public OptimizationResult optimize(
+      Series series, CandidateSet candidates, ProgressListener progress, CancellationCheck cancel) {
+    return search.run(series, candidates, progress, cancel);
+  }
+
+  /** Searches one series with the same candidates as a list. */
+  public OptimizationResult optimize(Series series, List<? extends ModelSpec> candidates) {
+    return optimize(series, CandidateSet.of(candidates));
+  }
+
+  /** Searches every series in parallel; results in input order. */
+  public List<OptimizationResult> optimizeAll(
+      List<Series> series,
+      CandidateSource candidates,
+      ProgressListener progress,
+      CancellationCheck cancel) {
+    List<OptimizationResult> out = new ArrayList<>(series.size());
+    long total = series.size();
+    optimizeEach(
+        series.iterator(), candidates, out::add, (d, t) -> progress.progress(d, total), cancel);
+    return out;
+  }
+
+  /**
+   * Streams series through the pool: at most {@code 4 * parallelism} series are in flight, and
+   * {@code sink} receives results on the calling thread in input order. Progress counts series
+   * (total -1: unknown). On cancellation the pool stops and the exception propagates.
+   */
+  public void optimizeEach(
+      Iterator<Series> series,
+      CandidateSource candidates,
+      Consumer<OptimizationResult> sink,
+      ProgressListener progress,
+      CancellationCheck cancel) {
+    int window = 4 * settings.parallelism();
+    AtomicLong finished = new AtomicLong();
+    ExecutorService pool = Executors.newFixedThreadPool(settings.parallelism(), threads());
+    ArrayDeque<Future<OptimizationResult>> inFlight = new ArrayDeque<>(window);
+    try {
+      while (series.hasNext() || !inFlight.isEmpty()) {
+        while (series.hasNext() && inFlight.size() < window) {
+          Series s = series.next();
+          inFlight.add(
+              pool.submit(() -> {
+                OptimizationResult r =
+                    search.run(s, candidates.candidatesFor(s), ProgressListener.NONE, cancel);
+                progress.progress(finished.incrementAndGet(), -1);
+                return r;
+              }));
+        }
+        sink.accept(await(inFlight.poll()));
+      }
+    } finally {
+      pool.shutdownNow();
+      try {
+        pool.awaitTermination(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private static OptimizationResult await(Future<OptimizationResult> f) {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new OptimizationCancelledException("(interrupted)", 0, 0);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  private static final AtomicInteger POOLS = new AtomicInteger();
+
+  private static ThreadFactory threads() {
+    int pool = POOLS.incrementAndGet();
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, "gridcast-fit-" + pool + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  /** Builder; every setter validates at once with the bad value in the message. */
+  public static final class Builder {
+    private int horizon = -1;
+    private int folds = DEFAULT_FOLDS;
+    private int step;
+    private Metric metric = DEFAULT_METRIC;
+    private int parallelism = Runtime.getRuntime().availableProcessors();
+    private int aiccKeepPerFamily;
+
+    private Builder() {}
+
+    /** Forecast horizon, {@code >= 1}; required. */
+    public Builder horizon(int horizon) {
+      if (horizon < 1) {
+        throw new InvalidOptimizerSettingException("horizon", horizon, "must be >= 1");
+      }
+      this.horizon = horizon;
+      return this;
+    }
+
+    /** Backtest folds, {@code >= 1} (default 3); fewer on short series. */
+    public Builder folds(int folds) {
+      if (folds < 1) {
+        throw new InvalidOptimizerSettingException("folds", folds, "must be >= 1");
+      }
+      this.folds = folds;
+      return this;
+    }
+
+    /** Values between consecutive origins, {@code >= 1}; default: the horizon. */
+    public Builder step(int step) {
+      if (step < 1) {
+        throw new InvalidOptimizerSettingException("step", step, "must be >= 1");
+      }
+      this.step = step;
+      return this;
+    }
+
+    /** The metric to minimise (default sMAPE). */
+    public Builder metric(Metric metric) {
+      this.metric = Objects.requireNonNull(metric, "metric");
+      return this;
+    }
+
+    /** Threads for batches, {@code >= 1} (default: available processors). */
+    public Builder parallelism(int threads) {
+      if (threads < 1) {
+        throw new InvalidOptimizerSettingException("parallelism", threads, "must be >= 1");
+      }
+      this.parallelism = threads;
+      return this;
+    }
+
+    /** Keep only the best {@code keep} per family by AICc before the backtest; 0 (default) off. */
+    public Builder aiccPruning(int keep) {
+      if (keep < 0) {
+        throw new InvalidOptimizerSettingException("aiccPruning", keep, "must be >= 0");
+      }
+      this.aiccKeepPerFamily = keep;
+      return this;
+    }
+
+    public GridOptimizer build() {
+      if (horizon < 1) {
+        throw new InvalidOptimizerSettingException("horizon", "unset", "must be set");
+      }
+      return new GridOptimizer(
+          new Settings(horizon, folds, step, metric, parallelism, aiccKeepPerFamily));
+    }
+  }
+}

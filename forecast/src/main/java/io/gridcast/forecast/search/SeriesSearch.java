@@ -1,0 +1,296 @@
+package io.gridcast.forecast.search;
+
+import io.gridcast.forecast.metric.Accuracy;
+import io.gridcast.forecast.model.FittedModel;
+import io.gridcast.forecast.model.ModelSpec;
+import io.gridcast.forecast.model.Naive;
+import io.gridcast.forecast.model.PredictionInterval;
+import io.gridcast.forecast.series.Series;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** The search on one series, on the calling thread. Stateless apart from its settings. */
+final class SeriesSearch {
+  private final GridOptimizer.Settings settings;
+
+  SeriesSearch(GridOptimizer.Settings settings) {
+    this.settings = settings;
+  }
+
+  OptimizationResult run(
+      Series series, CandidateSet set, ProgressListener progress, CancellationCheck cancel) {
+    double[] y = series.values();
+    int n = y.length;
+    int period = series.period();
+    int h = settings.horizon();
+    List<ModelSpec> candidates = set.candidates();
+    int total = candidates.size();
+    if (n < 3) {
+      checkCancel(series, cancel, 0, total);
+      progress.progress(total, total);
+      return fallback(
+          series,
+          y,
+          set,
+          List.of(),
+          0,
+          "series has " + n + " value" + (n == 1 ? "" : "s") + ", fewer than 3: naive forecast");
+    }
+    int step = settings.step() > 0 ? settings.step() : h;
+    FoldPlan plan = FoldPlan.of(n, h, settings.folds(), step, period);
+    int k = plan.folds();
+    int th = plan.testHorizon();
+    double[] scales = new double[k];
+    for (int j = 0; j < k; j++) {
+      double s = Accuracy.maseScale(y, plan.origins()[j], period);
+      scales[j] = s > 0 && Double.isFinite(s) ? s : 1; // constant history: MASE falls back to MAE
+    }
+
+    List<CandidateScore> scores = new ArrayList<>(total);
+    List<String> pruned = AiccPruning.apply(candidates, y, period, settings.aiccKeepPerFamily());
+    double[] errors = new double[k * th];
+    double[] bestErrors = new double[k * th];
+    int done = 0;
+    CandidateScore leader = null;
+    for (int c = 0; c < total; c++) {
+      checkCancel(series, cancel, done, total);
+      ModelSpec spec = candidates.get(c);
+      String prunedReason = pruned.get(c);
+      if (prunedReason != null) {
+        scores.add(new CandidateScore(spec, Double.NaN, Optional.of(prunedReason)));
+      } else {
+        scores.add(backtest(spec, y, period, plan, scales, errors));
+        CandidateScore last = scores.get(scores.size() - 1);
+        if (last.scored() && (leader == null || RANKING.compare(last, leader) < 0)) {
+          leader = last;
+          double[] t = bestErrors;
+          bestErrors = errors;
+          errors = t;
+        }
+      }
+      progress.progress(++done, total);
+    }
+    List<CandidateScore> ranked = new ArrayList<>(scores);
+    ranked.sort(RANKING);
+
+    StringBuilder refitFailures = new StringBuilder();
+    for (int r = 0; r < ranked.size(); r++) {
+      CandidateScore best = ranked.get(r);
+      if (!best.scored()) {
+        break;
+      }
+      try {
+        FittedModel fitted = best.spec().fit(y, n, period);
+        double[] f = fitted.forecast(h);
+        if (!allFinite(f)) {
+          throw new IllegalStateException("non-finite forecast on all data");
+        }
+        if (r > 0) { // the kept errors are the leader's: recompute this runner-up's
+          backtest(best.spec(), y, period, plan, scales, bestErrors);
+        }
+        return finish(
+            series,
+            set,
+            best,
+            fitted,
+            f,
+            bestErrors,
+            k,
+            th,
+            ranked,
+            y,
+            r == 0
+                ? Optional.empty()
+                : Optional.of("best candidates failed to refit: " + refitFailures));
+      } catch (RuntimeException e) {
+        refitFailures
+            .append(refitFailures.isEmpty() ? "" : "; ")
+            .append(SpecLabel.name(best.spec()))
+            .append(": ")
+            .append(reason(e));
+      }
+    }
+    String why =
+        total == 0
+            ? "no candidates"
+            : "no candidate could be fitted: "
+                + (refitFailures.isEmpty() ? firstFailures(scores) : refitFailures.toString());
+    return fallback(series, y, set, ranked, k, why);
+  }
+
+  /**
+   * Lower score first; NaN scores after numbers; unscored last; stable (list order breaks ties).
+   */
+  private static final Comparator<CandidateScore> RANKING =
+      Comparator.comparing((CandidateScore s) -> !s.scored())
+          .thenComparing(s -> Double.isNaN(s.score()))
+          .thenComparingDouble(s -> Double.isNaN(s.score()) ? 0 : s.score());
+
+  private CandidateScore backtest(
+      ModelSpec spec, double[] y, int period, FoldPlan plan, double[] scales, double[] errors) {
+    int th = plan.testHorizon();
+    double sum = 0;
+    long count = 0;
+    try {
+      for (int j = 0; j < plan.folds(); j++) {
+        int o = plan.origins()[j];
+        double[] f = spec.fit(y, o, period).forecast(th);
+        for (int s = 0; s < th; s++) {
+          double fs = f[s];
+          if (!Double.isFinite(fs)) {
+            return new CandidateScore(
+                spec,
+                Double.NaN,
+                Optional.of(
+                    "non-finite forecast " + fs + " at step " + (s + 1) + " from origin " + o));
+          }
+          double actual = y[o + s];
+          errors[j * th + s] = actual - fs;
+          double l = settings.metric().pointLoss(actual, fs, scales[j]);
+          if (!Double.isNaN(l)) {
+            sum += l;
+            count++;
+          }
+        }
+      }
+    } catch (OptimizationCancelledException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      return new CandidateScore(spec, Double.NaN, Optional.of(reason(e)));
+    }
+    return new CandidateScore(spec, settings.metric().finish(sum, count), Optional.empty());
+  }
+
+  private OptimizationResult finish(
+      Series series,
+      CandidateSet set,
+      CandidateScore best,
+      FittedModel fitted,
+      double[] f,
+      double[] bestErrors,
+      int k,
+      int th,
+      List<CandidateScore> ranked,
+      double[] y,
+      Optional<String> note) {
+    int h = f.length;
+    Optional<PredictionInterval> a80 = safe(fitted, h, 0.8);
+    Optional<PredictionInterval> a95 = safe(fitted, h, 0.95);
+    PredictionInterval i80;
+    PredictionInterval i95;
+    IntervalMethod method;
+    if (a80.isPresent() && a95.isPresent()) {
+      i80 = a80.get();
+      i95 = a95.get();
+      method = IntervalMethod.ANALYTIC;
+    } else {
+      i80 = BacktestIntervals.of(f, bestErrors, k, th, 0.8);
+      i95 = BacktestIntervals.of(f, bestErrors, k, th, 0.95);
+      method = IntervalMethod.BACKTEST;
+    }
+    boolean clamp = series.isNonNegative();
+    return new OptimizationResult(
+        series.id(),
+        best.spec(),
+        fitted.spec(),
+        settings.metric(),
+        best.score(),
+        k,
+        ranked,
+        clampPoints(f, clamp),
+        clamp(i80, clamp),
+        clamp(i95, clamp),
+        method,
+        note,
+        set.skipped());
+  }
+
+  private OptimizationResult fallback(
+      Series series,
+      double[] y,
+      CandidateSet set,
+      List<CandidateScore> ranked,
+      int k,
+      String reason) {
+    Naive naive = new Naive();
+    FittedModel fitted = naive.fit(y, y.length, series.period());
+    int h = settings.horizon();
+    boolean clamp = series.isNonNegative();
+    return new OptimizationResult(
+        series.id(),
+        naive,
+        fitted.spec(),
+        settings.metric(),
+        Double.NaN,
+        k,
+        ranked,
+        clampPoints(fitted.forecast(h), clamp),
+        clamp(fitted.interval(h, 0.8).orElseThrow(), clamp),
+        clamp(fitted.interval(h, 0.95).orElseThrow(), clamp),
+        IntervalMethod.ANALYTIC,
+        Optional.of(reason),
+        set.skipped());
+  }
+
+  private static Optional<PredictionInterval> safe(FittedModel fitted, int h, double level) {
+    try {
+      return fitted
+          .interval(h, level)
+          .filter(p -> allFinite(p.lower()) && allFinite(p.upper()) && p.lower().length == h);
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static double[] clampPoints(double[] f, boolean clamp) {
+    if (clamp) {
+      for (int i = 0; i < f.length; i++) {
+        f[i] = Math.max(0, f[i]);
+      }
+    }
+    return f;
+  }
+
+  private static PredictionInterval clamp(PredictionInterval p, boolean clamp) {
+    if (!clamp) {
+      return p;
+    }
+    return new PredictionInterval(
+        p.level(), clampPoints(p.lower(), true), clampPoints(p.upper(), true));
+  }
+
+  private static boolean allFinite(double[] a) {
+    for (double v : a) {
+      if (!Double.isFinite(v)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String reason(RuntimeException e) {
+    String m = e.getMessage();
+    return e instanceof io.gridcast.forecast.ForecastException && m != null
+        ? m
+        : e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+  }
+
+  private static String firstFailures(List<CandidateScore> scores) {
+    StringBuilder b = new StringBuilder();
+    int shown = 0;
+    for (CandidateScore s : scores) {
+      if (s.failure().isPresent() && shown < 3) {
+        b.append(shown++ == 0 ? "" : "; ").append(s.failure().get());
+      }
+    }
+    return b.toString();
+  }
+
+  private static void checkCancel(Series series, CancellationCheck cancel, long done, long total) {
+    if (cancel.isCancelled()) {
+      throw new OptimizationCancelledException(series.id(), done, total);
+    }
+  }
+}
