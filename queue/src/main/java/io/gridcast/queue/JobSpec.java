@@ -1,0 +1,64 @@
+package io.gridcast.queue;
+
+import java.time.Instant;
+
+/**
+ * What to enqueue: one job of a registered type.
+ *
+ * @param type stable handler name, e.g. {@code optimization}
+ * @param payload JSON text handed to the handler, or null
+ * @param priority lower values run first (default {@link #DEFAULT_PRIORITY}); ties run oldest first
+ * @param reason free text recorded with the job, or null
+ * @param label free text filterable by substring or prefix (the server stores the SKU), or null
+ * @param maxAttempts claims allowed before the job fails for good, at least 1
+ * @param runAfter earliest start, or null for "now"
+ */
+public record JobSpec(
+    String type,
+    String payload,
+    int priority,
+    String reason,
+    String label,
+    int maxAttempts,
+    Instant runAfter) {
+
+  /** Default priority. */
+  public static final int DEFAULT_PRIORITY = 0;
+
+  /** Default attempts: the first run and two retries. */
+  public static final int DEFAULT_MAX_ATTEMPTS = 3;
+
+  public JobSpec {
+    if (type == null || type.isBlank()) {
+      throw new IllegalArgumentException("job type must not be blank: '" + type + "'");
+    }
+    if (maxAttempts < 1) {
+      throw new IllegalArgumentException("maxAttempts must be >= 1: " + maxAttempts);
+    }
+  }
+
+  /** A job of {@code type} with default priority and attempts, due now. */
+  public static JobSpec of(String type, String payload) {
+    return new JobSpec(type, payload, DEFAULT_PRIORITY, null, null, DEFAULT_MAX_ATTEMPTS, null);
+  }
+
+  public JobSpec withPriority(int p) {
+    return new JobSpec(type, payload, p, reason, label, maxAttempts, runAfter);
+  }
+
+  public JobSpec withReason(String r) {
+    return new JobSpec(type, payload, priority, r, label, maxAttempts, runAfter);
+  }
+
+  public JobSpec withLabel(String l) {
+    return new JobSpec(type, payload, priority, reason, l, maxAttempts, runAfter);
+  }
+
+  public JobSpec withMaxAttempts(int m) {
+    return new JobSpec(type, payload, priority, reason, label, m, runAfter);
+  }
+
+  public JobSpec withRunAfter(Instant at) {
+    return new JobSpec(type, payload, priority, reason, label, maxAttempts, at);
+  }
+}

@@ -1,0 +1,714 @@
+package io.gridcast.queue.jdbc;
+
+import io.gridcast.queue.Job;
+import io.gridcast.queue.JobEvent;
+import io.gridcast.queue.JobEventKind;
+import io.gridcast.queue.JobPage;
+import io.gridcast.queue.JobSpec;
+import io.gridcast.queue.JobStatus;
+import io.gridcast.queue.JobStore;
+import io.gridcast.queue.StoreException;
+import io.gridcast.queue.jdbc.ChangeBuffer.JobRef;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
+import javax.sql.DataSource;
+
+/**
+ * The one {@link JobStore}: plain JDBC over a pooled {@link DataSource}, differences in {@link
+ * Dialect}. Lifecycle operations (claim, finish, cancel, rescue) live here; listing, counting,
+ * events and retention in {@link JdbcJobReads}. Thread-safe.
+ */
+public final class JdbcJobStore extends JdbcJobReads implements JobStore {
+  private static final String FENCE = " AND status = 'running' AND lease_owner = ? AND attempt = ?";
+
+  private final UuidV7 ids;
+  private final List<BiConsumer<Boolean, Boolean>> commitListeners = new CopyOnWriteArrayList<>();
+
+  public JdbcJobStore(DataSource dataSource, Dialect dialect, InstantSource clock) {
+    super(dataSource, dialect);
+    this.ids = new UuidV7(clock);
+  }
+
+  /**
+   * Called after each commit with (new pending jobs?, new events?), on the committing thread; for
+   * in-process wake-ups.
+   */
+  public void addCommitListener(BiConsumer<Boolean, Boolean> listener) {
+    commitListeners.add(listener);
+  }
+
+  @FunctionalInterface
+  interface TxWork<T> {
+    T run(Connection c, ChangeBuffer changes) throws SQLException;
+  }
+
+  <T> T tx(String op, Instant now, TxWork<T> work) {
+    Instant at = now.truncatedTo(ChronoUnit.MILLIS);
+    ChangeBuffer changes = new ChangeBuffer();
+    T result;
+    dialect.writeLock().lock();
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        result = work.run(c, changes);
+        changes.flush(c, dialect, at);
+        c.commit();
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new StoreException(op, e);
+    } finally {
+      dialect.writeLock().unlock();
+    }
+    if (changes.jobsAvailable || changes.hasEvents()) {
+      for (BiConsumer<Boolean, Boolean> l : commitListeners) {
+        l.accept(changes.jobsAvailable, changes.hasEvents());
+      }
+    }
+    return result;
+  }
+
+  private static Instant ms(Instant i) {
+    return i == null ? null : i.truncatedTo(ChronoUnit.MILLIS);
+  }
+
+  @Override
+  public JobInsertResult jobInsertMany(JobInsertManyParams p) {
+    Instant now = ms(p.now());
+    UUID batch = p.batchId() != null ? p.batchId() : ids.next();
+    List<UUID> jobIds = new ArrayList<>(p.jobs().size());
+    for (int k = 0; k < p.jobs().size(); k++) {
+      jobIds.add(ids.next());
+    }
+    return tx(
+        "jobInsertMany",
+        now,
+        (c, changes) -> {
+          if (p.idempotencyKey() != null) {
+            try (PreparedStatement ps =
+                c.prepareStatement(
+                    "INSERT INTO job_idempotency (owner_id, idempotency_key, batch_id, job_ids,"
+                        + " created_at) VALUES (?, ?, "
+                        + dialect.uuidParam()
+                        + ", ?, ?) ON CONFLICT DO NOTHING")) {
+              ps.setString(1, p.ownerId());
+              ps.setString(2, p.idempotencyKey());
+              dialect.setUuid(ps, 3, batch);
+              ps.setString(4, String.join(",", jobIds.stream().map(UUID::toString).toList()));
+              dialect.setInstant(ps, 5, now);
+              if (ps.executeUpdate() == 0) {
+                return idempotencyGet(c, p.ownerId(), p.idempotencyKey()).orElseThrow();
+              }
+            }
+          }
+          String sql =
+              "INSERT INTO job (id, owner_id, type, status, priority, reason, batch_id, label,"
+                  + " payload, attempt, max_attempts, run_after, cancel_requested, idempotency_key,"
+                  + " created_at, updated_at) VALUES ("
+                  + dialect.uuidParam()
+                  + ", ?, ?, 'pending', ?, ?, "
+                  + dialect.uuidParam()
+                  + ", ?, "
+                  + dialect.jsonParam()
+                  + ", 0, ?, ?, ?, ?, ?, ?)";
+          try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int k = 0; k < p.jobs().size(); k++) {
+              JobSpec s = p.jobs().get(k);
+              UUID id = jobIds.get(k);
+              dialect.setUuid(ps, 1, id);
+              ps.setString(2, p.ownerId());
+              ps.setString(3, s.type());
+              ps.setInt(4, s.priority());
+              ps.setString(5, s.reason());
+              dialect.setUuid(ps, 6, batch);
+              ps.setString(7, s.label());
+              ps.setString(8, s.payload());
+              ps.setInt(9, s.maxAttempts());
+              dialect.setInstant(ps, 10, s.runAfter() == null ? now : ms(s.runAfter()));
+              dialect.setBoolean(ps, 11, false);
+              ps.setString(12, p.idempotencyKey());
+              dialect.setInstant(ps, 13, now);
+              dialect.setInstant(ps, 14, now);
+              ps.addBatch();
+              JobRef ref = new JobRef(id, p.ownerId(), s.type(), batch, s.label());
+              changes.event(ref, JobEventKind.ENQUEUED, JobStatus.PENDING, null);
+              changes.move(p.ownerId(), null, JobStatus.PENDING);
+            }
+            ps.executeBatch();
+          }
+          changes.jobsAvailable = !p.jobs().isEmpty();
+          return new JobInsertResult(batch, jobIds, true);
+        });
+  }
+
+  @Override
+  public List<Job> jobClaim(JobClaimParams p) {
+    if (p.limit() <= 0 || p.types().isEmpty()) {
+      return List.of();
+    }
+    Instant now = ms(p.now());
+    String in = String.join(", ", p.types().stream().map(t -> "?").toList());
+    String sql =
+        "UPDATE job SET status = 'running', attempt = attempt + 1, lease_owner = ?,"
+            + " lease_expires_at = ?, started_at = ?, updated_at = ? WHERE id IN (SELECT id FROM"
+            + " job WHERE status = 'pending' AND run_after <= ? AND type IN ("
+            + in
+            + ") ORDER BY priority, run_after, id LIMIT ?"
+            + dialect.skipLocked()
+            + ") AND status = 'pending' RETURNING *";
+    return tx(
+        "jobClaim",
+        now,
+        (c, changes) -> {
+          List<Job> claimed = new ArrayList<>();
+          try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, p.workerId());
+            dialect.setInstant(ps, 2, ms(p.leaseUntil()));
+            dialect.setInstant(ps, 3, now);
+            dialect.setInstant(ps, 4, now);
+            dialect.setInstant(ps, 5, now);
+            int i = 6;
+            for (String t : p.types()) {
+              ps.setString(i++, t);
+            }
+            ps.setInt(i, p.limit());
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                claimed.add(JobRows.job(rs, dialect));
+              }
+            }
+          }
+          claimed.sort((a, b) -> {
+            int c1 = Integer.compare(a.priority(), b.priority());
+            if (c1 != 0) {
+              return c1;
+            }
+            int c2 = a.runAfter().compareTo(b.runAfter());
+            return c2 != 0 ? c2 : a.id().compareTo(b.id());
+          });
+          for (Job j : claimed) {
+            changes.event(
+                JobRows.ref(j), JobEventKind.STARTED, JobStatus.RUNNING, j.progressJson());
+            changes.move(j.ownerId(), JobStatus.PENDING, JobStatus.RUNNING);
+          }
+          return claimed;
+        });
+  }
+
+  @Override
+  public Set<UUID> jobFinishMany(JobFinishManyParams p) {
+    if (p.outcomes().isEmpty()) {
+      return Set.of();
+    }
+    Instant now = ms(p.now());
+    return tx(
+        "jobFinishMany",
+        now,
+        (c, changes) -> {
+          Set<UUID> accepted = new HashSet<>();
+          for (Outcome o : p.outcomes()) {
+            String set =
+                switch (o) {
+                  case Completed x ->
+                      "status = 'completed', result = "
+                          + dialect.jsonParam()
+                          + ", finished_at = ?, lease_owner = NULL, lease_expires_at = NULL";
+                  case Failed x when x.retryAt() != null ->
+                      "status = 'pending', error = ?, run_after = ?, lease_owner = NULL,"
+                          + " lease_expires_at = NULL";
+                  case Failed x ->
+                      "status = 'failed', error = ?, finished_at = ?, lease_owner = NULL,"
+                          + " lease_expires_at = NULL";
+                  case Cancelled x ->
+                      "status = 'cancelled', finished_at = ?, lease_owner = NULL,"
+                          + " lease_expires_at = NULL";
+                };
+            String sql =
+                "UPDATE job SET "
+                    + set
+                    + ", progress = coalesce("
+                    + dialect.jsonParam()
+                    + ", progress), updated_at = ? WHERE id = "
+                    + dialect.uuidParam()
+                    + FENCE
+                    + " RETURNING id, owner_id, type, batch_id, label, progress";
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+              int i = 1;
+              switch (o) {
+                case Completed x -> {
+                  ps.setString(i++, x.result());
+                  dialect.setInstant(ps, i++, now);
+                }
+                case Failed x when x.retryAt() != null -> {
+                  ps.setString(i++, x.error());
+                  dialect.setInstant(ps, i++, ms(x.retryAt()));
+                }
+                case Failed x -> {
+                  ps.setString(i++, x.error());
+                  dialect.setInstant(ps, i++, now);
+                }
+                case Cancelled x -> dialect.setInstant(ps, i++, now);
+              }
+              ps.setString(i++, o.progressJson());
+              dialect.setInstant(ps, i++, now);
+              dialect.setUuid(ps, i++, o.id());
+              ps.setString(i++, p.workerId());
+              ps.setInt(i, o.attempt());
+              try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                  continue;
+                }
+                JobRef ref = JobRows.ref(rs, dialect);
+                String progress = rs.getString("progress");
+                JobStatus to =
+                    switch (o) {
+                      case Completed x -> JobStatus.COMPLETED;
+                      case Failed x when x.retryAt() != null -> JobStatus.PENDING;
+                      case Failed x -> JobStatus.FAILED;
+                      case Cancelled x -> JobStatus.CANCELLED;
+                    };
+                JobEventKind kind =
+                    switch (o) {
+                      case Completed x -> JobEventKind.COMPLETED;
+                      case Failed x when x.retryAt() != null -> JobEventKind.RETRY_SCHEDULED;
+                      case Failed x -> JobEventKind.FAILED;
+                      case Cancelled x -> JobEventKind.CANCELLED;
+                    };
+                changes.event(ref, kind, to, progress);
+                changes.move(ref.ownerId(), JobStatus.RUNNING, to);
+                changes.jobsAvailable |= to == JobStatus.PENDING;
+                accepted.add(o.id());
+              }
+            }
+          }
+          return accepted;
+        });
+  }
+
+  @Override
+  public ProgressAck jobProgress(JobProgressParams p) {
+    Instant now = ms(p.now());
+    String sql =
+        "UPDATE job SET progress = "
+            + dialect.jsonParam()
+            + ", updated_at = ? WHERE id = "
+            + dialect.uuidParam()
+            + FENCE
+            + " RETURNING id, owner_id, type, batch_id, label, cancel_requested";
+    return tx(
+        "jobProgress",
+        now,
+        (c, changes) -> {
+          try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, p.progressJson());
+            dialect.setInstant(ps, 2, now);
+            dialect.setUuid(ps, 3, p.id());
+            ps.setString(4, p.workerId());
+            ps.setInt(5, p.attempt());
+            try (ResultSet rs = ps.executeQuery()) {
+              if (!rs.next()) {
+                return new ProgressAck(false, false);
+              }
+              changes.event(
+                  JobRows.ref(rs, dialect),
+                  JobEventKind.PROGRESS,
+                  JobStatus.RUNNING,
+                  p.progressJson());
+              return new ProgressAck(true, rs.getBoolean("cancel_requested"));
+            }
+          }
+        });
+  }
+
+  @Override
+  public HeartbeatResult jobHeartbeat(JobHeartbeatParams p) {
+    if (p.attempts().isEmpty()) {
+      return new HeartbeatResult(Set.of(), Set.of());
+    }
+    Instant now = ms(p.now());
+    String in =
+        String.join(", ", p.attempts().keySet().stream().map(x -> dialect.uuidParam()).toList());
+    String sql =
+        "UPDATE job SET lease_expires_at = ? WHERE lease_owner = ? AND status = 'running' AND id IN ("
+            + in
+            + ") RETURNING id, attempt, cancel_requested";
+    return tx(
+        "jobHeartbeat",
+        now,
+        (c, changes) -> {
+          Set<UUID> held = new HashSet<>();
+          Set<UUID> cancel = new HashSet<>();
+          try (PreparedStatement ps = c.prepareStatement(sql)) {
+            dialect.setInstant(ps, 1, ms(p.leaseUntil()));
+            ps.setString(2, p.workerId());
+            int i = 3;
+            for (UUID id : p.attempts().keySet()) {
+              dialect.setUuid(ps, i++, id);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                UUID id = dialect.getUuid(rs, "id");
+                if (p.attempts().get(id) == rs.getInt("attempt")) {
+                  held.add(id);
+                  if (rs.getBoolean("cancel_requested")) {
+                    cancel.add(id);
+                  }
+                }
+              }
+            }
+          }
+          return new HeartbeatResult(held, cancel);
+        });
+  }
+
+  @Override
+  public int jobRelease(JobReleaseParams p) {
+    Instant now = ms(p.now());
+    String sql =
+        "UPDATE job SET status = 'pending', attempt = attempt - 1, lease_owner = NULL,"
+            + " lease_expires_at = NULL, run_after = ?, updated_at = ? WHERE id = "
+            + dialect.uuidParam()
+            + FENCE
+            + " RETURNING id, owner_id, type, batch_id, label";
+    return tx(
+        "jobRelease",
+        now,
+        (c, changes) -> {
+          int n = 0;
+          try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (Map.Entry<UUID, Integer> e : p.attempts().entrySet()) {
+              dialect.setInstant(ps, 1, now);
+              dialect.setInstant(ps, 2, now);
+              dialect.setUuid(ps, 3, e.getKey());
+              ps.setString(4, p.workerId());
+              ps.setInt(5, e.getValue());
+              try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                  JobRef ref = JobRows.ref(rs, dialect);
+                  changes.event(ref, JobEventKind.RELEASED, JobStatus.PENDING, null);
+                  changes.move(ref.ownerId(), JobStatus.RUNNING, JobStatus.PENDING);
+                  n++;
+                }
+              }
+            }
+          }
+          changes.jobsAvailable = n > 0;
+          return n;
+        });
+  }
+
+  @Override
+  public int jobRescueExpired(JobRescueExpiredParams p) {
+    Instant now = ms(p.now());
+    String next =
+        "CASE WHEN cancel_requested THEN 'cancelled' WHEN attempt >= max_attempts THEN 'failed'"
+            + " ELSE 'pending' END";
+    if (dialect instanceof SqliteDialect) {
+      next = next.replace("WHEN cancel_requested", "WHEN cancel_requested = 1");
+    }
+    String sql =
+        "UPDATE job SET status = "
+            + next
+            + ", error = CASE WHEN cancel_requested THEN error WHEN attempt >= max_attempts THEN"
+            + " 'lease expired on attempt ' || attempt || ' of ' || max_attempts ELSE error END,"
+            + " finished_at = CASE WHEN cancel_requested OR attempt >= max_attempts THEN ? ELSE"
+            + " NULL END, lease_owner = NULL, lease_expires_at = NULL, run_after = ?, updated_at ="
+            + " ? WHERE id IN (SELECT id FROM job WHERE status = 'running' AND lease_expires_at < ?"
+            + " ORDER BY lease_expires_at LIMIT ?"
+            + dialect.skipLocked()
+            + ") AND status = 'running' RETURNING id, owner_id, type, batch_id, label, status";
+    return tx(
+        "jobRescueExpired",
+        now,
+        (c, changes) -> {
+          int n = 0;
+          try (PreparedStatement ps = c.prepareStatement(sql)) {
+            dialect.setInstant(ps, 1, now);
+            dialect.setInstant(ps, 2, now);
+            dialect.setInstant(ps, 3, now);
+            dialect.setInstant(ps, 4, now);
+            ps.setInt(5, p.limit());
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                JobRef ref = JobRows.ref(rs, dialect);
+                JobStatus to = JobStatus.parse(rs.getString("status"));
+                JobEventKind kind =
+                    switch (to) {
+                      case CANCELLED -> JobEventKind.CANCELLED;
+                      case FAILED -> JobEventKind.FAILED;
+                      default -> JobEventKind.RESCUED;
+                    };
+                changes.event(ref, kind, to, null);
+                changes.move(ref.ownerId(), JobStatus.RUNNING, to);
+                changes.jobsAvailable |= to == JobStatus.PENDING;
+                n++;
+              }
+            }
+          }
+          return n;
+        });
+  }
+
+  @Override
+  public Optional<JobStatus> jobCancel(JobCancelParams p) {
+    Instant now = ms(p.now());
+    String owner = p.ownerId() == null ? "" : " AND owner_id = ?";
+    return tx(
+        "jobCancel",
+        now,
+        (c, changes) -> {
+          String cancelPending =
+              "UPDATE job SET status = 'cancelled', finished_at = ?, updated_at = ? WHERE id = "
+                  + dialect.uuidParam()
+                  + " AND status = 'pending'"
+                  + owner
+                  + " RETURNING id, owner_id, type, batch_id, label";
+          try (PreparedStatement ps = c.prepareStatement(cancelPending)) {
+            dialect.setInstant(ps, 1, now);
+            dialect.setInstant(ps, 2, now);
+            dialect.setUuid(ps, 3, p.id());
+            if (p.ownerId() != null) {
+              ps.setString(4, p.ownerId());
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+              if (rs.next()) {
+                JobRef ref = JobRows.ref(rs, dialect);
+                changes.event(ref, JobEventKind.CANCELLED, JobStatus.CANCELLED, null);
+                changes.move(ref.ownerId(), JobStatus.PENDING, JobStatus.CANCELLED);
+                return Optional.of(JobStatus.CANCELLED);
+              }
+            }
+          }
+          String request =
+              "UPDATE job SET cancel_requested = "
+                  + dialect.trueLiteral()
+                  + ", updated_at = ? WHERE id = "
+                  + dialect.uuidParam()
+                  + " AND status = 'running'"
+                  + owner
+                  + " RETURNING id, owner_id, type, batch_id, label, cancel_requested";
+          try (PreparedStatement ps = c.prepareStatement(request)) {
+            dialect.setInstant(ps, 1, now);
+            dialect.setUuid(ps, 2, p.id());
+            if (p.ownerId() != null) {
+              ps.setString(3, p.ownerId());
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+              if (rs.next()) {
+                changes.event(
+                    JobRows.ref(rs, dialect),
+                    JobEventKind.CANCEL_REQUESTED,
+                    JobStatus.RUNNING,
+                    null);
+                return Optional.of(JobStatus.RUNNING);
+              }
+            }
+          }
+          return findStatus(c, p.id(), p.ownerId());
+        });
+  }
+
+  @Override
+  public CancelResult jobCancelMany(JobCancelManyParams p) {
+    Instant now = ms(p.now());
+    return tx(
+        "jobCancelMany",
+        now,
+        (c, changes) -> {
+          FilterSql pending = new FilterSql(p.filter(), dialect, EnumSet.of(JobStatus.PENDING));
+          int cancelled = 0;
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "UPDATE job SET status = 'cancelled', finished_at = ?, updated_at = ? WHERE"
+                      + pending.where()
+                      + " RETURNING id, owner_id, type, batch_id, label")) {
+            dialect.setInstant(ps, 1, now);
+            dialect.setInstant(ps, 2, now);
+            pending.bind(ps, 3);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                JobRef ref = JobRows.ref(rs, dialect);
+                changes.event(ref, JobEventKind.CANCELLED, JobStatus.CANCELLED, null);
+                changes.move(ref.ownerId(), JobStatus.PENDING, JobStatus.CANCELLED);
+                cancelled++;
+              }
+            }
+          }
+          FilterSql running = new FilterSql(p.filter(), dialect, EnumSet.of(JobStatus.RUNNING));
+          int requested = 0;
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "UPDATE job SET cancel_requested = "
+                      + dialect.trueLiteral()
+                      + ", updated_at = ? WHERE"
+                      + running.where()
+                      + " AND cancel_requested <> "
+                      + dialect.trueLiteral()
+                      + " RETURNING id, owner_id, type, batch_id, label")) {
+            dialect.setInstant(ps, 1, now);
+            running.bind(ps, 2);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                changes.event(
+                    JobRows.ref(rs, dialect),
+                    JobEventKind.CANCEL_REQUESTED,
+                    JobStatus.RUNNING,
+                    null);
+                requested++;
+              }
+            }
+          }
+          return new CancelResult(cancelled, requested);
+        });
+  }
+
+  @Override
+  public int jobDeleteFinished(JobDeleteFinishedParams p) {
+    Instant now = ms(p.now());
+    FilterSql f =
+        new FilterSql(
+            p.filter(),
+            dialect,
+            EnumSet.of(JobStatus.COMPLETED, JobStatus.FAILED, JobStatus.CANCELLED));
+    return tx(
+        "jobDeleteFinished",
+        now,
+        (c, changes) -> {
+          int n = 0;
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "DELETE FROM job WHERE"
+                      + f.where()
+                      + " RETURNING id, owner_id, type, batch_id, label, status")) {
+            f.bind(ps, 1);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                JobRef ref = JobRows.ref(rs, dialect);
+                JobStatus was = JobStatus.parse(rs.getString("status"));
+                changes.event(ref, JobEventKind.DELETED, was, null);
+                changes.move(ref.ownerId(), was, null);
+                n++;
+              }
+            }
+          }
+          return n;
+        });
+  }
+
+  @Override
+  public int jobPrune(JobPruneParams p) {
+    Instant cutoff = ms(p.finishedBefore());
+    return tx(
+        "jobPrune",
+        cutoff,
+        (c, changes) -> {
+          int n = 0;
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "DELETE FROM job WHERE id IN (SELECT id FROM job WHERE finished_at < ? LIMIT ?"
+                      + dialect.skipLocked()
+                      + ") RETURNING owner_id, status")) {
+            dialect.setInstant(ps, 1, cutoff);
+            ps.setInt(2, p.limit());
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                changes.move(rs.getString(1), JobStatus.parse(rs.getString(2)), null);
+                n++;
+              }
+            }
+          }
+          try (PreparedStatement ps =
+              c.prepareStatement("DELETE FROM job_idempotency WHERE created_at < ?")) {
+            dialect.setInstant(ps, 1, cutoff);
+            ps.executeUpdate();
+          }
+          return n;
+        });
+  }
+
+  @Override
+  public int eventPrune(EventPruneParams p) {
+    return tx(
+        "eventPrune",
+        Instant.EPOCH,
+        (c, changes) -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "DELETE FROM job_event WHERE seq IN (SELECT seq FROM job_event WHERE at < ?"
+                      + " ORDER BY seq LIMIT ?)")) {
+            dialect.setInstant(ps, 1, ms(p.before()));
+            ps.setInt(2, p.limit());
+            return ps.executeUpdate();
+          }
+        });
+  }
+
+  @Override
+  public void countCompact() {
+    tx(
+        "countCompact",
+        Instant.EPOCH,
+        (c, changes) -> {
+          dialect.compactCounts(c);
+          return null;
+        });
+  }
+
+  @Override
+  public Map<JobStatus, Long> jobCountByStatus(JobCountByStatusParams p) {
+    Map<JobStatus, Long> counts = new EnumMap<>(JobStatus.class);
+    for (JobStatus s : JobStatus.values()) {
+      counts.put(s, 0L);
+    }
+    read(
+        "jobCountByStatus",
+        c -> {
+          String sql =
+              "SELECT status, sum(delta) FROM job_count"
+                  + (p.ownerId() == null ? "" : " WHERE owner_id = ?")
+                  + " GROUP BY status";
+          try (PreparedStatement ps = c.prepareStatement(sql)) {
+            if (p.ownerId() != null) {
+              ps.setString(1, p.ownerId());
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                counts.put(JobStatus.parse(rs.getString(1)), rs.getLong(2));
+              }
+            }
+          }
+          return null;
+        });
+    return counts;
+  }
+
+  @Override
+  public JobPage jobList(JobListParams p) {
+    return list(p);
+  }
+
+  @Override
+  public List<JobEvent> eventListAfter(EventListAfterParams p) {
+    return events(p);
+  }
+}
