@@ -1,7 +1,7 @@
 package io.gridcast.server.db;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.gridcast.queue.jdbc.QueueDatabase;
 import io.gridcast.server.config.DatabaseUrl;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,50 +21,49 @@ public final class Database implements AutoCloseable {
   /** Flyway history table of the server's own tables (the queue keeps its own). */
   public static final String HISTORY_TABLE = "server_schema_history";
 
-  private static final int SQLITE_BUSY_TIMEOUT_MS = 30_000;
-
   private final DatabaseUrl url;
   private final HikariDataSource pool;
+  private io.gridcast.queue.jdbc.Dialect queueDialect;
 
   private Database(DatabaseUrl url, HikariDataSource pool) {
     this.url = url;
     this.pool = pool;
   }
 
-  /** Opens a pool of at most {@code maxConnections} on {@code url}. */
+  /**
+   * Opens a pool on {@code url} (the queue's tuning: SQLite WAL, busy timeout, {@code BEGIN
+   * IMMEDIATE}; PostgreSQL batched inserts), at most {@code maxConnections}, and applies the queue's
+   * and the server's migrations.
+   */
   public static Database open(DatabaseUrl url, int maxConnections) {
-    HikariConfig hc = new HikariConfig();
-    hc.setJdbcUrl(url.jdbcUrl());
-    hc.setPoolName("gridcast-db");
-    hc.setMaximumPoolSize(maxConnections);
-    if (url.postgres()) {
-      hc.setUsername(url.user());
-      hc.setPassword(url.password());
-    } else {
+    if (!url.postgres()) {
       createParentDirectory(url.jdbcUrl().substring("jdbc:sqlite:".length()));
-      hc.addDataSourceProperty("journal_mode", "WAL");
-      hc.addDataSourceProperty("busy_timeout", Integer.toString(SQLITE_BUSY_TIMEOUT_MS));
-      hc.addDataSourceProperty("foreign_keys", "true");
-      hc.addDataSourceProperty("transaction_mode", "IMMEDIATE");
-      hc.addDataSourceProperty("synchronous", "NORMAL");
     }
-    return new Database(url, new HikariDataSource(hc));
+    HikariDataSource pool =
+        QueueDatabase.pool(
+            url.jdbcUrl(),
+            url.user().isEmpty() ? null : url.user(),
+            url.password().isEmpty() ? null : url.password(),
+            maxConnections);
+    Database db = new Database(url, pool);
+    try {
+      db.queueDialect = QueueDatabase.detect(pool);
+      QueueDatabase.migrate(pool, db.queueDialect);
+      db.migrate();
+    } catch (RuntimeException e) {
+      pool.close();
+      throw e;
+    }
+    return db;
   }
 
-  private static void createParentDirectory(String file) {
-    if (file.isEmpty() || file.startsWith(":memory:") || file.startsWith("file:")) {
-      return;
-    }
-    Path parent = Path.of(file).toAbsolutePath().getParent();
-    try {
-      Files.createDirectories(parent);
-    } catch (IOException e) {
-      throw new DatabaseException("cannot create the data directory " + parent, e);
-    }
+  /** The queue's dialect object for this database (the job store needs it). */
+  public io.gridcast.queue.jdbc.Dialect queueDialect() {
+    return queueDialect;
   }
 
   /** Applies the server's migrations for this database's dialect. */
-  public void migrate() {
+  private void migrate() {
     Flyway.configure()
         .dataSource(pool)
         .table(HISTORY_TABLE)

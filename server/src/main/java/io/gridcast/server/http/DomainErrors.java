@@ -11,6 +11,10 @@ final class DomainErrors {
 
   /** The API error for {@code e}, or null when it is unexpected (a 500). */
   static ApiException map(Exception e) {
+    ApiException jobError = QueueErrors.map(e);
+    if (jobError != null) {
+      return jobError;
+    }
     return switch (e) {
       case InvalidUploadException u ->
           u.malformed()
@@ -21,7 +25,7 @@ final class DomainErrors {
           new ApiException(
               413, "payload_too_large", p.getMessage(), Map.of("limit_bytes", p.limit()));
       case ForecastException f -> new ApiException(422, "invalid_input", f.getMessage());
-      default -> QueueErrors.map(e);
+      default -> null;
     };
   }
 }
