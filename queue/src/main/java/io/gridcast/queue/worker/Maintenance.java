@@ -1,0 +1,76 @@
+package io.gridcast.queue.worker;
+
+import io.gridcast.queue.JobStore;
+import io.gridcast.queue.JobStore.EventPruneParams;
+import io.gridcast.queue.JobStore.JobPruneParams;
+import io.gridcast.queue.JobStore.JobRescueExpiredParams;
+import java.time.InstantSource;
+
+/**
+ * Periodic chores, safe to run from every process at once: rescue jobs whose lease expired, prune
+ * finished jobs past retention and old events, in batches of {@value #BATCH}, and fold count
+ * deltas.
+ */
+public final class Maintenance {
+  static final int BATCH = 1000;
+  private static final int MAX_BATCHES_PER_RUN = 50;
+
+  private final JobStore store;
+  private final PoolSettings settings;
+  private final InstantSource clock;
+
+  Maintenance(JobStore store, PoolSettings settings, InstantSource clock) {
+    this.store = store;
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  /** Returns the number of jobs rescued. */
+  public int rescueExpired() {
+    int total = 0;
+    for (int k = 0; k < MAX_BATCHES_PER_RUN; k++) {
+      int n = store.jobRescueExpired(new JobRescueExpiredParams(clock.instant(), BATCH));
+      total += n;
+      if (n < BATCH) {
+        break;
+      }
+    }
+    return total;
+  }
+
+  /** Returns the number of finished jobs pruned. */
+  public int pruneFinished() {
+    int total = 0;
+    for (int k = 0; k < MAX_BATCHES_PER_RUN; k++) {
+      int n =
+          store.jobPrune(new JobPruneParams(clock.instant().minus(settings.retention()), BATCH));
+      total += n;
+      if (n < BATCH) {
+        break;
+      }
+    }
+    return total;
+  }
+
+  public int pruneEvents() {
+    int total = 0;
+    for (int k = 0; k < MAX_BATCHES_PER_RUN; k++) {
+      int n =
+          store.eventPrune(
+              new EventPruneParams(clock.instant().minus(settings.eventRetention()), BATCH));
+      total += n;
+      if (n < BATCH) {
+        break;
+      }
+    }
+    return total;
+  }
+
+  /** All chores once. */
+  public void runOnce() {
+    rescueExpired();
+    pruneFinished();
+    pruneEvents();
+    store.countCompact();
+  }
+}
