@@ -32,8 +32,8 @@ public final class Database implements AutoCloseable {
 
   /**
    * Opens a pool on {@code url} (the queue's tuning: SQLite WAL, busy timeout, {@code BEGIN
-   * IMMEDIATE}; PostgreSQL batched inserts), at most {@code maxConnections}, and applies the queue's
-   * and the server's migrations.
+   * IMMEDIATE}; PostgreSQL batched inserts), at most {@code maxConnections}, and applies the
+   * queue's and the server's migrations.
    */
   public static Database open(DatabaseUrl url, int maxConnections) {
     if (!url.postgres()) {
@@ -57,6 +57,18 @@ public final class Database implements AutoCloseable {
     return db;
   }
 
+  private static void createParentDirectory(String file) {
+    if (file.isEmpty() || file.startsWith(":memory:") || file.startsWith("file:")) {
+      return;
+    }
+    Path parent = Path.of(file).toAbsolutePath().getParent();
+    try {
+      Files.createDirectories(parent);
+    } catch (IOException e) {
+      throw new DatabaseException("cannot create the data directory " + parent, e);
+    }
+  }
+
   /** The queue's dialect object for this database (the job store needs it). */
   public io.gridcast.queue.jdbc.Dialect queueDialect() {
     return queueDialect;
@@ -73,6 +85,17 @@ public final class Database implements AutoCloseable {
         .baselineVersion("0")
         .load()
         .migrate();
+  }
+
+  /** True when the database answers a trivial query (readiness). */
+  public boolean ping() {
+    try (java.sql.Connection c = pool.getConnection();
+        java.sql.Statement st = c.createStatement()) {
+      st.execute("SELECT 1");
+      return true;
+    } catch (java.sql.SQLException e) {
+      return false;
+    }
   }
 
   public DataSource dataSource() {

@@ -15,8 +15,8 @@ import java.util.List;
  * {@code GET /api/events}: Server-Sent Events of the caller's job changes ({@code event: job},
  * {@code id:} the database-wide sequence) and summary counts ({@code event: summary}). Resumable:
  * {@code Last-Event-ID} (or {@code ?last_event_id=}) replays everything after it from the database,
- * whichever process made the change; without it the stream starts at the present. Each stream is one
- * virtual thread that sleeps on the process's {@link EventFeed}.
+ * whichever process made the change; without it the stream starts at the present. Each stream is
+ * one virtual thread that sleeps on the process's {@link EventFeed}.
  */
 final class EventRoutes implements RouteGroup {
   static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
@@ -55,6 +55,9 @@ final class EventRoutes implements RouteGroup {
         List<JobEvent> events = store.eventListAfter(new JobStore.EventListAfterParams(pos, BATCH));
         StringBuilder sb = new StringBuilder();
         for (JobEvent e : events) {
+          if (e.seq() > latest) {
+            break; // not yet confirmed gap-free by the subscription
+          }
           pos = e.seq();
           if (caller.ownerId().equals(e.ownerId())) {
             sb.append("id: ").append(e.seq()).append("\nevent: job\ndata: ");
@@ -63,7 +66,7 @@ final class EventRoutes implements RouteGroup {
           }
         }
         if (events.isEmpty()) {
-          pos = latest; // pruned or filtered range: move on
+          pos = latest; // pruned range: move on
         }
         if (!sb.isEmpty()) {
           write(out, sb.toString());
@@ -96,7 +99,8 @@ final class EventRoutes implements RouteGroup {
       }
       return v;
     } catch (NumberFormatException e) {
-      throw ApiException.badRequest(field, field + " must be a non-negative integer, got '" + raw + "'");
+      throw ApiException.badRequest(
+          field, field + " must be a non-negative integer, got '" + raw + "'");
     }
   }
 

@@ -1,7 +1,7 @@
 package io.gridcast.server.http;
 
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.gridcast.queue.Job;
 import io.gridcast.queue.JobFilter;
 import io.gridcast.queue.JobPage;
@@ -21,7 +21,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-/** {@code /api/jobs...}: create, status with summary and cursor page, one, progress, cancel, clear. */
+/**
+ * {@code /api/jobs...}: create, status with summary and cursor page, one, progress, cancel, clear.
+ */
 final class JobRoutes implements RouteGroup {
   private static final Set<String> TYPES = Set.of("optimization", "validation", "rescoring");
 
@@ -47,7 +49,8 @@ final class JobRoutes implements RouteGroup {
 
   private void create(Context ctx) throws IOException {
     Caller caller = Caller.of(ctx);
-    if (DatasetRoutes.bodyFormat(ctx) != io.gridcast.server.dataset.DatasetService.BodyFormat.JSON) {
+    if (DatasetRoutes.bodyFormat(ctx)
+        != io.gridcast.server.dataset.DatasetService.BodyFormat.JSON) {
       throw new ApiException(
           415,
           "unsupported_media_type",
@@ -82,12 +85,23 @@ final class JobRoutes implements RouteGroup {
     if (headerKey != null && req.idempotencyKey() == null) {
       req =
           new JobRequest(
-              req.datasetId(), req.skus(), req.type(), req.models(), req.horizon(), req.metric(),
-              req.folds(), req.priority(), req.reason(), headerKey, req.sourceDatasetId(),
+              req.datasetId(),
+              req.skus(),
+              req.type(),
+              req.models(),
+              req.horizon(),
+              req.metric(),
+              req.folds(),
+              req.priority(),
+              req.reason(),
+              headerKey,
+              req.sourceDatasetId(),
               req.threshold());
     }
     JobInsertResult res = jobs.create(caller.ownerId(), req);
-    ctx.status(res.created() ? 201 : 200).contentType("application/json").result(Json.write(answer(res)));
+    ctx.status(res.created() ? 201 : 200)
+        .contentType("application/json")
+        .result(Json.write(answer(res)));
   }
 
   static Map<String, Object> answer(JobInsertResult res) {
@@ -136,7 +150,8 @@ final class JobRoutes implements RouteGroup {
     try {
       page = store.jobList(new JobStore.JobListParams(f, cursor, limit));
     } catch (IllegalArgumentException e) {
-      throw ApiException.badRequest("cursor", "cursor is not one this server issued: '" + cursor + "'");
+      throw ApiException.badRequest(
+          "cursor", "cursor is not one this server issued: '" + cursor + "'");
     }
     Map<JobStatus, Long> counts =
         store.jobCountByStatus(new JobStore.JobCountByStatusParams(caller.ownerId()));
@@ -206,7 +221,8 @@ final class JobRoutes implements RouteGroup {
       JobStore.CancelResult c =
           store.jobCancelMany(
               new JobStore.JobCancelManyParams(
-                  new JobFilter(f.ownerId(), active, f.type(), f.batchId(), f.labelContains(), null),
+                  new JobFilter(
+                      f.ownerId(), active, f.type(), f.batchId(), f.labelContains(), null),
                   clock.instant()));
       cancelled = c.cancelled();
       requested = c.requested();
@@ -221,7 +237,8 @@ final class JobRoutes implements RouteGroup {
       deleted =
           store.jobDeleteFinished(
               new JobStore.JobDeleteFinishedParams(
-                  new JobFilter(f.ownerId(), finished, f.type(), f.batchId(), f.labelContains(), null),
+                  new JobFilter(
+                      f.ownerId(), finished, f.type(), f.batchId(), f.labelContains(), null),
                   clock.instant()));
     }
     Map<String, Object> m = new LinkedHashMap<>();

@@ -19,7 +19,8 @@ final class QueueErrors {
       case UnknownModelException u ->
           new ApiException(422, "unknown_model", u.getMessage(), Map.of("field", "models"));
       case InvalidModelParameterException p ->
-          new ApiException(422, "invalid_model_parameter", p.getMessage(), Map.of("field", "models"));
+          new ApiException(
+              422, "invalid_model_parameter", p.getMessage(), Map.of("field", "models"));
       case Metric.UnknownMetricException m ->
           new ApiException(422, "unknown_metric", m.getMessage(), Map.of("field", "metric"));
       default -> null;

@@ -67,7 +67,8 @@ public final class ForecastJobs {
               : DefaultSelection.named(registry, p.models()).candidatesFor(s);
       OptimizationResult r = search(ctx, s, candidates, p, index, series.size());
       Map<String, Object> body = ResultBody.of(s, r);
-      store(ctx, p.datasetId(), s.id(), r.chosen().name(), r.metric().key(), r.score(), false, body);
+      store(
+          ctx, p.datasetId(), s.id(), r.chosen().name(), r.metric().key(), r.score(), false, body);
       done.add(summary(s.id(), r.chosen().name(), r.score()));
     }
     ctx.progress(series.size(), series.size(), "done", null);
@@ -136,16 +137,15 @@ public final class ForecastJobs {
       }
     }
     List<Map<String, Object>> aggregate = new ArrayList<>();
-    sums.forEach(
-        (model, acc) -> {
-          Map<String, Object> a = new LinkedHashMap<>();
-          a.put("model", model);
-          a.put("skus", (int) acc[3]);
-          a.put("smape", acc[3] == 0 ? null : JobJson.finite(acc[0] / acc[3]));
-          a.put("mase", acc[4] == 0 ? null : JobJson.finite(acc[1] / acc[4]));
-          a.put("bias", acc[3] == 0 ? null : JobJson.finite(acc[2] / acc[3]));
-          aggregate.add(a);
-        });
+    sums.forEach((model, acc) -> {
+      Map<String, Object> a = new LinkedHashMap<>();
+      a.put("model", model);
+      a.put("skus", (int) acc[3]);
+      a.put("smape", acc[3] == 0 ? null : JobJson.finite(acc[0] / acc[3]));
+      a.put("mase", acc[4] == 0 ? null : JobJson.finite(acc[1] / acc[4]));
+      a.put("bias", acc[3] == 0 ? null : JobJson.finite(acc[2] / acc[3]));
+      aggregate.add(a);
+    });
     ctx.progress(series.size(), series.size(), "done", null);
     Map<String, Object> report = new LinkedHashMap<>();
     report.put("dataset_id", p.datasetId());
@@ -161,7 +161,9 @@ public final class ForecastJobs {
       return registry.candidates(p.models());
     }
     Optional<ModelSpec> stored = storedSpec(ctx.ownerId(), p.datasetId(), s.id());
-    return stored.map(List::of).orElseGet(() -> DefaultSelection.of(registry).candidatesFor(s).candidates());
+    return stored
+        .map(List::of)
+        .orElseGet(() -> DefaultSelection.of(registry).candidatesFor(s).candidates());
   }
 
   private String rescoring(JobContext ctx) {
@@ -174,7 +176,11 @@ public final class ForecastJobs {
       Optional<ForecastResult> previous = results.get(ctx.ownerId(), source, s.id());
       if (previous.isEmpty()) {
         throw new IllegalStateException(
-            "no stored best model for SKU '" + s.id() + "' in dataset " + source + "; optimize first");
+            "no stored best model for SKU '"
+                + s.id()
+                + "' in dataset "
+                + source
+                + "; optimize first");
       }
       @SuppressWarnings("unchecked")
       Map<String, Object> old = JobJson.read(previous.get().body(), Map.class);
@@ -189,7 +195,15 @@ public final class ForecastJobs {
       body.put("previous_score", oldScore);
       body.put("threshold", p.threshold());
       body.put("flagged", flagged);
-      store(ctx, p.datasetId(), s.id(), r.chosen().name(), r.metric().key(), r.score(), flagged, body);
+      store(
+          ctx,
+          p.datasetId(),
+          s.id(),
+          r.chosen().name(),
+          r.metric().key(),
+          r.score(),
+          flagged,
+          body);
       Map<String, Object> sum = summary(s.id(), r.chosen().name(), r.score());
       sum.put("previous_score", oldScore);
       sum.put("flagged", flagged);
@@ -202,12 +216,11 @@ public final class ForecastJobs {
   private Optional<ModelSpec> storedSpec(String owner, String datasetId, String sku) {
     return results
         .get(owner, datasetId, sku)
-        .map(
-            r -> {
-              @SuppressWarnings("unchecked")
-              Map<String, Object> body = JobJson.read(r.body(), Map.class);
-              return spec(ResultBody.model(body), ResultBody.parameters(body));
-            });
+        .map(r -> {
+          @SuppressWarnings("unchecked")
+          Map<String, Object> body = JobJson.read(r.body(), Map.class);
+          return spec(ResultBody.model(body), ResultBody.parameters(body));
+        });
   }
 
   private ModelSpec spec(String name, Map<String, Double> parameters) {
@@ -215,12 +228,11 @@ public final class ForecastJobs {
       return registry.combination(name);
     }
     Map<String, Double> set = new LinkedHashMap<>();
-    parameters.forEach(
-        (k, v) -> {
-          if (v != null) {
-            set.put(k, v);
-          }
-        });
+    parameters.forEach((k, v) -> {
+      if (v != null) {
+        set.put(k, v);
+      }
+    });
     return registry.create(name, set);
   }
 
@@ -228,7 +240,11 @@ public final class ForecastJobs {
     List<Series> series = datasets.seriesOf(ctx.ownerId(), datasetId, skus);
     if (series.isEmpty()) {
       throw new IllegalStateException(
-          "dataset " + datasetId + " has no series " + (skus.isEmpty() ? "" : skus) + " (deleted?)");
+          "dataset "
+              + datasetId
+              + " has no series "
+              + (skus.isEmpty() ? "" : skus)
+              + " (deleted?)");
     }
     return series;
   }

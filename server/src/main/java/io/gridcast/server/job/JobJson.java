@@ -26,7 +26,8 @@ final class JobJson {
     try {
       return MAPPER.readValue(json, type);
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("bad job JSON for " + type.getSimpleName() + ": " + json, e);
+      throw new IllegalArgumentException(
+          "bad job JSON for " + type.getSimpleName() + ": " + json, e);
     }
   }
 

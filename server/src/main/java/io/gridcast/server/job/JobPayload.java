@@ -6,8 +6,8 @@ import java.util.List;
  * What a job reads from its payload (JSON, snake_case).
  *
  * @param datasetId the dataset whose series the job reads
- * @param skus the SKUs of this job: one for optimization and rescoring; for validation the SKUs
- *     to report on, empty for all
+ * @param skus the SKUs of this job: one for optimization and rescoring; for validation the SKUs to
+ *     report on, empty for all
  * @param models registry names (or {@code a+b} combinations); empty for the default selection
  * @param horizon forecast horizon
  * @param metric metric key ({@code smape}, {@code mase}, ...)

@@ -29,7 +29,8 @@ public final class JobService {
   public static final int MAX_PRIORITY = 1000;
 
   /** A validated request, still without the dataset's SKUs. */
-  public record Prepared(JobType type, JobPayload template, int priority, String reason, String key) {}
+  public record Prepared(
+      JobType type, JobPayload template, int priority, String reason, String key) {}
 
   private final JobStore store;
   private final DatasetStore datasets;
@@ -50,13 +51,12 @@ public final class JobService {
         r.type() == null
             ? JobType.OPTIMIZATION
             : JobType.parse(r.type())
-                .orElseThrow(
-                    () ->
-                        new InvalidJobRequestException(
-                            "type",
-                            "type must be optimization, validation or rescoring, got '"
-                                + r.type()
-                                + "'"));
+                .orElseThrow(() ->
+                    new InvalidJobRequestException(
+                        "type",
+                        "type must be optimization, validation or rescoring, got '"
+                            + r.type()
+                            + "'"));
     int horizon = r.horizon() == null ? DEFAULT_HORIZON : r.horizon();
     if (horizon < 1 || horizon > MAX_HORIZON) {
       throw new InvalidJobRequestException(
@@ -81,11 +81,13 @@ public final class JobService {
     int priority = r.priority() == null ? JobSpec.DEFAULT_PRIORITY : r.priority();
     if (Math.abs(priority) > MAX_PRIORITY) {
       throw new InvalidJobRequestException(
-          "priority", "priority must be in -" + MAX_PRIORITY + ".." + MAX_PRIORITY + ", got " + priority);
+          "priority",
+          "priority must be in -" + MAX_PRIORITY + ".." + MAX_PRIORITY + ", got " + priority);
     }
     if (r.reason() != null && r.reason().length() > MAX_REASON) {
       throw new InvalidJobRequestException(
-          "reason", "reason must be at most " + MAX_REASON + " characters, got " + r.reason().length());
+          "reason",
+          "reason must be at most " + MAX_REASON + " characters, got " + r.reason().length());
     }
     String key = r.idempotencyKey();
     if (key != null && (key.isBlank() || key.length() > MAX_KEY)) {
@@ -103,7 +105,14 @@ public final class JobService {
     }
     JobPayload template =
         new JobPayload(
-            r.datasetId(), List.of(), models, horizon, metric, folds, r.sourceDatasetId(), threshold);
+            r.datasetId(),
+            List.of(),
+            models,
+            horizon,
+            metric,
+            folds,
+            r.sourceDatasetId(),
+            threshold);
     return new Prepared(type, template, priority, r.reason(), key);
   }
 
@@ -114,8 +123,7 @@ public final class JobService {
     }
     Prepared p = prepare(r);
     if (p.key() != null) {
-      var earlier =
-          store.jobIdempotencyGet(new JobStore.JobIdempotencyGetParams(ownerId, p.key()));
+      var earlier = store.jobIdempotencyGet(new JobStore.JobIdempotencyGetParams(ownerId, p.key()));
       if (earlier.isPresent()) {
         return earlier.get();
       }
@@ -143,7 +151,9 @@ public final class JobService {
     if (!unknown.isEmpty()) {
       throw new InvalidJobRequestException(
           "skus",
-          unknown.size() + " SKU(s) not in the dataset: " + unknown.subList(0, Math.min(10, unknown.size())),
+          unknown.size()
+              + " SKU(s) not in the dataset: "
+              + unknown.subList(0, Math.min(10, unknown.size())),
           java.util.Map.of("unknown", unknown.subList(0, Math.min(100, unknown.size()))));
     }
     return List.copyOf(new LinkedHashSet<>(wanted));

@@ -55,7 +55,11 @@ final class ResultBody {
     f.put("lo_95", JobJson.finite(r.interval95().lower()));
     f.put("hi_95", JobJson.finite(r.interval95().upper()));
     m.put("forecast", f);
-    m.put("interval_method", r.intervalMethod() == null ? null : r.intervalMethod().name().toLowerCase(java.util.Locale.ROOT));
+    m.put(
+        "interval_method",
+        r.intervalMethod() == null
+            ? null
+            : r.intervalMethod().name().toLowerCase(java.util.Locale.ROOT));
     m.put("fallback_reason", r.fallbackReason().orElse(null));
     return m;
   }
