@@ -9,7 +9,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = GridcastCli.Version.class,
     description = "Forecast-optimization server: model grid search on a durable job queue.",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      ServeCommand.class,
+      ApiCommand.class,
+      WorkerCommand.class,
+      SubmitCommand.class
+    })
 public final class GridcastCli implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
