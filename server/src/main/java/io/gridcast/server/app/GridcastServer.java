@@ -99,16 +99,15 @@ public final class GridcastServer implements AutoCloseable {
       }
       return new GridcastServer(config, db, queue, feed, http);
     } catch (RuntimeException e) {
-      if (http != null) {
-        http.close();
+      for (AutoCloseable c : new AutoCloseable[] {http, feed, queue, db}) {
+        if (c != null) {
+          try {
+            c.close();
+          } catch (Exception suppressed) {
+            e.addSuppressed(suppressed);
+          }
+        }
       }
-      if (feed != null) {
-        feed.close();
-      }
-      if (queue != null) {
-        queue.close();
-      }
-      db.close();
       throw e;
     }
   }

@@ -42,12 +42,3 @@ CREATE TABLE forecast_result (
   updated_at_ms INTEGER NOT NULL,
   PRIMARY KEY (dataset_id, sku)
 );
-
--- Same idempotency key, same answer: the response of the first call, per owner.
-CREATE TABLE api_idempotency (
-  owner_id      TEXT    NOT NULL,
-  idem_key      TEXT    NOT NULL,
-  response      TEXT    NOT NULL,
-  created_at_ms INTEGER NOT NULL,
-  PRIMARY KEY (owner_id, idem_key)
-);
