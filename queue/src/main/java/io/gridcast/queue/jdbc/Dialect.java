@@ -30,6 +30,9 @@ public sealed interface Dialect permits SqliteDialect, PostgresDialect {
   /** The placeholder for a JSON parameter bound as a string. */
   String jsonParam();
 
+  /** The placeholder for an instant parameter where the type cannot be inferred (CASE). */
+  String instantParam();
+
   /** The placeholder for a UUID parameter. */
   default String uuidParam() {
     return "?";

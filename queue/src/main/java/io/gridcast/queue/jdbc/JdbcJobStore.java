@@ -168,30 +168,39 @@ public final class JdbcJobStore extends JdbcJobReads implements JobStore {
     }
     Instant now = ms(p.now());
     String in = String.join(", ", p.types().stream().map(t -> "?").toList());
-    String sql =
-        "UPDATE job SET status = 'running', attempt = attempt + 1, lease_owner = ?,"
-            + " lease_expires_at = ?, started_at = ?, updated_at = ? WHERE id IN (SELECT id FROM"
-            + " job WHERE status = 'pending' AND run_after <= ? AND type IN ("
+    String pick =
+        "SELECT id FROM job WHERE status = 'pending' AND run_after <= ? AND type IN ("
             + in
             + ") ORDER BY priority, run_after, id LIMIT ?"
-            + dialect.skipLocked()
-            + ") AND status = 'pending' RETURNING *";
+            + dialect.skipLocked();
+    String set =
+        "UPDATE job SET status = 'running', attempt = attempt + 1, lease_owner = ?,"
+            + " lease_expires_at = ?, started_at = ?, updated_at = ?";
+    // PostgreSQL may re-run an IN (... LIMIT ...) sub-select and so claim more than asked; a CTE
+    // that locks rows is evaluated exactly once.
+    boolean cte = dialect instanceof PostgresDialect;
+    String sql =
+        cte
+            ? "WITH c AS (" + pick + ") " + set + " FROM c WHERE job.id = c.id RETURNING job.*"
+            : set + " WHERE id IN (" + pick + ") AND status = 'pending' RETURNING *";
     return tx(
         "jobClaim",
         now,
         (c, changes) -> {
           List<Job> claimed = new ArrayList<>();
           try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, p.workerId());
-            dialect.setInstant(ps, 2, ms(p.leaseUntil()));
-            dialect.setInstant(ps, 3, now);
-            dialect.setInstant(ps, 4, now);
-            dialect.setInstant(ps, 5, now);
-            int i = 6;
+            int i = 1;
+            if (!cte) {
+              i = bindClaimSet(ps, i, p, now);
+            }
+            dialect.setInstant(ps, i++, now);
             for (String t : p.types()) {
               ps.setString(i++, t);
             }
-            ps.setInt(i, p.limit());
+            ps.setInt(i++, p.limit());
+            if (cte) {
+              bindClaimSet(ps, i, p, now);
+            }
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {
                 claimed.add(JobRows.job(rs, dialect));
@@ -213,6 +222,15 @@ public final class JdbcJobStore extends JdbcJobReads implements JobStore {
           }
           return claimed;
         });
+  }
+
+  private int bindClaimSet(PreparedStatement ps, int i, JobClaimParams p, Instant now)
+      throws SQLException {
+    ps.setString(i++, p.workerId());
+    dialect.setInstant(ps, i++, ms(p.leaseUntil()));
+    dialect.setInstant(ps, i++, now);
+    dialect.setInstant(ps, i++, now);
+    return i;
   }
 
   @Override
@@ -420,18 +438,18 @@ public final class JdbcJobStore extends JdbcJobReads implements JobStore {
   @Override
   public int jobRescueExpired(JobRescueExpiredParams p) {
     Instant now = ms(p.now());
+    // cancel_requested is boolean in PostgreSQL and 0/1 in SQLite; both read as a condition.
     String next =
         "CASE WHEN cancel_requested THEN 'cancelled' WHEN attempt >= max_attempts THEN 'failed'"
             + " ELSE 'pending' END";
-    if (dialect instanceof SqliteDialect) {
-      next = next.replace("WHEN cancel_requested", "WHEN cancel_requested = 1");
-    }
     String sql =
         "UPDATE job SET status = "
             + next
             + ", error = CASE WHEN cancel_requested THEN error WHEN attempt >= max_attempts THEN"
             + " 'lease expired on attempt ' || attempt || ' of ' || max_attempts ELSE error END,"
-            + " finished_at = CASE WHEN cancel_requested OR attempt >= max_attempts THEN ? ELSE"
+            + " finished_at = CASE WHEN cancel_requested OR attempt >= max_attempts THEN "
+            + dialect.instantParam()
+            + " ELSE"
             + " NULL END, lease_owner = NULL, lease_expires_at = NULL, run_after = ?, updated_at ="
             + " ? WHERE id IN (SELECT id FROM job WHERE status = 'running' AND lease_expires_at < ?"
             + " ORDER BY lease_expires_at LIMIT ?"

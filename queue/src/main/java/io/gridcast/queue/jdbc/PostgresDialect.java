@@ -68,6 +68,11 @@ public final class PostgresDialect implements Dialect {
   }
 
   @Override
+  public String instantParam() {
+    return "CAST(? AS timestamptz)";
+  }
+
+  @Override
   public String skipLocked() {
     return " FOR UPDATE SKIP LOCKED";
   }

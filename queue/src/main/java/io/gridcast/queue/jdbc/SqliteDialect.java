@@ -70,8 +70,14 @@ public final class SqliteDialect implements Dialect {
     ps.setInt(index, value ? 1 : 0);
   }
 
+  /** {@code json(?)} rejects malformed JSON as PostgreSQL's jsonb does, and minifies it. */
   @Override
   public String jsonParam() {
+    return "json(?)";
+  }
+
+  @Override
+  public String instantParam() {
     return "?";
   }
 

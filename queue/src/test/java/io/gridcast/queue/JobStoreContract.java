@@ -1,0 +1,211 @@
+package io.gridcast.queue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.gridcast.queue.JobStore.Cancelled;
+import io.gridcast.queue.JobStore.Completed;
+import io.gridcast.queue.JobStore.JobClaimParams;
+import io.gridcast.queue.JobStore.JobFinishManyParams;
+import io.gridcast.queue.JobStore.JobGetParams;
+import io.gridcast.queue.JobStore.JobInsertManyParams;
+import io.gridcast.queue.JobStore.JobInsertResult;
+import io.gridcast.queue.TestDatabases.Db;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The store contract every dialect must pass: enqueue, lookup, idempotency, claim order, fencing,
+ * leases, retries. Subclasses give the database (a fresh one per class).
+ */
+abstract class JobStoreContract {
+  abstract Db db();
+
+  QueueFixture fixture(JobHandler h) {
+    return new QueueFixture(db(), h);
+  }
+
+  @Test
+  void insertMany_thenGet_returnsPendingJobWithEveryField() {
+    try (QueueFixture f = fixture(ctx -> null)) {
+      JobSpec spec =
+          f.spec("{\"sku\": \"A-1\"}").withPriority(3).withReason("nightly").withLabel("SKU-A-1");
+      JobInsertResult r = f.queue.enqueue(f.owner, null, null, List.of(spec));
+      Job j = f.get(r.jobIds().get(0));
+      assertThat(j.status()).isEqualTo(JobStatus.PENDING);
+      assertThat(j.ownerId()).isEqualTo(f.owner);
+      assertThat(j.type()).isEqualTo(f.type);
+      assertThat(j.priority()).isEqualTo(3);
+      assertThat(j.reason()).isEqualTo("nightly");
+      assertThat(j.label()).isEqualTo("SKU-A-1");
+      assertThat(j.batchId()).isEqualTo(r.batchId());
+      assertThat(j.payload()).contains("\"sku\"").contains("\"A-1\"");
+      assertThat(j.attempt()).isZero();
+      assertThat(j.maxAttempts()).isEqualTo(JobSpec.DEFAULT_MAX_ATTEMPTS);
+      assertThat(j.createdAt()).isEqualTo(f.clock.instant());
+      assertThat(j.runAfter()).isEqualTo(f.clock.instant());
+      assertThat(j.cancelRequested()).isFalse();
+      assertThat(j.id().version()).isEqualTo(7);
+    }
+  }
+
+  @Test
+  void insertMany_acceptsTenThousandJobsInOneCall_inIdOrder() {
+    try (QueueFixture f = fixture(ctx -> null)) {
+      List<JobSpec> specs = new ArrayList<>();
+      for (int i = 0; i < 10_000; i++) {
+        specs.add(f.spec("{\"i\":" + i + "}").withLabel("L" + i));
+      }
+      JobInsertResult r = f.queue.enqueue(f.owner, null, null, specs);
+      assertThat(r.jobIds()).hasSize(10_000).doesNotHaveDuplicates();
+      assertThat(r.jobIds()).isSortedAccordingTo(UUID::compareTo);
+      assertThat(count(f, JobStatus.PENDING)).isEqualTo(10_000);
+    }
+  }
+
+  @Test
+  void get_scopedByOwner_hidesAnotherOwnersJob() {
+    try (QueueFixture f = fixture(ctx -> null)) {
+      UUID id = f.enqueue(f.spec(null)).get(0);
+      assertThat(f.store.jobGet(new JobGetParams(id, f.owner))).isPresent();
+      assertThat(f.store.jobGet(new JobGetParams(id, "someone-else"))).isEmpty();
+      assertThat(f.store.jobGet(new JobGetParams(UUID.randomUUID(), null))).isEmpty();
+    }
+  }
+
+  @Test
+  void idempotencyKey_sameOwnerAndKey_returnsTheFirstAnswer_withoutNewJobs() {
+    try (QueueFixture f = fixture(ctx -> null)) {
+      List<JobSpec> specs = List.of(f.spec("1"), f.spec("2"), f.spec("3"));
+      JobInsertResult first = f.queue.enqueue(f.owner, null, "key-1", specs);
+      JobInsertResult again = f.queue.enqueue(f.owner, null, "key-1", specs);
+      JobInsertResult other = f.queue.enqueue("other-" + f.owner, null, "key-1", specs);
+      assertThat(first.created()).isTrue();
+      assertThat(again.created()).isFalse();
+      assertThat(again.jobIds()).isEqualTo(first.jobIds());
+      assertThat(again.batchId()).isEqualTo(first.batchId());
+      assertThat(other.jobIds()).doesNotContainAnyElementsOf(first.jobIds());
+      assertThat(count(f, JobStatus.PENDING)).isEqualTo(3);
+      assertThat(f.store.jobIdempotencyGet(new JobStore.JobIdempotencyGetParams(f.owner, "key-1")))
+          .contains(again);
+    }
+  }
+
+  @Test
+  void claim_takesHighestPriorityThenOldest_onlyDueJobs_upToLimit() {
+    try (QueueFixture f = fixture(ctx -> null)) {
+      UUID low = f.enqueue(f.spec("\"low\"").withPriority(5)).get(0);
+      f.advance(Duration.ofMillis(5));
+      UUID urgentOld = f.enqueue(f.spec("\"a\"").withPriority(1)).get(0);
+      f.advance(Duration.ofMillis(5));
+      UUID urgentNew = f.enqueue(f.spec("\"b\"").withPriority(1)).get(0);
+      f.enqueue(f.spec("\"later\"").withRunAfter(f.clock.instant().plus(Duration.ofHours(1))));
+      List<Job> first = claim(f, "w1", 2);
+      assertThat(first).extracting(Job::id).containsExactly(urgentOld, urgentNew);
+      assertThat(first).allSatisfy(j -> assertThat(j.status()).isEqualTo(JobStatus.RUNNING));
+      assertThat(first).allSatisfy(j -> assertThat(j.attempt()).isEqualTo(1));
+      assertThat(first).allSatisfy(j -> assertThat(j.leaseOwner()).isEqualTo("w1"));
+      assertThat(claim(f, "w2", 10)).extracting(Job::id).containsExactly(low);
+      assertThat(claim(f, "w2", 10)).isEmpty();
+    }
+  }
+
+  @Test
+  void finish_byWorkerThatLostItsLease_isRejected_andChangesNothing() {
+    try (QueueFixture f = fixture(ctx -> null)) {
+      UUID id = f.enqueue(f.spec(null)).get(0);
+      claim(f, "dead", 1);
+      f.advance(Duration.ofSeconds(31));
+      f.queue.maintenance().rescueExpired();
+      Job rescued = f.get(id);
+      assertThat(rescued.status()).isEqualTo(JobStatus.PENDING);
+      assertThat(rescued.attempt()).isEqualTo(1);
+      claim(f, "alive", 1);
+      Set<UUID> late = finish(f, "dead", new Completed(id, 1, "\"late\"", null));
+      assertThat(late).isEmpty();
+      Set<UUID> wrongAttempt = finish(f, "alive", new Completed(id, 1, "\"stale\"", null));
+      assertThat(wrongAttempt).isEmpty();
+      assertThat(f.get(id).status()).isEqualTo(JobStatus.RUNNING);
+      assertThat(finish(f, "alive", new Completed(id, 2, "\"ok\"", null))).containsExactly(id);
+      Job done = f.get(id);
+      assertThat(done.status()).isEqualTo(JobStatus.COMPLETED);
+      assertThat(done.result()).isEqualTo("\"ok\"");
+      assertThat(finish(f, "alive", new Cancelled(id, 2, null))).isEmpty();
+    }
+  }
+
+  @Test
+  void leaseExpiry_afterLastAttempt_failsTheJob_withTheReason() {
+    try (QueueFixture f = fixture(ctx -> null)) {
+      UUID id = f.enqueue(f.spec(null).withMaxAttempts(1)).get(0);
+      claim(f, "dead", 1);
+      f.advance(Duration.ofSeconds(29));
+      f.queue.maintenance().rescueExpired();
+      assertThat(f.get(id).status()).isEqualTo(JobStatus.RUNNING);
+      f.advance(Duration.ofSeconds(2));
+      f.queue.maintenance().rescueExpired();
+      Job j = f.get(id);
+      assertThat(j.status()).isEqualTo(JobStatus.FAILED);
+      assertThat(j.error()).contains("lease expired");
+      assertThat(j.finishedAt()).isEqualTo(f.clock.instant());
+    }
+  }
+
+  @Test
+  void heartbeat_extendsTheLease_soALongJobIsNeverRescued() {
+    try (QueueFixture f = fixture(ctx -> null)) {
+      UUID id = f.enqueue(f.spec(null)).get(0);
+      claim(f, "w", 1);
+      for (int i = 0; i < 10; i++) {
+        f.advance(Duration.ofSeconds(20));
+        JobStore.HeartbeatResult hb =
+            f.store.jobHeartbeat(
+                new JobStore.JobHeartbeatParams(
+                    "w",
+                    Map.of(id, 1),
+                    f.clock.instant(),
+                    f.clock.instant().plus(Duration.ofSeconds(30))));
+        assertThat(hb.held()).containsExactly(id);
+        f.queue.maintenance().rescueExpired();
+        assertThat(f.get(id).leaseOwner()).isEqualTo("w");
+      }
+      assertThat(f.get(id).status()).isEqualTo(JobStatus.RUNNING);
+      JobStore.HeartbeatResult stranger =
+          f.store.jobHeartbeat(
+              new JobStore.JobHeartbeatParams(
+                  "other", Map.of(id, 1), f.clock.instant(), f.clock.instant()));
+      assertThat(stranger.held()).isEmpty();
+    }
+  }
+
+  static List<Job> claim(QueueFixture f, String worker, int limit) {
+    return f.store.jobClaim(
+        new JobClaimParams(
+            worker,
+            Set.of(f.type),
+            limit,
+            f.clock.instant(),
+            f.clock.instant().plus(Duration.ofSeconds(30))));
+  }
+
+  static Set<UUID> finish(QueueFixture f, String worker, JobStore.Outcome o) {
+    return f.store.jobFinishMany(new JobFinishManyParams(worker, List.of(o), f.clock.instant()));
+  }
+
+  static long count(QueueFixture f, JobStatus s) {
+    return f.store.jobCountByStatus(new JobStore.JobCountByStatusParams(f.owner)).get(s);
+  }
+
+  @Test
+  void insertMany_rejectsBlankOwner() {
+    assertThatThrownBy(
+            () -> new JobInsertManyParams(" ", null, null, List.of(), java.time.Instant.EPOCH))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("ownerId");
+  }
+}

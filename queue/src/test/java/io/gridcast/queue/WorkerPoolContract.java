@@ -1,0 +1,202 @@
+package io.gridcast.queue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.gridcast.queue.JobStore.JobCancelParams;
+import io.gridcast.queue.JobStore.JobGetParams;
+import io.gridcast.queue.TestDatabases.Db;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** The threaded pool on a real clock: wake-ups, cancellation, limits, stop, recovery, events. */
+abstract class WorkerPoolContract {
+  abstract Db db();
+
+  final String owner = "owner-" + UUID.randomUUID();
+  final String type = "type-" + UUID.randomUUID();
+
+  JobQueue.Builder queue() {
+    Db db = db();
+    return JobQueue.create(db.url(), db.user(), db.password())
+        .workers(2)
+        .lease(Duration.ofSeconds(5))
+        .heartbeat(Duration.ofMillis(200))
+        .pollInterval(Duration.ofMillis(500))
+        .maintenanceInterval(Duration.ofMillis(200));
+  }
+
+  Job get(JobQueue q, UUID id) {
+    return q.store().jobGet(new JobGetParams(id, null)).orElseThrow();
+  }
+
+  List<UUID> enqueue(JobQueue q, int n) {
+    List<JobSpec> specs = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      specs.add(JobSpec.of(type, null));
+    }
+    return q.enqueue(owner, null, null, specs).jobIds();
+  }
+
+  @Test
+  void startedPool_runsEnqueuedJobs_andStopIsSafeTwice() {
+    AtomicInteger runs = new AtomicInteger();
+    try (JobQueue q = queue().register(type, ctx -> "" + runs.incrementAndGet()).build()) {
+      q.start();
+      List<UUID> ids = enqueue(q, 50);
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> ids.stream().allMatch(id -> get(q, id).status() == JobStatus.COMPLETED));
+      assertThat(runs).hasValue(50);
+      q.stop(Duration.ofSeconds(1));
+      q.stop(Duration.ofSeconds(1));
+    }
+  }
+
+  @Test
+  void runningJob_endsCancelledWithinTwoSeconds_ofTheRequest() throws Exception {
+    CountDownLatch started = new CountDownLatch(1);
+    JobHandler slow =
+        ctx -> {
+          started.countDown();
+          while (true) {
+            ctx.progress(1, 2, "looping", null);
+            Thread.sleep(20);
+          }
+        };
+    try (JobQueue q = queue().register(type, slow).build()) {
+      q.start();
+      UUID id = enqueue(q, 1).get(0);
+      assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+      assertThat(q.store().jobCancel(new JobCancelParams(id, owner, Instant.now())))
+          .contains(JobStatus.RUNNING);
+      await()
+          .atMost(Duration.ofSeconds(2))
+          .until(() -> get(q, id).status() == JobStatus.CANCELLED);
+    }
+  }
+
+  @Test
+  void gracefulStop_givesBackJobsThatOutliveTheGrace_withoutCountingTheAttempt()
+      throws Exception {
+    CountDownLatch started = new CountDownLatch(1);
+    JobHandler blocking =
+        ctx -> {
+          started.countDown();
+          Thread.sleep(60_000);
+          return null;
+        };
+    try (JobQueue q = queue().register(type, blocking).build()) {
+      q.start();
+      UUID id = enqueue(q, 1).get(0);
+      assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+      q.stop(Duration.ofMillis(100));
+      Job j = get(q, id);
+      assertThat(j.status()).isEqualTo(JobStatus.PENDING);
+      assertThat(j.attempt()).isZero();
+      assertThat(j.leaseOwner()).isNull();
+    }
+  }
+
+  @Test
+  void perTypeLimit_capsHowManyRunAtOnce() {
+    AtomicInteger now = new AtomicInteger();
+    AtomicInteger max = new AtomicInteger();
+    JobHandler h =
+        ctx -> {
+          max.accumulateAndGet(now.incrementAndGet(), Math::max);
+          Thread.sleep(5);
+          now.decrementAndGet();
+          return null;
+        };
+    try (JobQueue q = queue().workers(4).register(type, 1, h).build()) {
+      q.start();
+      List<UUID> ids = enqueue(q, 20);
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> ids.stream().allMatch(id -> get(q, id).status() == JobStatus.COMPLETED));
+      assertThat(max).hasValue(1);
+    }
+  }
+
+  @Test
+  void start_rescuesJobsLeftRunningWithAnExpiredLease_butNotLiveLeases() {
+    try (JobQueue setup = queue().workers(0).build()) {
+      List<UUID> ids = enqueue(setup, 2);
+      Instant now = Instant.now();
+      setup
+          .store()
+          .jobClaim(
+              new JobStore.JobClaimParams(
+                  "dead", Set.of(type), 1, now, now.minus(Duration.ofSeconds(1))));
+      setup
+          .store()
+          .jobClaim(
+              new JobStore.JobClaimParams(
+                  "alive", Set.of(type), 1, now, now.plus(Duration.ofMinutes(5))));
+      try (JobQueue q = queue().workers(0).register(type, ctx -> null).build()) {
+        q.start();
+        Job dead = get(q, ids.get(0));
+        Job alive = get(q, ids.get(1));
+        assertThat(dead.status()).isEqualTo(JobStatus.PENDING);
+        assertThat(dead.attempt()).isEqualTo(1);
+        assertThat(alive.status()).isEqualTo(JobStatus.RUNNING);
+        assertThat(alive.leaseOwner()).isEqualTo("alive");
+      }
+    }
+  }
+
+  @Test
+  void handlerThrowingAnError_failsItsAttempt_andThePoolKeepsWorking() {
+    AtomicInteger n = new AtomicInteger();
+    JobHandler h =
+        ctx -> {
+          if (n.incrementAndGet() == 1) {
+            throw new StackOverflowError("deliberate");
+          }
+          return null;
+        };
+    try (JobQueue q = queue().register(type, h).build()) {
+      q.start();
+      UUID first = enqueue(q, 1).get(0);
+      await().atMost(Duration.ofSeconds(10)).until(() -> get(q, first).error() != null);
+      assertThat(get(q, first).error()).contains("deliberate");
+      UUID second = enqueue(q, 1).get(0);
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> get(q, second).status() == JobStatus.COMPLETED);
+    }
+  }
+
+  @Test
+  void subscription_deliversEveryChangeFromAnotherQueueInstance_inOrder() {
+    try (JobQueue writer = queue().register(type, ctx -> null).build();
+        JobQueue reader = queue().workers(0).build()) {
+      List<JobEvent> got = Collections.synchronizedList(new ArrayList<>());
+      reader.subscribe(
+          reader.store().eventLatestSeq(),
+          e -> {
+            if (e.type().equals(type)) {
+              got.add(e);
+            }
+          });
+      writer.start();
+      List<UUID> ids = enqueue(writer, 20);
+      await().atMost(Duration.ofSeconds(10)).until(() -> got.size() == 60);
+      assertThat(got).extracting(JobEvent::seq).isSorted().doesNotHaveDuplicates();
+      for (UUID id : ids) {
+        assertThat(got.stream().filter(e -> e.jobId().equals(id)).map(JobEvent::kind))
+            .containsExactly(JobEventKind.ENQUEUED, JobEventKind.STARTED, JobEventKind.COMPLETED);
+      }
+    }
+  }
+}
