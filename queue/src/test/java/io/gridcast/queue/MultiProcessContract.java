@@ -69,13 +69,12 @@ abstract class MultiProcessContract {
         await()
             .atMost(Duration.ofSeconds(90))
             .pollInterval(Duration.ofMillis(250))
-            .until(
-                () ->
-                    admin
-                            .store()
-                            .jobCountByStatus(new JobStore.JobCountByStatusParams(owner))
-                            .get(JobStatus.COMPLETED)
-                        == JOBS);
+            .until(() ->
+                admin
+                        .store()
+                        .jobCountByStatus(new JobStore.JobCountByStatusParams(owner))
+                        .get(JobStatus.COMPLETED)
+                    == JOBS);
       } finally {
         pools.forEach(JobQueue::close);
       }
@@ -128,10 +127,9 @@ abstract class MultiProcessContract {
         rescuer.start();
         await()
             .atMost(Duration.ofSeconds(15))
-            .until(
-                () ->
-                    admin.store().jobGet(new JobGetParams(id, null)).orElseThrow().status()
-                        == JobStatus.COMPLETED);
+            .until(() ->
+                admin.store().jobGet(new JobGetParams(id, null)).orElseThrow().status()
+                    == JobStatus.COMPLETED);
       }
       Job done = admin.store().jobGet(new JobGetParams(id, null)).orElseThrow();
       assertThat(done.attempt()).isEqualTo(2);

@@ -79,15 +79,12 @@ abstract class WorkerPoolContract {
       assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
       assertThat(q.store().jobCancel(new JobCancelParams(id, owner, Instant.now())))
           .contains(JobStatus.RUNNING);
-      await()
-          .atMost(Duration.ofSeconds(2))
-          .until(() -> get(q, id).status() == JobStatus.CANCELLED);
+      await().atMost(Duration.ofSeconds(2)).until(() -> get(q, id).status() == JobStatus.CANCELLED);
     }
   }
 
   @Test
-  void gracefulStop_givesBackJobsThatOutliveTheGrace_withoutCountingTheAttempt()
-      throws Exception {
+  void gracefulStop_givesBackJobsThatOutliveTheGrace_withoutCountingTheAttempt() throws Exception {
     CountDownLatch started = new CountDownLatch(1);
     JobHandler blocking =
         ctx -> {
