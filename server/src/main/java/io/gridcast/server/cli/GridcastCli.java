@@ -29,7 +29,7 @@ public final class GridcastCli implements Runnable {
     return commandLine().execute(args);
   }
 
-  static CommandLine commandLine() {
+  public static CommandLine commandLine() {
     return new CommandLine(new GridcastCli());
   }
 
