@@ -77,6 +77,27 @@ public final class ServerLoadBench {
     String base = ready.get(120, TimeUnit.SECONDS);
     log("server: %s (%s, -Xmx512m, 2 workers)", base, db == null ? "SQLite" : "PostgreSQL");
     try {
+      HttpResponse<String> plain =
+          HTTP.send(
+              HttpRequest.newBuilder(URI.create(base + "/api/datasets?name=plain"))
+                  .header("Content-Type", "text/csv")
+                  .POST(HttpRequest.BodyPublishers.ofFile(csv))
+                  .timeout(Duration.ofMinutes(5))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      check(plain, 201);
+      Matcher pm = DATASET.matcher(plain.body());
+      String idle = pm.find() ? pm.group(1) : null;
+      double[] createIdle = new double[calls / 2];
+      for (int i = 0; i < createIdle.length; i++) {
+        String body =
+            "{\"dataset_id\":\"" + idle + "\",\"skus\":[\"S" + (i % 10_000) + "\"],\"horizon\":12}";
+        long t0 = System.nanoTime();
+        HttpResponse<String> r = post(base + "/api/jobs", body);
+        createIdle[i] = (System.nanoTime() - t0) / 1e6;
+        check(r, 201);
+      }
+      report("POST /api/jobs (1 SKU), queue nearly empty", createIdle);
       String dataset = null;
       for (int i = 1; i <= uploads; i++) {
         long t0 = System.nanoTime();
@@ -112,7 +133,7 @@ public final class ServerLoadBench {
         create[i] = (System.nanoTime() - t0) / 1e6;
         check(r, 201);
       }
-      report("POST /api/jobs (1 SKU)", create);
+      report("POST /api/jobs (1 SKU), workers busy", create);
 
       long total = (long) uploads * 10_000 + calls;
       while (total < targetJobs) {

@@ -56,7 +56,7 @@ public final class GridcastServer implements AutoCloseable {
   public static GridcastServer start(ServerConfig config, CallerResolver callers) {
     LOG.info("effective configuration: {}", config.describe());
     InstantSource clock = InstantSource.system();
-    int poolSize = config.database().postgres() ? Math.max(10, config.workers() + 6) : 4;
+    int poolSize = config.database().postgres() ? Math.max(10, config.workers() + 6) : 8;
     Database db = Database.open(config.database(), poolSize);
     JobQueue queue = null;
     EventFeed feed = null;

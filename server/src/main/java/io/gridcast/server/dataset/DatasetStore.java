@@ -164,6 +164,36 @@ public final class DatasetStore {
     return out;
   }
 
+  /** Which of {@code wanted} are SKUs of the dataset (one indexed lookup per chunk of 500). */
+  public java.util.Set<String> existingSkus(String ownerId, String datasetId, List<String> wanted) {
+    java.util.Set<String> found = new java.util.HashSet<>();
+    try (Connection c = ds.getConnection()) {
+      for (int from = 0; from < wanted.size(); from += 500) {
+        List<String> chunk = wanted.subList(from, Math.min(wanted.size(), from + 500));
+        String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+        try (PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT sku FROM dataset_series WHERE dataset_id = ? AND owner_id = ? AND sku IN ("
+                    + marks
+                    + ")")) {
+          ps.setString(1, datasetId);
+          ps.setString(2, ownerId);
+          for (int i = 0; i < chunk.size(); i++) {
+            ps.setString(3 + i, chunk.get(i));
+          }
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              found.add(rs.getString(1));
+            }
+          }
+        }
+      }
+      return found;
+    } catch (SQLException e) {
+      throw new DatabaseException("checking SKUs of " + datasetId + " failed", e);
+    }
+  }
+
   /** The SKUs of a dataset in upload order. */
   public List<String> skus(String ownerId, String datasetId) {
     try (Connection c = ds.getConnection();

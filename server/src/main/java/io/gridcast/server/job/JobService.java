@@ -10,7 +10,6 @@ import io.gridcast.server.dataset.DatasetNotFoundException;
 import io.gridcast.server.dataset.DatasetStore;
 import java.time.InstantSource;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -135,13 +134,14 @@ public final class JobService {
         && datasets.get(ownerId, p.template().sourceDatasetId()).isEmpty()) {
       throw new DatasetNotFoundException("dataset", p.template().sourceDatasetId());
     }
-    List<String> all = datasets.skus(ownerId, r.datasetId());
-    List<String> skus = r.skus() == null || r.skus().isEmpty() ? all : selected(all, r.skus());
+    List<String> skus =
+        r.skus() == null || r.skus().isEmpty()
+            ? datasets.skus(ownerId, r.datasetId())
+            : selected(datasets.existingSkus(ownerId, r.datasetId(), r.skus()), r.skus());
     return create(ownerId, p, r.datasetId(), skus);
   }
 
-  private static List<String> selected(List<String> all, List<String> wanted) {
-    Set<String> known = new HashSet<>(all);
+  private static List<String> selected(Set<String> known, List<String> wanted) {
     List<String> unknown = new ArrayList<>();
     for (String s : wanted) {
       if (!known.contains(s)) {
