@@ -57,6 +57,8 @@ CREATE TABLE job_event (
 );
 CREATE INDEX job_event_at_idx ON job_event (at);
 
+-- Status counts as deltas appended by each transaction (one row per owner and status touched) and
+-- folded by countCompact(): concurrent writers never wait on a hot counter row.
 CREATE TABLE job_count (
   id       bigint  GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
   owner_id text    NOT NULL,

@@ -58,11 +58,12 @@ CREATE TABLE job_event (
 );
 CREATE INDEX job_event_at_idx ON job_event (at);
 
--- Status counts as deltas appended by each transaction, folded by countCompact().
+-- Status counts, one row per (owner, status) upserted by each transaction: SQLite has one writer,
+-- so the hot rows cost nothing (PostgreSQL appends deltas instead; see its schema).
 CREATE TABLE job_count (
   id       INTEGER PRIMARY KEY AUTOINCREMENT,
   owner_id TEXT    NOT NULL,
   status   TEXT    NOT NULL,
   delta    INTEGER NOT NULL
 );
-CREATE INDEX job_count_owner_idx ON job_count (owner_id, status);
+CREATE UNIQUE INDEX job_count_owner_idx ON job_count (owner_id, status);

@@ -28,6 +28,11 @@ final class ChangeBuffer {
   private final Map<CountKey, Long> deltas = new HashMap<>();
   boolean jobsAvailable;
 
+  /**
+   * Events were written by the statement itself (PostgreSQL hot path); still wake local readers.
+   */
+  boolean statementEvents;
+
   void event(JobRef job, JobEventKind kind, JobStatus status, String progress) {
     events.add(new Ev(job, kind, status, progress));
   }
@@ -42,7 +47,7 @@ final class ChangeBuffer {
   }
 
   boolean hasEvents() {
-    return !events.isEmpty();
+    return !events.isEmpty() || statementEvents;
   }
 
   void flush(Connection c, Dialect d, Instant now) throws SQLException {
@@ -74,8 +79,7 @@ final class ChangeBuffer {
     }
     deltas.values().removeIf(v -> v == 0);
     if (!deltas.isEmpty()) {
-      try (PreparedStatement ps =
-          c.prepareStatement("INSERT INTO job_count (owner_id, status, delta) VALUES (?, ?, ?)")) {
+      try (PreparedStatement ps = c.prepareStatement(d.countAddSql())) {
         for (Map.Entry<CountKey, Long> e : deltas.entrySet()) {
           ps.setString(1, e.getKey().ownerId());
           ps.setString(2, e.getKey().status().dbValue());
@@ -85,11 +89,8 @@ final class ChangeBuffer {
         ps.executeBatch();
       }
     }
-    if (jobsAvailable) {
-      d.notifyOthers(c, "p");
-    }
-    if (!events.isEmpty()) {
-      d.notifyOthers(c, "e");
+    if (jobsAvailable || !events.isEmpty()) {
+      d.notifyOthers(c, (jobsAvailable ? "p" : "") + (events.isEmpty() ? "" : "e"));
     }
   }
 }

@@ -41,8 +41,17 @@ public sealed interface Dialect permits SqliteDialect, PostgresDialect {
   /** Appended to a sub-select that picks rows to update, so concurrent claimers skip each other. */
   String skipLocked();
 
+  /** Table reference for the claim's sub-select, pinning the claim index where the planner errs. */
+  String claimFrom();
+
+  /** Runs before the claim statement in its transaction (planner settings). */
+  void beforeClaim(Connection c) throws SQLException;
+
   /** The literal for boolean true. */
   String trueLiteral();
+
+  /** The statement adding (owner, status, delta) to {@code job_count}. */
+  String countAddSql();
 
   /** Folds the {@code job_count} deltas inside an open transaction. */
   void compactCounts(Connection c) throws SQLException;

@@ -19,6 +19,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -169,7 +170,9 @@ public final class JdbcJobStore extends JdbcJobReads implements JobStore {
     Instant now = ms(p.now());
     String in = String.join(", ", p.types().stream().map(t -> "?").toList());
     String pick =
-        "SELECT id FROM job WHERE status = 'pending' AND run_after <= ? AND type IN ("
+        "SELECT id FROM "
+            + dialect.claimFrom()
+            + " WHERE status = 'pending' AND run_after <= ? AND type IN ("
             + in
             + ") ORDER BY priority, run_after, id LIMIT ?"
             + dialect.skipLocked();
@@ -177,20 +180,22 @@ public final class JdbcJobStore extends JdbcJobReads implements JobStore {
         "UPDATE job SET status = 'running', attempt = attempt + 1, lease_owner = ?,"
             + " lease_expires_at = ?, started_at = ?, updated_at = ?";
     // PostgreSQL may re-run an IN (... LIMIT ...) sub-select and so claim more than asked; a CTE
-    // that locks rows is evaluated exactly once.
-    boolean cte = dialect instanceof PostgresDialect;
+    // that locks rows is evaluated exactly once. It also writes events and counts in the same
+    // statement.
+    boolean pg = dialect instanceof PostgresDialect;
     String sql =
-        cte
-            ? "WITH c AS (" + pick + ") " + set + " FROM c WHERE job.id = c.id RETURNING job.*"
+        pg
+            ? PgStatements.claim(p.types().size())
             : set + " WHERE id IN (" + pick + ") AND status = 'pending' RETURNING *";
     return tx(
         "jobClaim",
         now,
         (c, changes) -> {
           List<Job> claimed = new ArrayList<>();
+          dialect.beforeClaim(c);
           try (PreparedStatement ps = c.prepareStatement(sql)) {
             int i = 1;
-            if (!cte) {
+            if (!pg) {
               i = bindClaimSet(ps, i, p, now);
             }
             dialect.setInstant(ps, i++, now);
@@ -198,8 +203,9 @@ public final class JdbcJobStore extends JdbcJobReads implements JobStore {
               ps.setString(i++, t);
             }
             ps.setInt(i++, p.limit());
-            if (cte) {
-              bindClaimSet(ps, i, p, now);
+            if (pg) {
+              i = bindClaimSet(ps, i, p, now);
+              dialect.setInstant(ps, i, now);
             }
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {
@@ -244,83 +250,134 @@ public final class JdbcJobStore extends JdbcJobReads implements JobStore {
         now,
         (c, changes) -> {
           Set<UUID> accepted = new HashSet<>();
-          for (Outcome o : p.outcomes()) {
-            String set =
+          List<Completed> completed = new ArrayList<>();
+          if (dialect instanceof PostgresDialect) {
+            for (Outcome o : p.outcomes()) {
+              if (o instanceof Completed x) {
+                completed.add(x);
+              }
+            }
+            completePg(c, completed, p.workerId(), now, accepted);
+            changes.statementEvents = !accepted.isEmpty();
+          }
+          Map<String, PreparedStatement> prepared = new HashMap<>();
+          try {
+            for (Outcome o : p.outcomes()) {
+              if (!completed.isEmpty() && o instanceof Completed) {
+                continue;
+              }
+              String set =
+                  switch (o) {
+                    case Completed x ->
+                        "status = 'completed', result = "
+                            + dialect.jsonParam()
+                            + ", finished_at = ?, lease_owner = NULL, lease_expires_at = NULL";
+                    case Failed x when x.retryAt() != null ->
+                        "status = 'pending', error = ?, run_after = ?, lease_owner = NULL,"
+                            + " lease_expires_at = NULL";
+                    case Failed x ->
+                        "status = 'failed', error = ?, finished_at = ?, lease_owner = NULL,"
+                            + " lease_expires_at = NULL";
+                    case Cancelled x ->
+                        "status = 'cancelled', finished_at = ?, lease_owner = NULL,"
+                            + " lease_expires_at = NULL";
+                  };
+              String sql =
+                  "UPDATE job SET "
+                      + set
+                      + ", progress = coalesce("
+                      + dialect.jsonParam()
+                      + ", progress), updated_at = ? WHERE id = "
+                      + dialect.uuidParam()
+                      + FENCE
+                      + " RETURNING id, owner_id, type, batch_id, label, progress";
+              PreparedStatement ps = prepared.get(sql);
+              if (ps == null) {
+                ps = c.prepareStatement(sql);
+                prepared.put(sql, ps);
+              }
+              {
+                int i = 1;
                 switch (o) {
-                  case Completed x ->
-                      "status = 'completed', result = "
-                          + dialect.jsonParam()
-                          + ", finished_at = ?, lease_owner = NULL, lease_expires_at = NULL";
-                  case Failed x when x.retryAt() != null ->
-                      "status = 'pending', error = ?, run_after = ?, lease_owner = NULL,"
-                          + " lease_expires_at = NULL";
-                  case Failed x ->
-                      "status = 'failed', error = ?, finished_at = ?, lease_owner = NULL,"
-                          + " lease_expires_at = NULL";
-                  case Cancelled x ->
-                      "status = 'cancelled', finished_at = ?, lease_owner = NULL,"
-                          + " lease_expires_at = NULL";
-                };
-            String sql =
-                "UPDATE job SET "
-                    + set
-                    + ", progress = coalesce("
-                    + dialect.jsonParam()
-                    + ", progress), updated_at = ? WHERE id = "
-                    + dialect.uuidParam()
-                    + FENCE
-                    + " RETURNING id, owner_id, type, batch_id, label, progress";
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-              int i = 1;
-              switch (o) {
-                case Completed x -> {
-                  ps.setString(i++, x.result());
-                  dialect.setInstant(ps, i++, now);
+                  case Completed x -> {
+                    ps.setString(i++, x.result());
+                    dialect.setInstant(ps, i++, now);
+                  }
+                  case Failed x when x.retryAt() != null -> {
+                    ps.setString(i++, x.error());
+                    dialect.setInstant(ps, i++, ms(x.retryAt()));
+                  }
+                  case Failed x -> {
+                    ps.setString(i++, x.error());
+                    dialect.setInstant(ps, i++, now);
+                  }
+                  case Cancelled x -> dialect.setInstant(ps, i++, now);
                 }
-                case Failed x when x.retryAt() != null -> {
-                  ps.setString(i++, x.error());
-                  dialect.setInstant(ps, i++, ms(x.retryAt()));
+                ps.setString(i++, o.progressJson());
+                dialect.setInstant(ps, i++, now);
+                dialect.setUuid(ps, i++, o.id());
+                ps.setString(i++, p.workerId());
+                ps.setInt(i, o.attempt());
+                try (ResultSet rs = ps.executeQuery()) {
+                  if (!rs.next()) {
+                    continue;
+                  }
+                  JobRef ref = JobRows.ref(rs, dialect);
+                  String progress = rs.getString("progress");
+                  JobStatus to =
+                      switch (o) {
+                        case Completed x -> JobStatus.COMPLETED;
+                        case Failed x when x.retryAt() != null -> JobStatus.PENDING;
+                        case Failed x -> JobStatus.FAILED;
+                        case Cancelled x -> JobStatus.CANCELLED;
+                      };
+                  JobEventKind kind =
+                      switch (o) {
+                        case Completed x -> JobEventKind.COMPLETED;
+                        case Failed x when x.retryAt() != null -> JobEventKind.RETRY_SCHEDULED;
+                        case Failed x -> JobEventKind.FAILED;
+                        case Cancelled x -> JobEventKind.CANCELLED;
+                      };
+                  changes.event(ref, kind, to, progress);
+                  changes.move(ref.ownerId(), JobStatus.RUNNING, to);
+                  changes.jobsAvailable |= to == JobStatus.PENDING;
+                  accepted.add(o.id());
                 }
-                case Failed x -> {
-                  ps.setString(i++, x.error());
-                  dialect.setInstant(ps, i++, now);
-                }
-                case Cancelled x -> dialect.setInstant(ps, i++, now);
               }
-              ps.setString(i++, o.progressJson());
-              dialect.setInstant(ps, i++, now);
-              dialect.setUuid(ps, i++, o.id());
-              ps.setString(i++, p.workerId());
-              ps.setInt(i, o.attempt());
-              try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                  continue;
-                }
-                JobRef ref = JobRows.ref(rs, dialect);
-                String progress = rs.getString("progress");
-                JobStatus to =
-                    switch (o) {
-                      case Completed x -> JobStatus.COMPLETED;
-                      case Failed x when x.retryAt() != null -> JobStatus.PENDING;
-                      case Failed x -> JobStatus.FAILED;
-                      case Cancelled x -> JobStatus.CANCELLED;
-                    };
-                JobEventKind kind =
-                    switch (o) {
-                      case Completed x -> JobEventKind.COMPLETED;
-                      case Failed x when x.retryAt() != null -> JobEventKind.RETRY_SCHEDULED;
-                      case Failed x -> JobEventKind.FAILED;
-                      case Cancelled x -> JobEventKind.CANCELLED;
-                    };
-                changes.event(ref, kind, to, progress);
-                changes.move(ref.ownerId(), JobStatus.RUNNING, to);
-                changes.jobsAvailable |= to == JobStatus.PENDING;
-                accepted.add(o.id());
-              }
+            }
+          } finally {
+            for (PreparedStatement ps : prepared.values()) {
+              ps.close();
             }
           }
           return accepted;
         });
+  }
+
+  private void completePg(
+      Connection c, List<Completed> completed, String workerId, Instant now, Set<UUID> accepted)
+      throws SQLException {
+    if (completed.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement ps = c.prepareStatement(PgStatements.complete(completed.size()))) {
+      int i = 1;
+      for (Completed x : completed) {
+        dialect.setUuid(ps, i++, x.id());
+        ps.setInt(i++, x.attempt());
+        ps.setString(i++, x.result());
+        ps.setString(i++, x.progressJson());
+      }
+      dialect.setInstant(ps, i++, now);
+      dialect.setInstant(ps, i++, now);
+      ps.setString(i++, workerId);
+      dialect.setInstant(ps, i, now);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          accepted.add(dialect.getUuid(rs, "id"));
+        }
+      }
+    }
   }
 
   @Override

@@ -50,8 +50,8 @@ public final class PgListener implements AutoCloseable {
           boolean jobs = false;
           boolean events = false;
           for (PGNotification n : ns) {
-            jobs |= "p".equals(n.getParameter());
-            events |= "e".equals(n.getParameter());
+            jobs |= n.getParameter().contains("p");
+            events |= n.getParameter().contains("e");
           }
           if (jobs) {
             onJobs.run();

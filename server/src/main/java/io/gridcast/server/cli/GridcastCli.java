@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       ApiCommand.class,
       WorkerCommand.class,
-      SubmitCommand.class
+      SubmitCommand.class,
+      OptimizeCommand.class
     })
 public final class GridcastCli implements Runnable {
 
@@ -27,6 +28,14 @@ public final class GridcastCli implements Runnable {
   /** Runs the CLI and returns its exit code (tests call this instead of {@link #main}). */
   public static int run(String... args) {
     return commandLine().execute(args);
+  }
+
+  /** Runs the CLI with the given output and error writers (tests capture messages this way). */
+  public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+    CommandLine cl = commandLine();
+    cl.setOut(out);
+    cl.setErr(err);
+    return cl.execute(args);
   }
 
   public static CommandLine commandLine() {

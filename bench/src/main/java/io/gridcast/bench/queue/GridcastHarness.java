@@ -1,0 +1,95 @@
+package io.gridcast.bench.queue;
+
+import io.gridcast.queue.JobQueue;
+import io.gridcast.queue.JobSpec;
+import io.gridcast.queue.JobStatus;
+import io.gridcast.queue.JobStore;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/** Gridcast's queue under the harness: one {@link JobQueue} that owns its pool. */
+public final class GridcastHarness implements QueueHarness {
+  private static final String TYPE = "bench";
+  private static final String OWNER = "bench";
+
+  private final String name;
+  private final BenchDatabases.Db db;
+  private final AtomicReference<Consumer<String>> body = new AtomicReference<>(p -> {});
+  private JobQueue queue;
+  private JobQueue enqueuer;
+
+  public GridcastHarness(String name, BenchDatabases.Db db) {
+    this.name = name;
+    this.db = db;
+    this.enqueuer = JobQueue.create(db.url(), db.user(), db.password()).workers(0).build();
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public void enqueue(List<String> payloads) {
+    List<JobSpec> specs = new ArrayList<>(payloads.size());
+    for (String p : payloads) {
+      specs.add(JobSpec.of(TYPE, p));
+    }
+    enqueuer.enqueue(OWNER, null, null, specs);
+  }
+
+  @Override
+  public void prepareWorkers(int slots, Consumer<String> b) {
+    body.set(b);
+    queue =
+        JobQueue.create(db.url(), db.user(), db.password())
+            .workers(slots)
+            .register(
+                TYPE,
+                ctx -> {
+                  body.get().accept(ctx.payload());
+                  return null;
+                })
+            .build();
+  }
+
+  @Override
+  public void startWorkers() {
+    queue.start();
+  }
+
+  @Override
+  public void awaitCompleted(long n, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    JobStore store = enqueuer.store();
+    while (true) {
+      long done =
+          store
+              .jobCountByStatus(new JobStore.JobCountByStatusParams(OWNER))
+              .get(JobStatus.COMPLETED);
+      if (done >= n) {
+        return;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(name + ": only " + done + " of " + n + " completed");
+      }
+      Thread.sleep(20);
+    }
+  }
+
+  /** Subscribes to new events, counting them (to measure what a live subscriber costs). */
+  AutoCloseable subscribe(java.util.concurrent.atomic.AtomicLong counter) {
+    return enqueuer.subscribe(enqueuer.store().eventLatestSeq(), e -> counter.incrementAndGet());
+  }
+
+  @Override
+  public void close() {
+    if (queue != null) {
+      queue.close();
+    }
+    enqueuer.close();
+  }
+}

@@ -1,0 +1,139 @@
+package io.gridcast.forecast.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.gridcast.forecast.model.FittedModel;
+import io.gridcast.forecast.model.ModelSpec;
+import io.gridcast.forecast.model.Naive;
+import io.gridcast.forecast.search.CandidateSet;
+import io.gridcast.forecast.search.Combination;
+import io.gridcast.forecast.series.Series;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ModelRegistryTest {
+
+  /** A test-only spec with one parameter. */
+  record Scaled(String name, double factor) implements ModelSpec {
+    @Override
+    public Map<String, Double> parameters() {
+      return Map.of("factor", factor);
+    }
+
+    @Override
+    public FittedModel fit(double[] y, int n, int period) {
+      return new Naive().fit(y, n, period);
+    }
+  }
+
+  private static ModelDescriptor scaled(String name, ModelTrait... traits) {
+    return ModelDescriptor.of(
+            name,
+            "test",
+            "test model",
+            p -> new Scaled(name, p.getOrDefault("factor", 1.0)),
+            traits)
+        .withParameters(ParameterRange.of("factor", 0, 2, 1, "scale"));
+  }
+
+  private static final ModelRegistry REGISTRY =
+      ModelRegistry.builder()
+          .registerAll(ModelRegistry.standard())
+          .register(scaled("seasonal", ModelTrait.SEASONAL))
+          .register(scaled("positive", ModelTrait.POSITIVE_ONLY))
+          .register(
+              scaled("croston_like", ModelTrait.INTERMITTENT, ModelTrait.INTERMITTENT_ONLY)
+                  .withGrid(
+                      List.of(new Scaled("croston_like", 0.5), new Scaled("croston_like", 1.5))))
+          .build();
+
+  @Test
+  void standard_registersNaive() {
+    assertThat(ModelRegistry.standard().names()).contains("naive");
+    assertThat(ModelRegistry.standard().descriptor("naive").grid()).containsExactly(new Naive());
+  }
+
+  @Test
+  void unknownName_listsTheKnownOnes() {
+    assertThatThrownBy(() -> REGISTRY.candidates(List.of("naive", "arima")))
+        .isInstanceOf(UnknownModelException.class)
+        .hasMessage("unknown model 'arima'; known models: naive, seasonal, positive, croston_like");
+  }
+
+  @Test
+  void create_validatesParameterNamesAndRanges() {
+    assertThat(REGISTRY.create("positive", Map.of("factor", 1.5)))
+        .isEqualTo(new Scaled("positive", 1.5));
+    assertThatThrownBy(() -> REGISTRY.create("positive", Map.of("factor", 3.0)))
+        .isInstanceOf(InvalidModelParameterException.class)
+        .hasMessage("positive.factor = 3.0 is outside [0.0, 2.0]");
+    assertThatThrownBy(() -> REGISTRY.create("positive", Map.of("alpha", 0.1)))
+        .hasMessageContaining("no parameter 'alpha'");
+  }
+
+  @Test
+  void names_expandToGrids_andPlusJoinedNamesToACombination() {
+    List<ModelSpec> c = REGISTRY.candidates(List.of("croston_like", "naive+positive"));
+    assertThat(c)
+        .containsExactly(
+            new Scaled("croston_like", 0.5),
+            new Scaled("croston_like", 1.5),
+            Combination.of(new Naive(), new Scaled("positive", 1.0)));
+  }
+
+  @Test
+  void registeringANameTwice_isRejected() {
+    assertThatThrownBy(() -> ModelRegistry.builder().register(scaled("a")).register(scaled("a")))
+        .hasMessageContaining("'a' registered twice");
+  }
+
+  @Test
+  void defaultSelection_skipsSeasonalOnShortSeries_withAReason() {
+    CandidateSet set = DefaultSelection.of(REGISTRY).candidatesFor(Series.of("s", 12, ones(20)));
+    assertThat(set.candidates()).extracting(ModelSpec::name).doesNotContain("seasonal");
+    assertThat(set.skipped())
+        .contains("seasonal: needs two full seasons (24 values), series has 20");
+  }
+
+  @Test
+  void defaultSelection_skipsPositiveOnlyModels_onZerosOrNegatives() {
+    CandidateSet set =
+        DefaultSelection.of(REGISTRY).candidatesFor(Series.of("z", 1, 3, 0, 2, 5, 1, 4));
+    assertThat(set.skipped()).contains("positive: needs positive values, series has minimum 0.0");
+  }
+
+  @Test
+  void intermittentOnlyModels_joinTheDefaultOnlyForIntermittentSeries() {
+    DefaultSelection d = DefaultSelection.of(REGISTRY);
+    CandidateSet regular = d.candidatesFor(Series.of("r", 1, 3, 1, 2, 5, 1, 4));
+    CandidateSet sparse = d.candidatesFor(Series.of("i", 1, 0, 0, 2, 0, 0, 4, 0, 0));
+    assertThat(regular.candidates()).extracting(ModelSpec::name).doesNotContain("croston_like");
+    assertThat(regular.skipped()).anyMatch(s -> s.startsWith("croston_like: for intermittent"));
+    assertThat(sparse.candidates()).extracting(ModelSpec::name).contains("croston_like");
+    // named explicitly, the model is tried anyway
+    assertThat(
+            DefaultSelection.named(REGISTRY, List.of("croston_like"))
+                .candidatesFor(Series.of("r", 1, 3, 1, 2, 5))
+                .candidates())
+        .hasSize(2);
+  }
+
+  @Test
+  void combinationIsSkipped_whenAMemberIs() {
+    CandidateSet set =
+        DefaultSelection.named(REGISTRY, List.of("naive+seasonal"))
+            .candidatesFor(Series.of("s", 1, 1, 2, 3));
+    assertThat(set.candidates()).isEmpty();
+    assertThat(set.skipped())
+        .containsExactly(
+            "combination(naive+seasonal): member seasonal: seasonal, but the period is 1");
+  }
+
+  private static double[] ones(int n) {
+    double[] y = new double[n];
+    java.util.Arrays.fill(y, 1);
+    return y;
+  }
+}

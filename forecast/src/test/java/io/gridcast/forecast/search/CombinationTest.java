@@ -1,0 +1,51 @@
+package io.gridcast.forecast.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.gridcast.forecast.model.FittedModel;
+import io.gridcast.forecast.model.ModelFitException;
+import io.gridcast.forecast.model.Naive;
+import io.gridcast.forecast.search.TestSpecs.Constant;
+import io.gridcast.forecast.search.TestSpecs.Failing;
+import org.junit.jupiter.api.Test;
+
+class CombinationTest {
+  private static final double[] Y = {1, 2, 3, 10};
+
+  @Test
+  void forecast_isTheMeanOfTheMembers() {
+    FittedModel f = Combination.of(new Naive(), new Constant(4)).fit(Y, 1);
+    assertThat(f.forecast(3)).containsExactly(7, 7, 7);
+    assertThat(f.interval(3, 0.8)).isEmpty();
+  }
+
+  @Test
+  void fitsOnThePrefixOnly() {
+    assertThat(Combination.of(new Naive(), new Constant(0)).fit(Y, 3, 1).forecast(1))
+        .containsExactly(1.5);
+  }
+
+  @Test
+  void failingMember_isLeftOut_andAllFailing_isAFitError() {
+    assertThat(Combination.of(new Failing(), new Constant(4)).fit(Y, 1).forecast(1))
+        .containsExactly(4);
+    assertThatThrownBy(() -> Combination.of(new Failing(), new Failing()).fit(Y, 1))
+        .isInstanceOf(ModelFitException.class)
+        .hasMessageContaining("always fails");
+  }
+
+  @Test
+  void labelAndParameters_nameTheMembers() {
+    Combination c = Combination.of(new Constant(1), new Naive(), new Constant(2));
+    assertThat(c.label()).isEqualTo("combination(constant+naive+constant)");
+    assertThat(c.parameters()).containsEntry("constant.c", 1.0).containsEntry("constant#2.c", 2.0);
+    assertThat(SpecLabel.name(c)).isEqualTo(c.label());
+    assertThat(SpecLabel.describe(new Constant(1))).isEqualTo("constant(c=1.0)");
+  }
+
+  @Test
+  void fewerThanTwoMembers_isRejected() {
+    assertThatThrownBy(() -> Combination.of(new Naive())).hasMessageContaining("at least 2");
+  }
+}

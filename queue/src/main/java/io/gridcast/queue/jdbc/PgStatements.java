@@ -1,0 +1,71 @@
+package io.gridcast.queue.jdbc;
+
+/**
+ * PostgreSQL's hot-path statements: claim and completion each write their job rows, events, count
+ * deltas and NOTIFY in ONE statement (data-modifying CTEs), so a batch costs one round trip however
+ * many jobs it holds. SQLite, being in-process, runs the same steps as separate statements.
+ */
+final class PgStatements {
+  private PgStatements() {}
+
+  private static final String EVENT_COLUMNS =
+      "job_event (job_id, owner_id, type, kind, status, batch_id, label, progress, at)";
+
+  private static String tail(String kind, String to, String from) {
+    return ", e AS (INSERT INTO "
+        + EVENT_COLUMNS
+        + " SELECT id, owner_id, type, '"
+        + kind
+        + "', '"
+        + to
+        + "', batch_id, label, progress, ? FROM u ORDER BY id)"
+        + ", k AS (INSERT INTO job_count (owner_id, status, delta) SELECT owner_id, s.status,"
+        + " s.sign * count(*) FROM u CROSS JOIN (VALUES ('"
+        + to
+        + "', 1), ('"
+        + from
+        + "', -1)) AS s(status, sign) GROUP BY owner_id, s.status, s.sign)"
+        + ", n AS (SELECT pg_notify('"
+        + PostgresDialect.CHANNEL
+        + "', 'e') FROM (SELECT 1 FROM u LIMIT 1) AS x)";
+  }
+
+  /**
+   * Parameters: now, types..., limit, workerId, leaseUntil, now, now, now (event time). Returns the
+   * claimed rows.
+   */
+  static String claim(int types) {
+    StringBuilder in = new StringBuilder();
+    for (int i = 0; i < types; i++) {
+      in.append(i == 0 ? "?" : ", ?");
+    }
+    return "WITH c AS (SELECT id FROM job WHERE status = 'pending' AND run_after <= ? AND type IN ("
+        + in
+        + ") ORDER BY priority, run_after, id LIMIT ? FOR UPDATE SKIP LOCKED)"
+        + ", u AS (UPDATE job SET status = 'running', attempt = job.attempt + 1, lease_owner = ?,"
+        + " lease_expires_at = ?, started_at = ?, updated_at = ? FROM c WHERE job.id = c.id"
+        + " RETURNING job.*)"
+        + tail("STARTED", "running", "pending")
+        + " SELECT u.* FROM u LEFT JOIN (SELECT count(*) AS z FROM n) AS nn ON true";
+  }
+
+  /**
+   * Parameters: (id, attempt, result, progress) per row, then now (finished), now (updated),
+   * workerId, now (event time). Returns the ids accepted.
+   */
+  static String complete(int rows) {
+    StringBuilder values = new StringBuilder();
+    for (int i = 0; i < rows; i++) {
+      values.append(i == 0 ? "" : ", ").append("(?::uuid, ?::int, ?::text, ?::text)");
+    }
+    return "WITH v (id, attempt, result, progress) AS (VALUES "
+        + values
+        + "), u AS (UPDATE job SET status = 'completed', result = v.result::jsonb, progress ="
+        + " coalesce(v.progress::jsonb, job.progress), finished_at = ?, updated_at = ?,"
+        + " lease_owner = NULL, lease_expires_at = NULL FROM v WHERE job.id = v.id AND"
+        + " job.attempt = v.attempt AND job.lease_owner = ? AND job.status = 'running'"
+        + " RETURNING job.id, job.owner_id, job.type, job.batch_id, job.label, job.progress)"
+        + tail("COMPLETED", "completed", "running")
+        + " SELECT u.id FROM u LEFT JOIN (SELECT count(*) AS z FROM n) AS nn ON true";
+  }
+}
