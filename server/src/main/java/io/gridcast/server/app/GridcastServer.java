@@ -54,6 +54,12 @@ public final class GridcastServer implements AutoCloseable {
 
   /** Starts a process with a given caller resolver (authentication plugs in here). */
   public static GridcastServer start(ServerConfig config, CallerResolver callers) {
+    return start(config, callers, ModelRegistry.standard());
+  }
+
+  /** Starts a process with a given caller resolver and model registry. */
+  public static GridcastServer start(
+      ServerConfig config, CallerResolver callers, ModelRegistry registry) {
     LOG.info("effective configuration: {}", config.describe());
     InstantSource clock = InstantSource.system();
     int poolSize = config.database().postgres() ? Math.max(10, config.workers() + 6) : 8;
@@ -62,7 +68,6 @@ public final class GridcastServer implements AutoCloseable {
     EventFeed feed = null;
     ApiServer http = null;
     try {
-      ModelRegistry registry = ModelRegistry.standard();
       DatasetStore datasets = new DatasetStore(db.dataSource());
       ResultStore results = new ResultStore(db.dataSource(), db.dialect());
       ForecastJobs jobs = new ForecastJobs(datasets, results, registry, clock);
