@@ -221,10 +221,14 @@ public final class JdbcJobStore extends JdbcJobReads implements JobStore {
             int c2 = a.runAfter().compareTo(b.runAfter());
             return c2 != 0 ? c2 : a.id().compareTo(b.id());
           });
-          for (Job j : claimed) {
-            changes.event(
-                JobRows.ref(j), JobEventKind.STARTED, JobStatus.RUNNING, j.progressJson());
-            changes.move(j.ownerId(), JobStatus.PENDING, JobStatus.RUNNING);
+          // PostgreSQL's claim statement wrote events and counts itself.
+          changes.statementEvents = pg && !claimed.isEmpty();
+          if (!pg) {
+            for (Job j : claimed) {
+              changes.event(
+                  JobRows.ref(j), JobEventKind.STARTED, JobStatus.RUNNING, j.progressJson());
+              changes.move(j.ownerId(), JobStatus.PENDING, JobStatus.RUNNING);
+            }
           }
           return claimed;
         });
