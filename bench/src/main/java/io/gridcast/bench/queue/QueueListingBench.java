@@ -39,8 +39,9 @@ public final class QueueListingBench {
         default -> throw new IllegalArgumentException("unknown argument '" + a + "'");
       }
     }
-    OUT.println("| backend | rows | fill s | count one owner p50/p99 ms | count all p50/p99 ms |"
-        + " list page 1 (owner+status) p50/p99 ms | list page 1 (label contains) p50/p99 ms |");
+    OUT.println(
+        "| backend | rows | fill s | count one owner p50/p99 ms | count all p50/p99 ms |"
+            + " list page 1 (owner+status) p50/p99 ms | list page 1 (label contains) p50/p99 ms |");
     OUT.println("|---|---|---|---|---|---|---|");
     try (BenchDatabases dbs = new BenchDatabases()) {
       for (String backend : backends) {
@@ -58,19 +59,15 @@ public final class QueueListingBench {
           double[] one = time(() -> s.jobCountByStatus(new JobCountByStatusParams("owner-42")));
           double[] all = time(() -> s.jobCountByStatus(new JobCountByStatusParams(null)));
           double[] page =
-              time(
-                  () ->
-                      s.jobList(
-                          new JobListParams(
-                              JobFilter.owner("owner-42").withStatuses(JobStatus.PENDING),
-                              null,
-                              50)));
+              time(() ->
+                  s.jobList(
+                      new JobListParams(
+                          JobFilter.owner("owner-42").withStatuses(JobStatus.PENDING), null, 50)));
           double[] label =
-              time(
-                  () ->
-                      s.jobList(
-                          new JobListParams(
-                              JobFilter.owner("owner-42").withLabelContaining("SKU-77"), null, 50)));
+              time(() ->
+                  s.jobList(
+                      new JobListParams(
+                          JobFilter.owner("owner-42").withLabelContaining("SKU-77"), null, 50)));
           OUT.printf(
               Locale.ROOT,
               "| %s | %,d | %.1f | %.2f / %.2f | %.2f / %.2f | %.2f / %.2f | %.2f / %.2f |%n",

@@ -174,6 +174,9 @@ public final class ServerLoadBench {
       if (pg != null) {
         pg.close();
       }
+      try (var files = Files.walk(dir)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
     }
   }
 
@@ -248,7 +251,7 @@ public final class ServerLoadBench {
         if (m.find()) {
           ready.complete(m.group(1));
         }
-        if (line.contains("ERROR") || line.contains("OutOfMemory")) {
+        if (line.contains("ERROR") || line.contains("OutOfMemory") || line.contains("dataset ")) {
           log("server: %s", line);
         }
       }

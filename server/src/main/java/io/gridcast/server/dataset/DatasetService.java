@@ -13,6 +13,8 @@ import java.util.Map;
  * Thread-safe.
  */
 public final class DatasetService {
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(DatasetService.class);
 
   /** Body formats an upload may have. */
   public enum BodyFormat {
@@ -43,6 +45,7 @@ public final class DatasetService {
    */
   public Upload upload(
       String ownerId, BodyFormat format, InputStream body, UploadFormat columns, String name) {
+    long t0 = System.nanoTime();
     UploadParser.Parsed parsed =
         switch (format) {
           case CSV -> parser.csv(body, columns);
@@ -69,7 +72,15 @@ public final class DatasetService {
             series.size(),
             values,
             clock.instant());
+    long t1 = System.nanoTime();
     store.insert(d, series);
+    LOG.info(
+        "dataset {}: {} series, {} values; parsed in {} ms, stored in {} ms",
+        id,
+        series.size(),
+        values,
+        (t1 - t0) / 1_000_000,
+        (System.nanoTime() - t1) / 1_000_000);
     return new Upload(d, series.stream().map(Series::id).toList());
   }
 

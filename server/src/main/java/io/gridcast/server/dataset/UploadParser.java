@@ -32,13 +32,20 @@ import java.util.Map;
 public final class UploadParser {
   private static final JsonFactory JSON = new JsonFactory();
 
-  /** What was parsed: the series in order of first appearance and the optional JSON name. */
+  /**
+   * What was parsed: the series in order of first appearance, the rows read (CSV: values after
+   * filling gaps; JSON: rows given) and the optional JSON name.
+   */
   public record Parsed(List<Series> series, long rows, String name) {}
 
   public Parsed csv(InputStream body, UploadFormat format) {
-    CountingReader in = new CountingReader(strictUtf8(body));
-    List<Series> series = read(reader(format), in, false);
-    return new Parsed(series, in.lines(), null);
+    List<Series> series =
+        read(reader(format), new java.io.BufferedReader(strictUtf8(body), 1 << 16), false);
+    long values = 0;
+    for (Series s : series) {
+      values += s.length();
+    }
+    return new Parsed(series, values, null);
   }
 
   public Parsed json(InputStream body, UploadFormat format) {
@@ -124,33 +131,6 @@ public final class UploadParser {
             .newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT));
-  }
-
-  /** Counts data lines as they stream past (the header excluded). */
-  private static final class CountingReader extends java.io.FilterReader {
-    private long newlines;
-    private boolean sawData;
-
-    CountingReader(java.io.Reader in) {
-      super(new java.io.BufferedReader(in, 1 << 16));
-    }
-
-    @Override
-    public int read(char[] cbuf, int off, int len) throws IOException {
-      int n = super.read(cbuf, off, len);
-      for (int i = off; i < off + n; i++) {
-        if (cbuf[i] == '\n') {
-          newlines++;
-        } else {
-          sawData = true;
-        }
-      }
-      return n;
-    }
-
-    long lines() {
-      return Math.max(0, newlines - (sawData ? 0 : 1));
-    }
   }
 
   /** Streams JSON tokens into CSV rows, checking types on the way. */

@@ -21,6 +21,8 @@ import java.util.function.BooleanSupplier;
 
 /** Assembles the route groups of the API and starts the HTTP server. */
 public final class Api {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Api.class);
+
   private Api() {}
 
   public static ApiServer start(
@@ -71,8 +73,15 @@ public final class Api {
             null);
     JobService.Prepared prepared = jobs.prepare(req);
     return (caller, upload) -> {
+      long t0 = System.nanoTime();
       JobInsertResult res =
           jobs.create(caller.ownerId(), prepared, upload.dataset().id(), upload.skus());
+      LOG.info(
+          "dataset {}: {} optimization jobs created in {} ms, batch {}",
+          upload.dataset().id(),
+          res.jobIds().size(),
+          (System.nanoTime() - t0) / 1_000_000,
+          res.batchId());
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("batch_id", res.batchId());
       m.put("job_ids", res.jobIds());
