@@ -27,6 +27,9 @@ import java.util.UUID;
 final class JobRoutes implements RouteGroup {
   private static final Set<String> TYPES = Set.of("optimization", "validation", "rescoring");
 
+  /** A job request is small: a SKU list of 10,000 names fits many times over. */
+  static final long MAX_BODY_BYTES = 4L * 1024 * 1024;
+
   private final JobService jobs;
   private final JobStore store;
   private final InstantSource clock;
@@ -57,7 +60,14 @@ final class JobRoutes implements RouteGroup {
           "Content-Type must be application/json, got '" + ctx.contentType() + "'",
           Map.of("field", "Content-Type"));
     }
-    byte[] body = ctx.bodyAsBytes();
+    if (ctx.req().getContentLengthLong() > MAX_BODY_BYTES) {
+      throw new PayloadTooLargeException(MAX_BODY_BYTES);
+    }
+    byte[] body;
+    try (java.io.InputStream in =
+        new LimitedInputStream(ctx.req().getInputStream(), MAX_BODY_BYTES)) {
+      body = in.readAllBytes();
+    }
     if (body.length == 0) {
       throw ApiException.badRequest("body", "the request body is empty; send a JSON object");
     }

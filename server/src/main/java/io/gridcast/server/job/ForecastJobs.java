@@ -112,7 +112,7 @@ public final class ForecastJobs {
       for (ModelSpec spec : modelsToValidate(ctx, p, s)) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("sku", s.id());
-        row.put("model", spec.name());
+        row.put("model", ResultBody.display(spec));
         row.put("parameters", ResultBody.finiteMap(spec.parameters()));
         try {
           Backtest b = Backtest.run(spec, s, p.horizon(), p.folds());
@@ -120,7 +120,7 @@ public final class ForecastJobs {
           row.put("mase", JobJson.finite(b.mase()));
           row.put("bias", JobJson.finite(b.bias()));
           row.put("folds", b.folds());
-          double[] acc = sums.computeIfAbsent(spec.name(), k -> new double[5]);
+          double[] acc = sums.computeIfAbsent(ResultBody.display(spec), k -> new double[5]);
           if (Double.isFinite(b.smape())) {
             acc[0] += b.smape();
             acc[2] += b.bias();
@@ -184,7 +184,7 @@ public final class ForecastJobs {
       }
       @SuppressWarnings("unchecked")
       Map<String, Object> old = JobJson.read(previous.get().body(), Map.class);
-      ModelSpec spec = spec(ResultBody.model(old), ResultBody.parameters(old));
+      ModelSpec spec = storedSpec(old);
       OptimizationResult r = search(ctx, s, CandidateSet.of(List.of(spec)), p, i++, series.size());
       Double oldScore = previous.get().score();
       boolean flagged =
@@ -219,21 +219,17 @@ public final class ForecastJobs {
         .map(r -> {
           @SuppressWarnings("unchecked")
           Map<String, Object> body = JobJson.read(r.body(), Map.class);
-          return spec(ResultBody.model(body), ResultBody.parameters(body));
+          return storedSpec(body);
         });
   }
 
-  private ModelSpec spec(String name, Map<String, Double> parameters) {
-    if (name.contains("+")) {
-      return registry.combination(name);
+  @SuppressWarnings("unchecked")
+  private ModelSpec storedSpec(Map<String, Object> body) {
+    Object spec = body.get("spec");
+    if (!(spec instanceof Map<?, ?>)) {
+      throw new IllegalStateException("stored result has no model spec: " + body.get("model"));
     }
-    Map<String, Double> set = new LinkedHashMap<>();
-    parameters.forEach((k, v) -> {
-      if (v != null) {
-        set.put(k, v);
-      }
-    });
-    return registry.create(name, set);
+    return ResultBody.spec((Map<String, Object>) spec, registry);
   }
 
   private List<Series> load(JobContext ctx, String datasetId, List<String> skus) {

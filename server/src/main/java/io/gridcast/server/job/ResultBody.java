@@ -1,7 +1,9 @@
 package io.gridcast.server.job;
 
 import io.gridcast.forecast.model.ModelSpec;
+import io.gridcast.forecast.registry.ModelRegistry;
 import io.gridcast.forecast.search.CandidateScore;
+import io.gridcast.forecast.search.Combination;
 import io.gridcast.forecast.search.OptimizationResult;
 import io.gridcast.forecast.series.Series;
 import java.util.ArrayList;
@@ -23,8 +25,9 @@ final class ResultBody {
   static Map<String, Object> of(Series series, OptimizationResult r) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("sku", series.id());
-    m.put("model", r.chosen().name());
-    m.put("parameters", r.chosen().parameters());
+    m.put("model", display(r.chosen()));
+    m.put("parameters", finiteMap(r.chosen().parameters()));
+    m.put("spec", spec(r.chosen()));
     m.put("fitted_parameters", finiteMap(r.fitted().parameters()));
     m.put("metric", r.metric().key());
     m.put("score", JobJson.finite(r.score()));
@@ -35,7 +38,7 @@ final class ResultBody {
         break;
       }
       Map<String, Object> s = new LinkedHashMap<>();
-      s.put("model", c.spec().name());
+      s.put("model", display(c.spec()));
       s.put("parameters", finiteMap(c.spec().parameters()));
       s.put("score", JobJson.finite(c.score()));
       c.failure().ifPresent(f -> s.put("failure", f));
@@ -70,17 +73,45 @@ final class ResultBody {
     return out;
   }
 
-  /** The model spec a stored body describes (name and the parameters as asked for). */
-  static String model(Map<String, Object> body) {
-    return (String) body.get("model");
+  /** The name shown for a spec: the registry name, or {@code combination(a+b)}. */
+  static String display(ModelSpec spec) {
+    return spec instanceof Combination c ? c.label() : spec.name();
   }
 
+  /**
+   * The spec as asked for, rebuildable through the registry: {@code {"name","parameters"}}, or
+   * {@code {"name":"combination","members":[...]}}.
+   */
+  static Map<String, Object> spec(ModelSpec spec) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("name", spec.name());
+    if (spec instanceof Combination c) {
+      m.put("members", c.members().stream().map(ResultBody::spec).toList());
+    } else {
+      m.put("parameters", finiteMap(spec.parameters()));
+    }
+    return m;
+  }
+
+  /** Rebuilds a spec written by {@link #spec(ModelSpec)}. */
   @SuppressWarnings("unchecked")
-  static Map<String, Double> parameters(Map<String, Object> body) {
-    Map<String, Object> raw = (Map<String, Object>) body.getOrDefault("parameters", Map.of());
-    Map<String, Double> out = new LinkedHashMap<>();
-    raw.forEach((k, v) -> out.put(k, v == null ? null : ((Number) v).doubleValue()));
-    return out;
+  static ModelSpec spec(Map<String, Object> stored, ModelRegistry registry) {
+    String name = (String) stored.get("name");
+    if (Combination.NAME.equals(name)) {
+      List<ModelSpec> members = new ArrayList<>();
+      for (Object o : (List<Object>) stored.get("members")) {
+        members.add(spec((Map<String, Object>) o, registry));
+      }
+      return new Combination(members);
+    }
+    Map<String, Double> params = new LinkedHashMap<>();
+    ((Map<String, Object>) stored.getOrDefault("parameters", Map.of()))
+        .forEach((k, v) -> {
+          if (v != null) {
+            params.put(k, ((Number) v).doubleValue());
+          }
+        });
+    return registry.create(name, params);
   }
 
   static String describe(ModelSpec spec) {

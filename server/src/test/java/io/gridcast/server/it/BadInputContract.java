@@ -694,6 +694,15 @@ abstract class BadInputContract {
             404,
             "not_found"));
     l.add(c("jobs body is an array", "POST", "/api/jobs", JSON, "[]", 400, "invalid_field"));
+    l.add(
+        c(
+            "jobs body over 4 MiB",
+            "POST",
+            "/api/jobs",
+            JSON,
+            "{\"dataset_id\":\"" + ds + "\",\"reason\":\"" + "x".repeat(4 * 1024 * 1024) + "\"}",
+            413,
+            "payload_too_large"));
     // --- unknown ids and bad query parameters
     String u = UUID.randomUUID().toString();
     l.add(c("job id not a UUID", "GET", "/api/jobs/not-a-uuid", null, null, 404, "not_found"));

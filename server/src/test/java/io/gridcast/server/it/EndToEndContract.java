@@ -147,10 +147,40 @@ abstract class EndToEndContract {
   }
 
   @Test
+  void validationWithoutModels_backtestsEachSkusStoredBestModel() throws Exception {
+    JsonNode up =
+        Http.JSON.readTree(
+            upload(
+                TestServers.monthlyCsv(2, 30, 1.0),
+                "?optimize=true&horizon=3&models=naive%2Bnaive"));
+    awaitCompleted(ids(up.path("job_ids")));
+    Http.Res created =
+        http.postJson(
+            "/api/jobs",
+            "{\"dataset_id\":\""
+                + up.path("dataset_id").asText()
+                + "\",\"type\":\"validation\",\"skus\":[\"SKU1\"],\"horizon\":3}");
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    List<String> jobs = ids(created.json().path("job_ids"));
+    awaitCompleted(jobs);
+    JsonNode result = http.get("/api/jobs/" + jobs.get(0)).json().path("result");
+    assertThat(result.path("per_sku")).hasSize(1);
+    assertThat(result.path("per_sku").get(0).path("sku").asText()).isEqualTo("SKU1");
+    assertThat(result.path("per_sku").get(0).path("model").asText())
+        .as(
+            result.toString()
+                + " / "
+                + http.get("/api/datasets/" + up.path("dataset_id").asText() + "/forecasts").body())
+        .isEqualTo("combination(naive+naive)");
+  }
+
+  @Test
   void rescoring_refitsStoredModels_andFlagsSkusWhoseErrorGrew() throws Exception {
     JsonNode first =
         Http.JSON.readTree(
-            upload(TestServers.monthlyCsv(2, 36, 1.0), "?optimize=true&horizon=6&models=naive"));
+            upload(
+                TestServers.monthlyCsv(2, 36, 1.0),
+                "?optimize=true&horizon=6&models=naive,naive%2Bnaive"));
     awaitCompleted(ids(first.path("job_ids")));
     JsonNode second = Http.JSON.readTree(upload(TestServers.monthlyCsv(2, 36, 3.0), ""));
     Http.Res created =
