@@ -22,7 +22,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 /** The read side of {@link JdbcJobStore}: lookups, listing and events. Thread-safe. */
-abstract sealed class JdbcJobReads permits JdbcJobStore {
+abstract sealed class JdbcJobReads permits JdbcJobBulk {
   final DataSource dataSource;
   final Dialect dialect;
 

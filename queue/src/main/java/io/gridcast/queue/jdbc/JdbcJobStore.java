@@ -7,7 +7,6 @@ import io.gridcast.queue.JobPage;
 import io.gridcast.queue.JobSpec;
 import io.gridcast.queue.JobStatus;
 import io.gridcast.queue.JobStore;
-import io.gridcast.queue.StoreException;
 import io.gridcast.queue.jdbc.ChangeBuffer.JobRef;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,82 +14,29 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BiConsumer;
 import javax.sql.DataSource;
 
 /**
  * The one {@link JobStore}: plain JDBC over a pooled {@link DataSource}, differences in {@link
- * Dialect}. Lifecycle operations (claim, finish, cancel, rescue) live here; listing, counting,
- * events and retention in {@link JdbcJobReads}. Thread-safe.
+ * Dialect}. The job lifecycle (insert, claim, progress, heartbeat, finish, release, rescue) lives
+ * here; cancel, delete, retention and counts in {@link JdbcJobBulk}; lookups, listing and events in
+ * {@link JdbcJobReads}. Thread-safe.
  */
-public final class JdbcJobStore extends JdbcJobReads implements JobStore {
+public final class JdbcJobStore extends JdbcJobBulk implements JobStore {
   private static final String FENCE = " AND status = 'running' AND lease_owner = ? AND attempt = ?";
 
   private final UuidV7 ids;
-  private final List<BiConsumer<Boolean, Boolean>> commitListeners = new CopyOnWriteArrayList<>();
 
   public JdbcJobStore(DataSource dataSource, Dialect dialect, InstantSource clock) {
     super(dataSource, dialect);
     this.ids = new UuidV7(clock);
-  }
-
-  /**
-   * Called after each commit with (new pending jobs?, new events?), on the committing thread; for
-   * in-process wake-ups.
-   */
-  public void addCommitListener(BiConsumer<Boolean, Boolean> listener) {
-    commitListeners.add(listener);
-  }
-
-  @FunctionalInterface
-  interface TxWork<T> {
-    T run(Connection c, ChangeBuffer changes) throws SQLException;
-  }
-
-  <T> T tx(String op, Instant now, TxWork<T> work) {
-    Instant at = now.truncatedTo(ChronoUnit.MILLIS);
-    ChangeBuffer changes = new ChangeBuffer();
-    T result;
-    dialect.writeLock().lock();
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      try {
-        result = work.run(c, changes);
-        changes.flush(c, dialect, at);
-        c.commit();
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        c.setAutoCommit(true);
-      }
-    } catch (SQLException e) {
-      throw new StoreException(op, e);
-    } finally {
-      dialect.writeLock().unlock();
-    }
-    if (changes.jobsAvailable || changes.hasEvents()) {
-      for (BiConsumer<Boolean, Boolean> l : commitListeners) {
-        l.accept(changes.jobsAvailable, changes.hasEvents());
-      }
-    }
-    return result;
-  }
-
-  private static Instant ms(Instant i) {
-    return i == null ? null : i.truncatedTo(ChronoUnit.MILLIS);
   }
 
   @Override
@@ -372,9 +318,9 @@ public final class JdbcJobStore extends JdbcJobReads implements JobStore {
         ps.setString(i++, x.result());
         ps.setString(i++, x.progressJson());
       }
-      dialect.setInstant(ps, i++, now);
-      dialect.setInstant(ps, i++, now);
       ps.setString(i++, workerId);
+      dialect.setInstant(ps, i++, now);
+      dialect.setInstant(ps, i++, now);
       dialect.setInstant(ps, i, now);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -427,10 +373,13 @@ public final class JdbcJobStore extends JdbcJobReads implements JobStore {
     Instant now = ms(p.now());
     String in =
         String.join(", ", p.attempts().keySet().stream().map(x -> dialect.uuidParam()).toList());
+    boolean pg = dialect instanceof PostgresDialect;
     String sql =
-        "UPDATE job SET lease_expires_at = ? WHERE lease_owner = ? AND status = 'running' AND id IN ("
-            + in
-            + ") RETURNING id, attempt, cancel_requested";
+        pg
+            ? PgStatements.heartbeat(p.attempts().size())
+            : "UPDATE job SET lease_expires_at = ? WHERE lease_owner = ? AND status = 'running' AND id IN ("
+                + in
+                + ") RETURNING id, attempt, cancel_requested";
     return tx(
         "jobHeartbeat",
         now,
@@ -438,11 +387,17 @@ public final class JdbcJobStore extends JdbcJobReads implements JobStore {
           Set<UUID> held = new HashSet<>();
           Set<UUID> cancel = new HashSet<>();
           try (PreparedStatement ps = c.prepareStatement(sql)) {
-            dialect.setInstant(ps, 1, ms(p.leaseUntil()));
-            ps.setString(2, p.workerId());
-            int i = 3;
+            int i = 1;
+            if (!pg) {
+              dialect.setInstant(ps, i++, ms(p.leaseUntil()));
+              ps.setString(i++, p.workerId());
+            }
             for (UUID id : p.attempts().keySet()) {
               dialect.setUuid(ps, i++, id);
+            }
+            if (pg) {
+              ps.setString(i++, p.workerId());
+              dialect.setInstant(ps, i, ms(p.leaseUntil()));
             }
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {
@@ -475,7 +430,7 @@ public final class JdbcJobStore extends JdbcJobReads implements JobStore {
         (c, changes) -> {
           int n = 0;
           try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (Map.Entry<UUID, Integer> e : p.attempts().entrySet()) {
+            for (Map.Entry<UUID, Integer> e : new java.util.TreeMap<>(p.attempts()).entrySet()) {
               dialect.setInstant(ps, 1, now);
               dialect.setInstant(ps, 2, now);
               dialect.setUuid(ps, 3, e.getKey());
@@ -546,239 +501,6 @@ public final class JdbcJobStore extends JdbcJobReads implements JobStore {
           }
           return n;
         });
-  }
-
-  @Override
-  public Optional<JobStatus> jobCancel(JobCancelParams p) {
-    Instant now = ms(p.now());
-    String owner = p.ownerId() == null ? "" : " AND owner_id = ?";
-    return tx(
-        "jobCancel",
-        now,
-        (c, changes) -> {
-          String cancelPending =
-              "UPDATE job SET status = 'cancelled', finished_at = ?, updated_at = ? WHERE id = "
-                  + dialect.uuidParam()
-                  + " AND status = 'pending'"
-                  + owner
-                  + " RETURNING id, owner_id, type, batch_id, label";
-          try (PreparedStatement ps = c.prepareStatement(cancelPending)) {
-            dialect.setInstant(ps, 1, now);
-            dialect.setInstant(ps, 2, now);
-            dialect.setUuid(ps, 3, p.id());
-            if (p.ownerId() != null) {
-              ps.setString(4, p.ownerId());
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-              if (rs.next()) {
-                JobRef ref = JobRows.ref(rs, dialect);
-                changes.event(ref, JobEventKind.CANCELLED, JobStatus.CANCELLED, null);
-                changes.move(ref.ownerId(), JobStatus.PENDING, JobStatus.CANCELLED);
-                return Optional.of(JobStatus.CANCELLED);
-              }
-            }
-          }
-          String request =
-              "UPDATE job SET cancel_requested = "
-                  + dialect.trueLiteral()
-                  + ", updated_at = ? WHERE id = "
-                  + dialect.uuidParam()
-                  + " AND status = 'running'"
-                  + owner
-                  + " RETURNING id, owner_id, type, batch_id, label, cancel_requested";
-          try (PreparedStatement ps = c.prepareStatement(request)) {
-            dialect.setInstant(ps, 1, now);
-            dialect.setUuid(ps, 2, p.id());
-            if (p.ownerId() != null) {
-              ps.setString(3, p.ownerId());
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-              if (rs.next()) {
-                changes.event(
-                    JobRows.ref(rs, dialect),
-                    JobEventKind.CANCEL_REQUESTED,
-                    JobStatus.RUNNING,
-                    null);
-                return Optional.of(JobStatus.RUNNING);
-              }
-            }
-          }
-          return findStatus(c, p.id(), p.ownerId());
-        });
-  }
-
-  @Override
-  public CancelResult jobCancelMany(JobCancelManyParams p) {
-    Instant now = ms(p.now());
-    return tx(
-        "jobCancelMany",
-        now,
-        (c, changes) -> {
-          FilterSql pending = new FilterSql(p.filter(), dialect, EnumSet.of(JobStatus.PENDING));
-          int cancelled = 0;
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "UPDATE job SET status = 'cancelled', finished_at = ?, updated_at = ? WHERE"
-                      + pending.where()
-                      + " RETURNING id, owner_id, type, batch_id, label")) {
-            dialect.setInstant(ps, 1, now);
-            dialect.setInstant(ps, 2, now);
-            pending.bind(ps, 3);
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                JobRef ref = JobRows.ref(rs, dialect);
-                changes.event(ref, JobEventKind.CANCELLED, JobStatus.CANCELLED, null);
-                changes.move(ref.ownerId(), JobStatus.PENDING, JobStatus.CANCELLED);
-                cancelled++;
-              }
-            }
-          }
-          FilterSql running = new FilterSql(p.filter(), dialect, EnumSet.of(JobStatus.RUNNING));
-          int requested = 0;
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "UPDATE job SET cancel_requested = "
-                      + dialect.trueLiteral()
-                      + ", updated_at = ? WHERE"
-                      + running.where()
-                      + " AND cancel_requested <> "
-                      + dialect.trueLiteral()
-                      + " RETURNING id, owner_id, type, batch_id, label")) {
-            dialect.setInstant(ps, 1, now);
-            running.bind(ps, 2);
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                changes.event(
-                    JobRows.ref(rs, dialect),
-                    JobEventKind.CANCEL_REQUESTED,
-                    JobStatus.RUNNING,
-                    null);
-                requested++;
-              }
-            }
-          }
-          return new CancelResult(cancelled, requested);
-        });
-  }
-
-  @Override
-  public int jobDeleteFinished(JobDeleteFinishedParams p) {
-    Instant now = ms(p.now());
-    FilterSql f =
-        new FilterSql(
-            p.filter(),
-            dialect,
-            EnumSet.of(JobStatus.COMPLETED, JobStatus.FAILED, JobStatus.CANCELLED));
-    return tx(
-        "jobDeleteFinished",
-        now,
-        (c, changes) -> {
-          int n = 0;
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "DELETE FROM job WHERE"
-                      + f.where()
-                      + " RETURNING id, owner_id, type, batch_id, label, status")) {
-            f.bind(ps, 1);
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                JobRef ref = JobRows.ref(rs, dialect);
-                JobStatus was = JobStatus.parse(rs.getString("status"));
-                changes.event(ref, JobEventKind.DELETED, was, null);
-                changes.move(ref.ownerId(), was, null);
-                n++;
-              }
-            }
-          }
-          return n;
-        });
-  }
-
-  @Override
-  public int jobPrune(JobPruneParams p) {
-    Instant cutoff = ms(p.finishedBefore());
-    return tx(
-        "jobPrune",
-        cutoff,
-        (c, changes) -> {
-          int n = 0;
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "DELETE FROM job WHERE id IN (SELECT id FROM job WHERE finished_at < ? LIMIT ?"
-                      + dialect.skipLocked()
-                      + ") RETURNING owner_id, status")) {
-            dialect.setInstant(ps, 1, cutoff);
-            ps.setInt(2, p.limit());
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                changes.move(rs.getString(1), JobStatus.parse(rs.getString(2)), null);
-                n++;
-              }
-            }
-          }
-          try (PreparedStatement ps =
-              c.prepareStatement("DELETE FROM job_idempotency WHERE created_at < ?")) {
-            dialect.setInstant(ps, 1, cutoff);
-            ps.executeUpdate();
-          }
-          return n;
-        });
-  }
-
-  @Override
-  public int eventPrune(EventPruneParams p) {
-    return tx(
-        "eventPrune",
-        Instant.EPOCH,
-        (c, changes) -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "DELETE FROM job_event WHERE seq IN (SELECT seq FROM job_event WHERE at < ?"
-                      + " ORDER BY seq LIMIT ?)")) {
-            dialect.setInstant(ps, 1, ms(p.before()));
-            ps.setInt(2, p.limit());
-            return ps.executeUpdate();
-          }
-        });
-  }
-
-  @Override
-  public void countCompact() {
-    tx(
-        "countCompact",
-        Instant.EPOCH,
-        (c, changes) -> {
-          dialect.compactCounts(c);
-          return null;
-        });
-  }
-
-  @Override
-  public Map<JobStatus, Long> jobCountByStatus(JobCountByStatusParams p) {
-    Map<JobStatus, Long> counts = new EnumMap<>(JobStatus.class);
-    for (JobStatus s : JobStatus.values()) {
-      counts.put(s, 0L);
-    }
-    read(
-        "jobCountByStatus",
-        c -> {
-          String sql =
-              "SELECT status, sum(delta) FROM job_count"
-                  + (p.ownerId() == null ? "" : " WHERE owner_id = ?")
-                  + " GROUP BY status";
-          try (PreparedStatement ps = c.prepareStatement(sql)) {
-            if (p.ownerId() != null) {
-              ps.setString(1, p.ownerId());
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                counts.put(JobStatus.parse(rs.getString(1)), rs.getLong(2));
-              }
-            }
-          }
-          return null;
-        });
-    return counts;
   }
 
   @Override

@@ -30,6 +30,19 @@ final class PgStatements {
         + "', 'e') FROM (SELECT 1 FROM u LIMIT 1) AS x)";
   }
 
+  /** Parameters: ids..., workerId, leaseUntil. Locks rows in id order (see {@link #complete}). */
+  static String heartbeat(int ids) {
+    StringBuilder in = new StringBuilder();
+    for (int i = 0; i < ids; i++) {
+      in.append(i == 0 ? "?" : ", ?");
+    }
+    return "WITH l AS (SELECT id FROM job WHERE id IN ("
+        + in
+        + ") AND lease_owner = ? AND status = 'running' ORDER BY id FOR UPDATE)"
+        + " UPDATE job SET lease_expires_at = ? FROM l WHERE job.id = l.id"
+        + " RETURNING job.id, job.attempt, job.cancel_requested";
+  }
+
   /**
    * Parameters: now, types..., limit, workerId, leaseUntil, now, now, now (event time). Returns the
    * claimed rows.
@@ -50,20 +63,24 @@ final class PgStatements {
   }
 
   /**
-   * Parameters: (id, attempt, result, progress) per row, then now (finished), now (updated),
-   * workerId, now (event time). Returns the ids accepted.
+   * Parameters: (id, attempt, result, progress) per row, then workerId, now (finished), now
+   * (updated), now (event time). Returns the ids accepted.
    */
   static String complete(int rows) {
     StringBuilder values = new StringBuilder();
     for (int i = 0; i < rows; i++) {
       values.append(i == 0 ? "" : ", ").append("(?::uuid, ?::int, ?::text, ?::text)");
     }
+    // Rows are locked in id order (l) so a concurrent heartbeat, which does the same, cannot
+    // deadlock with a completion batch.
     return "WITH v (id, attempt, result, progress) AS (VALUES "
         + values
-        + "), u AS (UPDATE job SET status = 'completed', result = v.result::jsonb, progress ="
+        + "), l AS (SELECT job.id FROM job JOIN v ON job.id = v.id WHERE job.attempt = v.attempt"
+        + " AND job.lease_owner = ? AND job.status = 'running' ORDER BY job.id FOR UPDATE OF job)"
+        + ", u AS (UPDATE job SET status = 'completed', result = v.result::jsonb, progress ="
         + " coalesce(v.progress::jsonb, job.progress), finished_at = ?, updated_at = ?,"
-        + " lease_owner = NULL, lease_expires_at = NULL FROM v WHERE job.id = v.id AND"
-        + " job.attempt = v.attempt AND job.lease_owner = ? AND job.status = 'running'"
+        + " lease_owner = NULL, lease_expires_at = NULL FROM v, l WHERE job.id = v.id AND"
+        + " job.id = l.id"
         + " RETURNING job.id, job.owner_id, job.type, job.batch_id, job.label, job.progress)"
         + tail("COMPLETED", "completed", "running")
         + " SELECT u.id FROM u LEFT JOIN (SELECT count(*) AS z FROM n) AS nn ON true";

@@ -1,0 +1,313 @@
+package io.gridcast.queue.jdbc;
+
+import io.gridcast.queue.JobEventKind;
+import io.gridcast.queue.JobStatus;
+import io.gridcast.queue.JobStore.CancelResult;
+import io.gridcast.queue.JobStore.EventPruneParams;
+import io.gridcast.queue.JobStore.JobCancelManyParams;
+import io.gridcast.queue.JobStore.JobCancelParams;
+import io.gridcast.queue.JobStore.JobCountByStatusParams;
+import io.gridcast.queue.JobStore.JobDeleteFinishedParams;
+import io.gridcast.queue.JobStore.JobPruneParams;
+import io.gridcast.queue.StoreException;
+import io.gridcast.queue.jdbc.ChangeBuffer.JobRef;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
+import javax.sql.DataSource;
+
+/**
+ * The transaction frame of {@link JdbcJobStore} (events, count deltas and NOTIFY written just
+ * before commit; in-process wake-ups after it) and the bulk operations: cancel, delete, retention,
+ * counts. Thread-safe.
+ */
+abstract sealed class JdbcJobBulk extends JdbcJobReads permits JdbcJobStore {
+  private final List<BiConsumer<Boolean, Boolean>> commitListeners = new CopyOnWriteArrayList<>();
+
+  JdbcJobBulk(DataSource dataSource, Dialect dialect) {
+    super(dataSource, dialect);
+  }
+
+  static Instant ms(Instant i) {
+    return i == null ? null : i.truncatedTo(ChronoUnit.MILLIS);
+  }
+
+  @FunctionalInterface
+  interface TxWork<T> {
+    T run(Connection c, ChangeBuffer changes) throws SQLException;
+  }
+
+  <T> T tx(String op, Instant now, TxWork<T> work) {
+    Instant at = now.truncatedTo(ChronoUnit.MILLIS);
+    ChangeBuffer changes = new ChangeBuffer();
+    T result;
+    dialect.writeLock().lock();
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        result = work.run(c, changes);
+        changes.flush(c, dialect, at);
+        c.commit();
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new StoreException(op, e);
+    } finally {
+      dialect.writeLock().unlock();
+    }
+    if (changes.jobsAvailable || changes.hasEvents()) {
+      for (BiConsumer<Boolean, Boolean> l : commitListeners) {
+        l.accept(changes.jobsAvailable, changes.hasEvents());
+      }
+    }
+    return result;
+  }
+
+  /**
+   * Called after each commit with (new pending jobs?, new events?), on the committing thread; for
+   * in-process wake-ups.
+   */
+  public void addCommitListener(BiConsumer<Boolean, Boolean> listener) {
+    commitListeners.add(listener);
+  }
+
+  public Optional<JobStatus> jobCancel(JobCancelParams p) {
+    Instant now = ms(p.now());
+    String owner = p.ownerId() == null ? "" : " AND owner_id = ?";
+    return tx(
+        "jobCancel",
+        now,
+        (c, changes) -> {
+          String cancelPending =
+              "UPDATE job SET status = 'cancelled', finished_at = ?, updated_at = ? WHERE id = "
+                  + dialect.uuidParam()
+                  + " AND status = 'pending'"
+                  + owner
+                  + " RETURNING id, owner_id, type, batch_id, label";
+          try (PreparedStatement ps = c.prepareStatement(cancelPending)) {
+            dialect.setInstant(ps, 1, now);
+            dialect.setInstant(ps, 2, now);
+            dialect.setUuid(ps, 3, p.id());
+            if (p.ownerId() != null) {
+              ps.setString(4, p.ownerId());
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+              if (rs.next()) {
+                JobRef ref = JobRows.ref(rs, dialect);
+                changes.event(ref, JobEventKind.CANCELLED, JobStatus.CANCELLED, null);
+                changes.move(ref.ownerId(), JobStatus.PENDING, JobStatus.CANCELLED);
+                return Optional.of(JobStatus.CANCELLED);
+              }
+            }
+          }
+          String request =
+              "UPDATE job SET cancel_requested = "
+                  + dialect.trueLiteral()
+                  + ", updated_at = ? WHERE id = "
+                  + dialect.uuidParam()
+                  + " AND status = 'running'"
+                  + owner
+                  + " RETURNING id, owner_id, type, batch_id, label, cancel_requested";
+          try (PreparedStatement ps = c.prepareStatement(request)) {
+            dialect.setInstant(ps, 1, now);
+            dialect.setUuid(ps, 2, p.id());
+            if (p.ownerId() != null) {
+              ps.setString(3, p.ownerId());
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+              if (rs.next()) {
+                changes.event(
+                    JobRows.ref(rs, dialect),
+                    JobEventKind.CANCEL_REQUESTED,
+                    JobStatus.RUNNING,
+                    null);
+                return Optional.of(JobStatus.RUNNING);
+              }
+            }
+          }
+          return findStatus(c, p.id(), p.ownerId());
+        });
+  }
+
+  public CancelResult jobCancelMany(JobCancelManyParams p) {
+    Instant now = ms(p.now());
+    return tx(
+        "jobCancelMany",
+        now,
+        (c, changes) -> {
+          FilterSql pending = new FilterSql(p.filter(), dialect, EnumSet.of(JobStatus.PENDING));
+          int cancelled = 0;
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "UPDATE job SET status = 'cancelled', finished_at = ?, updated_at = ? WHERE"
+                      + pending.where()
+                      + " RETURNING id, owner_id, type, batch_id, label")) {
+            dialect.setInstant(ps, 1, now);
+            dialect.setInstant(ps, 2, now);
+            pending.bind(ps, 3);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                JobRef ref = JobRows.ref(rs, dialect);
+                changes.event(ref, JobEventKind.CANCELLED, JobStatus.CANCELLED, null);
+                changes.move(ref.ownerId(), JobStatus.PENDING, JobStatus.CANCELLED);
+                cancelled++;
+              }
+            }
+          }
+          FilterSql running = new FilterSql(p.filter(), dialect, EnumSet.of(JobStatus.RUNNING));
+          int requested = 0;
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "UPDATE job SET cancel_requested = "
+                      + dialect.trueLiteral()
+                      + ", updated_at = ? WHERE"
+                      + running.where()
+                      + " AND cancel_requested <> "
+                      + dialect.trueLiteral()
+                      + " RETURNING id, owner_id, type, batch_id, label")) {
+            dialect.setInstant(ps, 1, now);
+            running.bind(ps, 2);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                changes.event(
+                    JobRows.ref(rs, dialect),
+                    JobEventKind.CANCEL_REQUESTED,
+                    JobStatus.RUNNING,
+                    null);
+                requested++;
+              }
+            }
+          }
+          return new CancelResult(cancelled, requested);
+        });
+  }
+
+  public int jobDeleteFinished(JobDeleteFinishedParams p) {
+    Instant now = ms(p.now());
+    FilterSql f =
+        new FilterSql(
+            p.filter(),
+            dialect,
+            EnumSet.of(JobStatus.COMPLETED, JobStatus.FAILED, JobStatus.CANCELLED));
+    return tx(
+        "jobDeleteFinished",
+        now,
+        (c, changes) -> {
+          int n = 0;
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "DELETE FROM job WHERE"
+                      + f.where()
+                      + " RETURNING id, owner_id, type, batch_id, label, status")) {
+            f.bind(ps, 1);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                JobRef ref = JobRows.ref(rs, dialect);
+                JobStatus was = JobStatus.parse(rs.getString("status"));
+                changes.event(ref, JobEventKind.DELETED, was, null);
+                changes.move(ref.ownerId(), was, null);
+                n++;
+              }
+            }
+          }
+          return n;
+        });
+  }
+
+  public int jobPrune(JobPruneParams p) {
+    Instant cutoff = ms(p.finishedBefore());
+    return tx(
+        "jobPrune",
+        cutoff,
+        (c, changes) -> {
+          int n = 0;
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "DELETE FROM job WHERE id IN (SELECT id FROM job WHERE finished_at < ? LIMIT ?"
+                      + dialect.skipLocked()
+                      + ") RETURNING owner_id, status")) {
+            dialect.setInstant(ps, 1, cutoff);
+            ps.setInt(2, p.limit());
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                changes.move(rs.getString(1), JobStatus.parse(rs.getString(2)), null);
+                n++;
+              }
+            }
+          }
+          try (PreparedStatement ps =
+              c.prepareStatement("DELETE FROM job_idempotency WHERE created_at < ?")) {
+            dialect.setInstant(ps, 1, cutoff);
+            ps.executeUpdate();
+          }
+          return n;
+        });
+  }
+
+  public int eventPrune(EventPruneParams p) {
+    return tx(
+        "eventPrune",
+        Instant.EPOCH,
+        (c, changes) -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "DELETE FROM job_event WHERE seq IN (SELECT seq FROM job_event WHERE at < ?"
+                      + " ORDER BY seq LIMIT ?)")) {
+            dialect.setInstant(ps, 1, ms(p.before()));
+            ps.setInt(2, p.limit());
+            return ps.executeUpdate();
+          }
+        });
+  }
+
+  public void countCompact() {
+    tx(
+        "countCompact",
+        Instant.EPOCH,
+        (c, changes) -> {
+          dialect.compactCounts(c);
+          return null;
+        });
+  }
+
+  public Map<JobStatus, Long> jobCountByStatus(JobCountByStatusParams p) {
+    Map<JobStatus, Long> counts = new EnumMap<>(JobStatus.class);
+    for (JobStatus s : JobStatus.values()) {
+      counts.put(s, 0L);
+    }
+    read(
+        "jobCountByStatus",
+        c -> {
+          String sql =
+              "SELECT status, sum(delta) FROM job_count"
+                  + (p.ownerId() == null ? "" : " WHERE owner_id = ?")
+                  + " GROUP BY status";
+          try (PreparedStatement ps = c.prepareStatement(sql)) {
+            if (p.ownerId() != null) {
+              ps.setString(1, p.ownerId());
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                counts.put(JobStatus.parse(rs.getString(1)), rs.getLong(2));
+              }
+            }
+          }
+          return null;
+        });
+    return counts;
+  }
+}
