@@ -9,7 +9,14 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = GridcastCli.Version.class,
     description = "Forecast-optimization server: model grid search on a durable job queue.",
-    subcommands = {CommandLine.HelpCommand.class, OptimizeCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      ServeCommand.class,
+      ApiCommand.class,
+      WorkerCommand.class,
+      SubmitCommand.class,
+      OptimizeCommand.class
+    })
 public final class GridcastCli implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -31,7 +38,7 @@ public final class GridcastCli implements Runnable {
     return cl.execute(args);
   }
 
-  static CommandLine commandLine() {
+  public static CommandLine commandLine() {
     return new CommandLine(new GridcastCli());
   }
 

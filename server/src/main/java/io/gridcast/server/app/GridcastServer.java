@@ -1,0 +1,162 @@
+package io.gridcast.server.app;
+
+import io.gridcast.forecast.registry.ModelRegistry;
+import io.gridcast.queue.JobQueue;
+import io.gridcast.server.config.ServerConfig;
+import io.gridcast.server.dataset.DatasetService;
+import io.gridcast.server.dataset.DatasetStore;
+import io.gridcast.server.dataset.ResultStore;
+import io.gridcast.server.db.Database;
+import io.gridcast.server.event.EventFeed;
+import io.gridcast.server.http.Api;
+import io.gridcast.server.http.ApiServer;
+import io.gridcast.server.http.CallerResolver;
+import io.gridcast.server.job.ForecastJobs;
+import io.gridcast.server.job.JobService;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One Gridcast process: the database pool and migrations, the job queue (workers started when the
+ * role runs them), and the HTTP API (when the role serves it). {@link #close()} stops HTTP first,
+ * then the event feed, then the workers (bounded grace), then the pool; it is idempotent.
+ */
+public final class GridcastServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(GridcastServer.class);
+
+  /** How long running jobs may take to finish at a graceful stop before they are released. */
+  public static final Duration STOP_GRACE = Duration.ofSeconds(10);
+
+  private final ServerConfig config;
+  private final Database db;
+  private final JobQueue queue;
+  private final EventFeed feed;
+  private final ApiServer http;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private GridcastServer(
+      ServerConfig config, Database db, JobQueue queue, EventFeed feed, ApiServer http) {
+    this.config = config;
+    this.db = db;
+    this.queue = queue;
+    this.feed = feed;
+    this.http = http;
+  }
+
+  /** Starts a process as the configuration says. */
+  public static GridcastServer start(ServerConfig config) {
+    return start(config, CallerResolver.localUser());
+  }
+
+  /** Starts a process with a given caller resolver (authentication plugs in here). */
+  public static GridcastServer start(ServerConfig config, CallerResolver callers) {
+    return start(config, callers, ModelRegistry.standard());
+  }
+
+  /** Starts a process with a given caller resolver and model registry. */
+  public static GridcastServer start(
+      ServerConfig config, CallerResolver callers, ModelRegistry registry) {
+    LOG.info("effective configuration: {}", config.describe());
+    InstantSource clock = InstantSource.system();
+    int poolSize = config.database().postgres() ? Math.max(10, config.workers() + 6) : 8;
+    Database db = Database.open(config.database(), poolSize);
+    JobQueue queue = null;
+    EventFeed feed = null;
+    ApiServer http = null;
+    try {
+      DatasetStore datasets = new DatasetStore(db.dataSource());
+      ResultStore results = new ResultStore(db.dataSource(), db.dialect());
+      ForecastJobs jobs = new ForecastJobs(datasets, results, registry, clock);
+      JobQueue.Builder qb =
+          JobQueue.create(db.dataSource())
+              .migrate(false)
+              .clock(clock)
+              .lease(config.lease())
+              .workers(config.role().workers() ? config.workers() : 0);
+      for (Map.Entry<String, io.gridcast.queue.JobHandler> h : jobs.handlers().entrySet()) {
+        qb.register(h.getKey(), h.getValue());
+      }
+      queue = qb.build();
+      if (config.role().workers()) {
+        queue.start();
+        LOG.info("workers started: {} slots, worker id {}", config.workers(), queue.workerId());
+      }
+      if (config.role().http()) {
+        feed = new EventFeed(queue);
+        DatasetService datasetService = new DatasetService(datasets, clock);
+        JobService jobService = new JobService(queue.store(), datasets, registry, clock);
+        http =
+            Api.start(
+                config,
+                callers,
+                datasetService,
+                results,
+                jobService,
+                queue.store(),
+                feed,
+                registry,
+                db::ping,
+                clock);
+      }
+      return new GridcastServer(config, db, queue, feed, http);
+    } catch (RuntimeException e) {
+      for (AutoCloseable c : new AutoCloseable[] {http, feed, queue, db}) {
+        if (c != null) {
+          try {
+            c.close();
+          } catch (Exception suppressed) {
+            e.addSuppressed(suppressed);
+          }
+        }
+      }
+      throw e;
+    }
+  }
+
+  public ServerConfig config() {
+    return config;
+  }
+
+  /** The bound HTTP port; -1 for a worker-only process. */
+  public int port() {
+    return http == null ? -1 : http.port();
+  }
+
+  /** The base URL of the API, e.g. {@code http://127.0.0.1:8080}. */
+  public String url() {
+    return "http://" + config.host() + ":" + port();
+  }
+
+  public ApiServer http() {
+    return http;
+  }
+
+  public JobQueue queue() {
+    return queue;
+  }
+
+  public Database database() {
+    return db;
+  }
+
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    if (feed != null) {
+      feed.close();
+    }
+    if (http != null) {
+      http.close();
+    }
+    queue.stop(STOP_GRACE);
+    queue.close();
+    db.close();
+    LOG.info("stopped");
+  }
+}

@@ -1,0 +1,91 @@
+package io.gridcast.server.cli;
+
+import io.gridcast.server.config.DatabaseUrl;
+import io.gridcast.server.config.Role;
+import io.gridcast.server.config.ServerConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import picocli.CommandLine.Option;
+
+/**
+ * The options of {@code serve}, {@code api} and {@code worker}: each flag has a {@code GRIDCAST_*}
+ * environment variable; a flag wins over its variable, which wins over the default.
+ */
+final class ServerOptions {
+  @Option(
+      names = "--host",
+      defaultValue = "${env:GRIDCAST_HOST:-127.0.0.1}",
+      description = "Interface to bind (env GRIDCAST_HOST, default ${DEFAULT-VALUE}).")
+  String host;
+
+  @Option(
+      names = "--port",
+      defaultValue = "${env:GRIDCAST_PORT:-8080}",
+      description = "HTTP port, 0 for any free one (env GRIDCAST_PORT, default ${DEFAULT-VALUE}).")
+  int port;
+
+  @Option(
+      names = "--data-dir",
+      defaultValue = "${env:GRIDCAST_DATA_DIR:-./data}",
+      description =
+          "Directory of the SQLite file gridcast.db (env GRIDCAST_DATA_DIR, default ${DEFAULT-VALUE}).")
+  Path dataDir;
+
+  @Option(
+      names = "--db",
+      defaultValue = "${env:GRIDCAST_DB_URL}",
+      description =
+          "Database URL instead of the SQLite file: postgresql://user:pass@host:5432/db"
+              + " (env GRIDCAST_DB_URL).")
+  String db;
+
+  @Option(
+      names = "--db-user",
+      defaultValue = "${env:GRIDCAST_DB_USER}",
+      description = "Database user when the URL has none (env GRIDCAST_DB_USER).")
+  String dbUser;
+
+  @Option(
+      names = "--db-password",
+      defaultValue = "${env:GRIDCAST_DB_PASSWORD}",
+      description = "Database password when the URL has none (env GRIDCAST_DB_PASSWORD).")
+  String dbPassword;
+
+  @Option(
+      names = "--workers",
+      defaultValue = "${env:GRIDCAST_WORKERS:-0}",
+      description = "Concurrent jobs in this process, 0 = one per core (env GRIDCAST_WORKERS).")
+  int workers;
+
+  @Option(
+      names = "--max-upload-bytes",
+      defaultValue = "${env:GRIDCAST_MAX_UPLOAD_BYTES:-268435456}",
+      description =
+          "Largest accepted request body (env GRIDCAST_MAX_UPLOAD_BYTES, default ${DEFAULT-VALUE}).")
+  long maxUploadBytes;
+
+  @Option(
+      names = "--lease-seconds",
+      defaultValue = "${env:GRIDCAST_LEASE_SECONDS:-30}",
+      description =
+          "Job lease without heartbeat (env GRIDCAST_LEASE_SECONDS, default ${DEFAULT-VALUE}).")
+  long leaseSeconds;
+
+  ServerConfig toConfig(Role role) {
+    DatabaseUrl url =
+        db == null || db.isBlank()
+            ? DatabaseUrl.sqliteIn(dataDir)
+            : DatabaseUrl.parse(db, dbUser, dbPassword);
+    int w = workers == 0 ? Runtime.getRuntime().availableProcessors() : workers;
+    return new ServerConfig(
+        role,
+        host,
+        port,
+        dataDir,
+        url,
+        w,
+        maxUploadBytes,
+        Duration.ofSeconds(leaseSeconds),
+        ServerConfig.DEFAULT_EVENT_POLL);
+  }
+}

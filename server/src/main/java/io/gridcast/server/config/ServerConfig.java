@@ -1,0 +1,120 @@
+package io.gridcast.server.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The effective configuration of one process, validated at construction.
+ *
+ * @param role what this process runs
+ * @param host interface the HTTP server binds
+ * @param port HTTP port (0 picks a free one)
+ * @param dataDir directory of the default SQLite file
+ * @param database the job database
+ * @param workers worker slots (concurrent jobs) in this process
+ * @param maxUploadBytes largest accepted request body of an upload
+ * @param lease how long a claimed job stays owned without a heartbeat
+ * @param eventPoll how often the event stream looks for changes made by other processes
+ */
+public record ServerConfig(
+    Role role,
+    String host,
+    int port,
+    Path dataDir,
+    DatabaseUrl database,
+    int workers,
+    long maxUploadBytes,
+    Duration lease,
+    Duration eventPoll) {
+
+  public static final String DEFAULT_HOST = "127.0.0.1";
+  public static final int DEFAULT_PORT = 8080;
+  public static final String DEFAULT_DATA_DIR = "./data";
+  public static final long DEFAULT_MAX_UPLOAD_BYTES = 256L * 1024 * 1024;
+  public static final Duration DEFAULT_LEASE = Duration.ofSeconds(30);
+  public static final Duration DEFAULT_EVENT_POLL = Duration.ofMillis(250);
+
+  public ServerConfig {
+    if (role == null) {
+      throw new ConfigException("role is required");
+    }
+    if (host == null || host.isBlank()) {
+      throw new ConfigException("--host must not be blank");
+    }
+    if (port < 0 || port > 65535) {
+      throw new ConfigException("--port must be in 0..65535, got " + port);
+    }
+    if (workers < 1 || workers > 1024) {
+      throw new ConfigException("--workers must be in 1..1024, got " + workers);
+    }
+    if (maxUploadBytes < 1024) {
+      throw new ConfigException("--max-upload-bytes must be at least 1024, got " + maxUploadBytes);
+    }
+    if (lease.compareTo(Duration.ofSeconds(1)) < 0) {
+      throw new ConfigException("lease must be at least 1 s, got " + lease);
+    }
+    if (eventPoll.isNegative() || eventPoll.isZero()) {
+      throw new ConfigException("event poll must be positive, got " + eventPoll);
+    }
+    if (dataDir == null) {
+      throw new ConfigException("--data-dir is required");
+    }
+    if (database == null) {
+      database = DatabaseUrl.sqliteIn(dataDir);
+    }
+  }
+
+  /** A configuration with every default for {@code role}, on the given database. */
+  public static ServerConfig defaults(Role role, DatabaseUrl database) {
+    return new ServerConfig(
+        role,
+        DEFAULT_HOST,
+        DEFAULT_PORT,
+        Path.of(DEFAULT_DATA_DIR),
+        database,
+        Runtime.getRuntime().availableProcessors(),
+        DEFAULT_MAX_UPLOAD_BYTES,
+        DEFAULT_LEASE,
+        DEFAULT_EVENT_POLL);
+  }
+
+  public ServerConfig withPort(int newPort) {
+    return new ServerConfig(
+        role, host, newPort, dataDir, database, workers, maxUploadBytes, lease, eventPoll);
+  }
+
+  public ServerConfig withRole(Role newRole) {
+    return new ServerConfig(
+        newRole, host, port, dataDir, database, workers, maxUploadBytes, lease, eventPoll);
+  }
+
+  public ServerConfig withWorkers(int n) {
+    return new ServerConfig(
+        role, host, port, dataDir, database, n, maxUploadBytes, lease, eventPoll);
+  }
+
+  public ServerConfig withMaxUploadBytes(long n) {
+    return new ServerConfig(role, host, port, dataDir, database, workers, n, lease, eventPoll);
+  }
+
+  /** The effective settings by name, the password masked: what the start-up log line prints. */
+  public Map<String, String> describe() {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("role", role.name().toLowerCase(java.util.Locale.ROOT));
+    if (role.http()) {
+      m.put("host", host);
+      m.put("port", Integer.toString(port));
+      m.put("max_upload_bytes", Long.toString(maxUploadBytes));
+    }
+    m.put("data_dir", dataDir.toString());
+    m.put("db", database.toString());
+    if (role.workers()) {
+      m.put("workers", Integer.toString(workers));
+    }
+    m.put("lease", lease.toString());
+    m.put("event_poll", eventPoll.toString());
+    return m;
+  }
+}

@@ -1,0 +1,110 @@
+package io.gridcast.server.dataset;
+
+import io.gridcast.forecast.series.Series;
+import java.io.InputStream;
+import java.time.InstantSource;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Accepts uploads and serves datasets: parse (streamed) -> validate -> store in one transaction.
+ * Thread-safe.
+ */
+public final class DatasetService {
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(DatasetService.class);
+
+  /** Body formats an upload may have. */
+  public enum BodyFormat {
+    CSV,
+    JSON
+  }
+
+  /** An accepted upload: the stored dataset and its SKUs in upload order. */
+  public record Upload(Dataset dataset, List<String> skus) {}
+
+  private final DatasetStore store;
+  private final UploadParser parser = new UploadParser();
+  private final InstantSource clock;
+
+  public DatasetService(DatasetStore store, InstantSource clock) {
+    this.store = store;
+    this.clock = clock;
+  }
+
+  public DatasetStore store() {
+    return store;
+  }
+
+  /**
+   * Parses and stores an upload for {@code ownerId}; nothing is stored when it is invalid.
+   *
+   * @throws InvalidUploadException naming the line (row) and column (field) of the first problem
+   */
+  public Upload upload(
+      String ownerId, BodyFormat format, InputStream body, UploadFormat columns, String name) {
+    long t0 = System.nanoTime();
+    UploadParser.Parsed parsed =
+        switch (format) {
+          case CSV -> parser.csv(body, columns);
+          case JSON -> parser.json(body, columns);
+        };
+    List<Series> series = parsed.series();
+    long values = 0;
+    Map<String, Integer> freqCounts = new HashMap<>();
+    Map<Integer, Integer> periodCounts = new HashMap<>();
+    for (Series s : series) {
+      values += s.length();
+      freqCounts.merge(s.axis().frequency().name().toLowerCase(Locale.ROOT), 1, Integer::sum);
+      periodCounts.merge(s.period(), 1, Integer::sum);
+    }
+    String id = TimeOrderedIds.next().toString();
+    String label = name != null && !name.isBlank() ? name : parsed.name();
+    Dataset d =
+        new Dataset(
+            id,
+            ownerId,
+            label == null || label.isBlank() ? "dataset " + id.substring(0, 8) : label,
+            mostCommon(freqCounts),
+            mostCommon(periodCounts),
+            series.size(),
+            values,
+            clock.instant());
+    long t1 = System.nanoTime();
+    store.insert(d, series);
+    LOG.info(
+        "dataset {}: {} series, {} values; parsed in {} ms, stored in {} ms",
+        id,
+        series.size(),
+        values,
+        (t1 - t0) / 1_000_000,
+        (System.nanoTime() - t1) / 1_000_000);
+    return new Upload(d, series.stream().map(Series::id).toList());
+  }
+
+  private static <K extends Comparable<K>> K mostCommon(Map<K, Integer> counts) {
+    return counts.entrySet().stream()
+        .max(Map.Entry.<K, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+        .orElseThrow()
+        .getKey();
+  }
+
+  public Dataset get(String ownerId, String id) {
+    return store.get(ownerId, id).orElseThrow(() -> new DatasetNotFoundException("dataset", id));
+  }
+
+  public Series series(String ownerId, String datasetId, String sku) {
+    get(ownerId, datasetId);
+    return store
+        .series(ownerId, datasetId, sku)
+        .orElseThrow(() -> new DatasetNotFoundException("series", datasetId + "/" + sku));
+  }
+
+  public void delete(String ownerId, String id) {
+    if (!store.delete(ownerId, id)) {
+      throw new DatasetNotFoundException("dataset", id);
+    }
+  }
+}

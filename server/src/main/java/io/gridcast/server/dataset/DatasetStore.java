@@ -1,0 +1,283 @@
+package io.gridcast.server.dataset;
+
+import io.gridcast.forecast.series.Frequency;
+import io.gridcast.forecast.series.Series;
+import io.gridcast.forecast.series.TimeAxis;
+import io.gridcast.server.db.DatabaseException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * SQL for datasets and their series. Every read and delete is scoped by owner. Thread-safe
+ * (stateless over a pool).
+ */
+public final class DatasetStore {
+  private static final int INSERT_BATCH = 500;
+
+  private final DataSource ds;
+
+  public DatasetStore(DataSource ds) {
+    this.ds = ds;
+  }
+
+  /** Stores a dataset and all its series in one transaction. */
+  public void insert(Dataset d, List<Series> series) {
+    try (Connection c = ds.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        try (PreparedStatement ps =
+            c.prepareStatement(
+                "INSERT INTO dataset (id, owner_id, name, frequency, period, series_count,"
+                    + " row_count, created_at_ms) VALUES (?,?,?,?,?,?,?,?)")) {
+          ps.setString(1, d.id());
+          ps.setString(2, d.ownerId());
+          ps.setString(3, d.name());
+          ps.setString(4, d.frequency());
+          ps.setInt(5, d.period());
+          ps.setInt(6, d.seriesCount());
+          ps.setLong(7, d.rowCount());
+          ps.setLong(8, d.createdAt().toEpochMilli());
+          ps.executeUpdate();
+        }
+        try (PreparedStatement ps =
+            c.prepareStatement(
+                "INSERT INTO dataset_series (dataset_id, sku, ordinal, owner_id, start_ds,"
+                    + " frequency, period, filled, length, vals) VALUES (?,?,?,?,?,?,?,?,?,?)")) {
+          int pending = 0;
+          for (int i = 0; i < series.size(); i++) {
+            Series s = series.get(i);
+            ps.setString(1, d.id());
+            ps.setString(2, s.id());
+            ps.setInt(3, i);
+            ps.setString(4, d.ownerId());
+            ps.setString(5, s.axis().label(0));
+            ps.setString(6, s.axis().frequency().name().toLowerCase(Locale.ROOT));
+            ps.setInt(7, s.period());
+            ps.setInt(8, s.filled());
+            ps.setInt(9, s.length());
+            ps.setBytes(10, ValueCodec.encode(s.values()));
+            ps.addBatch();
+            if (++pending == INSERT_BATCH) {
+              ps.executeBatch();
+              pending = 0;
+            }
+          }
+          if (pending > 0) {
+            ps.executeBatch();
+          }
+        }
+        c.commit();
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new DatabaseException("storing dataset " + d.id() + " failed", e);
+    }
+  }
+
+  public Optional<Dataset> get(String ownerId, String id) {
+    return query("SELECT * FROM dataset WHERE owner_id = ? AND id = ?", ownerId, id, null, 1)
+        .stream()
+        .findFirst();
+  }
+
+  /** Newest first, after the cursor (an id from an earlier page), at most {@code limit}. */
+  public List<Dataset> list(String ownerId, String afterId, int limit) {
+    if (afterId == null) {
+      return query(
+          "SELECT * FROM dataset WHERE owner_id = ? ORDER BY id DESC LIMIT ?",
+          ownerId,
+          null,
+          null,
+          limit);
+    }
+    return query(
+        "SELECT * FROM dataset WHERE owner_id = ? AND id < ? ORDER BY id DESC LIMIT ?",
+        ownerId,
+        afterId,
+        null,
+        limit);
+  }
+
+  private List<Dataset> query(String sql, String owner, String a, String b, int limit) {
+    try (Connection c = ds.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      int i = 1;
+      ps.setString(i++, owner);
+      if (a != null) {
+        ps.setString(i++, a);
+      }
+      if (b != null) {
+        ps.setString(i++, b);
+      }
+      if (sql.endsWith("LIMIT ?")) {
+        ps.setInt(i, limit);
+      }
+      List<Dataset> out = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(
+              new Dataset(
+                  rs.getString("id"),
+                  rs.getString("owner_id"),
+                  rs.getString("name"),
+                  rs.getString("frequency"),
+                  rs.getInt("period"),
+                  rs.getInt("series_count"),
+                  rs.getLong("row_count"),
+                  Instant.ofEpochMilli(rs.getLong("created_at_ms"))));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new DatabaseException("reading datasets failed", e);
+    }
+  }
+
+  /** One series of a dataset, or empty. */
+  public Optional<Series> series(String ownerId, String datasetId, String sku) {
+    List<Series> found =
+        seriesWhere(
+            "owner_id = ? AND dataset_id = ? AND sku = ?", List.of(ownerId, datasetId, sku));
+    return found.stream().findFirst();
+  }
+
+  /** The named series (all of them when {@code skus} is empty), in upload order. */
+  public List<Series> seriesOf(String ownerId, String datasetId, List<String> skus) {
+    if (skus.isEmpty()) {
+      return seriesWhere("owner_id = ? AND dataset_id = ?", List.of(ownerId, datasetId));
+    }
+    List<Series> out = new ArrayList<>(skus.size());
+    for (String sku : skus) {
+      series(ownerId, datasetId, sku).ifPresent(out::add);
+    }
+    return out;
+  }
+
+  /** Which of {@code wanted} are SKUs of the dataset (one indexed lookup per chunk of 500). */
+  public java.util.Set<String> existingSkus(String ownerId, String datasetId, List<String> wanted) {
+    java.util.Set<String> found = new java.util.HashSet<>();
+    try (Connection c = ds.getConnection()) {
+      for (int from = 0; from < wanted.size(); from += 500) {
+        List<String> chunk = wanted.subList(from, Math.min(wanted.size(), from + 500));
+        String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+        try (PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT sku FROM dataset_series WHERE dataset_id = ? AND owner_id = ? AND sku IN ("
+                    + marks
+                    + ")")) {
+          ps.setString(1, datasetId);
+          ps.setString(2, ownerId);
+          for (int i = 0; i < chunk.size(); i++) {
+            ps.setString(3 + i, chunk.get(i));
+          }
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              found.add(rs.getString(1));
+            }
+          }
+        }
+      }
+      return found;
+    } catch (SQLException e) {
+      throw new DatabaseException("checking SKUs of " + datasetId + " failed", e);
+    }
+  }
+
+  /** The SKUs of a dataset in upload order. */
+  public List<String> skus(String ownerId, String datasetId) {
+    try (Connection c = ds.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT sku FROM dataset_series WHERE owner_id = ? AND dataset_id = ?"
+                    + " ORDER BY ordinal")) {
+      ps.setString(1, ownerId);
+      ps.setString(2, datasetId);
+      List<String> out = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getString(1));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new DatabaseException("reading SKUs of " + datasetId + " failed", e);
+    }
+  }
+
+  private List<Series> seriesWhere(String where, List<String> args) {
+    String sql =
+        "SELECT sku, start_ds, frequency, period, filled, vals FROM dataset_series WHERE "
+            + where
+            + " ORDER BY ordinal";
+    try (Connection c = ds.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < args.size(); i++) {
+        ps.setString(i + 1, args.get(i));
+      }
+      List<Series> out = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          Frequency f = Frequency.valueOf(rs.getString("frequency").toUpperCase(Locale.ROOT));
+          String start = rs.getString("start_ds");
+          TimeAxis axis =
+              f.isCalendar()
+                  ? new TimeAxis.Dates(LocalDate.parse(start), f)
+                  : new TimeAxis.Index(Long.parseLong(start), f);
+          out.add(
+              new Series(
+                  rs.getString("sku"),
+                  ValueCodec.decode(rs.getBytes("vals")),
+                  rs.getInt("period"),
+                  axis,
+                  rs.getInt("filled")));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new DatabaseException("reading series failed", e);
+    }
+  }
+
+  /** Deletes a dataset with its series and results; false when it does not exist. */
+  public boolean delete(String ownerId, String id) {
+    try (Connection c = ds.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        int n;
+        for (String table : List.of("forecast_result", "dataset_series")) {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "DELETE FROM " + table + " WHERE owner_id = ? AND dataset_id = ?")) {
+            ps.setString(1, ownerId);
+            ps.setString(2, id);
+            ps.executeUpdate();
+          }
+        }
+        try (PreparedStatement ps =
+            c.prepareStatement("DELETE FROM dataset WHERE owner_id = ? AND id = ?")) {
+          ps.setString(1, ownerId);
+          ps.setString(2, id);
+          n = ps.executeUpdate();
+        }
+        c.commit();
+        return n > 0;
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new DatabaseException("deleting dataset " + id + " failed", e);
+    }
+  }
+}

@@ -1,0 +1,345 @@
+package io.gridcast.server.dataset;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.gridcast.forecast.ForecastException;
+import io.gridcast.forecast.series.CsvFormatException;
+import io.gridcast.forecast.series.Series;
+import io.gridcast.forecast.series.SeriesCsvReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns an upload body into series. CSV is read as a stream by the forecast core's {@link
+ * SeriesCsvReader} (rows in any order, gaps filled, duplicates refused). JSON is read with a
+ * streaming parser into the same rows, so both formats obey one set of rules; JSON problems name
+ * the 1-based row (or series) instead of a line. Stateless and thread-safe.
+ *
+ * <p>JSON shapes: {@code {"series":[{"unique_id":"A","ds":[...],"y":[...]}]}} or {@code
+ * {"rows":[{"unique_id":"A","ds":"2024-01-01","y":3}]}}, with an optional {@code "name"}.
+ */
+public final class UploadParser {
+  private static final JsonFactory JSON = new JsonFactory();
+
+  /**
+   * What was parsed: the series in order of first appearance, the rows read (CSV: values after
+   * filling gaps; JSON: rows given) and the optional JSON name.
+   */
+  public record Parsed(List<Series> series, long rows, String name) {}
+
+  public Parsed csv(InputStream body, UploadFormat format) {
+    List<Series> series =
+        read(reader(format), new java.io.BufferedReader(strictUtf8(body), 1 << 16), false);
+    long values = 0;
+    for (Series s : series) {
+      values += s.length();
+    }
+    return new Parsed(series, values, null);
+  }
+
+  public Parsed json(InputStream body, UploadFormat format) {
+    StringBuilder csv = new StringBuilder(1 << 16);
+    csv.append("id,ds,y\n");
+    String name;
+    long rows;
+    try (JsonParser p = JSON.createParser(body)) {
+      JsonToRows rowsOut = new JsonToRows(p, csv, format);
+      name = rowsOut.run();
+      rows = rowsOut.rows();
+    } catch (JsonParseException e) {
+      Map<String, Object> d = new LinkedHashMap<>();
+      d.put("line", e.getLocation().getLineNr());
+      d.put("column", e.getLocation().getColumnNr());
+      throw new InvalidUploadException("malformed JSON: " + e.getOriginalMessage(), d, true);
+    } catch (CharacterCodingException e) {
+      throw new InvalidUploadException("body is not valid UTF-8", Map.of());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    UploadFormat internal =
+        new UploadFormat(
+            "id", "ds", "y", format.frequency(), format.period(), format.maxSeriesLength());
+    List<Series> series = read(reader(internal), new StringReader(csv.toString()), true);
+    return new Parsed(series, rows, name);
+  }
+
+  private static SeriesCsvReader reader(UploadFormat f) {
+    return SeriesCsvReader.builder()
+        .columns(f.idColumn(), f.dsColumn(), f.yColumn())
+        .frequency(f.frequency())
+        .period(f.period())
+        .maxLength(f.maxSeriesLength())
+        .build();
+  }
+
+  private static List<Series> read(SeriesCsvReader reader, java.io.Reader in, boolean json) {
+    List<Series> series;
+    try {
+      series = reader.read(in);
+    } catch (CsvFormatException e) {
+      Map<String, Object> d = new LinkedHashMap<>();
+      if (json) {
+        if (e.line() > 1) {
+          d.put("row", e.line() - 1);
+        }
+        d.put("field", jsonField(e.column()));
+        String where = e.line() > 1 ? "row " + (e.line() - 1) + ", " : "";
+        throw new InvalidUploadException(
+            where + "field " + jsonField(e.column()) + ": " + e.problem(), d);
+      }
+      if (e.line() > 0) {
+        d.put("line", e.line());
+      }
+      d.put("column", e.column());
+      throw new InvalidUploadException(e.getMessage(), d);
+    } catch (UncheckedIOException e) {
+      if (e.getCause() instanceof CharacterCodingException) {
+        throw new InvalidUploadException("body is not valid UTF-8", Map.of());
+      }
+      throw e;
+    } catch (ForecastException e) {
+      throw new InvalidUploadException(e.getMessage(), Map.of());
+    }
+    if (series.isEmpty()) {
+      throw new InvalidUploadException("the upload holds no data rows", Map.of());
+    }
+    return series;
+  }
+
+  private static String jsonField(String internal) {
+    return switch (internal) {
+      case "id" -> "unique_id";
+      default -> internal;
+    };
+  }
+
+  private static java.io.Reader strictUtf8(InputStream in) {
+    return new InputStreamReader(
+        in,
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT));
+  }
+
+  /** Streams JSON tokens into CSV rows, checking types on the way. */
+  private static final class JsonToRows {
+    private final JsonParser p;
+    private final StringBuilder out;
+    private final UploadFormat format;
+    private long rows;
+
+    JsonToRows(JsonParser p, StringBuilder out, UploadFormat format) {
+      this.p = p;
+      this.out = out;
+      this.format = format;
+    }
+
+    long rows() {
+      return rows;
+    }
+
+    String run() throws IOException {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        throw invalid("body", "the body must be a JSON object with \"series\" or \"rows\"");
+      }
+      String name = null;
+      boolean sawData = false;
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String field = p.currentName();
+        JsonToken t = p.nextToken();
+        switch (field) {
+          case "name" -> {
+            if (t != JsonToken.VALUE_STRING) {
+              throw invalid("name", "name must be a string");
+            }
+            name = p.getText();
+          }
+          case "series" -> {
+            expect(t, JsonToken.START_ARRAY, "series", "series must be an array");
+            int index = 0;
+            while (p.nextToken() != JsonToken.END_ARRAY) {
+              index++;
+              readSeries(index);
+            }
+            sawData = true;
+          }
+          case "rows" -> {
+            expect(t, JsonToken.START_ARRAY, "rows", "rows must be an array");
+            while (p.nextToken() != JsonToken.END_ARRAY) {
+              readRow();
+            }
+            sawData = true;
+          }
+          default ->
+              throw invalid(field, "unknown field '" + field + "' (known: name, series, rows)");
+        }
+      }
+      if (p.nextToken() != null) {
+        throw invalid("body", "trailing content after the JSON object");
+      }
+      if (!sawData) {
+        throw invalid("series", "the body has neither \"series\" nor \"rows\"");
+      }
+      return name;
+    }
+
+    private void readSeries(int index) throws IOException {
+      expect(
+          p.currentToken(),
+          JsonToken.START_OBJECT,
+          "series[" + index + "]",
+          "a series must be an object");
+      String id = null;
+      List<String> ds = null;
+      List<String> y = null;
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String f = p.currentName();
+        JsonToken t = p.nextToken();
+        if (f.equals(format.idColumn()) || f.equals("unique_id") || f.equals("id")) {
+          id = idText(t, "series[" + index + "]." + f);
+        } else if (f.equals(format.dsColumn()) || f.equals("ds")) {
+          ds = array("series[" + index + "]." + f, true);
+        } else if (f.equals(format.yColumn()) || f.equals("y")) {
+          y = array("series[" + index + "]." + f, false);
+        } else {
+          throw invalid(
+              "series[" + index + "]." + f, "unknown field '" + f + "' (known: unique_id, ds, y)");
+        }
+      }
+      String where = "series[" + index + "]";
+      if (id == null) {
+        throw invalid(where + ".unique_id", "series " + index + " has no unique_id");
+      }
+      if (y == null) {
+        throw invalid(where + ".y", "series '" + id + "' has no y array");
+      }
+      if (y.isEmpty()) {
+        throw invalid(where + ".y", "series '" + id + "' is empty");
+      }
+      if (ds != null && ds.size() != y.size()) {
+        throw invalid(
+            where + ".ds",
+            "series '" + id + "': ds has " + ds.size() + " values but y has " + y.size());
+      }
+      for (int i = 0; i < y.size(); i++) {
+        appendRow(id, ds == null ? Integer.toString(i + 1) : ds.get(i), y.get(i));
+      }
+    }
+
+    private void readRow() throws IOException {
+      long row = rows + 1;
+      expect(
+          p.currentToken(), JsonToken.START_OBJECT, "rows[" + row + "]", "a row must be an object");
+      String id = null;
+      String ds = null;
+      String y = null;
+      boolean sawY = false;
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String f = p.currentName();
+        JsonToken t = p.nextToken();
+        String where = "rows[" + row + "]." + f;
+        if (f.equals(format.idColumn()) || f.equals("unique_id")) {
+          id = idText(t, where);
+        } else if (f.equals(format.dsColumn()) || f.equals("ds")) {
+          ds = scalar(t, where, true);
+        } else if (f.equals(format.yColumn()) || f.equals("y")) {
+          y = scalar(t, where, false);
+          sawY = true;
+        } else {
+          throw invalid(where, "unknown field '" + f + "' (known: unique_id, ds, y)");
+        }
+      }
+      if (id == null || ds == null || !sawY) {
+        String missing = id == null ? "unique_id" : ds == null ? "ds" : "y";
+        throw invalid("rows[" + row + "]." + missing, "row " + row + " has no " + missing);
+      }
+      appendRow(id, ds, y);
+    }
+
+    private void appendRow(String id, String ds, String y) {
+      rows++;
+      out.append('"').append(id.replace("\"", "\"\"")).append("\",").append(ds).append(',');
+      out.append(y).append('\n');
+    }
+
+    private String idText(JsonToken t, String where) throws IOException {
+      if (t == JsonToken.VALUE_STRING || t == JsonToken.VALUE_NUMBER_INT) {
+        String s = p.getText();
+        if (s.isBlank()) {
+          throw invalid(where, "unique_id must not be blank");
+        }
+        if (s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
+          throw invalid(where, "unique_id must not contain a line break");
+        }
+        return s;
+      }
+      throw invalid(where, "unique_id must be a string, got " + t);
+    }
+
+    private List<String> array(String where, boolean ds) throws IOException {
+      expect(p.currentToken(), JsonToken.START_ARRAY, where, where + " must be an array");
+      List<String> values = new java.util.ArrayList<>();
+      while (p.nextToken() != JsonToken.END_ARRAY) {
+        values.add(scalar(p.currentToken(), where + "[" + (values.size() + 1) + "]", ds));
+      }
+      return values;
+    }
+
+    private String scalar(JsonToken t, String where, boolean ds) throws IOException {
+      if (ds) {
+        if (t == JsonToken.VALUE_NUMBER_INT) {
+          return p.getText();
+        }
+        if (t == JsonToken.VALUE_STRING
+            && !p.getText().contains(",")
+            && !p.getText().contains("\n")) {
+          return p.getText().strip();
+        }
+        throw invalid(where, "ds must be an ISO date string or an integer, got " + describe(t));
+      }
+      if (t == JsonToken.VALUE_NULL) {
+        return "";
+      }
+      if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
+        return p.getText();
+      }
+      throw invalid(where, "y must be a number or null, got " + describe(t));
+    }
+
+    private String describe(JsonToken t) throws IOException {
+      return switch (t) {
+        case VALUE_STRING -> "the string '" + p.getText() + "'";
+        case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+        case START_ARRAY -> "an array";
+        case START_OBJECT -> "an object";
+        case VALUE_NULL -> "null";
+        default -> t.toString();
+      };
+    }
+
+    private void expect(JsonToken got, JsonToken want, String field, String message) {
+      if (got != want) {
+        throw invalid(field, message);
+      }
+    }
+
+    private InvalidUploadException invalid(String field, String message) {
+      Map<String, Object> d = new LinkedHashMap<>();
+      d.put("field", field);
+      d.put("line", p.currentLocation().getLineNr());
+      return new InvalidUploadException(message, d);
+    }
+  }
+}

@@ -1,0 +1,68 @@
+package io.gridcast.server.http;
+
+import io.javalin.Javalin;
+import io.javalin.router.Endpoint;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP server of one process: Javalin on virtual threads, the caller resolved before every
+ * {@code /api} call, errors mapped in one place. Thread-safe; {@link #close()} is idempotent.
+ */
+public final class ApiServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+
+  private final Javalin app;
+
+  private ApiServer(Javalin app) {
+    this.app = app;
+  }
+
+  /**
+   * Starts the server on {@code host:port} (port 0 picks a free one).
+   *
+   * @param maxBodyBytes the largest request body (uploads stream under the same bound)
+   */
+  static ApiServer start(
+      String host, int port, long maxBodyBytes, CallerResolver callers, List<RouteGroup> groups) {
+    Javalin app =
+        Javalin.create(cfg -> {
+          cfg.concurrency.useVirtualThreads = true;
+          cfg.http.maxRequestSize = maxBodyBytes;
+          cfg.startup.showJavalinBanner = false;
+          cfg.routes.before("/api/*", ctx -> ctx.attribute(Caller.ATTRIBUTE, callers.resolve(ctx)));
+          ErrorMapper.install(cfg);
+          for (RouteGroup g : groups) {
+            g.register(cfg.routes);
+          }
+        });
+    app.start(host, port);
+    LOG.info("HTTP API listening on http://{}:{}", host, app.port());
+    return new ApiServer(app);
+  }
+
+  public int port() {
+    return app.port();
+  }
+
+  /**
+   * Method and path of every registered HTTP route (the OpenAPI test checks each is documented).
+   */
+  public List<String> routes() {
+    return app.unsafe.internalRouter.allHttpHandlers().stream()
+        .map(p -> p.endpoint)
+        .filter(e -> e.method.isHttpMethod())
+        .map(ApiServer::describe)
+        .toList();
+  }
+
+  private static String describe(Endpoint e) {
+    return e.method.name() + " " + e.path;
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+  }
+}

@@ -1,0 +1,179 @@
+package io.gridcast.server.http;
+
+import io.gridcast.forecast.series.Frequency;
+import io.gridcast.forecast.series.Series;
+import io.gridcast.forecast.series.UnknownFrequencyException;
+import io.gridcast.server.dataset.Dataset;
+import io.gridcast.server.dataset.DatasetService;
+import io.gridcast.server.dataset.DatasetService.BodyFormat;
+import io.gridcast.server.dataset.UploadFormat;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** {@code /api/datasets...}: upload, list, one, one series' history, delete. */
+final class DatasetRoutes implements RouteGroup {
+  private final DatasetService datasets;
+  private final UploadJobs uploadJobs;
+  private final long maxUploadBytes;
+
+  /** Creates jobs for a fresh upload when the caller asked for them ({@code ?optimize=true}). */
+  @FunctionalInterface
+  interface UploadJobs {
+    /**
+     * Validates the job parameters of the request before the body is read; returns the action that
+     * creates the jobs once the dataset is stored (null when none were asked for).
+     */
+    JobsForUpload prepare(Context ctx);
+  }
+
+  /** The prepared job creation of one upload. */
+  @FunctionalInterface
+  interface JobsForUpload {
+    /** Creates the jobs; returns {@code batch_id} and {@code job_ids} for the answer. */
+    Map<String, Object> create(Caller caller, DatasetService.Upload upload);
+  }
+
+  DatasetRoutes(DatasetService datasets, UploadJobs uploadJobs, long maxUploadBytes) {
+    this.datasets = datasets;
+    this.uploadJobs = uploadJobs;
+    this.maxUploadBytes = maxUploadBytes;
+  }
+
+  @Override
+  public void register(RoutesConfig r) {
+    r.post("/api/datasets", this::upload);
+    r.get("/api/datasets", this::list);
+    r.get("/api/datasets/{id}", this::one);
+    r.get("/api/datasets/{id}/series/{sku}", this::series);
+    r.delete("/api/datasets/{id}", this::delete);
+  }
+
+  private void upload(Context ctx) throws IOException {
+    Caller caller = Caller.of(ctx);
+    BodyFormat format = bodyFormat(ctx);
+    long declared = ctx.req().getContentLengthLong();
+    if (declared > maxUploadBytes) {
+      throw new PayloadTooLargeException(maxUploadBytes);
+    }
+    UploadFormat columns = columns(ctx);
+    JobsForUpload jobs = uploadJobs.prepare(ctx);
+    DatasetService.Upload upload;
+    try (InputStream body = new LimitedInputStream(ctx.req().getInputStream(), maxUploadBytes)) {
+      upload = datasets.upload(caller.ownerId(), format, body, columns, Params.text(ctx, "name"));
+    }
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("dataset_id", upload.dataset().id());
+    answer.put("series_count", upload.dataset().seriesCount());
+    answer.put("row_count", upload.dataset().rowCount());
+    answer.put("batch_id", null);
+    answer.put("job_ids", List.of());
+    if (jobs != null) {
+      try {
+        answer.putAll(jobs.create(caller, upload));
+      } catch (RuntimeException e) {
+        // The dataset and its jobs belong together: undo the upload when the jobs cannot be made.
+        datasets.store().delete(caller.ownerId(), upload.dataset().id());
+        throw e;
+      }
+    }
+    ctx.status(201).contentType("application/json").result(Json.write(answer));
+  }
+
+  static BodyFormat bodyFormat(Context ctx) {
+    String type = ctx.contentType();
+    String base = type == null ? "" : type.split(";")[0].strip().toLowerCase(Locale.ROOT);
+    return switch (base) {
+      case "text/csv", "application/csv", "text/plain" -> BodyFormat.CSV;
+      case "application/json" -> BodyFormat.JSON;
+      default ->
+          throw new ApiException(
+              415,
+              "unsupported_media_type",
+              "Content-Type must be text/csv or application/json, got '"
+                  + (type == null ? "" : type)
+                  + "'",
+              Map.of("field", "Content-Type", "allowed", List.of("text/csv", "application/json")));
+    };
+  }
+
+  private static UploadFormat columns(Context ctx) {
+    UploadFormat d = UploadFormat.standard();
+    Frequency frequency = null;
+    String f = Params.text(ctx, "frequency");
+    if (f != null) {
+      try {
+        frequency = Frequency.parse(f);
+      } catch (UnknownFrequencyException e) {
+        throw ApiException.badRequest("frequency", e.getMessage());
+      }
+    }
+    int period = Params.integer(ctx, "period", 0, 0, 10_000);
+    String id = orDefault(Params.text(ctx, "id_column"), d.idColumn());
+    String ds = orDefault(Params.text(ctx, "ds_column"), d.dsColumn());
+    String y = orDefault(Params.text(ctx, "y_column"), d.yColumn());
+    if (id.equalsIgnoreCase(ds) || id.equalsIgnoreCase(y) || ds.equalsIgnoreCase(y)) {
+      throw ApiException.badRequest(
+          "id_column",
+          "id_column, ds_column and y_column must differ: " + id + ", " + ds + ", " + y);
+    }
+    return new UploadFormat(id, ds, y, frequency, period, d.maxSeriesLength());
+  }
+
+  private static String orDefault(String v, String d) {
+    return v == null ? d : v;
+  }
+
+  private void list(Context ctx) {
+    Caller caller = Caller.of(ctx);
+    int limit = Params.integer(ctx, "limit", 50, 1, 1000);
+    String cursor = Params.text(ctx, "cursor");
+    List<Dataset> page = datasets.store().list(caller.ownerId(), cursor, limit + 1);
+    boolean more = page.size() > limit;
+    List<Dataset> items = more ? page.subList(0, limit) : page;
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("datasets", items);
+    answer.put("next_cursor", more ? items.get(items.size() - 1).id() : null);
+    ctx.contentType("application/json").result(Json.write(answer));
+  }
+
+  private void one(Context ctx) {
+    Caller caller = Caller.of(ctx);
+    Dataset d = datasets.get(caller.ownerId(), ctx.pathParam("id"));
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("dataset", d);
+    List<String> skus = datasets.store().skus(caller.ownerId(), d.id());
+    answer.put("skus", skus);
+    ctx.contentType("application/json").result(Json.write(answer));
+  }
+
+  private void series(Context ctx) {
+    Caller caller = Caller.of(ctx);
+    Series s = datasets.series(caller.ownerId(), ctx.pathParam("id"), ctx.pathParam("sku"));
+    List<String> ds = new ArrayList<>(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      ds.add(s.axis().label(i));
+    }
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("dataset_id", ctx.pathParam("id"));
+    answer.put("sku", s.id());
+    answer.put("frequency", s.axis().frequency().name().toLowerCase(Locale.ROOT));
+    answer.put("period", s.period());
+    answer.put("filled", s.filled());
+    answer.put("ds", ds);
+    answer.put("y", s.values());
+    ctx.contentType("application/json").result(Json.write(answer));
+  }
+
+  private void delete(Context ctx) {
+    Caller caller = Caller.of(ctx);
+    datasets.delete(caller.ownerId(), ctx.pathParam("id"));
+    ctx.status(204);
+  }
+}

@@ -1,0 +1,97 @@
+package io.gridcast.server.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place where exceptions become HTTP errors: {@code {"error":{"code","message",
+ * "details"}}}. Anything unexpected is logged with its stack trace and answered 500 without one.
+ */
+final class ErrorMapper {
+  private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
+
+  private ErrorMapper() {}
+
+  static void install(JavalinConfig cfg) {
+    cfg.routes.exception(ApiException.class, (e, ctx) -> write(ctx, e));
+    cfg.routes.exception(
+        HttpResponseException.class,
+        (e, ctx) ->
+            write(ctx, new ApiException(e.getStatus(), codeFor(e.getStatus()), e.getMessage())));
+    cfg.routes.exception(
+        JsonProcessingException.class,
+        (e, ctx) ->
+            write(
+                ctx,
+                new ApiException(
+                    400,
+                    "malformed_json",
+                    "request body is not valid JSON: " + e.getOriginalMessage(),
+                    location(e))));
+    cfg.routes.exception(
+        Exception.class,
+        (e, ctx) -> {
+          ApiException mapped = DomainErrors.map(e);
+          if (mapped == null) {
+            LOG.error("unhandled error on {} {}", ctx.method(), ctx.path(), e);
+            mapped = new ApiException(500, "internal_error", "internal error; see the server log");
+          }
+          write(ctx, mapped);
+        });
+    cfg.routes.error(
+        404,
+        ctx -> {
+          if (!ctx.res().isCommitted() && ctx.result() == null) {
+            write(
+                ctx,
+                new ApiException(
+                    404, "not_found", "no route for " + ctx.method() + " " + ctx.path()));
+          }
+        });
+    cfg.routes.error(
+        405,
+        ctx ->
+            write(
+                ctx,
+                new ApiException(
+                    405,
+                    "method_not_allowed",
+                    "method " + ctx.method() + " not allowed on " + ctx.path())));
+  }
+
+  private static Map<String, Object> location(JsonProcessingException e) {
+    Map<String, Object> d = new LinkedHashMap<>();
+    if (e.getLocation() != null) {
+      d.put("line", e.getLocation().getLineNr());
+      d.put("column", e.getLocation().getColumnNr());
+    }
+    return d;
+  }
+
+  private static String codeFor(int status) {
+    return switch (status) {
+      case 400 -> "bad_request";
+      case 404 -> "not_found";
+      case 405 -> "method_not_allowed";
+      case 413 -> "payload_too_large";
+      case 415 -> "unsupported_media_type";
+      default -> "http_" + status;
+    };
+  }
+
+  static void write(Context ctx, ApiException e) {
+    Map<String, Object> error = new LinkedHashMap<>();
+    error.put("code", e.code());
+    error.put("message", e.getMessage());
+    error.put("details", e.details());
+    ctx.status(e.status());
+    ctx.contentType("application/json");
+    ctx.result(Json.write(Map.of("error", error)));
+  }
+}

@@ -1,0 +1,106 @@
+package io.gridcast.server.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gridcast.server.dataset.DatasetService;
+import io.gridcast.server.dataset.ResultStore;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * {@code GET /api/datasets/{id}/forecasts}: every stored result of a dataset, streamed from a
+ * database cursor as JSON ({@code {"dataset_id", "forecasts":[...]}}) or as CSV ({@code
+ * unique_id,ds,model,y_hat,lo_80,hi_80,lo_95,hi_95}) when {@code Accept: text/csv} or {@code
+ * ?format=csv}.
+ */
+final class ForecastRoutes implements RouteGroup {
+  private final DatasetService datasets;
+  private final ResultStore results;
+
+  ForecastRoutes(DatasetService datasets, ResultStore results) {
+    this.datasets = datasets;
+    this.results = results;
+  }
+
+  @Override
+  public void register(RoutesConfig r) {
+    r.get("/api/datasets/{id}/forecasts", this::forecasts);
+  }
+
+  private void forecasts(Context ctx) throws IOException {
+    Caller caller = Caller.of(ctx);
+    String id = ctx.pathParam("id");
+    datasets.get(caller.ownerId(), id);
+    String format = Params.oneOf(ctx, "format", java.util.Set.of("json", "csv"));
+    String accept = ctx.header("Accept");
+    boolean csv =
+        "csv".equals(format) || (format == null && accept != null && accept.contains("text/csv"));
+    ctx.contentType(csv ? "text/csv; charset=utf-8" : "application/json");
+    Writer out =
+        new BufferedWriter(
+            new OutputStreamWriter(ctx.res().getOutputStream(), StandardCharsets.UTF_8), 1 << 16);
+    try {
+      if (csv) {
+        out.write("unique_id,ds,model,y_hat,lo_80,hi_80,lo_95,hi_95\n");
+        results.forEach(caller.ownerId(), id, r -> csvRows(out, r.sku(), r.model(), r.body()));
+      } else {
+        out.write("{\"dataset_id\":");
+        out.write(Json.write(id));
+        out.write(",\"forecasts\":[");
+        boolean[] first = {true};
+        results.forEach(
+            caller.ownerId(),
+            id,
+            r -> {
+              try {
+                if (!first[0]) {
+                  out.write(',');
+                }
+                first[0] = false;
+                out.write(r.body());
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            });
+        out.write("]}");
+      }
+    } finally {
+      out.flush();
+    }
+  }
+
+  private static void csvRows(Writer out, String sku, String model, String body) {
+    JsonNode f = JobViews.tree(body).path("forecast");
+    JsonNode ds = f.path("ds");
+    String id = quote(sku);
+    try {
+      for (int i = 0; i < ds.size(); i++) {
+        out.write(id);
+        out.write(',');
+        out.write(ds.get(i).asText());
+        out.write(',');
+        out.write(quote(model));
+        for (String col : new String[] {"y_hat", "lo_80", "hi_80", "lo_95", "hi_95"}) {
+          out.write(',');
+          JsonNode v = f.path(col).path(i);
+          out.write(v.isNumber() ? v.asText() : "");
+        }
+        out.write('\n');
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String quote(String s) {
+    if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0) {
+      return s;
+    }
+    return '"' + s.replace("\"", "\"\"") + '"';
+  }
+}

@@ -1,0 +1,276 @@
+package io.gridcast.server.http;
+
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.gridcast.queue.Job;
+import io.gridcast.queue.JobFilter;
+import io.gridcast.queue.JobPage;
+import io.gridcast.queue.JobStatus;
+import io.gridcast.queue.JobStore;
+import io.gridcast.queue.JobStore.JobInsertResult;
+import io.gridcast.server.job.JobRequest;
+import io.gridcast.server.job.JobService;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.time.InstantSource;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * {@code /api/jobs...}: create, status with summary and cursor page, one, progress, cancel, clear.
+ */
+final class JobRoutes implements RouteGroup {
+  private static final Set<String> TYPES = Set.of("optimization", "validation", "rescoring");
+
+  /** A job request is small: a SKU list of 10,000 names fits many times over. */
+  static final long MAX_BODY_BYTES = 4L * 1024 * 1024;
+
+  private final JobService jobs;
+  private final JobStore store;
+  private final InstantSource clock;
+
+  JobRoutes(JobService jobs, JobStore store, InstantSource clock) {
+    this.jobs = jobs;
+    this.store = store;
+    this.clock = clock;
+  }
+
+  @Override
+  public void register(RoutesConfig r) {
+    r.post("/api/jobs", this::create);
+    r.get("/api/jobs/status", this::status);
+    r.get("/api/jobs/{id}", this::one);
+    r.get("/api/jobs/{id}/progress", this::progress);
+    r.post("/api/jobs/{id}/cancel", this::cancel);
+    r.delete("/api/jobs", this::clear);
+  }
+
+  private void create(Context ctx) throws IOException {
+    Caller caller = Caller.of(ctx);
+    if (DatasetRoutes.bodyFormat(ctx)
+        != io.gridcast.server.dataset.DatasetService.BodyFormat.JSON) {
+      throw new ApiException(
+          415,
+          "unsupported_media_type",
+          "Content-Type must be application/json, got '" + ctx.contentType() + "'",
+          Map.of("field", "Content-Type"));
+    }
+    if (ctx.req().getContentLengthLong() > MAX_BODY_BYTES) {
+      throw new PayloadTooLargeException(MAX_BODY_BYTES);
+    }
+    byte[] body;
+    try (java.io.InputStream in =
+        new LimitedInputStream(ctx.req().getInputStream(), MAX_BODY_BYTES)) {
+      body = in.readAllBytes();
+    }
+    if (body.length == 0) {
+      throw ApiException.badRequest("body", "the request body is empty; send a JSON object");
+    }
+    JobRequest req;
+    try {
+      req = Json.MAPPER.readValue(body, JobRequest.class);
+    } catch (UnrecognizedPropertyException e) {
+      throw new ApiException(
+          400,
+          "unknown_field",
+          "unknown field '" + e.getPropertyName() + "' in the job request",
+          Map.of("field", e.getPropertyName()));
+    } catch (MismatchedInputException e) {
+      String field = e.getPath().isEmpty() ? "body" : e.getPath().get(0).getFieldName();
+      throw new ApiException(
+          400,
+          "invalid_field",
+          "field '" + field + "' has the wrong type: " + e.getOriginalMessage(),
+          Map.of("field", field == null ? "body" : field));
+    }
+    if (req == null) {
+      throw ApiException.badRequest("body", "the request body must be a JSON object, got null");
+    }
+    String headerKey = ctx.header("Idempotency-Key");
+    if (headerKey != null && req.idempotencyKey() == null) {
+      req =
+          new JobRequest(
+              req.datasetId(),
+              req.skus(),
+              req.type(),
+              req.models(),
+              req.horizon(),
+              req.metric(),
+              req.folds(),
+              req.priority(),
+              req.reason(),
+              headerKey,
+              req.sourceDatasetId(),
+              req.threshold());
+    }
+    JobInsertResult res = jobs.create(caller.ownerId(), req);
+    ctx.status(res.created() ? 201 : 200)
+        .contentType("application/json")
+        .result(Json.write(answer(res)));
+  }
+
+  static Map<String, Object> answer(JobInsertResult res) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("batch_id", res.batchId());
+    m.put("job_ids", res.jobIds());
+    m.put("created", res.created());
+    return m;
+  }
+
+  private JobFilter filter(Context ctx, Caller caller) {
+    JobFilter f = JobFilter.owner(caller.ownerId());
+    List<String> statuses = Params.list(ctx, "status");
+    if (!statuses.isEmpty()) {
+      EnumSet<JobStatus> set = EnumSet.noneOf(JobStatus.class);
+      for (String s : statuses) {
+        try {
+          set.add(JobStatus.parse(s));
+        } catch (IllegalArgumentException e) {
+          throw ApiException.badRequest("status", e.getMessage());
+        }
+      }
+      f = new JobFilter(f.ownerId(), set, null, null, null, null);
+    }
+    String type = Params.oneOf(ctx, "type", TYPES);
+    if (type != null) {
+      f = f.withType(type);
+    }
+    String batch = Params.text(ctx, "batch");
+    if (batch != null) {
+      f = f.withBatch(uuid("batch", batch));
+    }
+    String sku = Params.text(ctx, "sku");
+    if (sku != null) {
+      f = f.withLabelContaining(sku);
+    }
+    return f;
+  }
+
+  private void status(Context ctx) {
+    Caller caller = Caller.of(ctx);
+    JobFilter f = filter(ctx, caller);
+    int limit = Params.integer(ctx, "limit", 50, 1, 1000);
+    String cursor = Params.text(ctx, "cursor");
+    JobPage page;
+    try {
+      page = store.jobList(new JobStore.JobListParams(f, cursor, limit));
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest(
+          "cursor", "cursor is not one this server issued: '" + cursor + "'");
+    }
+    Map<JobStatus, Long> counts =
+        store.jobCountByStatus(new JobStore.JobCountByStatusParams(caller.ownerId()));
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("summary", JobViews.summary(counts));
+    m.put("jobs", page.jobs().stream().map(JobViews::brief).toList());
+    m.put("next_cursor", page.nextCursor());
+    ctx.contentType("application/json").result(Json.write(m));
+  }
+
+  private Job find(Context ctx) {
+    Caller caller = Caller.of(ctx);
+    String raw = ctx.pathParam("id");
+    UUID id = uuidOrNotFound(raw);
+    return store
+        .jobGet(new JobStore.JobGetParams(id, caller.ownerId()))
+        .orElseThrow(() -> ApiException.notFound("job", raw));
+  }
+
+  private void one(Context ctx) {
+    ctx.contentType("application/json").result(Json.write(JobViews.full(find(ctx))));
+  }
+
+  private void progress(Context ctx) {
+    Job j = find(ctx);
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", j.id());
+    m.put("status", j.status().dbValue());
+    m.put("progress", JobViews.tree(j.progressJson()));
+    m.put("updated_at", j.updatedAt());
+    ctx.contentType("application/json").result(Json.write(m));
+  }
+
+  private void cancel(Context ctx) {
+    Caller caller = Caller.of(ctx);
+    String raw = ctx.pathParam("id");
+    UUID id = uuidOrNotFound(raw);
+    JobStatus status =
+        store
+            .jobCancel(new JobStore.JobCancelParams(id, caller.ownerId(), clock.instant()))
+            .orElseThrow(() -> ApiException.notFound("job", raw));
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", id);
+    m.put("status", status.dbValue());
+    m.put("cancel_requested", status == JobStatus.RUNNING);
+    ctx.status(202).contentType("application/json").result(Json.write(m));
+  }
+
+  private void clear(Context ctx) {
+    Caller caller = Caller.of(ctx);
+    if (Params.text(ctx, "status") == null) {
+      throw ApiException.badRequest(
+          "status", "status is required (e.g. status=pending or status=completed,failed)");
+    }
+    JobFilter f = filter(ctx, caller);
+    Set<JobStatus> statuses = f.statuses();
+    int cancelled = 0;
+    int requested = 0;
+    int deleted = 0;
+    if (statuses.contains(JobStatus.PENDING) || statuses.contains(JobStatus.RUNNING)) {
+      EnumSet<JobStatus> active = EnumSet.noneOf(JobStatus.class);
+      for (JobStatus s : statuses) {
+        if (!s.isFinished()) {
+          active.add(s);
+        }
+      }
+      JobStore.CancelResult c =
+          store.jobCancelMany(
+              new JobStore.JobCancelManyParams(
+                  new JobFilter(
+                      f.ownerId(), active, f.type(), f.batchId(), f.labelContains(), null),
+                  clock.instant()));
+      cancelled = c.cancelled();
+      requested = c.requested();
+    }
+    EnumSet<JobStatus> finished = EnumSet.noneOf(JobStatus.class);
+    for (JobStatus s : statuses) {
+      if (s.isFinished()) {
+        finished.add(s);
+      }
+    }
+    if (!finished.isEmpty()) {
+      deleted =
+          store.jobDeleteFinished(
+              new JobStore.JobDeleteFinishedParams(
+                  new JobFilter(
+                      f.ownerId(), finished, f.type(), f.batchId(), f.labelContains(), null),
+                  clock.instant()));
+    }
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("cancelled", cancelled);
+    m.put("cancel_requested", requested);
+    m.put("deleted", deleted);
+    ctx.contentType("application/json").result(Json.write(m));
+  }
+
+  static UUID uuid(String field, String raw) {
+    try {
+      return UUID.fromString(raw);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest(field, field + " must be a UUID, got '" + raw + "'");
+    }
+  }
+
+  private static UUID uuidOrNotFound(String raw) {
+    try {
+      return UUID.fromString(raw);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.notFound("job", raw);
+    }
+  }
+}

@@ -1,0 +1,36 @@
+package io.gridcast.server.job;
+
+import java.util.List;
+
+/**
+ * What a job reads from its payload (JSON, snake_case).
+ *
+ * @param datasetId the dataset whose series the job reads
+ * @param skus the SKUs of this job: one for optimization and rescoring; for validation the SKUs to
+ *     report on, empty for all
+ * @param models registry names (or {@code a+b} combinations); empty for the default selection
+ * @param horizon forecast horizon
+ * @param metric metric key ({@code smape}, {@code mase}, ...)
+ * @param folds backtest folds
+ * @param sourceDatasetId rescoring: the dataset whose stored best models are refit
+ * @param threshold rescoring: relative growth of the error that flags a SKU (0.2 = 20% worse)
+ */
+public record JobPayload(
+    String datasetId,
+    List<String> skus,
+    List<String> models,
+    int horizon,
+    String metric,
+    int folds,
+    String sourceDatasetId,
+    double threshold) {
+
+  public JobPayload {
+    skus = skus == null ? List.of() : List.copyOf(skus);
+    models = models == null ? List.of() : List.copyOf(models);
+  }
+
+  public JobPayload withSkus(List<String> s) {
+    return new JobPayload(datasetId, s, models, horizon, metric, folds, sourceDatasetId, threshold);
+  }
+}

@@ -1,0 +1,193 @@
+package io.gridcast.server.job;
+
+import io.gridcast.forecast.metric.Metric;
+import io.gridcast.forecast.registry.ModelRegistry;
+import io.gridcast.queue.JobSpec;
+import io.gridcast.queue.JobStore;
+import io.gridcast.queue.JobStore.JobInsertManyParams;
+import io.gridcast.queue.JobStore.JobInsertResult;
+import io.gridcast.server.dataset.DatasetNotFoundException;
+import io.gridcast.server.dataset.DatasetStore;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Creates jobs: validates a request (every field named on error), then enqueues one job per SKU
+ * (optimization, rescoring) or one per dataset (validation) in one queue transaction, under one
+ * batch id and the caller's idempotency key. Thread-safe.
+ */
+public final class JobService {
+  public static final int MAX_HORIZON = 1000;
+  public static final int MAX_FOLDS = 20;
+  public static final int DEFAULT_HORIZON = 12;
+  public static final int MAX_REASON = 500;
+  public static final int MAX_KEY = 200;
+  public static final int MAX_PRIORITY = 1000;
+
+  /** A validated request, still without the dataset's SKUs. */
+  public record Prepared(
+      JobType type, JobPayload template, int priority, String reason, String key) {}
+
+  private final JobStore store;
+  private final DatasetStore datasets;
+  private final ModelRegistry registry;
+  private final InstantSource clock;
+
+  public JobService(
+      JobStore store, DatasetStore datasets, ModelRegistry registry, InstantSource clock) {
+    this.store = store;
+    this.datasets = datasets;
+    this.registry = registry;
+    this.clock = clock;
+  }
+
+  /** Validates everything a request says apart from the dataset and its SKUs. */
+  public Prepared prepare(JobRequest r) {
+    JobType type =
+        r.type() == null
+            ? JobType.OPTIMIZATION
+            : JobType.parse(r.type())
+                .orElseThrow(() ->
+                    new InvalidJobRequestException(
+                        "type",
+                        "type must be optimization, validation or rescoring, got '"
+                            + r.type()
+                            + "'"));
+    int horizon = r.horizon() == null ? DEFAULT_HORIZON : r.horizon();
+    if (horizon < 1 || horizon > MAX_HORIZON) {
+      throw new InvalidJobRequestException(
+          "horizon", "horizon must be in 1.." + MAX_HORIZON + ", got " + horizon);
+    }
+    int folds = r.folds() == null ? 3 : r.folds();
+    if (folds < 1 || folds > MAX_FOLDS) {
+      throw new InvalidJobRequestException(
+          "folds", "folds must be in 1.." + MAX_FOLDS + ", got " + folds);
+    }
+    String metric = r.metric() == null ? "smape" : r.metric();
+    try {
+      metric = Metric.parse(metric).key();
+    } catch (RuntimeException e) {
+      throw new InvalidJobRequestException("metric", e.getMessage());
+    }
+    List<String> models = r.models() == null ? List.of() : List.copyOf(r.models());
+    if (models.stream().anyMatch(m -> m == null || m.isBlank())) {
+      throw new InvalidJobRequestException("models", "models must not contain blank names");
+    }
+    registry.candidates(models); // throws UnknownModelException listing the known names
+    int priority = r.priority() == null ? JobSpec.DEFAULT_PRIORITY : r.priority();
+    if (Math.abs(priority) > MAX_PRIORITY) {
+      throw new InvalidJobRequestException(
+          "priority",
+          "priority must be in -" + MAX_PRIORITY + ".." + MAX_PRIORITY + ", got " + priority);
+    }
+    if (r.reason() != null && r.reason().length() > MAX_REASON) {
+      throw new InvalidJobRequestException(
+          "reason",
+          "reason must be at most " + MAX_REASON + " characters, got " + r.reason().length());
+    }
+    String key = r.idempotencyKey();
+    if (key != null && (key.isBlank() || key.length() > MAX_KEY)) {
+      throw new InvalidJobRequestException(
+          "idempotency_key", "idempotency_key must be 1.." + MAX_KEY + " characters");
+    }
+    double threshold = r.threshold() == null ? ForecastJobs.DEFAULT_THRESHOLD : r.threshold();
+    if (!(threshold >= 0 && threshold <= 100)) {
+      throw new InvalidJobRequestException(
+          "threshold", "threshold must be in 0..100, got " + r.threshold());
+    }
+    if (r.sourceDatasetId() != null && type != JobType.RESCORING) {
+      throw new InvalidJobRequestException(
+          "source_dataset_id", "source_dataset_id applies to rescoring jobs only");
+    }
+    JobPayload template =
+        new JobPayload(
+            r.datasetId(),
+            List.of(),
+            models,
+            horizon,
+            metric,
+            folds,
+            r.sourceDatasetId(),
+            threshold);
+    return new Prepared(type, template, priority, r.reason(), key);
+  }
+
+  /** Validates and creates the jobs of a request. */
+  public JobInsertResult create(String ownerId, JobRequest r) {
+    if (r.datasetId() == null || r.datasetId().isBlank()) {
+      throw new InvalidJobRequestException("dataset_id", "dataset_id is required");
+    }
+    Prepared p = prepare(r);
+    if (p.key() != null) {
+      var earlier = store.jobIdempotencyGet(new JobStore.JobIdempotencyGetParams(ownerId, p.key()));
+      if (earlier.isPresent()) {
+        return earlier.get();
+      }
+    }
+    if (datasets.get(ownerId, r.datasetId()).isEmpty()) {
+      throw new DatasetNotFoundException("dataset", r.datasetId());
+    }
+    if (p.template().sourceDatasetId() != null
+        && datasets.get(ownerId, p.template().sourceDatasetId()).isEmpty()) {
+      throw new DatasetNotFoundException("dataset", p.template().sourceDatasetId());
+    }
+    List<String> skus =
+        r.skus() == null || r.skus().isEmpty()
+            ? datasets.skus(ownerId, r.datasetId())
+            : selected(datasets.existingSkus(ownerId, r.datasetId(), r.skus()), r.skus());
+    return create(ownerId, p, r.datasetId(), skus);
+  }
+
+  private static List<String> selected(Set<String> known, List<String> wanted) {
+    List<String> unknown = new ArrayList<>();
+    for (String s : wanted) {
+      if (!known.contains(s)) {
+        unknown.add(s);
+      }
+    }
+    if (!unknown.isEmpty()) {
+      throw new InvalidJobRequestException(
+          "skus",
+          unknown.size()
+              + " SKU(s) not in the dataset: "
+              + unknown.subList(0, Math.min(10, unknown.size())),
+          java.util.Map.of("unknown", unknown.subList(0, Math.min(100, unknown.size()))));
+    }
+    return List.copyOf(new LinkedHashSet<>(wanted));
+  }
+
+  /** Creates the jobs of a prepared request for these SKUs of a stored dataset. */
+  public JobInsertResult create(String ownerId, Prepared p, String datasetId, List<String> skus) {
+    JobPayload base =
+        new JobPayload(
+            datasetId,
+            List.of(),
+            p.template().models(),
+            p.template().horizon(),
+            p.template().metric(),
+            p.template().folds(),
+            p.template().sourceDatasetId(),
+            p.template().threshold());
+    List<JobSpec> specs = new ArrayList<>();
+    if (p.type() == JobType.VALIDATION) {
+      String label = skus.size() == 1 ? skus.get(0) : datasetId;
+      specs.add(spec(p, base.withSkus(skus), label));
+    } else {
+      for (String sku : skus) {
+        specs.add(spec(p, base.withSkus(List.of(sku)), sku));
+      }
+    }
+    return store.jobInsertMany(
+        new JobInsertManyParams(ownerId, null, p.key(), specs, clock.instant()));
+  }
+
+  private static JobSpec spec(Prepared p, JobPayload payload, String label) {
+    return JobSpec.of(p.type().key(), JobJson.write(payload))
+        .withPriority(p.priority())
+        .withReason(p.reason())
+        .withLabel(label);
+  }
+}

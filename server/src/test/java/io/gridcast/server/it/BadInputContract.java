@@ -1,0 +1,854 @@
+package io.gridcast.server.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gridcast.server.app.GridcastServer;
+import io.gridcast.server.config.DatabaseUrl;
+import io.gridcast.server.config.Role;
+import io.gridcast.server.config.ServerConfig;
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Bad input, case by case: each gets its 4xx, the one JSON error shape naming the problem, and the
+ * database holds exactly what it held before. An API-only server (no workers, no maintenance) so
+ * nothing else writes meanwhile; a small upload limit so the oversized cases stay cheap.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class BadInputContract {
+  static final long LIMIT = 64 * 1024;
+  private GridcastServer server;
+  private Http http;
+  private DatabaseUrl db;
+  private String dataset;
+
+  abstract DatabaseUrl database();
+
+  /** One bad request: what to send and what must come back. */
+  record Case(
+      String name,
+      String method,
+      String path,
+      String contentType,
+      byte[] body,
+      int status,
+      String code) {
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  @BeforeAll
+  void start() {
+    db = database();
+    ServerConfig cfg =
+        new ServerConfig(
+            Role.API,
+            "127.0.0.1",
+            0,
+            Path.of("."),
+            db,
+            1,
+            LIMIT,
+            Duration.ofSeconds(10),
+            ServerConfig.DEFAULT_EVENT_POLL);
+    server = GridcastServer.start(cfg);
+    http = new Http(server.url());
+    Http.Res up =
+        http.post(
+            "/api/datasets?optimize=true&horizon=3",
+            "text/csv",
+            TestServers.monthlyCsv(2, 24, 1.0));
+    assertThat(up.status()).as(up.body()).isEqualTo(201);
+    dataset = up.json().path("dataset_id").asText();
+  }
+
+  @AfterAll
+  void stop() {
+    server.close();
+  }
+
+  static Case c(
+      String name, String method, String path, String type, String body, int status, String code) {
+    return new Case(
+        name,
+        method,
+        path,
+        type,
+        body == null ? null : body.getBytes(StandardCharsets.UTF_8),
+        status,
+        code);
+  }
+
+  static final String CSV = "text/csv";
+  static final String JSON = "application/json";
+  static final String H = "unique_id,ds,y\n";
+
+  Stream<Case> cases() {
+    String ds = "{DS}";
+    String big = H + "A,2024-01-01,1\n".repeat((int) (LIMIT / 14) + 10);
+    List<Case> l = new ArrayList<>();
+    // --- CSV uploads
+    l.add(c("csv empty body", "POST", "/api/datasets", CSV, "", 422, "invalid_upload"));
+    l.add(c("csv header only", "POST", "/api/datasets", CSV, H, 422, "invalid_upload"));
+    l.add(
+        c(
+            "csv missing y column",
+            "POST",
+            "/api/datasets",
+            CSV,
+            "unique_id,ds\nA,1\n",
+            422,
+            "invalid_upload"));
+    l.add(
+        c(
+            "csv missing ds column",
+            "POST",
+            "/api/datasets",
+            CSV,
+            "unique_id,y\nA,1\n",
+            422,
+            "invalid_upload"));
+    l.add(
+        c(
+            "csv bad number",
+            "POST",
+            "/api/datasets",
+            CSV,
+            H + "A,1,1\nA,2,abc\n",
+            422,
+            "invalid_upload"));
+    l.add(
+        c("csv NaN", "POST", "/api/datasets", CSV, H + "A,1,1\nA,2,NaN\n", 422, "invalid_upload"));
+    l.add(c("csv Inf", "POST", "/api/datasets", CSV, H + "A,1,Inf\n", 422, "invalid_upload"));
+    l.add(
+        c(
+            "csv -Infinity",
+            "POST",
+            "/api/datasets",
+            CSV,
+            H + "A,1,-Infinity\n",
+            422,
+            "invalid_upload"));
+    l.add(
+        c(
+            "csv huge exponent overflows to infinity",
+            "POST",
+            "/api/datasets",
+            CSV,
+            H + "A,1,1e999\n",
+            422,
+            "invalid_upload"));
+    l.add(
+        c(
+            "csv duplicate rows",
+            "POST",
+            "/api/datasets",
+            CSV,
+            H + "A,1,1\nA,2,2\nA,1,3\n",
+            422,
+            "invalid_upload"));
+    l.add(
+        c(
+            "csv mixed ds kinds",
+            "POST",
+            "/api/datasets",
+            CSV,
+            H + "A,1,1\nA,2024-01-01,2\n",
+            422,
+            "invalid_upload"));
+    l.add(
+        c(
+            "csv bad date",
+            "POST",
+            "/api/datasets",
+            CSV,
+            H + "A,2024-13-01,1\n",
+            422,
+            "invalid_upload"));
+    l.add(
+        c(
+            "csv ds neither date nor integer",
+            "POST",
+            "/api/datasets",
+            CSV,
+            H + "A,yesterday,1\n",
+            422,
+            "invalid_upload"));
+    l.add(
+        c("csv too few fields", "POST", "/api/datasets", CSV, H + "A,1\n", 422, "invalid_upload"));
+    l.add(c("csv empty id", "POST", "/api/datasets", CSV, H + ",1,1\n", 422, "invalid_upload"));
+    l.add(
+        c(
+            "csv unterminated quote",
+            "POST",
+            "/api/datasets",
+            CSV,
+            H + "\"A,1,1\n",
+            422,
+            "invalid_upload"));
+    l.add(
+        c(
+            "csv empty series (no y at all)",
+            "POST",
+            "/api/datasets",
+            CSV,
+            H + "A,1,\nA,2,\n",
+            422,
+            "invalid_upload"));
+    l.add(
+        c(
+            "csv dates off any known frequency",
+            "POST",
+            "/api/datasets",
+            CSV,
+            H + "A,2024-01-01,1\nA,2024-01-10,2\n",
+            422,
+            "invalid_upload"));
+    l.add(
+        new Case(
+            "csv invalid UTF-8",
+            "POST",
+            "/api/datasets",
+            CSV,
+            new byte[] {
+              'u',
+              'n',
+              'i',
+              'q',
+              'u',
+              'e',
+              '_',
+              'i',
+              'd',
+              ',',
+              'd',
+              's',
+              ',',
+              'y',
+              '\n',
+              (byte) 0xC3,
+              (byte) 0x28,
+              ',',
+              '1',
+              ',',
+              '1',
+              '\n'
+            },
+            422,
+            "invalid_upload"));
+    l.add(
+        c(
+            "csv mapped id column missing",
+            "POST",
+            "/api/datasets?id_column=sku",
+            CSV,
+            H + "A,1,1\n",
+            422,
+            "invalid_upload"));
+    l.add(
+        c(
+            "csv oversized body, streamed without a length",
+            "POST",
+            "/api/datasets",
+            CSV,
+            big,
+            413,
+            "payload_too_large"));
+    l.add(
+        c(
+            "csv body over the declared Content-Length limit",
+            "POST",
+            "/api/datasets",
+            CSV,
+            big,
+            413,
+            "payload_too_large"));
+    l.add(
+        c(
+            "json oversized body, streamed without a length",
+            "POST",
+            "/api/datasets",
+            JSON,
+            "{\"rows\":["
+                + "{\"unique_id\":\"A\",\"ds\":1,\"y\":1},".repeat((int) (LIMIT / 30))
+                + "]}",
+            413,
+            "payload_too_large"));
+    // --- content types and parameters of uploads
+    l.add(
+        c(
+            "upload xml content type",
+            "POST",
+            "/api/datasets",
+            "application/xml",
+            "<a/>",
+            415,
+            "unsupported_media_type"));
+    l.add(
+        c(
+            "upload no content type",
+            "POST",
+            "/api/datasets",
+            null,
+            H + "A,1,1\n",
+            415,
+            "unsupported_media_type"));
+    l.add(
+        c(
+            "upload multipart",
+            "POST",
+            "/api/datasets",
+            "multipart/form-data; boundary=x",
+            "--x--",
+            415,
+            "unsupported_media_type"));
+    l.add(
+        c(
+            "upload unknown frequency",
+            "POST",
+            "/api/datasets?frequency=fortnightly",
+            CSV,
+            H + "A,1,1\n",
+            400,
+            "invalid_parameter"));
+    l.add(
+        c(
+            "upload negative period",
+            "POST",
+            "/api/datasets?period=-1",
+            CSV,
+            H + "A,1,1\n",
+            422,
+            "out_of_range"));
+    l.add(
+        c(
+            "upload period not a number",
+            "POST",
+            "/api/datasets?period=abc",
+            CSV,
+            H + "A,1,1\n",
+            400,
+            "invalid_parameter"));
+    l.add(
+        c(
+            "upload same column twice",
+            "POST",
+            "/api/datasets?id_column=ds",
+            CSV,
+            H + "A,1,1\n",
+            400,
+            "invalid_parameter"));
+    l.add(
+        c(
+            "upload horizon 0",
+            "POST",
+            "/api/datasets?optimize=true&horizon=0",
+            CSV,
+            H + "A,1,1\n",
+            422,
+            "invalid_job_request"));
+    l.add(
+        c(
+            "upload horizon 10^9",
+            "POST",
+            "/api/datasets?optimize=true&horizon=1000000000",
+            CSV,
+            H + "A,1,1\n",
+            422,
+            "invalid_job_request"));
+    l.add(
+        c(
+            "upload horizon not a number",
+            "POST",
+            "/api/datasets?optimize=true&horizon=abc",
+            CSV,
+            H + "A,1,1\n",
+            400,
+            "invalid_parameter"));
+    l.add(
+        c(
+            "upload unknown model",
+            "POST",
+            "/api/datasets?optimize=true&models=prophet",
+            CSV,
+            H + "A,1,1\n",
+            422,
+            "unknown_model"));
+    l.add(
+        c(
+            "upload unknown metric",
+            "POST",
+            "/api/datasets?optimize=true&metric=r2",
+            CSV,
+            H + "A,1,1\n",
+            422,
+            "invalid_job_request"));
+    l.add(
+        c(
+            "upload folds 0",
+            "POST",
+            "/api/datasets?optimize=true&folds=0",
+            CSV,
+            H + "A,1,1\n",
+            422,
+            "invalid_job_request"));
+    l.add(
+        c(
+            "upload optimize not boolean",
+            "POST",
+            "/api/datasets?optimize=maybe",
+            CSV,
+            H + "A,1,1\n",
+            400,
+            "invalid_parameter"));
+    l.add(
+        c(
+            "upload horizon without optimize",
+            "POST",
+            "/api/datasets?horizon=12",
+            CSV,
+            H + "A,1,1\n",
+            400,
+            "invalid_parameter"));
+    l.add(
+        c(
+            "upload reason too long",
+            "POST",
+            "/api/datasets?optimize=true&reason=" + "x".repeat(600),
+            CSV,
+            H + "A,1,1\n",
+            422,
+            "invalid_job_request"));
+    // --- JSON uploads
+    l.add(c("json broken", "POST", "/api/datasets", JSON, "{\"series\": [", 400, "malformed_body"));
+    l.add(c("json top-level array", "POST", "/api/datasets", JSON, "[1,2]", 422, "invalid_upload"));
+    l.add(
+        c(
+            "json y as string",
+            "POST",
+            "/api/datasets",
+            JSON,
+            "{\"series\":[{\"unique_id\":\"A\",\"y\":[1,\"two\"]}]}",
+            422,
+            "invalid_upload"));
+    l.add(
+        c(
+            "json NaN token",
+            "POST",
+            "/api/datasets",
+            JSON,
+            "{\"series\":[{\"unique_id\":\"A\",\"y\":[1,NaN]}]}",
+            400,
+            "malformed_body"));
+    l.add(
+        c(
+            "json unknown field",
+            "POST",
+            "/api/datasets",
+            JSON,
+            "{\"series\":[{\"unique_id\":\"A\",\"values\":[1]}]}",
+            422,
+            "invalid_upload"));
+    l.add(
+        c(
+            "json series without id",
+            "POST",
+            "/api/datasets",
+            JSON,
+            "{\"series\":[{\"y\":[1,2]}]}",
+            422,
+            "invalid_upload"));
+    l.add(
+        c(
+            "json empty series",
+            "POST",
+            "/api/datasets",
+            JSON,
+            "{\"series\":[{\"unique_id\":\"A\",\"y\":[]}]}",
+            422,
+            "invalid_upload"));
+    l.add(
+        c(
+            "json ds and y lengths differ",
+            "POST",
+            "/api/datasets",
+            JSON,
+            "{\"series\":[{\"unique_id\":\"A\",\"ds\":[1,2],\"y\":[1]}]}",
+            422,
+            "invalid_upload"));
+    l.add(
+        c(
+            "json row without y",
+            "POST",
+            "/api/datasets",
+            JSON,
+            "{\"rows\":[{\"unique_id\":\"A\",\"ds\":1}]}",
+            422,
+            "invalid_upload"));
+    l.add(
+        c(
+            "json duplicate ds",
+            "POST",
+            "/api/datasets",
+            JSON,
+            "{\"rows\":[{\"unique_id\":\"A\",\"ds\":1,\"y\":1},{\"unique_id\":\"A\",\"ds\":1,\"y\":2}]}",
+            422,
+            "invalid_upload"));
+    l.add(
+        c(
+            "json neither series nor rows",
+            "POST",
+            "/api/datasets",
+            JSON,
+            "{\"name\":\"x\"}",
+            422,
+            "invalid_upload"));
+    l.add(
+        c(
+            "json y boolean",
+            "POST",
+            "/api/datasets",
+            JSON,
+            "{\"rows\":[{\"unique_id\":\"A\",\"ds\":1,\"y\":true}]}",
+            422,
+            "invalid_upload"));
+    // --- POST /api/jobs
+    l.add(
+        c(
+            "jobs broken JSON",
+            "POST",
+            "/api/jobs",
+            JSON,
+            "{\"dataset_id\":",
+            400,
+            "malformed_json"));
+    l.add(
+        c(
+            "jobs text/plain",
+            "POST",
+            "/api/jobs",
+            "text/plain",
+            "{}",
+            415,
+            "unsupported_media_type"));
+    l.add(c("jobs empty body", "POST", "/api/jobs", JSON, "", 400, "invalid_parameter"));
+    l.add(c("jobs JSON null", "POST", "/api/jobs", JSON, "null", 400, "invalid_parameter"));
+    l.add(
+        c(
+            "jobs unknown field",
+            "POST",
+            "/api/jobs",
+            JSON,
+            "{\"dataset_id\":\"" + ds + "\",\"horizn\":3}",
+            400,
+            "unknown_field"));
+    l.add(
+        c(
+            "jobs horizon as string",
+            "POST",
+            "/api/jobs",
+            JSON,
+            "{\"dataset_id\":\"" + ds + "\",\"horizon\":\"x\"}",
+            400,
+            "invalid_field"));
+    l.add(
+        c(
+            "jobs missing dataset_id",
+            "POST",
+            "/api/jobs",
+            JSON,
+            "{\"horizon\":3}",
+            422,
+            "invalid_job_request"));
+    l.add(
+        c(
+            "jobs unknown dataset",
+            "POST",
+            "/api/jobs",
+            JSON,
+            "{\"dataset_id\":\"nope\"}",
+            404,
+            "not_found"));
+    l.add(
+        c(
+            "jobs unknown type",
+            "POST",
+            "/api/jobs",
+            JSON,
+            "{\"dataset_id\":\"" + ds + "\",\"type\":\"training\"}",
+            422,
+            "invalid_job_request"));
+    l.add(
+        c(
+            "jobs horizon 0",
+            "POST",
+            "/api/jobs",
+            JSON,
+            "{\"dataset_id\":\"" + ds + "\",\"horizon\":0}",
+            422,
+            "invalid_job_request"));
+    l.add(
+        c(
+            "jobs horizon 10^9",
+            "POST",
+            "/api/jobs",
+            JSON,
+            "{\"dataset_id\":\"" + ds + "\",\"horizon\":1000000000}",
+            422,
+            "invalid_job_request"));
+    l.add(
+        c(
+            "jobs folds 21",
+            "POST",
+            "/api/jobs",
+            JSON,
+            "{\"dataset_id\":\"" + ds + "\",\"folds\":21}",
+            422,
+            "invalid_job_request"));
+    l.add(
+        c(
+            "jobs unknown model",
+            "POST",
+            "/api/jobs",
+            JSON,
+            "{\"dataset_id\":\"" + ds + "\",\"models\":[\"naive\",\"prophet\"]}",
+            422,
+            "unknown_model"));
+    l.add(
+        c(
+            "jobs unknown SKU",
+            "POST",
+            "/api/jobs",
+            JSON,
+            "{\"dataset_id\":\"" + ds + "\",\"skus\":[\"SKU0\",\"NOPE\"]}",
+            422,
+            "invalid_job_request"));
+    l.add(
+        c(
+            "jobs priority out of range",
+            "POST",
+            "/api/jobs",
+            JSON,
+            "{\"dataset_id\":\"" + ds + "\",\"priority\":5000}",
+            422,
+            "invalid_job_request"));
+    l.add(
+        c(
+            "jobs source on optimization",
+            "POST",
+            "/api/jobs",
+            JSON,
+            "{\"dataset_id\":\"" + ds + "\",\"source_dataset_id\":\"" + ds + "\"}",
+            422,
+            "invalid_job_request"));
+    l.add(
+        c(
+            "jobs negative threshold",
+            "POST",
+            "/api/jobs",
+            JSON,
+            "{\"dataset_id\":\"" + ds + "\",\"type\":\"rescoring\",\"threshold\":-1}",
+            422,
+            "invalid_job_request"));
+    l.add(
+        c(
+            "jobs unknown metric",
+            "POST",
+            "/api/jobs",
+            JSON,
+            "{\"dataset_id\":\"" + ds + "\",\"metric\":\"r2\"}",
+            422,
+            "invalid_job_request"));
+    l.add(
+        c(
+            "jobs blank idempotency key",
+            "POST",
+            "/api/jobs",
+            JSON,
+            "{\"dataset_id\":\"" + ds + "\",\"idempotency_key\":\" \"}",
+            422,
+            "invalid_job_request"));
+    l.add(
+        c(
+            "jobs rescoring of unknown source",
+            "POST",
+            "/api/jobs",
+            JSON,
+            "{\"dataset_id\":\"" + ds + "\",\"type\":\"rescoring\",\"source_dataset_id\":\"nope\"}",
+            404,
+            "not_found"));
+    l.add(c("jobs body is an array", "POST", "/api/jobs", JSON, "[]", 400, "invalid_field"));
+    l.add(
+        c(
+            "jobs body over 4 MiB",
+            "POST",
+            "/api/jobs",
+            JSON,
+            "{\"dataset_id\":\"" + ds + "\",\"reason\":\"" + "x".repeat(4 * 1024 * 1024) + "\"}",
+            413,
+            "payload_too_large"));
+    // --- unknown ids and bad query parameters
+    String u = UUID.randomUUID().toString();
+    l.add(c("job id not a UUID", "GET", "/api/jobs/not-a-uuid", null, null, 404, "not_found"));
+    l.add(c("unknown job", "GET", "/api/jobs/" + u, null, null, 404, "not_found"));
+    l.add(
+        c(
+            "progress of unknown job",
+            "GET",
+            "/api/jobs/" + u + "/progress",
+            null,
+            null,
+            404,
+            "not_found"));
+    l.add(
+        c("cancel unknown job", "POST", "/api/jobs/" + u + "/cancel", null, "", 404, "not_found"));
+    l.add(c("unknown dataset", "GET", "/api/datasets/nope", null, null, 404, "not_found"));
+    l.add(
+        c("delete unknown dataset", "DELETE", "/api/datasets/nope", null, null, 404, "not_found"));
+    l.add(
+        c(
+            "unknown SKU history",
+            "GET",
+            "/api/datasets/" + ds + "/series/NOPE",
+            null,
+            null,
+            404,
+            "not_found"));
+    l.add(
+        c(
+            "forecasts of unknown dataset",
+            "GET",
+            "/api/datasets/nope/forecasts",
+            null,
+            null,
+            404,
+            "not_found"));
+    l.add(
+        c(
+            "forecasts in xml",
+            "GET",
+            "/api/datasets/" + ds + "/forecasts?format=xml",
+            null,
+            null,
+            400,
+            "invalid_parameter"));
+    l.add(
+        c(
+            "status filter unknown",
+            "GET",
+            "/api/jobs/status?status=done",
+            null,
+            null,
+            400,
+            "invalid_parameter"));
+    l.add(c("status limit 0", "GET", "/api/jobs/status?limit=0", null, null, 422, "out_of_range"));
+    l.add(
+        c(
+            "status batch not a UUID",
+            "GET",
+            "/api/jobs/status?batch=xyz",
+            null,
+            null,
+            400,
+            "invalid_parameter"));
+    l.add(
+        c(
+            "status type unknown",
+            "GET",
+            "/api/jobs/status?type=training",
+            null,
+            null,
+            400,
+            "invalid_parameter"));
+    l.add(
+        c(
+            "status cursor garbage",
+            "GET",
+            "/api/jobs/status?cursor=garbage",
+            null,
+            null,
+            400,
+            "invalid_parameter"));
+    l.add(c("clear without status", "DELETE", "/api/jobs", null, null, 400, "invalid_parameter"));
+    l.add(
+        c(
+            "clear unknown status",
+            "DELETE",
+            "/api/jobs?status=done",
+            null,
+            null,
+            400,
+            "invalid_parameter"));
+    l.add(
+        c(
+            "datasets limit too large",
+            "GET",
+            "/api/datasets?limit=5000",
+            null,
+            null,
+            422,
+            "out_of_range"));
+    l.add(
+        c(
+            "events with bad Last-Event-ID",
+            "GET",
+            "/api/events?last_event_id=abc",
+            null,
+            null,
+            400,
+            "invalid_parameter"));
+    l.add(c("unknown route", "GET", "/api/nope", null, null, 404, "not_found"));
+    return l.stream();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void badInput_getsItsStatusAndJsonError_andChangesNothing(Case k) throws Exception {
+    Map<String, String> before = DatabaseSnapshot.take(db);
+    String path = k.path().replace("{DS}", dataset);
+    HttpRequest.Builder b = HttpRequest.newBuilder(http.uri(path));
+    if (k.contentType() != null) {
+      b.header("Content-Type", k.contentType());
+    }
+    byte[] bytes =
+        k.body() == null
+            ? null
+            : new String(k.body(), StandardCharsets.ISO_8859_1)
+                .replace("{DS}", dataset)
+                .getBytes(StandardCharsets.ISO_8859_1);
+    HttpRequest.BodyPublisher body =
+        bytes == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : k.name().contains("oversized")
+                ? HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes))
+                : HttpRequest.BodyPublishers.ofByteArray(bytes);
+    b.method(k.method(), body);
+    Http.Res res = http.send(b);
+    assertThat(res.status()).as(res.body()).isEqualTo(k.status());
+    assertThat(res.contentType()).startsWith("application/json");
+    JsonNode error = res.json().path("error");
+    assertThat(error.path("code").asText()).as(res.body()).isEqualTo(k.code());
+    assertThat(error.path("message").asText())
+        .isNotBlank()
+        .doesNotContain("Exception")
+        .doesNotContain("\tat ");
+    assertThat(error.path("details").isObject()).isTrue();
+    assertThat(DatabaseSnapshot.take(db)).isEqualTo(before);
+  }
+}

@@ -1,0 +1,92 @@
+package io.gridcast.server.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** A small real-HTTP client for tests. */
+public final class Http {
+  public static final ObjectMapper JSON = new ObjectMapper();
+  private final HttpClient client =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final String base;
+
+  public Http(String base) {
+    this.base = base;
+  }
+
+  public String base() {
+    return base;
+  }
+
+  /** A response: status, raw body, and the body as JSON when it parses. */
+  public record Res(int status, String body, String contentType) {
+    public JsonNode json() {
+      try {
+        return JSON.readTree(body);
+      } catch (IOException e) {
+        throw new AssertionError("not JSON (" + status + "): " + body, e);
+      }
+    }
+  }
+
+  public Res get(String path) {
+    return send(HttpRequest.newBuilder(uri(path)).GET());
+  }
+
+  public Res get(String path, String accept) {
+    return send(HttpRequest.newBuilder(uri(path)).header("Accept", accept).GET());
+  }
+
+  public Res delete(String path) {
+    return send(HttpRequest.newBuilder(uri(path)).DELETE());
+  }
+
+  public Res post(String path, String contentType, String body) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(uri(path));
+    if (contentType != null) {
+      b.header("Content-Type", contentType);
+    }
+    return send(b.POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  public Res post(String path, String contentType, byte[] body) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(uri(path));
+    if (contentType != null) {
+      b.header("Content-Type", contentType);
+    }
+    return send(b.POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+  }
+
+  public Res postJson(String path, String json) {
+    return post(path, "application/json", json);
+  }
+
+  public Res send(HttpRequest.Builder b) {
+    try {
+      HttpResponse<String> r =
+          client.send(
+              b.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+      return new Res(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(""));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public URI uri(String path) {
+    return URI.create(base + path);
+  }
+
+  public HttpClient client() {
+    return client;
+  }
+}
