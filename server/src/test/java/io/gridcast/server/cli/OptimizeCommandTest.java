@@ -39,7 +39,16 @@ class OptimizeCommandTest {
             """);
     Path out = dir.resolve("out.csv");
     int code =
-        run("optimize", "--input", in.toString(), "--horizon", "2", "--output", out.toString());
+        run(
+            "optimize",
+            "--input",
+            in.toString(),
+            "--horizon",
+            "2",
+            "--models",
+            "naive",
+            "--output",
+            out.toString());
 
     assertThat(code).as(err.toString()).isZero();
     List<String> lines = Files.readAllLines(out);
