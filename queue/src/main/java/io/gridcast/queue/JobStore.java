@@ -18,7 +18,25 @@ import java.util.UUID;
 public interface JobStore {
 
   /** Enqueues all specs in one transaction (10,000 per call is fine). */
-  JobInsertResult jobInsertMany(JobInsertManyParams params);
+  default JobInsertResult jobInsertMany(JobInsertManyParams params) {
+    return jobInsertMany(params, SameTransaction.NONE);
+  }
+
+  /**
+   * Enqueues all specs and, in the same transaction just before the jobs are written, runs the
+   * caller's own statements on the same connection: both commit or neither (River's {@code
+   * InsertTx}). The caller's work does not run when the idempotency key was used before (the
+   * earlier answer is returned and nothing is written).
+   */
+  JobInsertResult jobInsertMany(JobInsertManyParams params, SameTransaction work);
+
+  /** The caller's statements that must commit together with an insert. */
+  @FunctionalInterface
+  interface SameTransaction {
+    SameTransaction NONE = c -> {};
+
+    void run(java.sql.Connection connection) throws java.sql.SQLException;
+  }
 
   /** The job, if it exists and (when {@code ownerId} is non-null) belongs to that owner. */
   Optional<Job> jobGet(JobGetParams params);

@@ -97,6 +97,49 @@ abstract class JobStoreContract {
   }
 
   @Test
+  void insertMany_withCallerWork_commitsBothOrNeither() throws Exception {
+    try (QueueFixture f = fixture(ctx -> null);
+        java.sql.Connection admin =
+            java.sql.DriverManager.getConnection(db().url(), db().user(), db().password());
+        java.sql.Statement st = admin.createStatement()) {
+      st.execute("CREATE TABLE IF NOT EXISTS caller_row (name TEXT NOT NULL)");
+      st.execute("DELETE FROM caller_row");
+      JobInsertManyParams params =
+          new JobInsertManyParams(
+              f.owner, null, null, List.of(f.spec("1"), f.spec("2")), f.clock.instant());
+      JobStore.SameTransaction insertRow =
+          c -> {
+            try (var ps = c.prepareStatement("INSERT INTO caller_row (name) VALUES ('kept')")) {
+              ps.executeUpdate();
+            }
+          };
+
+      assertThatThrownBy(() ->
+              f.store.jobInsertMany(
+                  params,
+                  c -> {
+                    insertRow.run(c);
+                    throw new java.sql.SQLException("caller's work failed");
+                  }))
+          .isInstanceOf(StoreException.class);
+      assertThat(count(f, JobStatus.PENDING)).isZero();
+      assertThat(rows(st)).isZero();
+
+      JobInsertResult ok = f.store.jobInsertMany(params, insertRow);
+      assertThat(ok.jobIds()).hasSize(2);
+      assertThat(count(f, JobStatus.PENDING)).isEqualTo(2);
+      assertThat(rows(st)).isEqualTo(1);
+    }
+  }
+
+  private static int rows(java.sql.Statement st) throws java.sql.SQLException {
+    try (var rs = st.executeQuery("SELECT COUNT(*) FROM caller_row")) {
+      rs.next();
+      return rs.getInt(1);
+    }
+  }
+
+  @Test
   void claim_takesHighestPriorityThenOldest_onlyDueJobs_upToLimit() {
     try (QueueFixture f = fixture(ctx -> null)) {
       UUID low = f.enqueue(f.spec("\"low\"").withPriority(5)).get(0);

@@ -40,7 +40,7 @@ public final class JdbcJobStore extends JdbcJobBulk implements JobStore {
   }
 
   @Override
-  public JobInsertResult jobInsertMany(JobInsertManyParams p) {
+  public JobInsertResult jobInsertMany(JobInsertManyParams p, SameTransaction work) {
     Instant now = ms(p.now());
     UUID batch = p.batchId() != null ? p.batchId() : ids.next();
     List<UUID> jobIds = new ArrayList<>(p.jobs().size());
@@ -68,6 +68,7 @@ public final class JdbcJobStore extends JdbcJobBulk implements JobStore {
               }
             }
           }
+          work.run(c);
           String sql =
               "INSERT INTO job (id, owner_id, type, status, priority, reason, batch_id, label,"
                   + " payload, attempt, max_attempts, run_after, cancel_requested, idempotency_key,"

@@ -9,8 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Accepts uploads and serves datasets: parse (streamed) -> validate -> store in one transaction.
- * Thread-safe.
+ * Accepts uploads and serves datasets: parse (streamed) -> validate -> store in one transaction
+ * (its own, or the queue's job insert when the upload creates jobs). Thread-safe.
  */
 public final class DatasetService {
   private static final org.slf4j.Logger LOG =
@@ -22,8 +22,8 @@ public final class DatasetService {
     JSON
   }
 
-  /** An accepted upload: the stored dataset and its SKUs in upload order. */
-  public record Upload(Dataset dataset, List<String> skus) {}
+  /** An accepted upload: the dataset, its series and their SKUs in upload order. */
+  public record Upload(Dataset dataset, List<Series> series, List<String> skus) {}
 
   private final DatasetStore store;
   private final UploadParser parser = new UploadParser();
@@ -39,11 +39,34 @@ public final class DatasetService {
   }
 
   /**
-   * Parses and stores an upload for {@code ownerId}; nothing is stored when it is invalid.
+   * Parses and stores an upload for {@code ownerId} in one transaction; nothing is stored when it
+   * is invalid.
    *
    * @throws InvalidUploadException naming the line (row) and column (field) of the first problem
    */
   public Upload upload(
+      String ownerId, BodyFormat format, InputStream body, UploadFormat columns, String name) {
+    Upload u = parse(ownerId, format, body, columns, name);
+    long t0 = System.nanoTime();
+    store.insert(u.dataset(), u.series());
+    LOG.info("dataset {}: stored in {} ms", u.dataset().id(), (System.nanoTime() - t0) / 1_000_000);
+    return u;
+  }
+
+  /**
+   * Writes a parsed upload on the caller's connection, in the caller's transaction (the queue's job
+   * insert: an upload with {@code ?optimize=true} and its jobs commit together or not at all).
+   */
+  public void storeIn(java.sql.Connection c, Upload u) throws java.sql.SQLException {
+    store.insertIn(c, u.dataset(), u.series());
+  }
+
+  /**
+   * Parses and validates an upload for {@code ownerId} without storing anything.
+   *
+   * @throws InvalidUploadException naming the line (row) and column (field) of the first problem
+   */
+  public Upload parse(
       String ownerId, BodyFormat format, InputStream body, UploadFormat columns, String name) {
     long t0 = System.nanoTime();
     UploadParser.Parsed parsed =
@@ -72,16 +95,13 @@ public final class DatasetService {
             series.size(),
             values,
             clock.instant());
-    long t1 = System.nanoTime();
-    store.insert(d, series);
     LOG.info(
-        "dataset {}: {} series, {} values; parsed in {} ms, stored in {} ms",
+        "dataset {}: {} series, {} values; parsed in {} ms",
         id,
         series.size(),
         values,
-        (t1 - t0) / 1_000_000,
-        (System.nanoTime() - t1) / 1_000_000);
-    return new Upload(d, series.stream().map(Series::id).toList());
+        (System.nanoTime() - t0) / 1_000_000);
+    return new Upload(d, series, series.stream().map(Series::id).toList());
   }
 
   private static <K extends Comparable<K>> K mostCommon(Map<K, Integer> counts) {

@@ -29,52 +29,12 @@ public final class DatasetStore {
     this.ds = ds;
   }
 
-  /** Stores a dataset and all its series in one transaction. */
+  /** Stores a dataset and its series in one transaction of its own. */
   public void insert(Dataset d, List<Series> series) {
     try (Connection c = ds.getConnection()) {
       c.setAutoCommit(false);
       try {
-        try (PreparedStatement ps =
-            c.prepareStatement(
-                "INSERT INTO dataset (id, owner_id, name, frequency, period, series_count,"
-                    + " row_count, created_at_ms) VALUES (?,?,?,?,?,?,?,?)")) {
-          ps.setString(1, d.id());
-          ps.setString(2, d.ownerId());
-          ps.setString(3, d.name());
-          ps.setString(4, d.frequency());
-          ps.setInt(5, d.period());
-          ps.setInt(6, d.seriesCount());
-          ps.setLong(7, d.rowCount());
-          ps.setLong(8, d.createdAt().toEpochMilli());
-          ps.executeUpdate();
-        }
-        try (PreparedStatement ps =
-            c.prepareStatement(
-                "INSERT INTO dataset_series (dataset_id, sku, ordinal, owner_id, start_ds,"
-                    + " frequency, period, filled, length, vals) VALUES (?,?,?,?,?,?,?,?,?,?)")) {
-          int pending = 0;
-          for (int i = 0; i < series.size(); i++) {
-            Series s = series.get(i);
-            ps.setString(1, d.id());
-            ps.setString(2, s.id());
-            ps.setInt(3, i);
-            ps.setString(4, d.ownerId());
-            ps.setString(5, s.axis().label(0));
-            ps.setString(6, s.axis().frequency().name().toLowerCase(Locale.ROOT));
-            ps.setInt(7, s.period());
-            ps.setInt(8, s.filled());
-            ps.setInt(9, s.length());
-            ps.setBytes(10, ValueCodec.encode(s.values()));
-            ps.addBatch();
-            if (++pending == INSERT_BATCH) {
-              ps.executeBatch();
-              pending = 0;
-            }
-          }
-          if (pending > 0) {
-            ps.executeBatch();
-          }
-        }
+        insertIn(c, d, series);
         c.commit();
       } catch (SQLException | RuntimeException e) {
         c.rollback();
@@ -82,6 +42,54 @@ public final class DatasetStore {
       }
     } catch (SQLException e) {
       throw new DatabaseException("storing dataset " + d.id() + " failed", e);
+    }
+  }
+
+  /**
+   * Writes a dataset and its series on the caller's connection, inside the caller's transaction
+   * (the queue's job insert, so an upload and its jobs commit together).
+   */
+  public void insertIn(Connection c, Dataset d, List<Series> series) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO dataset (id, owner_id, name, frequency, period, series_count,"
+                + " row_count, created_at_ms) VALUES (?,?,?,?,?,?,?,?)")) {
+      ps.setString(1, d.id());
+      ps.setString(2, d.ownerId());
+      ps.setString(3, d.name());
+      ps.setString(4, d.frequency());
+      ps.setInt(5, d.period());
+      ps.setInt(6, d.seriesCount());
+      ps.setLong(7, d.rowCount());
+      ps.setLong(8, d.createdAt().toEpochMilli());
+      ps.executeUpdate();
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO dataset_series (dataset_id, sku, ordinal, owner_id, start_ds,"
+                + " frequency, period, filled, length, vals) VALUES (?,?,?,?,?,?,?,?,?,?)")) {
+      int pending = 0;
+      for (int i = 0; i < series.size(); i++) {
+        Series s = series.get(i);
+        ps.setString(1, d.id());
+        ps.setString(2, s.id());
+        ps.setInt(3, i);
+        ps.setString(4, d.ownerId());
+        ps.setString(5, s.axis().label(0));
+        ps.setString(6, s.axis().frequency().name().toLowerCase(Locale.ROOT));
+        ps.setInt(7, s.period());
+        ps.setInt(8, s.filled());
+        ps.setInt(9, s.length());
+        ps.setBytes(10, ValueCodec.encode(s.values()));
+        ps.addBatch();
+        if (++pending == INSERT_BATCH) {
+          ps.executeBatch();
+          pending = 0;
+        }
+      }
+      if (pending > 0) {
+        ps.executeBatch();
+      }
     }
   }
 

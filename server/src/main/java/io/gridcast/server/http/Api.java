@@ -39,7 +39,8 @@ public final class Api {
     List<RouteGroup> groups =
         List.of(
             new OpsRoutes(ready, () -> models(registry)),
-            new DatasetRoutes(datasets, ctx -> uploadJobs(ctx, jobs), config.maxUploadBytes()),
+            new DatasetRoutes(
+                datasets, ctx -> uploadJobs(ctx, jobs, datasets), config.maxUploadBytes()),
             new ForecastRoutes(datasets, results),
             new JobRoutes(jobs, store, clock),
             new EventRoutes(store, feed));
@@ -47,7 +48,8 @@ public final class Api {
   }
 
   /** {@code ?optimize=true&horizon=&models=&metric=&folds=&priority=&reason=} of an upload. */
-  private static DatasetRoutes.JobsForUpload uploadJobs(Context ctx, JobService jobs) {
+  private static DatasetRoutes.JobsForUpload uploadJobs(
+      Context ctx, JobService jobs, DatasetService datasets) {
     if (!Params.bool(ctx, "optimize")) {
       for (String p : List.of("horizon", "models", "metric", "folds", "priority", "reason")) {
         if (Params.text(ctx, p) != null) {
@@ -75,14 +77,22 @@ public final class Api {
     return (caller, upload) -> {
       long t0 = System.nanoTime();
       JobInsertResult res =
-          jobs.create(caller.ownerId(), prepared, upload.dataset().id(), upload.skus());
+          jobs.create(
+              caller.ownerId(),
+              prepared,
+              upload.dataset().id(),
+              upload.skus(),
+              c -> datasets.storeIn(c, upload));
       LOG.info(
-          "dataset {}: {} optimization jobs created in {} ms, batch {}",
+          "dataset {}: stored with {} optimization jobs in {} ms, batch {}",
           upload.dataset().id(),
           res.jobIds().size(),
           (System.nanoTime() - t0) / 1_000_000,
           res.batchId());
       Map<String, Object> m = new LinkedHashMap<>();
+      if (!res.created()) { // same idempotency key as an earlier upload: its answer, nothing stored
+        jobs.datasetOf(caller.ownerId(), res).ifPresent(id -> m.put("dataset_id", id));
+      }
       m.put("batch_id", res.batchId());
       m.put("job_ids", res.jobIds());
       return m;

@@ -36,7 +36,10 @@ final class DatasetRoutes implements RouteGroup {
   /** The prepared job creation of one upload. */
   @FunctionalInterface
   interface JobsForUpload {
-    /** Creates the jobs; returns {@code batch_id} and {@code job_ids} for the answer. */
+    /**
+     * Stores the parsed (not yet stored) upload and creates its jobs in one transaction; returns
+     * {@code batch_id} and {@code job_ids} for the answer.
+     */
     Map<String, Object> create(Caller caller, DatasetService.Upload upload);
   }
 
@@ -66,7 +69,11 @@ final class DatasetRoutes implements RouteGroup {
     JobsForUpload jobs = uploadJobs.prepare(ctx);
     DatasetService.Upload upload;
     try (InputStream body = new LimitedInputStream(ctx.req().getInputStream(), maxUploadBytes)) {
-      upload = datasets.upload(caller.ownerId(), format, body, columns, Params.text(ctx, "name"));
+      String name = Params.text(ctx, "name");
+      upload =
+          jobs == null
+              ? datasets.upload(caller.ownerId(), format, body, columns, name)
+              : datasets.parse(caller.ownerId(), format, body, columns, name);
     }
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("dataset_id", upload.dataset().id());
@@ -75,13 +82,8 @@ final class DatasetRoutes implements RouteGroup {
     answer.put("batch_id", null);
     answer.put("job_ids", List.of());
     if (jobs != null) {
-      try {
-        answer.putAll(jobs.create(caller, upload));
-      } catch (RuntimeException e) {
-        // The dataset and its jobs belong together: undo the upload when the jobs cannot be made.
-        datasets.store().delete(caller.ownerId(), upload.dataset().id());
-        throw e;
-      }
+      // The dataset is written inside the queue's job-insert transaction: both or neither.
+      answer.putAll(jobs.create(caller, upload));
     }
     ctx.status(201).contentType("application/json").result(Json.write(answer));
   }

@@ -161,6 +161,19 @@ public final class JobService {
 
   /** Creates the jobs of a prepared request for these SKUs of a stored dataset. */
   public JobInsertResult create(String ownerId, Prepared p, String datasetId, List<String> skus) {
+    return create(ownerId, p, datasetId, skus, JobStore.SameTransaction.NONE);
+  }
+
+  /**
+   * Creates the jobs of a prepared request, running {@code alsoInTransaction} (e.g. storing the
+   * dataset they refer to) in the same transaction.
+   */
+  public JobInsertResult create(
+      String ownerId,
+      Prepared p,
+      String datasetId,
+      List<String> skus,
+      JobStore.SameTransaction alsoInTransaction) {
     JobPayload base =
         new JobPayload(
             datasetId,
@@ -181,7 +194,20 @@ public final class JobService {
       }
     }
     return store.jobInsertMany(
-        new JobInsertManyParams(ownerId, null, p.key(), specs, clock.instant()));
+        new JobInsertManyParams(ownerId, null, p.key(), specs, clock.instant()), alsoInTransaction);
+  }
+
+  /**
+   * The dataset the jobs of an earlier insert refer to: when an idempotency key was reused, the
+   * answer names the dataset of the first call (the repeated upload was not stored).
+   */
+  public java.util.Optional<String> datasetOf(String ownerId, JobInsertResult earlier) {
+    if (earlier.jobIds().isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    return store
+        .jobGet(new JobStore.JobGetParams(earlier.jobIds().get(0), ownerId))
+        .map(j -> JobJson.read(j.payload(), JobPayload.class).datasetId());
   }
 
   private static JobSpec spec(Prepared p, JobPayload payload, String label) {

@@ -222,6 +222,34 @@ abstract class EndToEndContract {
   }
 
   @Test
+  void uploadWithJobs_sameIdempotencyKey_answersTheFirstUpload_andStoresNothingNew()
+      throws Exception {
+    String name = "idempotent-upload-" + System.nanoTime();
+    String csv = TestServers.monthlyCsv(2, 24, 1.0);
+    java.util.function.Supplier<Http.Res> send =
+        () ->
+            http.send(
+                java.net.http.HttpRequest.newBuilder(
+                        http.uri("/api/datasets?optimize=true&horizon=3&name=" + name))
+                    .header("Content-Type", "text/csv")
+                    .header("Idempotency-Key", "upload-key-1")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(csv)));
+    Http.Res first = send.get();
+    Http.Res again = send.get();
+    assertThat(first.status()).as(first.body()).isEqualTo(201);
+    assertThat(again.status()).as(again.body()).isIn(200, 201);
+    assertThat(again.json().path("dataset_id")).isEqualTo(first.json().path("dataset_id"));
+    assertThat(again.json().path("job_ids")).isEqualTo(first.json().path("job_ids"));
+    int stored = 0;
+    for (JsonNode d : http.get("/api/datasets?limit=200").json().path("datasets")) {
+      if (d.path("name").asText().equals(name)) {
+        stored++;
+      }
+    }
+    assertThat(stored).as("datasets named " + name).isEqualTo(1);
+  }
+
+  @Test
   void resumingWithLastEventId_replaysEveryLaterEvent() throws Exception {
     JsonNode up =
         Http.JSON.readTree(upload(TestServers.monthlyCsv(2, 24, 1.0), "?optimize=true&horizon=3"));
