@@ -32,6 +32,8 @@ public final class ForecastJobs {
   /** Default relative error growth that flags a SKU in rescoring. */
   public static final double DEFAULT_THRESHOLD = 0.2;
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ForecastJobs.class);
+
   private final DatasetStore datasets;
   private final ResultStore results;
   private final ModelRegistry registry;
@@ -233,6 +235,11 @@ public final class ForecastJobs {
   }
 
   private List<Series> load(JobContext ctx, String datasetId, List<String> skus) {
+    if (datasets.get(ctx.ownerId(), datasetId).isEmpty()) {
+      // The dataset was deleted after the job was queued: nothing to compute, nothing to retry.
+      LOG.info("job {}: dataset {} no longer exists; cancelling", ctx.id(), datasetId);
+      throw new JobCancelledException(ctx.id());
+    }
     List<Series> series = datasets.seriesOf(ctx.ownerId(), datasetId, skus);
     if (series.isEmpty()) {
       throw new IllegalStateException(

@@ -15,10 +15,12 @@ import org.junit.jupiter.api.Test;
 class QueueAndDatasetManagementTest {
   private GridcastServer server;
   private Http http;
+  private io.gridcast.server.config.DatabaseUrl database;
 
   @BeforeEach
   void start() {
-    server = TestServers.start(Role.API, TestDatabases.sqlite(), 1);
+    database = TestDatabases.sqlite();
+    server = TestServers.start(Role.API, database, 1);
     http = new Http(server.url());
   }
 
@@ -120,5 +122,29 @@ class QueueAndDatasetManagementTest {
     assertThat(http.delete("/api/datasets/" + id).status()).isEqualTo(204);
     assertThat(http.get("/api/datasets/" + id).status()).isEqualTo(404);
     assertThat(http.get("/api/datasets/" + id + "/series/SKU0").status()).isEqualTo(404);
+  }
+
+  @Test
+  void jobsOfADeletedDataset_endCancelled_whenAWorkerReachesThem() {
+    Http.Res up =
+        http.post(
+            "/api/datasets?optimize=true&horizon=3",
+            "text/csv",
+            TestServers.monthlyCsv(2, 24, 1.0));
+    String id = up.json().path("dataset_id").asText();
+    List<String> jobs = new java.util.ArrayList<>();
+    up.json().path("job_ids").forEach(j -> jobs.add(j.asText()));
+    assertThat(jobs).hasSize(2);
+    assertThat(http.delete("/api/datasets/" + id).status()).isEqualTo(204);
+    try (GridcastServer worker = TestServers.start(Role.WORKER, database, 1)) {
+      org.awaitility.Awaitility.await()
+          .atMost(java.time.Duration.ofSeconds(30))
+          .untilAsserted(() -> {
+            for (String job : jobs) {
+              assertThat(http.get("/api/jobs/" + job).json().path("status").asText())
+                  .isEqualTo("cancelled");
+            }
+          });
+    }
   }
 }
