@@ -85,4 +85,66 @@ final class PgStatements {
         + tail("COMPLETED", "completed", "running")
         + " SELECT u.id FROM u LEFT JOIN (SELECT count(*) AS z FROM n) AS nn ON true";
   }
+
+  private static String effects(String p, String from, String kind, String to, String was) {
+    return ", "
+        + p
+        + "e AS (INSERT INTO "
+        + EVENT_COLUMNS
+        + " SELECT id, owner_id, type, '"
+        + kind
+        + "', '"
+        + to
+        + "', batch_id, label, progress, ? FROM "
+        + from
+        + " ORDER BY id), "
+        + p
+        + "k AS (INSERT INTO job_count (owner_id, status, delta) SELECT owner_id, s.status,"
+        + " s.sign * count(*) FROM "
+        + from
+        + " CROSS JOIN (VALUES ('"
+        + to
+        + "', 1), ('"
+        + was
+        + "', -1)) AS s(status, sign) GROUP BY owner_id, s.status, s.sign)";
+  }
+
+  /**
+   * Fenced completion of {@code rows} jobs AND a claim, in ONE statement (its own transaction in
+   * autocommit: one round trip). Parameters: (id, attempt, result, progress) per row, workerId, now
+   * (finished), now (updated), now (completion events), now (due), types (text[]), limit, workerId,
+   * leaseUntil, now (started), now (updated), now (claim events). Rows: the claimed jobs ({@code
+   * done_id} null), then one row per accepted completion (only {@code done_id} set).
+   */
+  static String finishAndClaim(int rows) {
+    StringBuilder values = new StringBuilder();
+    for (int i = 0; i < rows; i++) {
+      values.append(i == 0 ? "" : ", ").append("(?::uuid, ?::int, ?::text, ?::text)");
+    }
+    String v =
+        rows == 0
+            ? "v (id, attempt, result, progress) AS (SELECT NULL::uuid, NULL::int, NULL::text,"
+                + " NULL::text WHERE false)"
+            : "v (id, attempt, result, progress) AS (VALUES " + values + ")";
+    return "WITH "
+        + v
+        + ", l AS (SELECT job.id FROM job JOIN v ON job.id = v.id WHERE job.attempt = v.attempt"
+        + " AND job.lease_owner = ? AND job.status = 'running' ORDER BY job.id FOR UPDATE OF job)"
+        + ", f AS (UPDATE job SET status = 'completed', result = v.result::jsonb, progress ="
+        + " coalesce(v.progress::jsonb, job.progress), finished_at = ?, updated_at = ?,"
+        + " lease_owner = NULL, lease_expires_at = NULL FROM v, l WHERE job.id = v.id AND"
+        + " job.id = l.id"
+        + " RETURNING job.id, job.owner_id, job.type, job.batch_id, job.label, job.progress)"
+        + effects("f", "f", "COMPLETED", "completed", "running")
+        + ", c AS (SELECT gridcast_claim_pick AS id FROM gridcast_claim_pick(?, ?::text[], ?))"
+        + ", u AS (UPDATE job SET status = 'running', attempt = job.attempt + 1, lease_owner = ?,"
+        + " lease_expires_at = ?, started_at = ?, updated_at = ? FROM c WHERE job.id = c.id"
+        + " RETURNING job.*)"
+        + effects("u", "u", "STARTED", "running", "pending")
+        + ", n AS (SELECT pg_notify('"
+        + PostgresDialect.CHANNEL
+        + "', 'e') FROM (SELECT 1 FROM f UNION ALL SELECT 1 FROM u LIMIT 1) AS x)"
+        + " SELECT u.*, NULL::uuid AS done_id FROM u LEFT JOIN (SELECT count(*) AS z FROM n) AS nn"
+        + " ON true UNION ALL SELECT (NULL::job).*, f.id FROM f";
+  }
 }
