@@ -53,7 +53,7 @@ public final class QueueThroughputBench {
       switch (kv[0]) {
         case "jobs" -> jobs = Integer.parseInt(kv[1]);
         case "runs" -> runs = Integer.parseInt(kv[1]);
-        case "backends" -> backends = Arrays.asList(kv[1].split(","));
+        case "backends" -> backends = kv[1].isEmpty() ? List.of() : Arrays.asList(kv[1].split(","));
         case "peers" -> peers = kv[1].isEmpty() ? List.of() : Arrays.asList(kv[1].split(","));
         case "peerPickups" -> peerPickups = Integer.parseInt(kv[1]);
         default -> throw new IllegalArgumentException("unknown argument '" + a + "'");

@@ -481,8 +481,42 @@ public final class JdbcJobStore extends JdbcJobBulk implements JobStore {
               }
             }
           }
+          if (pg && held.size() < p.attempts().size()) {
+            // Rows locked by a concurrent completion, progress or cancel were skipped (no lock
+            // waits, so no deadlock with a finish-and-claim); a plain read tells which are still
+            // ours. Their lease is extended by the next heartbeat.
+            stillHeld(c, p, held, cancel);
+          }
           return new HeartbeatResult(held, cancel);
         });
+  }
+
+  private void stillHeld(Connection c, JobHeartbeatParams p, Set<UUID> held, Set<UUID> cancel)
+      throws SQLException {
+    List<UUID> rest = p.attempts().keySet().stream().filter(id -> !held.contains(id)).toList();
+    String in = String.join(", ", java.util.Collections.nCopies(rest.size(), "?"));
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT id, attempt, cancel_requested FROM job WHERE id IN ("
+                + in
+                + ") AND lease_owner = ? AND status = 'running'")) {
+      int i = 1;
+      for (UUID id : rest) {
+        dialect.setUuid(ps, i++, id);
+      }
+      ps.setString(i, p.workerId());
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          UUID id = dialect.getUuid(rs, "id");
+          if (p.attempts().get(id) == rs.getInt("attempt")) {
+            held.add(id);
+            if (rs.getBoolean("cancel_requested")) {
+              cancel.add(id);
+            }
+          }
+        }
+      }
+    }
   }
 
   @Override

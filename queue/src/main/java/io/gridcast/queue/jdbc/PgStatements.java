@@ -30,7 +30,10 @@ final class PgStatements {
         + "', 'e') FROM (SELECT 1 FROM u LIMIT 1) AS x)";
   }
 
-  /** Parameters: ids..., workerId, leaseUntil. Locks rows in id order (see {@link #complete}). */
+  /**
+   * Parameters: ids..., workerId, leaseUntil. Skips rows another transaction holds (a completion in
+   * flight): a heartbeat never waits, so it cannot deadlock with a finish-and-claim.
+   */
   static String heartbeat(int ids) {
     StringBuilder in = new StringBuilder();
     for (int i = 0; i < ids; i++) {
@@ -38,7 +41,7 @@ final class PgStatements {
     }
     return "WITH l AS (SELECT id FROM job WHERE id IN ("
         + in
-        + ") AND lease_owner = ? AND status = 'running' ORDER BY id FOR UPDATE)"
+        + ") AND lease_owner = ? AND status = 'running' ORDER BY id FOR UPDATE SKIP LOCKED)"
         + " UPDATE job SET lease_expires_at = ? FROM l WHERE job.id = l.id"
         + " RETURNING job.id, job.attempt, job.cancel_requested";
   }
