@@ -32,12 +32,6 @@ public interface JobStore {
   /** Records outcomes of running jobs; returns the ids whose fenced write was accepted. */
   Set<UUID> jobFinishMany(JobFinishManyParams params);
 
-  /**
-   * Records outcomes and claims successors in ONE transaction, so a slot that frees up is refilled
-   * in the round trip that writes its outcome. Either part may be empty (no outcomes, or limit 0).
-   */
-  FinishAndClaimResult jobFinishAndClaim(JobFinishAndClaimParams params);
-
   /** Writes progress (fenced); tells whether cancellation was requested. */
   ProgressAck jobProgress(JobProgressParams params);
 
@@ -150,23 +144,6 @@ public interface JobStore {
   record JobFinishManyParams(String workerId, List<Outcome> outcomes, Instant now) {
     public JobFinishManyParams {
       outcomes = List.copyOf(outcomes);
-    }
-  }
-
-  /**
-   * @param finish outcomes to write first (may be empty)
-   * @param claim then claim up to {@code claim.limit()} due jobs (0 to claim nothing)
-   */
-  record JobFinishAndClaimParams(JobFinishManyParams finish, JobClaimParams claim) {}
-
-  /**
-   * @param accepted outcome ids whose fenced write was accepted
-   * @param claimed jobs claimed, by priority then age
-   */
-  record FinishAndClaimResult(Set<UUID> accepted, List<Job> claimed) {
-    public FinishAndClaimResult {
-      accepted = Set.copyOf(accepted);
-      claimed = List.copyOf(claimed);
     }
   }
 

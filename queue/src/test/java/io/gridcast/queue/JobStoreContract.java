@@ -183,60 +183,6 @@ abstract class JobStoreContract {
     }
   }
 
-  @Test
-  void finishAndClaim_writesFencedOutcomesAndClaimsSuccessorsInOneCall() {
-    try (QueueFixture f = fixture(ctx -> null)) {
-      List<UUID> ids = f.enqueue(f.spec(null), f.spec(null), f.spec(null), f.spec(null));
-      List<Job> first = claim(f, "w", 2);
-      assertThat(first).extracting(Job::id).containsExactly(ids.get(0), ids.get(1));
-      long seq = f.store.eventLatestSeq();
-      JobStore.FinishAndClaimResult r =
-          f.store.jobFinishAndClaim(
-              new JobStore.JobFinishAndClaimParams(
-                  new JobFinishManyParams(
-                      "w",
-                      List.of(
-                          new Completed(ids.get(0), 1, "{\"ok\":1}", null),
-                          new Completed(ids.get(1), 7, "{\"stale\":1}", null)),
-                      f.clock.instant()),
-                  new JobClaimParams(
-                      "w",
-                      Set.of(f.type),
-                      5,
-                      f.clock.instant(),
-                      f.clock.instant().plus(Duration.ofSeconds(30)))));
-      assertThat(r.accepted()).containsExactly(ids.get(0));
-      assertThat(r.claimed()).extracting(Job::id).containsExactly(ids.get(2), ids.get(3));
-      assertThat(f.get(ids.get(0)).status()).isEqualTo(JobStatus.COMPLETED);
-      assertThat(f.get(ids.get(1)).status()).isEqualTo(JobStatus.RUNNING);
-      assertThat(count(f, JobStatus.RUNNING)).isEqualTo(3);
-      assertThat(count(f, JobStatus.PENDING)).isZero();
-      assertThat(f.store.eventListAfter(new JobStore.EventListAfterParams(seq, 100)))
-          .extracting(JobEvent::kind)
-          .containsExactlyInAnyOrder(
-              JobEventKind.COMPLETED, JobEventKind.STARTED, JobEventKind.STARTED);
-    }
-  }
-
-  @Test
-  void finishAndClaim_withLimitZero_onlyFinishes() {
-    try (QueueFixture f = fixture(ctx -> null)) {
-      List<UUID> ids = f.enqueue(f.spec(null), f.spec(null));
-      claim(f, "w", 1);
-      JobStore.FinishAndClaimResult r =
-          f.store.jobFinishAndClaim(
-              new JobStore.JobFinishAndClaimParams(
-                  new JobFinishManyParams(
-                      "w", List.of(new Cancelled(ids.get(0), 1, null)), f.clock.instant()),
-                  new JobClaimParams(
-                      "w", Set.of(f.type), 0, f.clock.instant(), f.clock.instant())));
-      assertThat(r.accepted()).containsExactly(ids.get(0));
-      assertThat(r.claimed()).isEmpty();
-      assertThat(f.get(ids.get(0)).status()).isEqualTo(JobStatus.CANCELLED);
-      assertThat(f.get(ids.get(1)).status()).isEqualTo(JobStatus.PENDING);
-    }
-  }
-
   static List<Job> claim(QueueFixture f, String worker, int limit) {
     return f.store.jobClaim(
         new JobClaimParams(

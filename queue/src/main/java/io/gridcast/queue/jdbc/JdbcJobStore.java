@@ -114,139 +114,72 @@ public final class JdbcJobStore extends JdbcJobBulk implements JobStore {
       return List.of();
     }
     Instant now = ms(p.now());
-    return tx("jobClaim", now, (c, changes) -> claimIn(c, changes, p, now));
-  }
-
-  @Override
-  public FinishAndClaimResult jobFinishAndClaim(JobFinishAndClaimParams p) {
-    JobClaimParams claim = p.claim();
-    boolean claiming = claim.limit() > 0 && !claim.types().isEmpty();
-    if (p.finish().outcomes().isEmpty() && !claiming) {
-      return new FinishAndClaimResult(Set.of(), List.of());
-    }
-    Instant now = ms(claim.now());
-    if (dialect instanceof PostgresDialect
-        && p.finish().outcomes().stream().allMatch(o -> o instanceof Completed)) {
-      return single("jobFinishAndClaim", (c, changes) -> finishAndClaimPg(c, changes, p, now));
-    }
-    return tx(
-        "jobFinishAndClaim",
-        now,
-        (c, changes) -> {
-          Set<UUID> accepted =
-              p.finish().outcomes().isEmpty()
-                  ? Set.of()
-                  : finishIn(c, changes, p.finish(), ms(p.finish().now()));
-          boolean statementEvents = changes.statementEvents;
-          List<Job> claimed = claiming ? claimIn(c, changes, claim, now) : List.of();
-          changes.statementEvents |= statementEvents;
-          return new FinishAndClaimResult(accepted, claimed);
-        });
-  }
-
-  /**
-   * Completions and the claim in one PostgreSQL statement ({@link PgStatements#finishAndClaim}).
-   */
-  private FinishAndClaimResult finishAndClaimPg(
-      Connection c, ChangeBuffer changes, JobFinishAndClaimParams p, Instant now)
-      throws SQLException {
-    List<Outcome> done = p.finish().outcomes();
-    JobClaimParams claim = p.claim();
-    Instant finishedAt = ms(p.finish().now());
-    Set<UUID> accepted = new HashSet<>();
-    List<Job> claimed = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(PgStatements.finishAndClaim(done.size()))) {
-      int i = 1;
-      for (Outcome o : done) {
-        Completed x = (Completed) o;
-        dialect.setUuid(ps, i++, x.id());
-        ps.setInt(i++, x.attempt());
-        ps.setString(i++, x.result());
-        ps.setString(i++, x.progressJson());
-      }
-      ps.setString(i++, p.finish().workerId());
-      dialect.setInstant(ps, i++, finishedAt);
-      dialect.setInstant(ps, i++, finishedAt);
-      dialect.setInstant(ps, i++, finishedAt);
-      dialect.setInstant(ps, i++, now);
-      ps.setArray(i++, c.createArrayOf("text", claim.types().toArray()));
-      ps.setInt(i++, Math.max(0, claim.limit()));
-      i = bindClaimSet(ps, i, claim, now);
-      dialect.setInstant(ps, i, now);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          UUID doneId = dialect.getUuid(rs, "done_id");
-          if (doneId != null) {
-            accepted.add(doneId);
-          } else {
-            claimed.add(JobRows.job(rs, dialect));
-          }
-        }
-      }
-    }
-    sortForClaim(claimed);
-    changes.statementEvents = !accepted.isEmpty() || !claimed.isEmpty();
-    return new FinishAndClaimResult(accepted, claimed);
-  }
-
-  private static void sortForClaim(List<Job> claimed) {
-    claimed.sort((a, b) -> {
-      int c1 = Integer.compare(a.priority(), b.priority());
-      if (c1 != 0) {
-        return c1;
-      }
-      int c2 = a.runAfter().compareTo(b.runAfter());
-      return c2 != 0 ? c2 : a.id().compareTo(b.id());
-    });
-  }
-
-  /** The claim statement inside an open transaction; writes STARTED events and counts. */
-  private List<Job> claimIn(Connection c, ChangeBuffer changes, JobClaimParams p, Instant now)
-      throws SQLException {
+    String in = String.join(", ", p.types().stream().map(t -> "?").toList());
+    String pick =
+        "SELECT id FROM "
+            + dialect.claimFrom()
+            + " WHERE status = 'pending' AND run_after <= ? AND type IN ("
+            + in
+            + ") ORDER BY priority, run_after, id LIMIT ?"
+            + dialect.skipLocked();
+    String set =
+        "UPDATE job SET status = 'running', attempt = attempt + 1, lease_owner = ?,"
+            + " lease_expires_at = ?, started_at = ?, updated_at = ?";
+    // PostgreSQL may re-run an IN (... LIMIT ...) sub-select and so claim more than asked; a CTE
+    // that locks rows is evaluated exactly once. It also writes events and counts in the same
+    // statement.
     boolean pg = dialect instanceof PostgresDialect;
-    String sql = pg ? PgStatements.claim(p.types().size()) : sqliteClaim(p.types().size());
-    List<Job> claimed = new ArrayList<>();
-    dialect.beforeClaim(c);
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      int i = 1;
-      if (!pg) {
-        i = bindClaimSet(ps, i, p, now);
-      }
-      dialect.setInstant(ps, i++, now);
-      for (String t : p.types()) {
-        ps.setString(i++, t);
-      }
-      ps.setInt(i++, p.limit());
-      if (pg) {
-        i = bindClaimSet(ps, i, p, now);
-        dialect.setInstant(ps, i, now);
-      }
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          claimed.add(JobRows.job(rs, dialect));
-        }
-      }
-    }
-    sortForClaim(claimed);
-    // PostgreSQL's claim statement wrote events and counts itself.
-    changes.statementEvents = pg && !claimed.isEmpty();
-    if (!pg) {
-      for (Job j : claimed) {
-        changes.event(JobRows.ref(j), JobEventKind.STARTED, JobStatus.RUNNING, j.progressJson());
-        changes.move(j.ownerId(), JobStatus.PENDING, JobStatus.RUNNING);
-      }
-    }
-    return claimed;
-  }
-
-  private String sqliteClaim(int types) {
-    String in = String.join(", ", java.util.Collections.nCopies(types, "?"));
-    return "UPDATE job SET status = 'running', attempt = attempt + 1, lease_owner = ?,"
-        + " lease_expires_at = ?, started_at = ?, updated_at = ? WHERE id IN (SELECT id FROM "
-        + dialect.claimFrom()
-        + " WHERE status = 'pending' AND run_after <= ? AND type IN ("
-        + in
-        + ") ORDER BY priority, run_after, id LIMIT ?) AND status = 'pending' RETURNING *";
+    String sql =
+        pg
+            ? PgStatements.claim(p.types().size())
+            : set + " WHERE id IN (" + pick + ") AND status = 'pending' RETURNING *";
+    TxWork<List<Job>> work =
+        (c, changes) -> {
+          List<Job> claimed = new ArrayList<>();
+          if (!pg) {
+            dialect.beforeClaim(c);
+          }
+          try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = 1;
+            if (!pg) {
+              i = bindClaimSet(ps, i, p, now);
+            }
+            dialect.setInstant(ps, i++, now);
+            for (String t : p.types()) {
+              ps.setString(i++, t);
+            }
+            ps.setInt(i++, p.limit());
+            if (pg) {
+              i = bindClaimSet(ps, i, p, now);
+              dialect.setInstant(ps, i, now);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                claimed.add(JobRows.job(rs, dialect));
+              }
+            }
+          }
+          claimed.sort((a, b) -> {
+            int c1 = Integer.compare(a.priority(), b.priority());
+            if (c1 != 0) {
+              return c1;
+            }
+            int c2 = a.runAfter().compareTo(b.runAfter());
+            return c2 != 0 ? c2 : a.id().compareTo(b.id());
+          });
+          // PostgreSQL's claim statement wrote events and counts itself.
+          changes.statementEvents = pg && !claimed.isEmpty();
+          if (!pg) {
+            for (Job j : claimed) {
+              changes.event(
+                  JobRows.ref(j), JobEventKind.STARTED, JobStatus.RUNNING, j.progressJson());
+              changes.move(j.ownerId(), JobStatus.PENDING, JobStatus.RUNNING);
+            }
+          }
+          return claimed;
+        };
+    // PostgreSQL: one autocommitted statement (one round trip); SQLite: BEGIN IMMEDIATE.
+    return pg ? single("jobClaim", work) : tx("jobClaim", now, work);
   }
 
   private int bindClaimSet(PreparedStatement ps, int i, JobClaimParams p, Instant now)
@@ -264,114 +197,129 @@ public final class JdbcJobStore extends JdbcJobBulk implements JobStore {
       return Set.of();
     }
     Instant now = ms(p.now());
-    return tx("jobFinishMany", now, (c, changes) -> finishIn(c, changes, p, now));
-  }
-
-  /** The fenced outcome writes inside an open transaction; returns the accepted ids. */
-  private Set<UUID> finishIn(Connection c, ChangeBuffer changes, JobFinishManyParams p, Instant now)
-      throws SQLException {
-    Set<UUID> accepted = new HashSet<>();
-    List<Completed> completed = new ArrayList<>();
-    if (dialect instanceof PostgresDialect) {
+    if (dialect instanceof PostgresDialect
+        && p.outcomes().stream().allMatch(o -> o instanceof Completed)) {
+      // The hot path: one autocommitted statement (rows, events, counts, NOTIFY), one round trip.
+      List<Completed> all = new ArrayList<>();
       for (Outcome o : p.outcomes()) {
-        if (o instanceof Completed x) {
-          completed.add(x);
-        }
+        all.add((Completed) o);
       }
-      completePg(c, completed, p.workerId(), now, accepted);
-      changes.statementEvents = !accepted.isEmpty();
+      return single(
+          "jobFinishMany",
+          (c, changes) -> {
+            Set<UUID> accepted = new HashSet<>();
+            completePg(c, all, p.workerId(), now, accepted);
+            changes.statementEvents = !accepted.isEmpty();
+            return accepted;
+          });
     }
-    Map<String, PreparedStatement> prepared = new HashMap<>();
-    try {
-      for (Outcome o : p.outcomes()) {
-        if (!completed.isEmpty() && o instanceof Completed) {
-          continue;
-        }
-        String set =
-            switch (o) {
-              case Completed x ->
-                  "status = 'completed', result = "
+    return tx(
+        "jobFinishMany",
+        now,
+        (c, changes) -> {
+          Set<UUID> accepted = new HashSet<>();
+          List<Completed> completed = new ArrayList<>();
+          if (dialect instanceof PostgresDialect) {
+            for (Outcome o : p.outcomes()) {
+              if (o instanceof Completed x) {
+                completed.add(x);
+              }
+            }
+            completePg(c, completed, p.workerId(), now, accepted);
+            changes.statementEvents = !accepted.isEmpty();
+          }
+          Map<String, PreparedStatement> prepared = new HashMap<>();
+          try {
+            for (Outcome o : p.outcomes()) {
+              if (!completed.isEmpty() && o instanceof Completed) {
+                continue;
+              }
+              String set =
+                  switch (o) {
+                    case Completed x ->
+                        "status = 'completed', result = "
+                            + dialect.jsonParam()
+                            + ", finished_at = ?, lease_owner = NULL, lease_expires_at = NULL";
+                    case Failed x when x.retryAt() != null ->
+                        "status = 'pending', error = ?, run_after = ?, lease_owner = NULL,"
+                            + " lease_expires_at = NULL";
+                    case Failed x ->
+                        "status = 'failed', error = ?, finished_at = ?, lease_owner = NULL,"
+                            + " lease_expires_at = NULL";
+                    case Cancelled x ->
+                        "status = 'cancelled', finished_at = ?, lease_owner = NULL,"
+                            + " lease_expires_at = NULL";
+                  };
+              String sql =
+                  "UPDATE job SET "
+                      + set
+                      + ", progress = coalesce("
                       + dialect.jsonParam()
-                      + ", finished_at = ?, lease_owner = NULL, lease_expires_at = NULL";
-              case Failed x when x.retryAt() != null ->
-                  "status = 'pending', error = ?, run_after = ?, lease_owner = NULL,"
-                      + " lease_expires_at = NULL";
-              case Failed x ->
-                  "status = 'failed', error = ?, finished_at = ?, lease_owner = NULL,"
-                      + " lease_expires_at = NULL";
-              case Cancelled x ->
-                  "status = 'cancelled', finished_at = ?, lease_owner = NULL,"
-                      + " lease_expires_at = NULL";
-            };
-        String sql =
-            "UPDATE job SET "
-                + set
-                + ", progress = coalesce("
-                + dialect.jsonParam()
-                + ", progress), updated_at = ? WHERE id = "
-                + dialect.uuidParam()
-                + FENCE
-                + " RETURNING id, owner_id, type, batch_id, label, progress";
-        PreparedStatement ps = prepared.get(sql);
-        if (ps == null) {
-          ps = c.prepareStatement(sql);
-          prepared.put(sql, ps);
-        }
-        {
-          int i = 1;
-          switch (o) {
-            case Completed x -> {
-              ps.setString(i++, x.result());
-              dialect.setInstant(ps, i++, now);
-            }
-            case Failed x when x.retryAt() != null -> {
-              ps.setString(i++, x.error());
-              dialect.setInstant(ps, i++, ms(x.retryAt()));
-            }
-            case Failed x -> {
-              ps.setString(i++, x.error());
-              dialect.setInstant(ps, i++, now);
-            }
-            case Cancelled x -> dialect.setInstant(ps, i++, now);
-          }
-          ps.setString(i++, o.progressJson());
-          dialect.setInstant(ps, i++, now);
-          dialect.setUuid(ps, i++, o.id());
-          ps.setString(i++, p.workerId());
-          ps.setInt(i, o.attempt());
-          try (ResultSet rs = ps.executeQuery()) {
-            if (!rs.next()) {
-              continue;
-            }
-            JobRef ref = JobRows.ref(rs, dialect);
-            String progress = rs.getString("progress");
-            JobStatus to =
+                      + ", progress), updated_at = ? WHERE id = "
+                      + dialect.uuidParam()
+                      + FENCE
+                      + " RETURNING id, owner_id, type, batch_id, label, progress";
+              PreparedStatement ps = prepared.get(sql);
+              if (ps == null) {
+                ps = c.prepareStatement(sql);
+                prepared.put(sql, ps);
+              }
+              {
+                int i = 1;
                 switch (o) {
-                  case Completed x -> JobStatus.COMPLETED;
-                  case Failed x when x.retryAt() != null -> JobStatus.PENDING;
-                  case Failed x -> JobStatus.FAILED;
-                  case Cancelled x -> JobStatus.CANCELLED;
-                };
-            JobEventKind kind =
-                switch (o) {
-                  case Completed x -> JobEventKind.COMPLETED;
-                  case Failed x when x.retryAt() != null -> JobEventKind.RETRY_SCHEDULED;
-                  case Failed x -> JobEventKind.FAILED;
-                  case Cancelled x -> JobEventKind.CANCELLED;
-                };
-            changes.event(ref, kind, to, progress);
-            changes.move(ref.ownerId(), JobStatus.RUNNING, to);
-            changes.jobsAvailable |= to == JobStatus.PENDING;
-            accepted.add(o.id());
+                  case Completed x -> {
+                    ps.setString(i++, x.result());
+                    dialect.setInstant(ps, i++, now);
+                  }
+                  case Failed x when x.retryAt() != null -> {
+                    ps.setString(i++, x.error());
+                    dialect.setInstant(ps, i++, ms(x.retryAt()));
+                  }
+                  case Failed x -> {
+                    ps.setString(i++, x.error());
+                    dialect.setInstant(ps, i++, now);
+                  }
+                  case Cancelled x -> dialect.setInstant(ps, i++, now);
+                }
+                ps.setString(i++, o.progressJson());
+                dialect.setInstant(ps, i++, now);
+                dialect.setUuid(ps, i++, o.id());
+                ps.setString(i++, p.workerId());
+                ps.setInt(i, o.attempt());
+                try (ResultSet rs = ps.executeQuery()) {
+                  if (!rs.next()) {
+                    continue;
+                  }
+                  JobRef ref = JobRows.ref(rs, dialect);
+                  String progress = rs.getString("progress");
+                  JobStatus to =
+                      switch (o) {
+                        case Completed x -> JobStatus.COMPLETED;
+                        case Failed x when x.retryAt() != null -> JobStatus.PENDING;
+                        case Failed x -> JobStatus.FAILED;
+                        case Cancelled x -> JobStatus.CANCELLED;
+                      };
+                  JobEventKind kind =
+                      switch (o) {
+                        case Completed x -> JobEventKind.COMPLETED;
+                        case Failed x when x.retryAt() != null -> JobEventKind.RETRY_SCHEDULED;
+                        case Failed x -> JobEventKind.FAILED;
+                        case Cancelled x -> JobEventKind.CANCELLED;
+                      };
+                  changes.event(ref, kind, to, progress);
+                  changes.move(ref.ownerId(), JobStatus.RUNNING, to);
+                  changes.jobsAvailable |= to == JobStatus.PENDING;
+                  accepted.add(o.id());
+                }
+              }
+            }
+          } finally {
+            for (PreparedStatement ps : prepared.values()) {
+              ps.close();
+            }
           }
-        }
-      }
-    } finally {
-      for (PreparedStatement ps : prepared.values()) {
-        ps.close();
-      }
-    }
-    return accepted;
+          return accepted;
+        });
   }
 
   private void completePg(
@@ -481,42 +429,8 @@ public final class JdbcJobStore extends JdbcJobBulk implements JobStore {
               }
             }
           }
-          if (pg && held.size() < p.attempts().size()) {
-            // Rows locked by a concurrent completion, progress or cancel were skipped (no lock
-            // waits, so no deadlock with a finish-and-claim); a plain read tells which are still
-            // ours. Their lease is extended by the next heartbeat.
-            stillHeld(c, p, held, cancel);
-          }
           return new HeartbeatResult(held, cancel);
         });
-  }
-
-  private void stillHeld(Connection c, JobHeartbeatParams p, Set<UUID> held, Set<UUID> cancel)
-      throws SQLException {
-    List<UUID> rest = p.attempts().keySet().stream().filter(id -> !held.contains(id)).toList();
-    String in = String.join(", ", java.util.Collections.nCopies(rest.size(), "?"));
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT id, attempt, cancel_requested FROM job WHERE id IN ("
-                + in
-                + ") AND lease_owner = ? AND status = 'running'")) {
-      int i = 1;
-      for (UUID id : rest) {
-        dialect.setUuid(ps, i++, id);
-      }
-      ps.setString(i, p.workerId());
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          UUID id = dialect.getUuid(rs, "id");
-          if (p.attempts().get(id) == rs.getInt("attempt")) {
-            held.add(id);
-            if (rs.getBoolean("cancel_requested")) {
-              cancel.add(id);
-            }
-          }
-        }
-      }
-    }
   }
 
   @Override

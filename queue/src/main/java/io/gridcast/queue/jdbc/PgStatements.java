@@ -30,10 +30,7 @@ final class PgStatements {
         + "', 'e') FROM (SELECT 1 FROM u LIMIT 1) AS x)";
   }
 
-  /**
-   * Parameters: ids..., workerId, leaseUntil. Skips rows another transaction holds (a completion in
-   * flight): a heartbeat never waits, so it cannot deadlock with a finish-and-claim.
-   */
+  /** Parameters: ids..., workerId, leaseUntil. Locks rows in id order (see {@link #complete}). */
   static String heartbeat(int ids) {
     StringBuilder in = new StringBuilder();
     for (int i = 0; i < ids; i++) {
@@ -41,23 +38,25 @@ final class PgStatements {
     }
     return "WITH l AS (SELECT id FROM job WHERE id IN ("
         + in
-        + ") AND lease_owner = ? AND status = 'running' ORDER BY id FOR UPDATE SKIP LOCKED)"
+        + ") AND lease_owner = ? AND status = 'running' ORDER BY id FOR UPDATE)"
         + " UPDATE job SET lease_expires_at = ? FROM l WHERE job.id = l.id"
         + " RETURNING job.id, job.attempt, job.cancel_requested";
   }
 
   /**
    * Parameters: now, types..., limit, workerId, leaseUntil, now, now, now (event time). Returns the
-   * claimed rows.
+   * claimed rows. One statement: run it autocommitted.
    */
   static String claim(int types) {
     StringBuilder in = new StringBuilder();
     for (int i = 0; i < types; i++) {
       in.append(i == 0 ? "?" : ", ?");
     }
-    return "WITH c AS (SELECT id FROM job WHERE status = 'pending' AND run_after <= ? AND type IN ("
+    // The pick is gridcast_claim_pick (migration V2): its planner settings are pinned in its
+    // definition, so the statement runs autocommitted in one round trip, without a SET LOCAL first.
+    return "WITH c AS (SELECT gridcast_claim_pick AS id FROM gridcast_claim_pick(?, ARRAY["
         + in
-        + ") ORDER BY priority, run_after, id LIMIT ? FOR UPDATE SKIP LOCKED)"
+        + "]::text[], ?))"
         + ", u AS (UPDATE job SET status = 'running', attempt = job.attempt + 1, lease_owner = ?,"
         + " lease_expires_at = ?, started_at = ?, updated_at = ? FROM c WHERE job.id = c.id"
         + " RETURNING job.*)"
@@ -87,67 +86,5 @@ final class PgStatements {
         + " RETURNING job.id, job.owner_id, job.type, job.batch_id, job.label, job.progress)"
         + tail("COMPLETED", "completed", "running")
         + " SELECT u.id FROM u LEFT JOIN (SELECT count(*) AS z FROM n) AS nn ON true";
-  }
-
-  private static String effects(String p, String from, String kind, String to, String was) {
-    return ", "
-        + p
-        + "e AS (INSERT INTO "
-        + EVENT_COLUMNS
-        + " SELECT id, owner_id, type, '"
-        + kind
-        + "', '"
-        + to
-        + "', batch_id, label, progress, ? FROM "
-        + from
-        + " ORDER BY id), "
-        + p
-        + "k AS (INSERT INTO job_count (owner_id, status, delta) SELECT owner_id, s.status,"
-        + " s.sign * count(*) FROM "
-        + from
-        + " CROSS JOIN (VALUES ('"
-        + to
-        + "', 1), ('"
-        + was
-        + "', -1)) AS s(status, sign) GROUP BY owner_id, s.status, s.sign)";
-  }
-
-  /**
-   * Fenced completion of {@code rows} jobs AND a claim, in ONE statement (its own transaction in
-   * autocommit: one round trip). Parameters: (id, attempt, result, progress) per row, workerId, now
-   * (finished), now (updated), now (completion events), now (due), types (text[]), limit, workerId,
-   * leaseUntil, now (started), now (updated), now (claim events). Rows: the claimed jobs ({@code
-   * done_id} null), then one row per accepted completion (only {@code done_id} set).
-   */
-  static String finishAndClaim(int rows) {
-    StringBuilder values = new StringBuilder();
-    for (int i = 0; i < rows; i++) {
-      values.append(i == 0 ? "" : ", ").append("(?::uuid, ?::int, ?::text, ?::text)");
-    }
-    String v =
-        rows == 0
-            ? "v (id, attempt, result, progress) AS (SELECT NULL::uuid, NULL::int, NULL::text,"
-                + " NULL::text WHERE false)"
-            : "v (id, attempt, result, progress) AS (VALUES " + values + ")";
-    return "WITH "
-        + v
-        + ", l AS (SELECT job.id FROM job JOIN v ON job.id = v.id WHERE job.attempt = v.attempt"
-        + " AND job.lease_owner = ? AND job.status = 'running' ORDER BY job.id FOR UPDATE OF job)"
-        + ", f AS (UPDATE job SET status = 'completed', result = v.result::jsonb, progress ="
-        + " coalesce(v.progress::jsonb, job.progress), finished_at = ?, updated_at = ?,"
-        + " lease_owner = NULL, lease_expires_at = NULL FROM v, l WHERE job.id = v.id AND"
-        + " job.id = l.id"
-        + " RETURNING job.id, job.owner_id, job.type, job.batch_id, job.label, job.progress)"
-        + effects("f", "f", "COMPLETED", "completed", "running")
-        + ", c AS (SELECT gridcast_claim_pick AS id FROM gridcast_claim_pick(?, ?::text[], ?))"
-        + ", u AS (UPDATE job SET status = 'running', attempt = job.attempt + 1, lease_owner = ?,"
-        + " lease_expires_at = ?, started_at = ?, updated_at = ? FROM c WHERE job.id = c.id"
-        + " RETURNING job.*)"
-        + effects("u", "u", "STARTED", "running", "pending")
-        + ", n AS (SELECT pg_notify('"
-        + PostgresDialect.CHANNEL
-        + "', 'e') FROM (SELECT 1 FROM f UNION ALL SELECT 1 FROM u LIMIT 1) AS x)"
-        + " SELECT u.*, NULL::uuid AS done_id FROM u LEFT JOIN (SELECT count(*) AS z FROM n) AS nn"
-        + " ON true UNION ALL SELECT (NULL::job).*, f.id FROM f";
   }
 }

@@ -20,25 +20,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Claims due jobs for free slots and runs them. Threads: {@code gridcast-worker-N} (platform
- * threads, one per slot) run handlers. A worker whose handler returned queues the outcome, frees
- * its slot and, if one of {@link #REFILLERS} permits is free, runs a <em>refill round</em>: every
- * queued outcome is written AND a job is claimed for every free slot in ONE transaction ({@link
- * JobStore#jobFinishAndClaim}); the worker then runs the first claimed job itself. So a freed slot
- * is refilled without a wake-up or a second round trip, and a busy pool still batches. Otherwise it
- * wakes {@code gridcast-queue-dispatcher}, which runs the same round (and claims for idle slots
- * when woken by {@code jobsSignal} or every poll interval). {@code gridcast-queue-heartbeat} and
+ * Claims due jobs for free slots and runs them. Threads: {@code gridcast-queue-dispatcher} claims
+ * (woken by {@code jobsSignal} or every poll interval), {@code gridcast-worker-N} run handlers,
+ * {@code gridcast-queue-completer} writes outcomes in batches, {@code gridcast-queue-heartbeat} and
  * {@code gridcast-queue-maintenance} renew leases and run {@link Maintenance}. Every loop survives
  * any throwable. {@link #stop} is idempotent. Without {@link #start} the pool is manual: tests call
  * {@link #runDueJobsOnce()} and {@link #heartbeatOnce()}.
@@ -46,9 +38,8 @@ import org.slf4j.LoggerFactory;
 public final class WorkerPool {
   private static final Logger LOG = LoggerFactory.getLogger(WorkerPool.class);
   private static final int FINISH_BATCH = 512;
-
-  /** Workers that may run a refill round at once; more would claim one job each and contend. */
-  static final int REFILLERS = 2;
+  private static final int COALESCE_SLOTS = 4;
+  private static final Duration COALESCE_WAIT = Duration.ofMillis(1);
 
   /** Status-count deltas are folded this often, so a count reads a few rows per owner. */
   static final Duration COUNT_FOLD_INTERVAL = Duration.ofSeconds(1);
@@ -62,8 +53,6 @@ public final class WorkerPool {
   private final Map<UUID, RunningJob> running = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> busyByType = new ConcurrentHashMap<>();
   private final AtomicInteger busy = new AtomicInteger();
-  private final ReentrantLock limitedClaims = new ReentrantLock();
-  private final Semaphore refillers = new Semaphore(REFILLERS);
   private final LinkedBlockingQueue<Outcome> outcomes = new LinkedBlockingQueue<>();
   private final AtomicBoolean started = new AtomicBoolean();
   private final AtomicBoolean stopped = new AtomicBoolean();
@@ -72,6 +61,7 @@ public final class WorkerPool {
   private ScheduledExecutorService scheduler;
   private ScheduledExecutorService heartbeats;
   private Thread dispatcher;
+  private Thread completer;
 
   public WorkerPool(JobStore store, PoolSettings settings, InstantSource clock, Signal jobsSignal) {
     this.store = store;
@@ -119,6 +109,9 @@ public final class WorkerPool {
       workers =
           Executors.newFixedThreadPool(
               settings.slots(), r -> named(r, "gridcast-worker-" + w.incrementAndGet()));
+      completer = new Thread(this::completeLoop, "gridcast-queue-completer");
+      completer.setDaemon(true);
+      completer.start();
       dispatcher = new Thread(this::dispatchLoop, "gridcast-queue-dispatcher");
       dispatcher.setDaemon(true);
       dispatcher.start();
@@ -143,7 +136,8 @@ public final class WorkerPool {
     while (!stopping) {
       try {
         long seen = jobsSignal.version();
-        int claimed = refillRound(false).claimed();
+        coalesce();
+        int claimed = claimAndSubmit();
         if (claimed == 0 && !stopping) {
           jobsSignal.await(seen, settings.pollInterval());
         }
@@ -159,80 +153,35 @@ public final class WorkerPool {
   }
 
   /**
-   * Reserves every free slot (compare-and-set on {@code busy}, so the dispatcher and workers never
-   * claim for the same slot); returns how many.
+   * When only a few slots of a busy pool are free, waits up to {@link #COALESCE_WAIT} for more to
+   * free up, so short jobs are claimed in batches rather than one transaction per job. An idle pool
+   * claims at once (pickup latency is untouched).
    */
-  private int reserveFree() {
-    while (true) {
-      int b = busy.get();
-      int free = settings.slots() - b;
-      if (free <= 0) {
-        return 0;
-      }
-      if (busy.compareAndSet(b, b + free)) {
-        return free;
-      }
+  private void coalesce() throws InterruptedException {
+    int free = settings.slots() - busy.get();
+    if (free > 0 && free < Math.min(COALESCE_SLOTS, settings.slots()) && busy.get() > 0) {
+      long seen = jobsSignal.version();
+      jobsSignal.await(seen, COALESCE_WAIT);
     }
   }
 
-  /** What a refill round claimed; {@code mine} is the job the calling worker runs next. */
-  private record Round(int claimed, RunningJob mine) {}
-
-  /**
-   * Writes every queued outcome and claims for every free slot in one transaction, then hands the
-   * claimed jobs to worker threads (keeping the first for the caller when {@code keepOne}).
-   */
-  private Round refillRound(boolean keepOne) {
-    List<Outcome> batch = new ArrayList<>();
-    outcomes.drainTo(batch, FINISH_BATCH);
-    int want = stopping ? 0 : reserveFree();
-    if (batch.isEmpty() && want == 0) {
-      return new Round(0, null);
+  /** Claims for free slots and hands the jobs to worker threads; returns how many. */
+  private int claimAndSubmit() {
+    int total = 0;
+    for (Job job : claim(settings.slots() - busy.get())) {
+      busy.incrementAndGet();
+      busyByType.get(job.type()).incrementAndGet();
+      RunningJob rj = new RunningJob(job, store, settings.workerId(), clock);
+      running.put(job.id(), rj);
+      workers.execute(() -> runAndQueue(rj));
+      total++;
     }
-    JobStore.FinishAndClaimResult r;
-    try {
-      r = claim(want, batch);
-    } catch (RuntimeException e) {
-      outcomes.addAll(batch);
-      busy.addAndGet(-want);
-      throw e;
-    }
-    accepted(batch, r.accepted());
-    List<Job> claimed = r.claimed();
-    busy.addAndGet(claimed.size() - want);
-    List<RunningJob> next = new ArrayList<>(claimed.size());
-    for (Job j : claimed) {
-      next.add(track(j));
-    }
-    if (stopping) {
-      releaseUnstarted(next);
-      return new Round(0, null);
-    }
-    int from = keepOne ? 1 : 0;
-    for (int i = from; i < next.size(); i++) {
-      RunningJob other = next.get(i);
-      try {
-        workers.execute(() -> runChain(other));
-      } catch (RejectedExecutionException e) {
-        releaseUnstarted(List.of(other));
-      }
-    }
-    return new Round(next.size(), keepOne && !next.isEmpty() ? next.get(0) : null);
+    return total;
   }
 
-  private RunningJob track(Job job) {
-    RunningJob rj = new RunningJob(job, store, settings.workerId(), clock);
-    running.put(job.id(), rj);
-    return rj;
-  }
-
-  /**
-   * Writes {@code finishing} and claims up to {@code free} jobs; the first store call carries the
-   * outcomes, so with unlimited types it is one transaction.
-   */
-  private JobStore.FinishAndClaimResult claim(int free, List<Outcome> finishing) {
-    if (stopping) {
-      free = 0;
+  private List<Job> claim(int free) {
+    if (free <= 0 || stopping) {
+      return List.of();
     }
     Instant now = clock.instant();
     Instant leaseUntil = now.plus(settings.lease());
@@ -245,108 +194,88 @@ public final class WorkerPool {
         limited.add(r);
       }
     }
-    JobStore.FinishAndClaimResult first =
-        store.jobFinishAndClaim(
-            new JobStore.JobFinishAndClaimParams(
-                new JobFinishManyParams(settings.workerId(), finishing, now),
-                new JobClaimParams(
-                    settings.workerId(),
-                    unlimited,
-                    unlimited.isEmpty() ? 0 : free,
-                    now,
-                    leaseUntil)));
-    for (Job j : first.claimed()) {
-      busyByType.get(j.type()).incrementAndGet();
+    List<Job> jobs = new ArrayList<>();
+    if (!unlimited.isEmpty()) {
+      jobs.addAll(
+          store.jobClaim(
+              new JobClaimParams(settings.workerId(), unlimited, free, now, leaseUntil)));
     }
-    if (limited.isEmpty() || free <= first.claimed().size()) {
-      return first;
+    for (PoolSettings.Registration r : limited) {
+      int room =
+          Math.min(
+              free - jobs.size(),
+              r.maxConcurrency() - busyByType.get(r.type()).get() - count(jobs, r.type()));
+      if (room > 0) {
+        jobs.addAll(
+            store.jobClaim(
+                new JobClaimParams(settings.workerId(), Set.of(r.type()), room, now, leaseUntil)));
+      }
     }
-    List<Job> jobs = new ArrayList<>(first.claimed());
-    // Room for a limited type is read and taken under one lock: workers and the dispatcher claim
-    // concurrently.
-    limitedClaims.lock();
+    return jobs;
+  }
+
+  private static int count(List<Job> jobs, String type) {
+    int n = 0;
+    for (Job j : jobs) {
+      if (j.type().equals(type)) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private void runAndQueue(RunningJob rj) {
+    Outcome o = null;
     try {
-      for (PoolSettings.Registration r : limited) {
-        int room =
-            Math.min(free - jobs.size(), r.maxConcurrency() - busyByType.get(r.type()).get());
-        if (room > 0) {
-          List<Job> got =
-              store.jobClaim(
-                  new JobClaimParams(settings.workerId(), Set.of(r.type()), room, now, leaseUntil));
-          busyByType.get(r.type()).addAndGet(got.size());
-          jobs.addAll(got);
-        }
-      }
+      o = runner.run(rj);
     } finally {
-      limitedClaims.unlock();
-    }
-    return new JobStore.FinishAndClaimResult(first.accepted(), jobs);
-  }
-
-  /**
-   * Runs a job on this worker thread, queues its outcome, frees the slot, then (given a refill
-   * permit) writes the outcomes and claims successors in one transaction and runs the first one.
-   */
-  private void runChain(RunningJob first) {
-    RunningJob rj = first;
-    while (rj != null) {
-      Outcome o = null;
-      try {
-        o = runner.run(rj);
-      } finally {
-        busyByType.get(rj.job.type()).decrementAndGet();
-        if (o == null) {
-          running.remove(rj.id());
-        } else {
-          outcomes.add(o);
-        }
-        busy.decrementAndGet();
-        Thread.interrupted();
-      }
-      rj = null;
-      if (refillers.tryAcquire()) {
-        try {
-          rj = refillRound(true).mine();
-        } catch (Throwable t) {
-          LOG.warn("queue refill round failed; the dispatcher retries", t);
-          jobsSignal.fire();
-        } finally {
-          refillers.release();
-        }
-      } else {
-        jobsSignal.fire();
-      }
-    }
-  }
-
-  /** Gives claimed jobs that will not start here back to the queue (stop raced a claim). */
-  private void releaseUnstarted(List<RunningJob> jobs) {
-    Map<UUID, Integer> left = new HashMap<>();
-    for (RunningJob rj : jobs) {
-      rj.markReleased();
-      left.put(rj.id(), rj.attempt());
-      running.remove(rj.id());
       busyByType.get(rj.job.type()).decrementAndGet();
       busy.decrementAndGet();
+      if (o != null) {
+        outcomes.add(o);
+      } else {
+        running.remove(rj.id());
+      }
+      Thread.interrupted();
+      jobsSignal.fire();
     }
-    guarded(
-        "release",
-        () -> store.jobRelease(new JobReleaseParams(settings.workerId(), left, clock.instant())));
   }
 
-  private void accepted(List<Outcome> batch, Set<UUID> accepted) {
+  private void completeLoop() {
+    List<Outcome> batch = new ArrayList<>();
+    while (true) {
+      try {
+        if (batch.isEmpty()) {
+          Outcome first = outcomes.poll(200, TimeUnit.MILLISECONDS);
+          if (first == null) {
+            if (stopped.get()) {
+              return;
+            }
+            continue;
+          }
+          batch.add(first);
+          outcomes.drainTo(batch, FINISH_BATCH - 1);
+        }
+        finish(batch);
+        batch.clear();
+      } catch (InterruptedException e) {
+        return;
+      } catch (Throwable t) {
+        LOG.warn("queue completer failed to write {} outcomes; retrying", batch.size(), t);
+        sleepQuietly(Duration.ofMillis(500));
+      }
+    }
+  }
+
+  private void finish(List<Outcome> batch) {
+    Set<UUID> accepted =
+        store.jobFinishMany(new JobFinishManyParams(settings.workerId(), batch, clock.instant()));
     for (Outcome o : batch) {
       running.remove(o.id());
       if (!accepted.contains(o.id())) {
         LOG.info("outcome of job {} attempt {} rejected: lease lost", o.id(), o.attempt());
       }
     }
-  }
-
-  private void finish(List<Outcome> batch) {
-    accepted(
-        batch,
-        store.jobFinishMany(new JobFinishManyParams(settings.workerId(), batch, clock.instant())));
   }
 
   /** Renews the leases of running jobs; marks lost ones; passes on cancellation requests. */
@@ -385,8 +314,8 @@ public final class WorkerPool {
   }
 
   /**
-   * Manual mode: claims and runs every due job on the calling thread, writing each round's outcomes
-   * in the transaction that claims the next round; returns how many attempts ran.
+   * Manual mode: claims and runs every due job on the calling thread, writing outcomes as it goes;
+   * returns how many attempts ran.
    */
   public int runDueJobsOnce() {
     if (started.get()) {
@@ -394,20 +323,16 @@ public final class WorkerPool {
     }
     int ran = 0;
     int slots = Math.max(1, settings.slots());
-    List<Outcome> batch = List.of();
     while (true) {
-      JobStore.FinishAndClaimResult r = claim(slots, batch);
-      accepted(batch, r.accepted());
-      List<Job> jobs = r.claimed();
+      List<Job> jobs = claim(slots);
       if (jobs.isEmpty()) {
         return ran;
       }
-      batch = new ArrayList<>();
+      List<Outcome> batch = new ArrayList<>();
       for (Job job : jobs) {
         RunningJob rj = new RunningJob(job, store, settings.workerId(), clock);
         running.put(job.id(), rj);
         Outcome o = runner.run(rj);
-        busyByType.get(job.type()).decrementAndGet();
         if (o == null) {
           running.remove(job.id());
         } else {
@@ -415,6 +340,7 @@ public final class WorkerPool {
         }
         ran++;
       }
+      finish(batch);
     }
   }
 
@@ -450,6 +376,7 @@ public final class WorkerPool {
       }
       workers.shutdownNow();
       awaitQuietly(workers, Duration.ofSeconds(2));
+      join(completer, Duration.ofSeconds(10));
       List<Outcome> rest = new ArrayList<>();
       outcomes.drainTo(rest);
       if (!rest.isEmpty()) {
