@@ -20,8 +20,14 @@ import java.util.function.Function;
  *   <li>200 CPU-bound jobs of 50 ms on 2 slots: wall time / ideal (200 x 50 ms / 2).
  * </ol>
  *
- * Usage: {@code java -cp bench/target/benchmarks.jar io.gridcast.bench.queue.QueueThroughputBench
- * [jobs=20000] [runs=1] [backends=postgresql,sqlite]}. Prints a Markdown table.
+ * Then the same workloads on the peers, each on a fresh database of the same embedded PostgreSQL:
+ * JobRunr 8.7.0 and db-scheduler 16.12.0 (fetch and lock-and-fetch), with the settings of
+ * ANCHORS.md, and the ratios Gridcast / peer.
+ *
+ * <p>Usage: {@code java -cp bench/target/benchmarks.jar
+ * io.gridcast.bench.queue.QueueThroughputBench [jobs=20000] [runs=1] [backends=postgresql,sqlite]
+ * [peers=jobrunr,db-scheduler,db-scheduler-lock-and-fetch] [peerPickups=20]}. Prints Markdown
+ * tables.
  */
 public final class QueueThroughputBench {
   private static final PrintStream OUT = System.out;
@@ -29,45 +35,112 @@ public final class QueueThroughputBench {
 
   private QueueThroughputBench() {}
 
+  /** One row of the table: a name, a harness factory, and how many pickup samples it gets. */
+  private record Subject(String name, Function<String, QueueHarness> make, int pickups) {}
+
+  /** One row's figures. */
+  private record Row(
+      String name, double t2, double t16, double t16s, double[] pickup, double cpu) {}
+
   public static void main(String[] args) throws Exception {
     int jobs = 20_000;
     int runs = 1;
+    int peerPickups = 20;
     List<String> backends = List.of("postgresql", "sqlite");
+    List<String> peers = List.of("jobrunr", "db-scheduler", "db-scheduler-lock-and-fetch");
     for (String a : args) {
       String[] kv = a.split("=", 2);
       switch (kv[0]) {
         case "jobs" -> jobs = Integer.parseInt(kv[1]);
         case "runs" -> runs = Integer.parseInt(kv[1]);
-        case "backends" -> backends = Arrays.asList(kv[1].split(","));
+        case "backends" -> backends = kv[1].isEmpty() ? List.of() : Arrays.asList(kv[1].split(","));
+        case "peers" -> peers = kv[1].isEmpty() ? List.of() : Arrays.asList(kv[1].split(","));
+        case "peerPickups" -> peerPickups = Integer.parseInt(kv[1]);
         default -> throw new IllegalArgumentException("unknown argument '" + a + "'");
       }
     }
     try (BenchDatabases dbs = new BenchDatabases()) {
+      List<Subject> subjects = new ArrayList<>();
+      for (String backend : backends) {
+        String n = "gridcast/" + backend;
+        subjects.add(
+            new Subject(
+                n,
+                label ->
+                    new GridcastHarness(
+                        n, backend.equals("sqlite") ? dbs.sqlite() : dbs.postgres()),
+                300));
+      }
+      for (String peer : peers) {
+        String n = peer + "/postgresql";
+        Function<String, QueueHarness> make =
+            switch (peer) {
+              case "jobrunr" -> label -> new JobRunrHarness(n, dbs.postgres());
+              case "db-scheduler" ->
+                  label ->
+                      new DbSchedulerHarness(n, dbs.postgres(), DbSchedulerHarness.Polling.FETCH);
+              case "db-scheduler-lock-and-fetch" ->
+                  label ->
+                      new DbSchedulerHarness(
+                          n, dbs.postgres(), DbSchedulerHarness.Polling.LOCK_AND_FETCH);
+              default -> throw new IllegalArgumentException("unknown peer '" + peer + "'");
+            };
+        // JobRunr polls every 5 s: 300 pickups would take ~12 minutes.
+        subjects.add(new Subject(n, make, peer.equals("jobrunr") ? peerPickups : 300));
+      }
       OUT.println(
           "| queue | no-op jobs/s, 2 slots | 16 slots | 16 slots + subscriber |"
-              + " pickup p50 / p99 ms | 200 x 50 ms CPU on 2 slots, wall / ideal |");
+              + " pickup p50 / p99 ms (samples) | 200 x 50 ms CPU on 2 slots, wall / ideal |");
       OUT.println("|---|---|---|---|---|---|");
-      for (String backend : backends) {
-        Function<String, QueueHarness> make =
-            label ->
-                new GridcastHarness(
-                    "gridcast/" + backend,
-                    backend.equals("sqlite") ? dbs.sqlite() : dbs.postgres());
-        double t2 = median(runs, jobs, 2, false, make);
-        double t16 = median(runs, jobs, 16, false, make);
-        double t16s = median(runs, jobs, 16, true, make);
-        double[] pickup = pickup(make.apply("pickup"), 300);
-        double cpu = cpuBound(make.apply("cpu"), 200, Duration.ofMillis(50), 2);
+      List<Row> rows = new ArrayList<>();
+      for (Subject sub : subjects) {
+        boolean ours = sub.name().startsWith("gridcast/");
+        double t2 = median(runs, jobs, 2, false, sub.make());
+        double t16 = median(runs, jobs, 16, false, sub.make());
+        double t16s = ours ? median(runs, jobs, 16, true, sub.make()) : Double.NaN;
+        double[] pickup = pickup(sub.make().apply("pickup"), sub.pickups());
+        double cpu = cpuBound(sub.make().apply("cpu"), 200, Duration.ofMillis(50), 2);
+        Row r = new Row(sub.name(), t2, t16, t16s, pickup, cpu);
+        rows.add(r);
         OUT.printf(
             Locale.ROOT,
-            "| gridcast/%s | %,.0f | %,.0f | %,.0f | %.2f / %.2f | %.3f |%n",
-            backend,
+            "| %s | %,.0f | %,.0f | %s | %.2f / %.2f (%d) | %.3f |%n",
+            r.name(),
             t2,
             t16,
-            t16s,
+            ours ? String.format(Locale.ROOT, "%,.0f", t16s) : "-",
             pickup[0],
             pickup[1],
+            sub.pickups(),
             cpu);
+      }
+      ratios(rows);
+    }
+  }
+
+  /** Gridcast/peer throughput and peer/Gridcast pickup p50 for every (ours, peer) pair. */
+  private static void ratios(List<Row> rows) {
+    List<Row> ours = rows.stream().filter(r -> r.name().startsWith("gridcast/")).toList();
+    List<Row> peers = rows.stream().filter(r -> !r.name().startsWith("gridcast/")).toList();
+    if (ours.isEmpty() || peers.isEmpty()) {
+      return;
+    }
+    OUT.println();
+    OUT.println(
+        "| ours / peer | throughput 2 slots | throughput 16 slots | pickup p50 peer / ours |"
+            + " CPU-bound wall, peer / ours |");
+    OUT.println("|---|---|---|---|---|");
+    for (Row o : ours) {
+      for (Row p : peers) {
+        OUT.printf(
+            Locale.ROOT,
+            "| %s / %s | %.2f | %.2f | %.0f | %.2f |%n",
+            o.name(),
+            p.name(),
+            o.t2() / p.t2(),
+            o.t16() / p.t16(),
+            p.pickup()[0] / o.pickup()[0],
+            p.cpu() / o.cpu());
       }
     }
   }

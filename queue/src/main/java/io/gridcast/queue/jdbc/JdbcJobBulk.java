@@ -78,6 +78,29 @@ abstract sealed class JdbcJobBulk extends JdbcJobReads permits JdbcJobStore {
   }
 
   /**
+   * Runs {@code work} as ONE autocommitted statement (its own transaction, one round trip): only
+   * for PostgreSQL statements that write their own events, counts and NOTIFY.
+   */
+  <T> T single(String op, TxWork<T> work) {
+    ChangeBuffer changes = new ChangeBuffer();
+    T result;
+    try (Connection c = dataSource.getConnection()) {
+      if (!c.getAutoCommit()) {
+        c.setAutoCommit(true);
+      }
+      result = work.run(c, changes);
+    } catch (SQLException e) {
+      throw new StoreException(op, e);
+    }
+    if (changes.jobsAvailable || changes.hasEvents()) {
+      for (BiConsumer<Boolean, Boolean> l : commitListeners) {
+        l.accept(changes.jobsAvailable, changes.hasEvents());
+      }
+    }
+    return result;
+  }
+
+  /**
    * Called after each commit with (new pending jobs?, new events?), on the committing thread; for
    * in-process wake-ups.
    */

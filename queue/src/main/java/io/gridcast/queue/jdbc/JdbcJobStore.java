@@ -134,12 +134,12 @@ public final class JdbcJobStore extends JdbcJobBulk implements JobStore {
         pg
             ? PgStatements.claim(p.types().size())
             : set + " WHERE id IN (" + pick + ") AND status = 'pending' RETURNING *";
-    return tx(
-        "jobClaim",
-        now,
+    TxWork<List<Job>> work =
         (c, changes) -> {
           List<Job> claimed = new ArrayList<>();
-          dialect.beforeClaim(c);
+          if (!pg) {
+            dialect.beforeClaim(c);
+          }
           try (PreparedStatement ps = c.prepareStatement(sql)) {
             int i = 1;
             if (!pg) {
@@ -178,7 +178,9 @@ public final class JdbcJobStore extends JdbcJobBulk implements JobStore {
             }
           }
           return claimed;
-        });
+        };
+    // PostgreSQL: one autocommitted statement (one round trip); SQLite: BEGIN IMMEDIATE.
+    return pg ? single("jobClaim", work) : tx("jobClaim", now, work);
   }
 
   private int bindClaimSet(PreparedStatement ps, int i, JobClaimParams p, Instant now)
@@ -196,6 +198,22 @@ public final class JdbcJobStore extends JdbcJobBulk implements JobStore {
       return Set.of();
     }
     Instant now = ms(p.now());
+    if (dialect instanceof PostgresDialect
+        && p.outcomes().stream().allMatch(o -> o instanceof Completed)) {
+      // The hot path: one autocommitted statement (rows, events, counts, NOTIFY), one round trip.
+      List<Completed> all = new ArrayList<>();
+      for (Outcome o : p.outcomes()) {
+        all.add((Completed) o);
+      }
+      return single(
+          "jobFinishMany",
+          (c, changes) -> {
+            Set<UUID> accepted = new HashSet<>();
+            completePg(c, all, p.workerId(), now, accepted);
+            changes.statementEvents = !accepted.isEmpty();
+            return accepted;
+          });
+    }
     return tx(
         "jobFinishMany",
         now,

@@ -45,16 +45,18 @@ final class PgStatements {
 
   /**
    * Parameters: now, types..., limit, workerId, leaseUntil, now, now, now (event time). Returns the
-   * claimed rows.
+   * claimed rows. One statement: run it autocommitted.
    */
   static String claim(int types) {
     StringBuilder in = new StringBuilder();
     for (int i = 0; i < types; i++) {
       in.append(i == 0 ? "?" : ", ?");
     }
-    return "WITH c AS (SELECT id FROM job WHERE status = 'pending' AND run_after <= ? AND type IN ("
+    // The pick is gridcast_claim_pick (migration V2): its planner settings are pinned in its
+    // definition, so the statement runs autocommitted in one round trip, without a SET LOCAL first.
+    return "WITH c AS (SELECT gridcast_claim_pick AS id FROM gridcast_claim_pick(?, ARRAY["
         + in
-        + ") ORDER BY priority, run_after, id LIMIT ? FOR UPDATE SKIP LOCKED)"
+        + "]::text[], ?))"
         + ", u AS (UPDATE job SET status = 'running', attempt = job.attempt + 1, lease_owner = ?,"
         + " lease_expires_at = ?, started_at = ?, updated_at = ? FROM c WHERE job.id = c.id"
         + " RETURNING job.*)"

@@ -86,6 +86,8 @@ public final class PostgresDialect implements Dialect {
    * With stale statistics (a fresh or fast-growing table) the planner bitmap-scans every due row
    * and sorts them; with sorting and bitmap scans off for this transaction it walks the partial
    * claim index in order and stops at LIMIT, so a claim costs the same at 10 or 1,000,000 pending.
+   * The store's own claim no longer calls this: it runs autocommitted and its row pick, the
+   * function {@code gridcast_claim_pick} (migration V2), carries the same settings.
    */
   @Override
   public void beforeClaim(Connection c) throws SQLException {
