@@ -2,6 +2,9 @@ package io.gridcast.server.app;
 
 import io.gridcast.forecast.registry.ModelRegistry;
 import io.gridcast.queue.JobQueue;
+import io.gridcast.server.auth.UserStore;
+import io.gridcast.server.config.DatabaseUrl;
+import io.gridcast.server.config.Role;
 import io.gridcast.server.config.ServerConfig;
 import io.gridcast.server.dataset.DatasetService;
 import io.gridcast.server.dataset.DatasetStore;
@@ -47,19 +50,25 @@ public final class GridcastServer implements AutoCloseable {
     this.http = http;
   }
 
-  /** Starts a process as the configuration says. */
+  /**
+   * Starts a process as the configuration says: bearer tokens checked against the users table, or
+   * the fixed local user when authentication is off.
+   */
   public static GridcastServer start(ServerConfig config) {
-    return start(config, CallerResolver.localUser());
+    return start(config, ModelRegistry.standard());
   }
 
-  /** Starts a process with a given caller resolver (authentication plugs in here). */
-  public static GridcastServer start(ServerConfig config, CallerResolver callers) {
-    return start(config, callers, ModelRegistry.standard());
+  /** Starts a process as the configuration says, with a given model registry. */
+  public static GridcastServer start(ServerConfig config, ModelRegistry registry) {
+    return start(config, null, registry);
   }
 
-  /** Starts a process with a given caller resolver and model registry. */
+  /**
+   * Starts a process with a given caller resolver (null: the one the configuration asks for) and
+   * model registry.
+   */
   public static GridcastServer start(
-      ServerConfig config, CallerResolver callers, ModelRegistry registry) {
+      ServerConfig config, CallerResolver givenCallers, ModelRegistry registry) {
     LOG.info("effective configuration: {}", config.describe());
     InstantSource clock = InstantSource.system();
     int poolSize = config.database().postgres() ? Math.max(10, config.workers() + 6) : 8;
@@ -68,6 +77,16 @@ public final class GridcastServer implements AutoCloseable {
     EventFeed feed = null;
     ApiServer http = null;
     try {
+      UserStore users = new UserStore(db.dataSource(), clock);
+      CallerResolver callers = givenCallers;
+      if (callers == null) {
+        callers = config.auth() ? CallerResolver.bearer(users) : CallerResolver.localUser();
+      }
+      if (config.auth()
+          && config.role() == Role.SERVE
+          && config.database().equals(DatabaseUrl.sqliteIn(config.dataDir()))) {
+        FirstAdmin.ensure(users, config.dataDir());
+      }
       DatasetStore datasets = new DatasetStore(db.dataSource());
       ResultStore results = new ResultStore(db.dataSource(), db.dialect());
       ForecastJobs jobs = new ForecastJobs(datasets, results, registry, clock);

@@ -91,6 +91,9 @@ final class ErrorMapper {
     error.put("message", e.getMessage());
     error.put("details", e.details());
     ctx.status(e.status());
+    if (e.status() == 401) {
+      ctx.header("WWW-Authenticate", "Bearer realm=\"gridcast\"");
+    }
     ctx.contentType("application/json");
     ctx.result(Json.write(Map.of("error", error)));
   }

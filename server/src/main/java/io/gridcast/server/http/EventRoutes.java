@@ -59,7 +59,7 @@ final class EventRoutes implements RouteGroup {
             break; // not yet confirmed gap-free by the subscription
           }
           pos = e.seq();
-          if (caller.ownerId().equals(e.ownerId())) {
+          if (caller.sees(e.ownerId())) {
             sb.append("id: ").append(e.seq()).append("\nevent: job\ndata: ");
             sb.append(Json.write(JobViews.event(e))).append("\n\n");
             dirty = true;
@@ -105,7 +105,7 @@ final class EventRoutes implements RouteGroup {
   }
 
   private void summary(OutputStream out, Caller caller) throws IOException {
-    var counts = store.jobCountByStatus(new JobStore.JobCountByStatusParams(caller.ownerId()));
+    var counts = store.jobCountByStatus(new JobStore.JobCountByStatusParams(caller.scope()));
     write(out, "event: summary\ndata: " + Json.write(JobViews.summary(counts)) + "\n\n");
   }
 

@@ -66,9 +66,11 @@ abstract class BadInputContract {
             1,
             LIMIT,
             Duration.ofSeconds(10),
-            ServerConfig.DEFAULT_EVENT_POLL);
+            ServerConfig.DEFAULT_EVENT_POLL,
+            true,
+            io.gridcast.server.config.Limits.DEFAULTS);
     server = GridcastServer.start(cfg);
-    http = new Http(server.url());
+    http = TestServers.client(server);
     Http.Res up =
         http.post(
             "/api/datasets?optimize=true&horizon=3",
