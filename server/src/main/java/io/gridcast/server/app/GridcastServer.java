@@ -106,8 +106,16 @@ public final class GridcastServer implements AutoCloseable {
       }
       if (config.role().http()) {
         feed = new EventFeed(queue);
-        DatasetService datasetService = new DatasetService(datasets, clock);
-        JobService jobService = new JobService(queue.store(), datasets, registry, clock);
+        DatasetService datasetService =
+            new DatasetService(datasets, clock, config.limits().maxSeriesPerUpload());
+        JobService jobService =
+            new JobService(
+                queue.store(),
+                datasets,
+                registry,
+                clock,
+                config.limits().maxHorizon(),
+                config.limits().maxJobsPerSubmission());
         http =
             Api.start(
                 config,

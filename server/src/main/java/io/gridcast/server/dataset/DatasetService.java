@@ -27,11 +27,20 @@ public final class DatasetService {
 
   private final DatasetStore store;
   private final UploadParser parser = new UploadParser();
+  private final int maxSeries;
   private final InstantSource clock;
 
   public DatasetService(DatasetStore store, InstantSource clock) {
+    this(store, clock, Integer.MAX_VALUE);
+  }
+
+  /**
+   * @param maxSeries the most series one upload may hold (413 beyond)
+   */
+  public DatasetService(DatasetStore store, InstantSource clock, int maxSeries) {
     this.store = store;
     this.clock = clock;
+    this.maxSeries = maxSeries;
   }
 
   public DatasetStore store() {
@@ -75,6 +84,10 @@ public final class DatasetService {
           case JSON -> parser.json(body, columns);
         };
     List<Series> series = parsed.series();
+    if (series.size() > maxSeries) {
+      throw io.gridcast.server.config.LimitExceededException.tooLarge(
+          "max_series_per_upload", maxSeries, series.size(), "the upload");
+    }
     long values = 0;
     Map<String, Integer> freqCounts = new HashMap<>();
     Map<Integer, Integer> periodCounts = new HashMap<>();

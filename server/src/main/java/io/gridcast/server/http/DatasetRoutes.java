@@ -22,6 +22,7 @@ final class DatasetRoutes implements RouteGroup {
   private final DatasetService datasets;
   private final UploadJobs uploadJobs;
   private final long maxUploadBytes;
+  private final int maxPoints;
 
   /** Creates jobs for a fresh upload when the caller asked for them ({@code ?optimize=true}). */
   @FunctionalInterface
@@ -43,10 +44,12 @@ final class DatasetRoutes implements RouteGroup {
     Map<String, Object> create(Caller caller, DatasetService.Upload upload);
   }
 
-  DatasetRoutes(DatasetService datasets, UploadJobs uploadJobs, long maxUploadBytes) {
+  DatasetRoutes(
+      DatasetService datasets, UploadJobs uploadJobs, long maxUploadBytes, int maxPoints) {
     this.datasets = datasets;
     this.uploadJobs = uploadJobs;
     this.maxUploadBytes = maxUploadBytes;
+    this.maxPoints = maxPoints;
   }
 
   @Override
@@ -105,7 +108,7 @@ final class DatasetRoutes implements RouteGroup {
     };
   }
 
-  private static UploadFormat columns(Context ctx) {
+  private UploadFormat columns(Context ctx) {
     UploadFormat d = UploadFormat.standard();
     Frequency frequency = null;
     String f = Params.text(ctx, "frequency");
@@ -125,7 +128,7 @@ final class DatasetRoutes implements RouteGroup {
           "id_column",
           "id_column, ds_column and y_column must differ: " + id + ", " + ds + ", " + y);
     }
-    return new UploadFormat(id, ds, y, frequency, period, d.maxSeriesLength());
+    return new UploadFormat(id, ds, y, frequency, period, maxPoints);
   }
 
   private static String orDefault(String v, String d) {

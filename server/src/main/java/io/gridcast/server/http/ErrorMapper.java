@@ -91,6 +91,9 @@ final class ErrorMapper {
     error.put("message", e.getMessage());
     error.put("details", e.details());
     ctx.status(e.status());
+    if (e.details().get("retry_after_seconds") instanceof Long wait) {
+      ctx.header("Retry-After", Long.toString(wait));
+    }
     if (e.status() == 401) {
       ctx.header("WWW-Authenticate", "Bearer realm=\"gridcast\"");
     }

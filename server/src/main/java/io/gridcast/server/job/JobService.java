@@ -34,14 +34,32 @@ public final class JobService {
   private final JobStore store;
   private final DatasetStore datasets;
   private final ModelRegistry registry;
+  private final int maxHorizon;
+  private final int maxJobs;
   private final InstantSource clock;
 
   public JobService(
       JobStore store, DatasetStore datasets, ModelRegistry registry, InstantSource clock) {
+    this(store, datasets, registry, clock, MAX_HORIZON, Integer.MAX_VALUE);
+  }
+
+  /**
+   * @param maxHorizon the largest horizon of a job (422 beyond)
+   * @param maxJobs the most jobs one submission may create (413 beyond)
+   */
+  public JobService(
+      JobStore store,
+      DatasetStore datasets,
+      ModelRegistry registry,
+      InstantSource clock,
+      int maxHorizon,
+      int maxJobs) {
     this.store = store;
     this.datasets = datasets;
     this.registry = registry;
     this.clock = clock;
+    this.maxHorizon = maxHorizon;
+    this.maxJobs = maxJobs;
   }
 
   /** Validates everything a request says apart from the dataset and its SKUs. */
@@ -57,9 +75,9 @@ public final class JobService {
                             + r.type()
                             + "'"));
     int horizon = r.horizon() == null ? DEFAULT_HORIZON : r.horizon();
-    if (horizon < 1 || horizon > MAX_HORIZON) {
+    if (horizon < 1 || horizon > maxHorizon) {
       throw new InvalidJobRequestException(
-          "horizon", "horizon must be in 1.." + MAX_HORIZON + ", got " + horizon);
+          "horizon", "horizon must be in 1.." + maxHorizon + ", got " + horizon);
     }
     int folds = r.folds() == null ? 3 : r.folds();
     if (folds < 1 || folds > MAX_FOLDS) {
@@ -184,6 +202,11 @@ public final class JobService {
             p.template().folds(),
             p.template().sourceDatasetId(),
             p.template().threshold());
+    int jobCount = p.type() == JobType.VALIDATION ? 1 : skus.size();
+    if (jobCount > maxJobs) {
+      throw io.gridcast.server.config.LimitExceededException.tooLarge(
+          "max_jobs_per_submission", maxJobs, jobCount, "the submission");
+    }
     List<JobSpec> specs = new ArrayList<>();
     if (p.type() == JobType.VALIDATION) {
       String label = skus.size() == 1 ? skus.get(0) : datasetId;

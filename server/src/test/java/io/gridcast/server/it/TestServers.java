@@ -19,6 +19,11 @@ public final class TestServers {
   private TestServers() {}
 
   public static GridcastServer start(Role role, DatabaseUrl db, int workers) {
+    return start(role, db, workers, Limits.DEFAULTS);
+  }
+
+  /** A server with the given limits. */
+  public static GridcastServer start(Role role, DatabaseUrl db, int workers, Limits limits) {
     ServerConfig cfg =
         new ServerConfig(
             role,
@@ -31,7 +36,7 @@ public final class TestServers {
             Duration.ofSeconds(10),
             ServerConfig.DEFAULT_EVENT_POLL,
             true,
-            Limits.DEFAULTS);
+            limits);
     return GridcastServer.start(cfg);
   }
 
