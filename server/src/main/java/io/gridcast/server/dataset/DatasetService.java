@@ -88,6 +88,16 @@ public final class DatasetService {
       throw io.gridcast.server.config.LimitExceededException.tooLarge(
           "max_series_per_upload", maxSeries, series.size(), "the upload");
     }
+    for (Series s : series) {
+      if (s.id().chars().anyMatch(Character::isISOControl)) {
+        // ids travel in URL paths (/series/{sku}) and CSV exports, where controls cannot
+        throw new InvalidUploadException(
+            "series id contains a control character (U+0000..U+001F, U+007F..U+009F): '"
+                + s.id().replaceAll("\\p{Cntrl}", "?")
+                + "'",
+            Map.of("field", "unique_id"));
+      }
+    }
     long values = 0;
     Map<String, Integer> freqCounts = new HashMap<>();
     Map<Integer, Integer> periodCounts = new HashMap<>();
