@@ -2,6 +2,7 @@ package io.gridcast.server.app;
 
 import io.gridcast.forecast.registry.ModelRegistry;
 import io.gridcast.queue.JobQueue;
+import io.gridcast.server.auth.SessionStore;
 import io.gridcast.server.auth.UserStore;
 import io.gridcast.server.config.DatabaseUrl;
 import io.gridcast.server.config.Role;
@@ -78,9 +79,14 @@ public final class GridcastServer implements AutoCloseable {
     ApiServer http = null;
     try {
       UserStore users = new UserStore(db.dataSource(), clock);
+      SessionStore sessions =
+          config.auth() ? new SessionStore(db.dataSource(), clock, SessionStore.DEFAULT_TTL) : null;
       CallerResolver callers = givenCallers;
       if (callers == null) {
-        callers = config.auth() ? CallerResolver.bearer(users) : CallerResolver.localUser();
+        callers =
+            config.auth()
+                ? CallerResolver.bearerOrSession(users, sessions)
+                : CallerResolver.localUser();
       }
       if (config.auth()
           && config.role() == Role.SERVE
@@ -127,7 +133,9 @@ public final class GridcastServer implements AutoCloseable {
                 feed,
                 registry,
                 db::ping,
-                clock);
+                clock,
+                users,
+                sessions);
       }
       return new GridcastServer(config, db, queue, feed, http);
     } catch (RuntimeException e) {

@@ -138,7 +138,7 @@ public final class UserStore {
     }
   }
 
-  private static User user(ResultSet rs) throws SQLException {
+  static User user(ResultSet rs) throws SQLException {
     long revoked = rs.getLong("revoked_at_ms");
     boolean wasRevoked = !rs.wasNull();
     return new User(

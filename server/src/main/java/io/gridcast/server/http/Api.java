@@ -5,7 +5,9 @@ import io.gridcast.forecast.registry.ModelRegistry;
 import io.gridcast.forecast.registry.ParameterRange;
 import io.gridcast.queue.JobStore;
 import io.gridcast.queue.JobStore.JobInsertResult;
+import io.gridcast.server.auth.SessionStore;
 import io.gridcast.server.auth.SubmissionRateLimiter;
+import io.gridcast.server.auth.UserStore;
 import io.gridcast.server.config.ServerConfig;
 import io.gridcast.server.dataset.DatasetService;
 import io.gridcast.server.dataset.ResultStore;
@@ -36,8 +38,14 @@ public final class Api {
       EventFeed feed,
       ModelRegistry registry,
       BooleanSupplier ready,
-      InstantSource clock) {
-    List<RouteGroup> groups =
+      InstantSource clock,
+      UserStore users,
+      SessionStore sessions) {
+    List<RouteGroup> groups = new ArrayList<>();
+    if (sessions != null) {
+      groups.add(new SessionRoutes(users, sessions));
+    }
+    groups.addAll(
         List.of(
             new OpsRoutes(ready, () -> models(registry)),
             new DatasetRoutes(
@@ -47,7 +55,7 @@ public final class Api {
                 config.limits().maxPointsPerSeries()),
             new ForecastRoutes(datasets, results),
             new JobRoutes(jobs, store, clock),
-            new EventRoutes(store, feed, config.limits().maxStreamsPerUser()));
+            new EventRoutes(store, feed, config.limits().maxStreamsPerUser())));
     SubmissionRateLimiter limiter =
         new SubmissionRateLimiter(
             config.limits().submissionBurst(), config.limits().submissionRefill(), clock);

@@ -1,5 +1,6 @@
 package io.gridcast.server.http;
 
+import io.gridcast.server.auth.SessionStore;
 import io.gridcast.server.auth.User;
 import io.gridcast.server.auth.UserStore;
 import io.javalin.http.Context;
@@ -42,7 +43,40 @@ public interface CallerResolver {
     };
   }
 
-  private static ApiException unauthorized(String message) {
+  /**
+   * A bearer token when the request has an {@code Authorization} header; otherwise the session
+   * cookie of the web page ({@link SessionRoutes#COOKIE}), which on every call but GET/HEAD also
+   * needs the session's CSRF token in {@link SessionRoutes#CSRF_HEADER} (403 without it).
+   */
+  public static CallerResolver bearerOrSession(UserStore users, SessionStore sessions) {
+    CallerResolver bearer = bearer(users);
+    return ctx -> {
+      String cookie = ctx.cookie(SessionRoutes.COOKIE);
+      if (ctx.header("Authorization") != null || cookie == null || cookie.isBlank()) {
+        return bearer.resolve(ctx);
+      }
+      SessionStore.Session s =
+          sessions
+              .find(cookie)
+              .orElseThrow(() -> unauthorized("session expired or signed out; sign in again"));
+      if (!safe(ctx) && !s.csrfMatches(ctx.header(SessionRoutes.CSRF_HEADER))) {
+        throw new ApiException(
+            403,
+            "csrf_failed",
+            "a session call that changes state needs the " + SessionRoutes.CSRF_HEADER + " header",
+            Map.of("header", SessionRoutes.CSRF_HEADER));
+      }
+      return new Caller(s.user().id(), s.user().admin());
+    };
+  }
+
+  private static boolean safe(Context ctx) {
+    return ctx.method() == io.javalin.http.HandlerType.GET
+        || ctx.method() == io.javalin.http.HandlerType.HEAD
+        || ctx.method() == io.javalin.http.HandlerType.OPTIONS;
+  }
+
+  static ApiException unauthorized(String message) {
     return new ApiException(401, "unauthorized", message, Map.of("scheme", "Bearer"));
   }
 }

@@ -8,3 +8,14 @@ CREATE TABLE app_user (
   created_at_ms BIGINT  NOT NULL,
   revoked_at_ms BIGINT
 );
+
+-- Web-page sessions: a cookie holds the session id, the page sends the CSRF token in a header.
+-- Both are stored only as SHA-256 (hex).
+CREATE TABLE app_session (
+  id_hash       TEXT    PRIMARY KEY,
+  user_id       TEXT    NOT NULL REFERENCES app_user (id) ON DELETE CASCADE,
+  csrf_hash     TEXT    NOT NULL,
+  created_at_ms BIGINT  NOT NULL,
+  expires_at_ms BIGINT  NOT NULL
+);
+CREATE INDEX app_session_user ON app_session (user_id);
