@@ -9,7 +9,6 @@ import io.gridcast.server.config.Role;
 import io.gridcast.server.it.EndToEndContract;
 import io.gridcast.server.it.Http;
 import io.gridcast.server.it.SseReader;
-import io.gridcast.server.it.TestDatabases;
 import io.gridcast.server.it.TestServers;
 import java.net.http.HttpRequest;
 import java.time.Duration;
@@ -22,11 +21,13 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * Every route x {no token, bad token, revoked token, other user, owner, admin} on a real server
- * (SQLite, API role: jobs stay pending). Alice owns the data; Bob is the other user; Root is the
- * admin; Eve's token was revoked.
+ * (API role: jobs stay pending), once per database. Alice owns the data; Bob is the other user;
+ * Root is the admin; Eve's token was revoked.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AccessMatrixTest {
+abstract class AccessMatrixContract {
+  abstract io.gridcast.server.config.DatabaseUrl database();
+
   private GridcastServer server;
   private Http alice;
   private Http bob;
@@ -50,7 +51,7 @@ class AccessMatrixTest {
 
   @BeforeAll
   void start() {
-    server = TestServers.start(Role.API, TestDatabases.sqlite(), 1);
+    server = TestServers.start(Role.API, database(), 1);
     alice = new Http(server.url(), TestServers.addUser(server, "alice", UserRole.USER));
     bob = new Http(server.url(), TestServers.addUser(server, "bob", UserRole.USER));
     root = new Http(server.url(), TestServers.addUser(server, "root", UserRole.ADMIN));
