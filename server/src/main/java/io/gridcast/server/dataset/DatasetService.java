@@ -108,6 +108,10 @@ public final class DatasetService {
     }
     String id = TimeOrderedIds.next().toString();
     String label = name != null && !name.isBlank() ? name : parsed.name();
+    if (label != null && label.indexOf('\0') >= 0) {
+      throw new InvalidUploadException(
+          "name must not contain the NUL character", Map.of("field", "name"));
+    }
     Dataset d =
         new Dataset(
             id,

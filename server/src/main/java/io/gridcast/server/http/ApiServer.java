@@ -8,6 +8,7 @@ import io.javalin.http.HandlerType;
 import io.javalin.router.Endpoint;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +47,7 @@ public final class ApiServer implements AutoCloseable {
               "/api/*",
               ctx -> {
                 Caller caller = callers.resolve(ctx);
+                refuseNul(ctx);
                 ctx.attribute(Caller.ATTRIBUTE, caller);
                 if (submission(ctx)) {
                   rateLimit(limiter, caller);
@@ -59,6 +61,18 @@ public final class ApiServer implements AutoCloseable {
     app.start(host, port);
     LOG.info("HTTP API listening on http://{}:{}", host, app.port());
     return new ApiServer(app);
+  }
+
+  /** NUL in a query parameter: PostgreSQL cannot even compare it, so it is refused up front. */
+  private static void refuseNul(Context ctx) {
+    for (Map.Entry<String, List<String>> e : ctx.queryParamMap().entrySet()) {
+      for (String v : e.getValue()) {
+        if (e.getKey().indexOf('\0') >= 0 || v.indexOf('\0') >= 0) {
+          throw ApiException.badRequest(
+              e.getKey().replace('\0', '?'), "query parameters must not contain the NUL character");
+        }
+      }
+    }
   }
 
   /** Calls that create work: uploads and job submissions. */

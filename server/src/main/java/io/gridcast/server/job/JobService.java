@@ -62,8 +62,28 @@ public final class JobService {
     this.maxJobs = maxJobs;
   }
 
+  /** NUL cannot be stored in PostgreSQL text, nor is it meaningful in any field: refused alike. */
+  private static void noNul(String field, String v) {
+    if (v != null && v.indexOf('\0') >= 0) {
+      throw new InvalidJobRequestException(field, field + " must not contain the NUL character");
+    }
+  }
+
   /** Validates everything a request says apart from the dataset and its SKUs. */
   public Prepared prepare(JobRequest r) {
+    noNul("dataset_id", r.datasetId());
+    noNul("type", r.type());
+    noNul("metric", r.metric());
+    noNul("reason", r.reason());
+    noNul("idempotency_key", r.idempotencyKey());
+    noNul("source_dataset_id", r.sourceDatasetId());
+    for (List<String> list : java.util.Arrays.asList(r.skus(), r.models())) {
+      if (list != null) {
+        for (String v : list) {
+          noNul(list == r.skus() ? "skus" : "models", v);
+        }
+      }
+    }
     JobType type =
         r.type() == null
             ? JobType.OPTIMIZATION

@@ -8,7 +8,6 @@ import io.gridcast.server.config.Limits;
 import io.gridcast.server.config.Role;
 import io.gridcast.server.it.DatabaseSnapshot;
 import io.gridcast.server.it.Http;
-import io.gridcast.server.it.TestDatabases;
 import io.gridcast.server.it.TestServers;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -31,7 +30,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * refused. The SQL strings would drop or empty tables if they were ever executed.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class InjectionTest {
+abstract class InjectionContract {
+  abstract io.gridcast.server.config.DatabaseUrl database();
+
   static final List<String> HOSTILE =
       List.of(
           "x'; DROP TABLE job; --",
@@ -56,7 +57,7 @@ class InjectionTest {
   void start() {
     Limits manySubmissions =
         new Limits(200_000, 100_000, 1000, 200_000, 8, 100_000, Duration.ofSeconds(1));
-    server = TestServers.start(Role.API, TestDatabases.sqlite(), 1, manySubmissions);
+    server = TestServers.start(Role.API, database(), 1, manySubmissions);
     http = TestServers.client(server);
     JsonNode up = http.post("/api/datasets?optimize=true&horizon=3", "text/csv", csv("SKU")).json();
     dataset = up.path("dataset_id").asText();
@@ -218,13 +219,22 @@ class InjectionTest {
         b.header("Content-Type", p.contentType());
       }
       p.headers().forEach(b::header);
-      Http.Res res =
-          http.send(
-              b.method(
-                  p.method(),
-                  p.body() == null
-                      ? HttpRequest.BodyPublishers.noBody()
-                      : HttpRequest.BodyPublishers.ofString(p.body())));
+      Http.Res res;
+      try {
+        res =
+            http.send(
+                b.method(
+                    p.method(),
+                    p.body() == null
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(p.body())));
+      } catch (java.io.UncheckedIOException e) {
+        // Jetty answers 414 to a URI beyond its header buffer and closes the connection; a
+        // client still sending its body may see the close before the answer. Refused either way.
+        assertThat(p.path().length()).as(p + ": " + e).isGreaterThan(8192);
+        assertThat(DatabaseSnapshot.take(server.config().database())).isEqualTo(before);
+        continue;
+      }
       assertThat(res.status()).as(p + " -> " + res.body()).isLessThan(500);
       if (res.status() >= 400) {
         assertThat(res.json().path("error").path("code").asText()).as(p.toString()).isNotBlank();
