@@ -73,7 +73,11 @@ public final class ServerLoadBench {
             "--data-dir",
             dir.resolve("data").toString(),
             "--workers",
-            "2"));
+            "2",
+            // loopback only; measures the API itself, not token look-ups or the per-user limits
+            "--no-auth",
+            "--submission-burst",
+            "1000000"));
     if (db != null) {
       cmd.addAll(List.of("--db", db));
     }

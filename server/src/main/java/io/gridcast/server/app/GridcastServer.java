@@ -2,6 +2,10 @@ package io.gridcast.server.app;
 
 import io.gridcast.forecast.registry.ModelRegistry;
 import io.gridcast.queue.JobQueue;
+import io.gridcast.server.auth.SessionStore;
+import io.gridcast.server.auth.UserStore;
+import io.gridcast.server.config.DatabaseUrl;
+import io.gridcast.server.config.Role;
 import io.gridcast.server.config.ServerConfig;
 import io.gridcast.server.dataset.DatasetService;
 import io.gridcast.server.dataset.DatasetStore;
@@ -47,19 +51,25 @@ public final class GridcastServer implements AutoCloseable {
     this.http = http;
   }
 
-  /** Starts a process as the configuration says. */
+  /**
+   * Starts a process as the configuration says: bearer tokens checked against the users table, or
+   * the fixed local user when authentication is off.
+   */
   public static GridcastServer start(ServerConfig config) {
-    return start(config, CallerResolver.localUser());
+    return start(config, ModelRegistry.standard());
   }
 
-  /** Starts a process with a given caller resolver (authentication plugs in here). */
-  public static GridcastServer start(ServerConfig config, CallerResolver callers) {
-    return start(config, callers, ModelRegistry.standard());
+  /** Starts a process as the configuration says, with a given model registry. */
+  public static GridcastServer start(ServerConfig config, ModelRegistry registry) {
+    return start(config, null, registry);
   }
 
-  /** Starts a process with a given caller resolver and model registry. */
+  /**
+   * Starts a process with a given caller resolver (null: the one the configuration asks for) and
+   * model registry.
+   */
   public static GridcastServer start(
-      ServerConfig config, CallerResolver callers, ModelRegistry registry) {
+      ServerConfig config, CallerResolver givenCallers, ModelRegistry registry) {
     LOG.info("effective configuration: {}", config.describe());
     InstantSource clock = InstantSource.system();
     int poolSize = config.database().postgres() ? Math.max(10, config.workers() + 6) : 8;
@@ -68,6 +78,21 @@ public final class GridcastServer implements AutoCloseable {
     EventFeed feed = null;
     ApiServer http = null;
     try {
+      UserStore users = new UserStore(db.dataSource(), clock);
+      SessionStore sessions =
+          config.auth() ? new SessionStore(db.dataSource(), clock, SessionStore.DEFAULT_TTL) : null;
+      CallerResolver callers = givenCallers;
+      if (callers == null) {
+        callers =
+            config.auth()
+                ? CallerResolver.bearerOrSession(users, sessions)
+                : CallerResolver.localUser();
+      }
+      if (config.auth()
+          && config.role() == Role.SERVE
+          && config.database().equals(DatabaseUrl.sqliteIn(config.dataDir()))) {
+        FirstAdmin.ensure(users, config.dataDir());
+      }
       DatasetStore datasets = new DatasetStore(db.dataSource());
       ResultStore results = new ResultStore(db.dataSource(), db.dialect());
       ForecastJobs jobs = new ForecastJobs(datasets, results, registry, clock);
@@ -87,8 +112,16 @@ public final class GridcastServer implements AutoCloseable {
       }
       if (config.role().http()) {
         feed = new EventFeed(queue);
-        DatasetService datasetService = new DatasetService(datasets, clock);
-        JobService jobService = new JobService(queue.store(), datasets, registry, clock);
+        DatasetService datasetService =
+            new DatasetService(datasets, clock, config.limits().maxSeriesPerUpload());
+        JobService jobService =
+            new JobService(
+                queue.store(),
+                datasets,
+                registry,
+                clock,
+                config.limits().maxHorizon(),
+                config.limits().maxJobsPerSubmission());
         http =
             Api.start(
                 config,
@@ -100,7 +133,9 @@ public final class GridcastServer implements AutoCloseable {
                 feed,
                 registry,
                 db::ping,
-                clock);
+                clock,
+                users,
+                sessions);
       }
       return new GridcastServer(config, db, queue, feed, http);
     } catch (RuntimeException e) {

@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
       ApiCommand.class,
       WorkerCommand.class,
       SubmitCommand.class,
-      OptimizeCommand.class
+      OptimizeCommand.class,
+      UserCommand.class
     })
 public final class GridcastCli implements Runnable {
 

@@ -71,6 +71,81 @@ final class ServerOptions {
           "Job lease without heartbeat (env GRIDCAST_LEASE_SECONDS, default ${DEFAULT-VALUE}).")
   long leaseSeconds;
 
+  @Option(
+      names = "--auth",
+      defaultValue = "${env:GRIDCAST_AUTH:-on}",
+      description =
+          "on: every /api call needs a bearer token; off: one local user, loopback only"
+              + " (env GRIDCAST_AUTH, default ${DEFAULT-VALUE}).")
+  String auth;
+
+  @Option(
+      names = "--no-auth",
+      description = "Same as --auth off: local use only, refused on a non-loopback --host.")
+  boolean noAuth;
+
+  @Option(
+      names = "--max-series-per-upload",
+      defaultValue = "${env:GRIDCAST_MAX_SERIES_PER_UPLOAD:-200000}",
+      description =
+          "Series in one upload (env GRIDCAST_MAX_SERIES_PER_UPLOAD, default ${DEFAULT-VALUE}).")
+  int maxSeriesPerUpload;
+
+  @Option(
+      names = "--max-points-per-series",
+      defaultValue = "${env:GRIDCAST_MAX_POINTS_PER_SERIES:-100000}",
+      description =
+          "Observations of one series (env GRIDCAST_MAX_POINTS_PER_SERIES, default ${DEFAULT-VALUE}).")
+  int maxPointsPerSeries;
+
+  @Option(
+      names = "--max-horizon",
+      defaultValue = "${env:GRIDCAST_MAX_HORIZON:-1000}",
+      description =
+          "Forecast horizon of a job (env GRIDCAST_MAX_HORIZON, default ${DEFAULT-VALUE}).")
+  int maxHorizon;
+
+  @Option(
+      names = "--max-jobs-per-submission",
+      defaultValue = "${env:GRIDCAST_MAX_JOBS_PER_SUBMISSION:-200000}",
+      description =
+          "Jobs one submission may create (env GRIDCAST_MAX_JOBS_PER_SUBMISSION, default ${DEFAULT-VALUE}).")
+  int maxJobsPerSubmission;
+
+  @Option(
+      names = "--max-streams-per-user",
+      defaultValue = "${env:GRIDCAST_MAX_STREAMS_PER_USER:-8}",
+      description =
+          "Open event streams per user (env GRIDCAST_MAX_STREAMS_PER_USER, default ${DEFAULT-VALUE}).")
+  int maxStreamsPerUser;
+
+  @Option(
+      names = "--submission-burst",
+      defaultValue = "${env:GRIDCAST_SUBMISSION_BURST:-60}",
+      description =
+          "Submissions a user may make at once (env GRIDCAST_SUBMISSION_BURST, default ${DEFAULT-VALUE}).")
+  int submissionBurst;
+
+  @Option(
+      names = "--submission-refill-ms",
+      defaultValue = "${env:GRIDCAST_SUBMISSION_REFILL_MS:-1000}",
+      description =
+          "Time to regain one submission (env GRIDCAST_SUBMISSION_REFILL_MS, default ${DEFAULT-VALUE}).")
+  long submissionRefillMs;
+
+  boolean authEnabled() {
+    if (noAuth) {
+      return false;
+    }
+    return switch (auth.strip().toLowerCase(java.util.Locale.ROOT)) {
+      case "on", "true" -> true;
+      case "off", "false" -> false;
+      default ->
+          throw new io.gridcast.server.config.ConfigException(
+              "--auth / GRIDCAST_AUTH must be on or off, got '" + auth + "'");
+    };
+  }
+
   ServerConfig toConfig(Role role) {
     DatabaseUrl url =
         db == null || db.isBlank()
@@ -86,6 +161,15 @@ final class ServerOptions {
         w,
         maxUploadBytes,
         Duration.ofSeconds(leaseSeconds),
-        ServerConfig.DEFAULT_EVENT_POLL);
+        ServerConfig.DEFAULT_EVENT_POLL,
+        authEnabled(),
+        new io.gridcast.server.config.Limits(
+            maxSeriesPerUpload,
+            maxPointsPerSeries,
+            maxHorizon,
+            maxJobsPerSubmission,
+            maxStreamsPerUser,
+            submissionBurst,
+            Duration.ofMillis(submissionRefillMs)));
   }
 }

@@ -48,6 +48,12 @@ final class SubmitCommand implements Callable<Integer> {
   String server;
 
   @Option(
+      names = "--token",
+      defaultValue = "${env:GRIDCAST_TOKEN}",
+      description = "API token sent as Authorization: Bearer (env GRIDCAST_TOKEN).")
+  String token;
+
+  @Option(
       names = "--horizon",
       defaultValue = "12",
       description = "Forecast horizon (default ${DEFAULT-VALUE}).")
@@ -84,7 +90,7 @@ final class SubmitCommand implements Callable<Integer> {
     URI base = URI.create(server.endsWith("/") ? server.substring(0, server.length() - 1) : server);
     EventFollower follower = null;
     if (waitForJobs) {
-      follower = new EventFollower(http, base);
+      follower = new EventFollower(http, base, bearer());
       if (!follower.connect()) {
         err.println("gridcast submit: cannot reach " + base + "/api/events");
         return 3;
@@ -105,6 +111,7 @@ final class SubmitCommand implements Callable<Integer> {
     HttpRequest upload =
         HttpRequest.newBuilder(URI.create(base + "/api/datasets" + q))
             .header("Content-Type", json ? "application/json" : "text/csv")
+            .header("Authorization", bearer())
             .POST(HttpRequest.BodyPublishers.ofFile(file))
             .build();
     HttpResponse<String> res;
@@ -143,6 +150,10 @@ final class SubmitCommand implements Callable<Integer> {
     return follower.follow(ids, err);
   }
 
+  private String bearer() {
+    return "Bearer " + (token == null ? "" : token.strip());
+  }
+
   private static String enc(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
@@ -151,14 +162,16 @@ final class SubmitCommand implements Callable<Integer> {
   private static final class EventFollower {
     private final HttpClient http;
     private final URI base;
+    private final String authorization;
     private final CountDownLatch connected = new CountDownLatch(1);
     private final java.util.concurrent.ConcurrentHashMap<String, String> finished =
         new java.util.concurrent.ConcurrentHashMap<>();
     private volatile long lastSeq = -1;
 
-    EventFollower(HttpClient http, URI base) {
+    EventFollower(HttpClient http, URI base, String authorization) {
       this.http = http;
       this.base = base;
+      this.authorization = authorization;
     }
 
     boolean connect() throws InterruptedException {
@@ -171,7 +184,8 @@ final class SubmitCommand implements Callable<Integer> {
         try {
           HttpRequest.Builder b =
               HttpRequest.newBuilder(URI.create(base + "/api/events"))
-                  .header("Accept", "text/event-stream");
+                  .header("Accept", "text/event-stream")
+                  .header("Authorization", authorization);
           if (lastSeq >= 0) {
             b.header("Last-Event-ID", Long.toString(lastSeq));
           }

@@ -17,6 +17,8 @@ import java.util.Map;
  * @param maxUploadBytes largest accepted request body of an upload
  * @param lease how long a claimed job stays owned without a heartbeat
  * @param eventPoll how often the event stream looks for changes made by other processes
+ * @param auth whether {@code /api/*} requires a bearer token (off only for local use)
+ * @param limits per-request and per-user limits
  */
 public record ServerConfig(
     Role role,
@@ -27,7 +29,9 @@ public record ServerConfig(
     int workers,
     long maxUploadBytes,
     Duration lease,
-    Duration eventPoll) {
+    Duration eventPoll,
+    boolean auth,
+    Limits limits) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8080;
@@ -64,6 +68,24 @@ public record ServerConfig(
     if (database == null) {
       database = DatabaseUrl.sqliteIn(dataDir);
     }
+    if (limits == null) {
+      limits = Limits.DEFAULTS;
+    }
+    if (!auth && role.http() && !loopback(host)) {
+      throw new ConfigException(
+          "refusing to serve without authentication on non-loopback host "
+              + host
+              + ": bind to 127.0.0.1 or turn authentication on");
+    }
+  }
+
+  /** True for 127.0.0.0/8, ::1 and localhost: addresses only this machine can reach. */
+  public static boolean loopback(String host) {
+    String h = host.strip();
+    if (h.equalsIgnoreCase("localhost") || h.equals("::1") || h.equals("[::1]")) {
+      return true;
+    }
+    return h.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
   }
 
   /** A configuration with every default for {@code role}, on the given database. */
@@ -77,26 +99,59 @@ public record ServerConfig(
         Runtime.getRuntime().availableProcessors(),
         DEFAULT_MAX_UPLOAD_BYTES,
         DEFAULT_LEASE,
-        DEFAULT_EVENT_POLL);
+        DEFAULT_EVENT_POLL,
+        true,
+        Limits.DEFAULTS);
   }
 
   public ServerConfig withPort(int newPort) {
     return new ServerConfig(
-        role, host, newPort, dataDir, database, workers, maxUploadBytes, lease, eventPoll);
+        role,
+        host,
+        newPort,
+        dataDir,
+        database,
+        workers,
+        maxUploadBytes,
+        lease,
+        eventPoll,
+        auth,
+        limits);
   }
 
   public ServerConfig withRole(Role newRole) {
     return new ServerConfig(
-        newRole, host, port, dataDir, database, workers, maxUploadBytes, lease, eventPoll);
+        newRole,
+        host,
+        port,
+        dataDir,
+        database,
+        workers,
+        maxUploadBytes,
+        lease,
+        eventPoll,
+        auth,
+        limits);
   }
 
   public ServerConfig withWorkers(int n) {
     return new ServerConfig(
-        role, host, port, dataDir, database, n, maxUploadBytes, lease, eventPoll);
+        role, host, port, dataDir, database, n, maxUploadBytes, lease, eventPoll, auth, limits);
   }
 
   public ServerConfig withMaxUploadBytes(long n) {
-    return new ServerConfig(role, host, port, dataDir, database, workers, n, lease, eventPoll);
+    return new ServerConfig(
+        role, host, port, dataDir, database, workers, n, lease, eventPoll, auth, limits);
+  }
+
+  public ServerConfig withAuth(boolean on) {
+    return new ServerConfig(
+        role, host, port, dataDir, database, workers, maxUploadBytes, lease, eventPoll, on, limits);
+  }
+
+  public ServerConfig withLimits(Limits l) {
+    return new ServerConfig(
+        role, host, port, dataDir, database, workers, maxUploadBytes, lease, eventPoll, auth, l);
   }
 
   /** The effective settings by name, the password masked: what the start-up log line prints. */
@@ -107,6 +162,8 @@ public record ServerConfig(
       m.put("host", host);
       m.put("port", Integer.toString(port));
       m.put("max_upload_bytes", Long.toString(maxUploadBytes));
+      m.put("auth", auth ? "on" : "off");
+      m.put("limits", limits.toString());
     }
     m.put("data_dir", dataDir.toString());
     m.put("db", database.toString());

@@ -27,11 +27,20 @@ public final class DatasetService {
 
   private final DatasetStore store;
   private final UploadParser parser = new UploadParser();
+  private final int maxSeries;
   private final InstantSource clock;
 
   public DatasetService(DatasetStore store, InstantSource clock) {
+    this(store, clock, Integer.MAX_VALUE);
+  }
+
+  /**
+   * @param maxSeries the most series one upload may hold (413 beyond)
+   */
+  public DatasetService(DatasetStore store, InstantSource clock, int maxSeries) {
     this.store = store;
     this.clock = clock;
+    this.maxSeries = maxSeries;
   }
 
   public DatasetStore store() {
@@ -75,6 +84,20 @@ public final class DatasetService {
           case JSON -> parser.json(body, columns);
         };
     List<Series> series = parsed.series();
+    if (series.size() > maxSeries) {
+      throw io.gridcast.server.config.LimitExceededException.tooLarge(
+          "max_series_per_upload", maxSeries, series.size(), "the upload");
+    }
+    for (Series s : series) {
+      if (s.id().chars().anyMatch(Character::isISOControl)) {
+        // ids travel in URL paths (/series/{sku}) and CSV exports, where controls cannot
+        throw new InvalidUploadException(
+            "series id contains a control character (U+0000..U+001F, U+007F..U+009F): '"
+                + s.id().replaceAll("\\p{Cntrl}", "?")
+                + "'",
+            Map.of("field", "unique_id"));
+      }
+    }
     long values = 0;
     Map<String, Integer> freqCounts = new HashMap<>();
     Map<Integer, Integer> periodCounts = new HashMap<>();
@@ -85,6 +108,10 @@ public final class DatasetService {
     }
     String id = TimeOrderedIds.next().toString();
     String label = name != null && !name.isBlank() ? name : parsed.name();
+    if (label != null && label.indexOf('\0') >= 0) {
+      throw new InvalidUploadException(
+          "name must not contain the NUL character", Map.of("field", "name"));
+    }
     Dataset d =
         new Dataset(
             id,

@@ -94,7 +94,12 @@ public final class DatasetStore {
   }
 
   public Optional<Dataset> get(String ownerId, String id) {
-    return query("SELECT * FROM dataset WHERE owner_id = ? AND id = ?", ownerId, id, null, 1)
+    return query(
+            "SELECT * FROM dataset WHERE owner_id = COALESCE(?, owner_id) AND id = ?",
+            ownerId,
+            id,
+            null,
+            1)
         .stream()
         .findFirst();
   }
@@ -103,18 +108,26 @@ public final class DatasetStore {
   public List<Dataset> list(String ownerId, String afterId, int limit) {
     if (afterId == null) {
       return query(
-          "SELECT * FROM dataset WHERE owner_id = ? ORDER BY id DESC LIMIT ?",
+          "SELECT * FROM dataset WHERE " + ownerIs(ownerId) + " ORDER BY id DESC LIMIT ?",
           ownerId,
           null,
           null,
           limit);
     }
     return query(
-        "SELECT * FROM dataset WHERE owner_id = ? AND id < ? ORDER BY id DESC LIMIT ?",
+        "SELECT * FROM dataset WHERE " + ownerIs(ownerId) + " AND id < ? ORDER BY id DESC LIMIT ?",
         ownerId,
         afterId,
         null,
         limit);
+  }
+
+  /**
+   * The owner filter of a listing: a plain equality for one owner (so the (owner_id, id) index
+   * serves it), a no-op that still takes the parameter for an admin's null.
+   */
+  private static String ownerIs(String ownerId) {
+    return ownerId == null ? "owner_id = COALESCE(?, owner_id)" : "owner_id = ?";
   }
 
   private List<Dataset> query(String sql, String owner, String a, String b, int limit) {
@@ -156,14 +169,17 @@ public final class DatasetStore {
   public Optional<Series> series(String ownerId, String datasetId, String sku) {
     List<Series> found =
         seriesWhere(
-            "owner_id = ? AND dataset_id = ? AND sku = ?", List.of(ownerId, datasetId, sku));
+            "owner_id = COALESCE(?, owner_id) AND dataset_id = ? AND sku = ?",
+            java.util.Arrays.asList(ownerId, datasetId, sku));
     return found.stream().findFirst();
   }
 
   /** The named series (all of them when {@code skus} is empty), in upload order. */
   public List<Series> seriesOf(String ownerId, String datasetId, List<String> skus) {
     if (skus.isEmpty()) {
-      return seriesWhere("owner_id = ? AND dataset_id = ?", List.of(ownerId, datasetId));
+      return seriesWhere(
+          "owner_id = COALESCE(?, owner_id) AND dataset_id = ?",
+          java.util.Arrays.asList(ownerId, datasetId));
     }
     List<Series> out = new ArrayList<>(skus.size());
     for (String sku : skus) {
@@ -181,7 +197,7 @@ public final class DatasetStore {
         String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
         try (PreparedStatement ps =
             c.prepareStatement(
-                "SELECT sku FROM dataset_series WHERE dataset_id = ? AND owner_id = ? AND sku IN ("
+                "SELECT sku FROM dataset_series WHERE dataset_id = ? AND owner_id = COALESCE(?, owner_id) AND sku IN ("
                     + marks
                     + ")")) {
           ps.setString(1, datasetId);
@@ -207,7 +223,7 @@ public final class DatasetStore {
     try (Connection c = ds.getConnection();
         PreparedStatement ps =
             c.prepareStatement(
-                "SELECT sku FROM dataset_series WHERE owner_id = ? AND dataset_id = ?"
+                "SELECT sku FROM dataset_series WHERE owner_id = COALESCE(?, owner_id) AND dataset_id = ?"
                     + " ORDER BY ordinal")) {
       ps.setString(1, ownerId);
       ps.setString(2, datasetId);
@@ -266,14 +282,17 @@ public final class DatasetStore {
         for (String table : List.of("forecast_result", "dataset_series")) {
           try (PreparedStatement ps =
               c.prepareStatement(
-                  "DELETE FROM " + table + " WHERE owner_id = ? AND dataset_id = ?")) {
+                  "DELETE FROM "
+                      + table
+                      + " WHERE owner_id = COALESCE(?, owner_id) AND dataset_id = ?")) {
             ps.setString(1, ownerId);
             ps.setString(2, id);
             ps.executeUpdate();
           }
         }
         try (PreparedStatement ps =
-            c.prepareStatement("DELETE FROM dataset WHERE owner_id = ? AND id = ?")) {
+            c.prepareStatement(
+                "DELETE FROM dataset WHERE owner_id = COALESCE(?, owner_id) AND id = ?")) {
           ps.setString(1, ownerId);
           ps.setString(2, id);
           n = ps.executeUpdate();

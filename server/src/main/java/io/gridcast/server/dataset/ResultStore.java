@@ -60,7 +60,7 @@ public final class ResultStore {
   public Optional<ForecastResult> get(String ownerId, String datasetId, String sku) {
     AtomicReference<ForecastResult> found = new AtomicReference<>();
     scan(
-        "SELECT * FROM forecast_result WHERE owner_id = ? AND dataset_id = ? AND sku = ?",
+        "SELECT * FROM forecast_result WHERE owner_id = COALESCE(?, owner_id) AND dataset_id = ? AND sku = ?",
         new String[] {ownerId, datasetId, sku},
         found::set);
     return Optional.ofNullable(found.get());
@@ -69,7 +69,7 @@ public final class ResultStore {
   /** Streams every result of a dataset, by SKU, to {@code sink}; returns how many. */
   public long forEach(String ownerId, String datasetId, Consumer<ForecastResult> sink) {
     return scan(
-        "SELECT * FROM forecast_result WHERE owner_id = ? AND dataset_id = ? ORDER BY sku",
+        "SELECT * FROM forecast_result WHERE owner_id = COALESCE(?, owner_id) AND dataset_id = ? ORDER BY sku",
         new String[] {ownerId, datasetId},
         sink);
   }

@@ -5,6 +5,9 @@ import io.gridcast.forecast.registry.ModelRegistry;
 import io.gridcast.forecast.registry.ParameterRange;
 import io.gridcast.queue.JobStore;
 import io.gridcast.queue.JobStore.JobInsertResult;
+import io.gridcast.server.auth.SessionStore;
+import io.gridcast.server.auth.SubmissionRateLimiter;
+import io.gridcast.server.auth.UserStore;
 import io.gridcast.server.config.ServerConfig;
 import io.gridcast.server.dataset.DatasetService;
 import io.gridcast.server.dataset.ResultStore;
@@ -35,16 +38,29 @@ public final class Api {
       EventFeed feed,
       ModelRegistry registry,
       BooleanSupplier ready,
-      InstantSource clock) {
-    List<RouteGroup> groups =
+      InstantSource clock,
+      UserStore users,
+      SessionStore sessions) {
+    List<RouteGroup> groups = new ArrayList<>();
+    if (sessions != null) {
+      groups.add(new SessionRoutes(users, sessions));
+    }
+    groups.addAll(
         List.of(
             new OpsRoutes(ready, () -> models(registry)),
             new DatasetRoutes(
-                datasets, ctx -> uploadJobs(ctx, jobs, datasets), config.maxUploadBytes()),
+                datasets,
+                ctx -> uploadJobs(ctx, jobs, datasets),
+                config.maxUploadBytes(),
+                config.limits().maxPointsPerSeries()),
             new ForecastRoutes(datasets, results),
             new JobRoutes(jobs, store, clock),
-            new EventRoutes(store, feed));
-    return ApiServer.start(config.host(), config.port(), config.maxUploadBytes(), callers, groups);
+            new EventRoutes(store, feed, config.limits().maxStreamsPerUser())));
+    SubmissionRateLimiter limiter =
+        new SubmissionRateLimiter(
+            config.limits().submissionBurst(), config.limits().submissionRefill(), clock);
+    return ApiServer.start(
+        config.host(), config.port(), config.maxUploadBytes(), callers, limiter, groups);
   }
 
   /** {@code ?optimize=true&horizon=&models=&metric=&folds=&priority=&reason=} of an upload. */

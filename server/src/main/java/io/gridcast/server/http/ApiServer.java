@@ -1,8 +1,14 @@
 package io.gridcast.server.http;
 
+import io.gridcast.server.auth.SubmissionRateLimiter;
+import io.gridcast.server.config.LimitExceededException;
 import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.router.Endpoint;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,13 +31,28 @@ public final class ApiServer implements AutoCloseable {
    * @param maxBodyBytes the largest request body (uploads stream under the same bound)
    */
   static ApiServer start(
-      String host, int port, long maxBodyBytes, CallerResolver callers, List<RouteGroup> groups) {
+      String host,
+      int port,
+      long maxBodyBytes,
+      CallerResolver callers,
+      SubmissionRateLimiter limiter,
+      List<RouteGroup> groups) {
     Javalin app =
         Javalin.create(cfg -> {
           cfg.concurrency.useVirtualThreads = true;
           cfg.http.maxRequestSize = maxBodyBytes;
           cfg.startup.showJavalinBanner = false;
-          cfg.routes.before("/api/*", ctx -> ctx.attribute(Caller.ATTRIBUTE, callers.resolve(ctx)));
+          cfg.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+          cfg.routes.before(
+              "/api/*",
+              ctx -> {
+                Caller caller = callers.resolve(ctx);
+                refuseNul(ctx);
+                ctx.attribute(Caller.ATTRIBUTE, caller);
+                if (submission(ctx)) {
+                  rateLimit(limiter, caller);
+                }
+              });
           ErrorMapper.install(cfg);
           for (RouteGroup g : groups) {
             g.register(cfg.routes);
@@ -40,6 +61,40 @@ public final class ApiServer implements AutoCloseable {
     app.start(host, port);
     LOG.info("HTTP API listening on http://{}:{}", host, app.port());
     return new ApiServer(app);
+  }
+
+  /** NUL in a query parameter: PostgreSQL cannot even compare it, so it is refused up front. */
+  private static void refuseNul(Context ctx) {
+    for (Map.Entry<String, List<String>> e : ctx.queryParamMap().entrySet()) {
+      for (String v : e.getValue()) {
+        if (e.getKey().indexOf('\0') >= 0 || v.indexOf('\0') >= 0) {
+          throw ApiException.badRequest(
+              e.getKey().replace('\0', '?'), "query parameters must not contain the NUL character");
+        }
+      }
+    }
+  }
+
+  /** Calls that create work: uploads and job submissions. */
+  private static boolean submission(Context ctx) {
+    String p = ctx.path();
+    return ctx.method() == HandlerType.POST && (p.equals("/api/datasets") || p.equals("/api/jobs"));
+  }
+
+  private static void rateLimit(SubmissionRateLimiter limiter, Caller caller) {
+    Duration wait = limiter.tryAcquire(caller.ownerId());
+    if (!wait.isZero()) {
+      long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+      throw LimitExceededException.tooMany(
+          "submission_rate",
+          limiter.burst(),
+          seconds,
+          "too many submissions: at most "
+              + limiter.burst()
+              + " at once, then one per refill interval; retry in "
+              + seconds
+              + " s");
+    }
   }
 
   public int port() {

@@ -22,6 +22,7 @@ final class DatasetRoutes implements RouteGroup {
   private final DatasetService datasets;
   private final UploadJobs uploadJobs;
   private final long maxUploadBytes;
+  private final int maxPoints;
 
   /** Creates jobs for a fresh upload when the caller asked for them ({@code ?optimize=true}). */
   @FunctionalInterface
@@ -43,10 +44,12 @@ final class DatasetRoutes implements RouteGroup {
     Map<String, Object> create(Caller caller, DatasetService.Upload upload);
   }
 
-  DatasetRoutes(DatasetService datasets, UploadJobs uploadJobs, long maxUploadBytes) {
+  DatasetRoutes(
+      DatasetService datasets, UploadJobs uploadJobs, long maxUploadBytes, int maxPoints) {
     this.datasets = datasets;
     this.uploadJobs = uploadJobs;
     this.maxUploadBytes = maxUploadBytes;
+    this.maxPoints = maxPoints;
   }
 
   @Override
@@ -105,7 +108,7 @@ final class DatasetRoutes implements RouteGroup {
     };
   }
 
-  private static UploadFormat columns(Context ctx) {
+  private UploadFormat columns(Context ctx) {
     UploadFormat d = UploadFormat.standard();
     Frequency frequency = null;
     String f = Params.text(ctx, "frequency");
@@ -125,7 +128,7 @@ final class DatasetRoutes implements RouteGroup {
           "id_column",
           "id_column, ds_column and y_column must differ: " + id + ", " + ds + ", " + y);
     }
-    return new UploadFormat(id, ds, y, frequency, period, d.maxSeriesLength());
+    return new UploadFormat(id, ds, y, frequency, period, maxPoints);
   }
 
   private static String orDefault(String v, String d) {
@@ -136,7 +139,7 @@ final class DatasetRoutes implements RouteGroup {
     Caller caller = Caller.of(ctx);
     int limit = Params.integer(ctx, "limit", 50, 1, 1000);
     String cursor = Params.text(ctx, "cursor");
-    List<Dataset> page = datasets.store().list(caller.ownerId(), cursor, limit + 1);
+    List<Dataset> page = datasets.store().list(caller.scope(), cursor, limit + 1);
     boolean more = page.size() > limit;
     List<Dataset> items = more ? page.subList(0, limit) : page;
     Map<String, Object> answer = new LinkedHashMap<>();
@@ -147,17 +150,17 @@ final class DatasetRoutes implements RouteGroup {
 
   private void one(Context ctx) {
     Caller caller = Caller.of(ctx);
-    Dataset d = datasets.get(caller.ownerId(), ctx.pathParam("id"));
+    Dataset d = datasets.get(caller.scope(), ctx.pathParam("id"));
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("dataset", d);
-    List<String> skus = datasets.store().skus(caller.ownerId(), d.id());
+    List<String> skus = datasets.store().skus(caller.scope(), d.id());
     answer.put("skus", skus);
     ctx.contentType("application/json").result(Json.write(answer));
   }
 
   private void series(Context ctx) {
     Caller caller = Caller.of(ctx);
-    Series s = datasets.series(caller.ownerId(), ctx.pathParam("id"), ctx.pathParam("sku"));
+    Series s = datasets.series(caller.scope(), ctx.pathParam("id"), ctx.pathParam("sku"));
     List<String> ds = new ArrayList<>(s.length());
     for (int i = 0; i < s.length(); i++) {
       ds.add(s.axis().label(i));
@@ -175,7 +178,7 @@ final class DatasetRoutes implements RouteGroup {
 
   private void delete(Context ctx) {
     Caller caller = Caller.of(ctx);
-    datasets.delete(caller.ownerId(), ctx.pathParam("id"));
+    datasets.delete(caller.scope(), ctx.pathParam("id"));
     ctx.status(204);
   }
 }

@@ -24,6 +24,17 @@ final class DomainErrors {
       case PayloadTooLargeException p ->
           new ApiException(
               413, "payload_too_large", p.getMessage(), Map.of("limit_bytes", p.limit()));
+      case io.gridcast.server.config.LimitExceededException l ->
+          new ApiException(
+              l.status(),
+              l.status() == 429 ? "rate_limited" : "limit_exceeded",
+              l.getMessage(),
+              l.retryAfterSeconds() > 0
+                  ? Map.of(
+                      "limit", l.limit(),
+                      "max", l.max(),
+                      "retry_after_seconds", l.retryAfterSeconds())
+                  : Map.of("limit", l.limit(), "max", l.max(), "actual", l.actual()));
       case ForecastException f -> new ApiException(422, "invalid_input", f.getMessage());
       default -> null;
     };

@@ -74,9 +74,11 @@ final class ErrorMapper {
     return d;
   }
 
-  private static String codeFor(int status) {
+  static String codeFor(int status) {
     return switch (status) {
       case 400 -> "bad_request";
+      case 414 -> "uri_too_long";
+      case 431 -> "headers_too_large";
       case 404 -> "not_found";
       case 405 -> "method_not_allowed";
       case 413 -> "payload_too_large";
@@ -91,6 +93,12 @@ final class ErrorMapper {
     error.put("message", e.getMessage());
     error.put("details", e.details());
     ctx.status(e.status());
+    if (e.details().get("retry_after_seconds") instanceof Long wait) {
+      ctx.header("Retry-After", Long.toString(wait));
+    }
+    if (e.status() == 401) {
+      ctx.header("WWW-Authenticate", "Bearer realm=\"gridcast\"");
+    }
     ctx.contentType("application/json");
     ctx.result(Json.write(Map.of("error", error)));
   }

@@ -2,6 +2,7 @@ package io.gridcast.server.http;
 
 import io.gridcast.queue.JobEvent;
 import io.gridcast.queue.JobStore;
+import io.gridcast.server.config.LimitExceededException;
 import io.gridcast.server.event.EventFeed;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -10,6 +11,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@code GET /api/events}: Server-Sent Events of the caller's job changes ({@code event: job},
@@ -26,9 +28,13 @@ final class EventRoutes implements RouteGroup {
   private final JobStore store;
   private final EventFeed feed;
 
-  EventRoutes(JobStore store, EventFeed feed) {
+  private final int maxStreamsPerUser;
+  private final ConcurrentHashMap<String, Integer> open = new ConcurrentHashMap<>();
+
+  EventRoutes(JobStore store, EventFeed feed, int maxStreamsPerUser) {
     this.store = store;
     this.feed = feed;
+    this.maxStreamsPerUser = maxStreamsPerUser;
   }
 
   @Override
@@ -39,6 +45,34 @@ final class EventRoutes implements RouteGroup {
   private void stream(Context ctx) throws IOException, InterruptedException {
     Caller caller = Caller.of(ctx);
     long pos = startPosition(ctx);
+    boolean[] admitted = {false};
+    open.compute(
+        caller.ownerId(),
+        (k, n) -> {
+          int now = n == null ? 0 : n;
+          if (now >= maxStreamsPerUser) {
+            return n;
+          }
+          admitted[0] = true;
+          return now + 1;
+        });
+    if (!admitted[0]) {
+      throw LimitExceededException.tooMany(
+          "max_streams_per_user",
+          maxStreamsPerUser,
+          EventRoutes.KEEP_ALIVE.toSeconds(),
+          "too many open event streams: at most " + maxStreamsPerUser + " per user");
+    }
+    try {
+      follow(ctx, caller, pos);
+    } finally {
+      open.computeIfPresent(caller.ownerId(), (k, n) -> n <= 1 ? null : n - 1);
+    }
+  }
+
+  private void follow(Context ctx, Caller caller, long startPos)
+      throws IOException, InterruptedException {
+    long pos = startPos;
     ctx.status(200);
     ctx.res().setContentType("text/event-stream");
     ctx.res().setCharacterEncoding("UTF-8");
@@ -59,7 +93,7 @@ final class EventRoutes implements RouteGroup {
             break; // not yet confirmed gap-free by the subscription
           }
           pos = e.seq();
-          if (caller.ownerId().equals(e.ownerId())) {
+          if (caller.sees(e.ownerId())) {
             sb.append("id: ").append(e.seq()).append("\nevent: job\ndata: ");
             sb.append(Json.write(JobViews.event(e))).append("\n\n");
             dirty = true;
@@ -105,7 +139,7 @@ final class EventRoutes implements RouteGroup {
   }
 
   private void summary(OutputStream out, Caller caller) throws IOException {
-    var counts = store.jobCountByStatus(new JobStore.JobCountByStatusParams(caller.ownerId()));
+    var counts = store.jobCountByStatus(new JobStore.JobCountByStatusParams(caller.scope()));
     write(out, "event: summary\ndata: " + Json.write(JobViews.summary(counts)) + "\n\n");
   }
 

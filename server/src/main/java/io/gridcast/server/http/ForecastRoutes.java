@@ -35,7 +35,7 @@ final class ForecastRoutes implements RouteGroup {
   private void forecasts(Context ctx) throws IOException {
     Caller caller = Caller.of(ctx);
     String id = ctx.pathParam("id");
-    datasets.get(caller.ownerId(), id);
+    datasets.get(caller.scope(), id);
     String format = Params.oneOf(ctx, "format", java.util.Set.of("json", "csv"));
     String accept = ctx.header("Accept");
     boolean csv =
@@ -47,14 +47,14 @@ final class ForecastRoutes implements RouteGroup {
     try {
       if (csv) {
         out.write("unique_id,ds,model,y_hat,lo_80,hi_80,lo_95,hi_95\n");
-        results.forEach(caller.ownerId(), id, r -> csvRows(out, r.sku(), r.model(), r.body()));
+        results.forEach(caller.scope(), id, r -> csvRows(out, r.sku(), r.model(), r.body()));
       } else {
         out.write("{\"dataset_id\":");
         out.write(Json.write(id));
         out.write(",\"forecasts\":[");
         boolean[] first = {true};
         results.forEach(
-            caller.ownerId(),
+            caller.scope(),
             id,
             r -> {
               try {

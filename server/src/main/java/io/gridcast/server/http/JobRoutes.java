@@ -123,7 +123,7 @@ final class JobRoutes implements RouteGroup {
   }
 
   private JobFilter filter(Context ctx, Caller caller) {
-    JobFilter f = JobFilter.owner(caller.ownerId());
+    JobFilter f = JobFilter.owner(caller.scope());
     List<String> statuses = Params.list(ctx, "status");
     if (!statuses.isEmpty()) {
       EnumSet<JobStatus> set = EnumSet.noneOf(JobStatus.class);
@@ -164,7 +164,7 @@ final class JobRoutes implements RouteGroup {
           "cursor", "cursor is not one this server issued: '" + cursor + "'");
     }
     Map<JobStatus, Long> counts =
-        store.jobCountByStatus(new JobStore.JobCountByStatusParams(caller.ownerId()));
+        store.jobCountByStatus(new JobStore.JobCountByStatusParams(caller.scope()));
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("summary", JobViews.summary(counts));
     m.put("jobs", page.jobs().stream().map(JobViews::brief).toList());
@@ -177,7 +177,7 @@ final class JobRoutes implements RouteGroup {
     String raw = ctx.pathParam("id");
     UUID id = uuidOrNotFound(raw);
     return store
-        .jobGet(new JobStore.JobGetParams(id, caller.ownerId()))
+        .jobGet(new JobStore.JobGetParams(id, caller.scope()))
         .orElseThrow(() -> ApiException.notFound("job", raw));
   }
 
@@ -201,7 +201,7 @@ final class JobRoutes implements RouteGroup {
     UUID id = uuidOrNotFound(raw);
     JobStatus status =
         store
-            .jobCancel(new JobStore.JobCancelParams(id, caller.ownerId(), clock.instant()))
+            .jobCancel(new JobStore.JobCancelParams(id, caller.scope(), clock.instant()))
             .orElseThrow(() -> ApiException.notFound("job", raw));
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", id);

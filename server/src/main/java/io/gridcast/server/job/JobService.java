@@ -34,18 +34,56 @@ public final class JobService {
   private final JobStore store;
   private final DatasetStore datasets;
   private final ModelRegistry registry;
+  private final int maxHorizon;
+  private final int maxJobs;
   private final InstantSource clock;
 
   public JobService(
       JobStore store, DatasetStore datasets, ModelRegistry registry, InstantSource clock) {
+    this(store, datasets, registry, clock, MAX_HORIZON, Integer.MAX_VALUE);
+  }
+
+  /**
+   * @param maxHorizon the largest horizon of a job (422 beyond)
+   * @param maxJobs the most jobs one submission may create (413 beyond)
+   */
+  public JobService(
+      JobStore store,
+      DatasetStore datasets,
+      ModelRegistry registry,
+      InstantSource clock,
+      int maxHorizon,
+      int maxJobs) {
     this.store = store;
     this.datasets = datasets;
     this.registry = registry;
     this.clock = clock;
+    this.maxHorizon = maxHorizon;
+    this.maxJobs = maxJobs;
+  }
+
+  /** NUL cannot be stored in PostgreSQL text, nor is it meaningful in any field: refused alike. */
+  private static void noNul(String field, String v) {
+    if (v != null && v.indexOf('\0') >= 0) {
+      throw new InvalidJobRequestException(field, field + " must not contain the NUL character");
+    }
   }
 
   /** Validates everything a request says apart from the dataset and its SKUs. */
   public Prepared prepare(JobRequest r) {
+    noNul("dataset_id", r.datasetId());
+    noNul("type", r.type());
+    noNul("metric", r.metric());
+    noNul("reason", r.reason());
+    noNul("idempotency_key", r.idempotencyKey());
+    noNul("source_dataset_id", r.sourceDatasetId());
+    for (List<String> list : java.util.Arrays.asList(r.skus(), r.models())) {
+      if (list != null) {
+        for (String v : list) {
+          noNul(list == r.skus() ? "skus" : "models", v);
+        }
+      }
+    }
     JobType type =
         r.type() == null
             ? JobType.OPTIMIZATION
@@ -57,9 +95,9 @@ public final class JobService {
                             + r.type()
                             + "'"));
     int horizon = r.horizon() == null ? DEFAULT_HORIZON : r.horizon();
-    if (horizon < 1 || horizon > MAX_HORIZON) {
+    if (horizon < 1 || horizon > maxHorizon) {
       throw new InvalidJobRequestException(
-          "horizon", "horizon must be in 1.." + MAX_HORIZON + ", got " + horizon);
+          "horizon", "horizon must be in 1.." + maxHorizon + ", got " + horizon);
     }
     int folds = r.folds() == null ? 3 : r.folds();
     if (folds < 1 || folds > MAX_FOLDS) {
@@ -184,6 +222,11 @@ public final class JobService {
             p.template().folds(),
             p.template().sourceDatasetId(),
             p.template().threshold());
+    int jobCount = p.type() == JobType.VALIDATION ? 1 : skus.size();
+    if (jobCount > maxJobs) {
+      throw io.gridcast.server.config.LimitExceededException.tooLarge(
+          "max_jobs_per_submission", maxJobs, jobCount, "the submission");
+    }
     List<JobSpec> specs = new ArrayList<>();
     if (p.type() == JobType.VALIDATION) {
       String label = skus.size() == 1 ? skus.get(0) : datasetId;

@@ -28,6 +28,7 @@ class SubmitCommandTest {
   @Test
   void submitWithWait_uploadsFollowsTheStream_andExitsZeroWhenAllCompleted() throws Exception {
     try (GridcastServer server = TestServers.start(Role.SERVE, TestDatabases.sqlite(), 2)) {
+      Http http = TestServers.client(server);
       Path file = dir.resolve("demand.csv");
       Files.writeString(file, TestServers.monthlyCsv(3, 30, 1.0));
       StringWriter out = new StringWriter();
@@ -40,13 +41,14 @@ class SubmitCommandTest {
               file.toString(),
               "--server",
               server.url(),
+              "--token",
+              http.token(),
               "--horizon",
               "4",
               "--wait");
       assertThat(code).as(err.toString()).isZero();
       assertThat(out.toString()).contains("3 series, 3 jobs");
       assertThat(err.toString()).contains("3/3 jobs 100%").contains("all 3 jobs completed");
-      Http http = new Http(server.url());
       assertThat(http.get("/api/jobs/status").json().path("summary").path("completed").asLong())
           .isEqualTo(3);
     }
@@ -59,7 +61,16 @@ class SubmitCommandTest {
       Files.writeString(file, "unique_id,ds,y\nA,1,abc\n");
       StringWriter out = new StringWriter();
       StringWriter err = new StringWriter();
-      int code = run(out, err, "submit", file.toString(), "--server", server.url());
+      int code =
+          run(
+              out,
+              err,
+              "submit",
+              file.toString(),
+              "--server",
+              server.url(),
+              "--token",
+              TestServers.client(server).token());
       assertThat(code).isEqualTo(2);
       assertThat(err.toString()).contains("422").contains("line 2").contains("abc");
     }

@@ -17,7 +17,7 @@ class OpenApiDocumentTest {
   @Test
   void everyRegisteredRoute_isDocumented_andEveryDocumentedRouteExists() {
     try (GridcastServer server = TestServers.start(Role.API, TestDatabases.sqlite(), 1)) {
-      Http http = new Http(server.url());
+      Http http = TestServers.client(server);
       Http.Res res = http.get("/api/openapi.json");
       assertThat(res.status()).isEqualTo(200);
       JsonNode doc = res.json();

@@ -53,6 +53,17 @@ abstract class BadInputContract {
     }
   }
 
+  /** The default limits but a bucket large enough for every case of this suite. */
+  private static final io.gridcast.server.config.Limits MANY_SUBMISSIONS =
+      new io.gridcast.server.config.Limits(
+          io.gridcast.server.config.Limits.DEFAULTS.maxSeriesPerUpload(),
+          io.gridcast.server.config.Limits.DEFAULTS.maxPointsPerSeries(),
+          io.gridcast.server.config.Limits.DEFAULTS.maxHorizon(),
+          io.gridcast.server.config.Limits.DEFAULTS.maxJobsPerSubmission(),
+          io.gridcast.server.config.Limits.DEFAULTS.maxStreamsPerUser(),
+          100_000,
+          io.gridcast.server.config.Limits.DEFAULTS.submissionRefill());
+
   @BeforeAll
   void start() {
     db = database();
@@ -66,9 +77,11 @@ abstract class BadInputContract {
             1,
             LIMIT,
             Duration.ofSeconds(10),
-            ServerConfig.DEFAULT_EVENT_POLL);
+            ServerConfig.DEFAULT_EVENT_POLL,
+            true,
+            MANY_SUBMISSIONS);
     server = GridcastServer.start(cfg);
-    http = new Http(server.url());
+    http = TestServers.client(server);
     Http.Res up =
         http.post(
             "/api/datasets?optimize=true&horizon=3",

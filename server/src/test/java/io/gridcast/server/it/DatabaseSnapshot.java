@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 /** Every row of every application table, as text: two snapshots are equal when nothing changed. */
-final class DatabaseSnapshot {
-  static final List<String> TABLES =
+public final class DatabaseSnapshot {
+  public static final List<String> TABLES =
       List.of(
           "dataset",
           "dataset_series",
@@ -20,11 +20,12 @@ final class DatabaseSnapshot {
           "job",
           "job_event",
           "job_idempotency",
-          "job_count");
+          "job_count",
+          "app_user");
 
   private DatabaseSnapshot() {}
 
-  static Map<String, String> take(DatabaseUrl db) {
+  public static Map<String, String> take(DatabaseUrl db) {
     Map<String, String> out = new LinkedHashMap<>();
     try (Connection c =
         db.postgres()

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.TestInstance;
 
 /** The path of one upload through HTTP only, on a real server; run once per database. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class EndToEndContract {
+public abstract class EndToEndContract {
   private GridcastServer server;
   private Http http;
 
@@ -27,7 +27,7 @@ abstract class EndToEndContract {
   @BeforeAll
   void start() {
     server = TestServers.start(Role.SERVE, database(), 2);
-    http = new Http(server.url());
+    http = TestServers.client(server);
   }
 
   @AfterAll
@@ -275,7 +275,7 @@ abstract class EndToEndContract {
     }
   }
 
-  static List<String> ids(JsonNode array) {
+  public static List<String> ids(JsonNode array) {
     List<String> out = new java.util.ArrayList<>();
     array.forEach(n -> out.add(n.asText()));
     return out;

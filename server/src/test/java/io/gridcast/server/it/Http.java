@@ -16,9 +16,34 @@ public final class Http {
   private final HttpClient client =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final String base;
+  private final String token;
 
+  /** A client that sends no credentials. */
   public Http(String base) {
+    this(base, null);
+  }
+
+  /** A client that sends {@code Authorization: Bearer token} (none when null). */
+  public Http(String base, String token) {
     this.base = base;
+    this.token = token;
+  }
+
+  /** The same server with another token (null: none). */
+  public Http as(String otherToken) {
+    return new Http(base, otherToken);
+  }
+
+  public String token() {
+    return token;
+  }
+
+  /** Adds this client's credentials to a request built elsewhere (SSE readers). */
+  public HttpRequest.Builder authorize(HttpRequest.Builder b) {
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    return b;
   }
 
   public String base() {
@@ -70,6 +95,7 @@ public final class Http {
 
   public Res send(HttpRequest.Builder b) {
     try {
+      authorize(b);
       HttpResponse<String> r =
           client.send(
               b.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());

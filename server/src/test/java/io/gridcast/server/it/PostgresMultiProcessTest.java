@@ -20,12 +20,13 @@ class PostgresMultiProcessTest {
   @Test
   void jobCreatedOnOneApi_isVisibleCancellableAndStreamedOnTheOther() throws Exception {
     DatabaseUrl db = TestDatabases.postgres();
+    String token = TestServers.addUser(db, "multi", io.gridcast.server.auth.UserRole.USER);
     try (GridcastProcess apiA =
             new GridcastProcess("api", db.jdbcUrl(), db.user(), db.password(), "--port", "0");
         GridcastProcess apiB =
             new GridcastProcess("api", db.jdbcUrl(), db.user(), db.password(), "--port", "0")) {
-      Http a = new Http(apiA.awaitReady());
-      Http b = new Http(apiB.awaitReady());
+      Http a = new Http(apiA.awaitReady(), token);
+      Http b = new Http(apiB.awaitReady(), token);
 
       try (SseReader streamOnB = new SseReader(b, "/api/events", 0L)) {
         Http.Res up =

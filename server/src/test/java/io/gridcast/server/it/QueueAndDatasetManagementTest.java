@@ -21,7 +21,7 @@ class QueueAndDatasetManagementTest {
   void start() {
     database = TestDatabases.sqlite();
     server = TestServers.start(Role.API, database, 1);
-    http = new Http(server.url());
+    http = TestServers.client(server);
   }
 
   @AfterEach

@@ -12,7 +12,6 @@ import io.gridcast.forecast.registry.ModelRegistry;
 import io.gridcast.server.app.GridcastServer;
 import io.gridcast.server.config.Role;
 import io.gridcast.server.config.ServerConfig;
-import io.gridcast.server.http.CallerResolver;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -70,9 +69,11 @@ class RunningJobCancellationTest {
             1,
             ServerConfig.DEFAULT_MAX_UPLOAD_BYTES,
             Duration.ofSeconds(10),
-            ServerConfig.DEFAULT_EVENT_POLL);
-    try (GridcastServer server = GridcastServer.start(cfg, CallerResolver.localUser(), registry)) {
-      Http http = new Http(server.url());
+            ServerConfig.DEFAULT_EVENT_POLL,
+            true,
+            io.gridcast.server.config.Limits.DEFAULTS);
+    try (GridcastServer server = GridcastServer.start(cfg, registry)) {
+      Http http = TestServers.client(server);
       Http.Res up =
           http.post(
               "/api/datasets?optimize=true&horizon=3&folds=3&models=gated_naive",

@@ -27,7 +27,7 @@ public final class SseReader implements AutoCloseable {
     if (lastEventId != null) {
       b.header("Last-Event-ID", Long.toString(lastEventId));
     }
-    HttpRequest req = b.GET().build();
+    HttpRequest req = http.authorize(b).GET().build();
     thread =
         Thread.ofVirtual()
             .start(() -> {

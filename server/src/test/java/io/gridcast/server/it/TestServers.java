@@ -1,17 +1,29 @@
 package io.gridcast.server.it;
 
 import io.gridcast.server.app.GridcastServer;
+import io.gridcast.server.auth.UserRole;
+import io.gridcast.server.auth.UserStore;
 import io.gridcast.server.config.DatabaseUrl;
+import io.gridcast.server.config.Limits;
 import io.gridcast.server.config.Role;
 import io.gridcast.server.config.ServerConfig;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.InstantSource;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** Starts real servers on a random port for tests. */
 public final class TestServers {
+  private static final AtomicInteger USERS = new AtomicInteger();
+
   private TestServers() {}
 
   public static GridcastServer start(Role role, DatabaseUrl db, int workers) {
+    return start(role, db, workers, Limits.DEFAULTS);
+  }
+
+  /** A server with the given limits. */
+  public static GridcastServer start(Role role, DatabaseUrl db, int workers, Limits limits) {
     ServerConfig cfg =
         new ServerConfig(
             role,
@@ -22,8 +34,30 @@ public final class TestServers {
             workers,
             ServerConfig.DEFAULT_MAX_UPLOAD_BYTES,
             Duration.ofSeconds(10),
-            ServerConfig.DEFAULT_EVENT_POLL);
+            ServerConfig.DEFAULT_EVENT_POLL,
+            true,
+            limits);
     return GridcastServer.start(cfg);
+  }
+
+  /** Adds a user to the server's database and returns its token. */
+  public static String addUser(GridcastServer server, String name, UserRole role) {
+    return new UserStore(server.database().dataSource(), InstantSource.system())
+        .add(name, role)
+        .token();
+  }
+
+  /** Adds a user to the database at {@code db} (migrating it first) and returns its token. */
+  public static String addUser(DatabaseUrl db, String name, UserRole role) {
+    try (io.gridcast.server.db.Database d = io.gridcast.server.db.Database.open(db, 2)) {
+      return new UserStore(d.dataSource(), InstantSource.system()).add(name, role).token();
+    }
+  }
+
+  /** A client authenticated as a fresh ordinary user of {@code server}. */
+  public static Http client(GridcastServer server) {
+    String name = "tester-" + USERS.incrementAndGet();
+    return new Http(server.url(), addUser(server, name, UserRole.USER));
   }
 
   /** A monthly long CSV: {@code skus} series of {@code months} values with trend and season. */

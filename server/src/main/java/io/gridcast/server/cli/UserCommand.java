@@ -1,0 +1,134 @@
+package io.gridcast.server.cli;
+
+import io.gridcast.server.auth.AuthException;
+import io.gridcast.server.auth.User;
+import io.gridcast.server.auth.UserRole;
+import io.gridcast.server.auth.UserStore;
+import io.gridcast.server.config.DatabaseUrl;
+import io.gridcast.server.db.Database;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.InstantSource;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code gridcast user add|list|revoke}: manage API users in the job database. */
+@Command(
+    name = "user",
+    mixinStandardHelpOptions = true,
+    description = "Manage API users and their tokens in the job database.",
+    subcommands = {UserCommand.Add.class, UserCommand.ListUsers.class, UserCommand.Revoke.class})
+final class UserCommand {
+
+  /** Where the users live: the same database flags and variables as {@code serve}. */
+  static final class DbOptions {
+    @Option(
+        names = "--data-dir",
+        defaultValue = "${env:GRIDCAST_DATA_DIR:-./data}",
+        description = "Directory of the SQLite file gridcast.db (env GRIDCAST_DATA_DIR).")
+    Path dataDir;
+
+    @Option(
+        names = "--db",
+        defaultValue = "${env:GRIDCAST_DB_URL}",
+        description = "Database URL instead of the SQLite file (env GRIDCAST_DB_URL).")
+    String db;
+
+    @Option(names = "--db-user", defaultValue = "${env:GRIDCAST_DB_USER}")
+    String dbUser;
+
+    @Option(names = "--db-password", defaultValue = "${env:GRIDCAST_DB_PASSWORD}")
+    String dbPassword;
+
+    DatabaseUrl url() {
+      return db == null || db.isBlank()
+          ? DatabaseUrl.sqliteIn(dataDir)
+          : DatabaseUrl.parse(db, dbUser, dbPassword);
+    }
+  }
+
+  /** Opens the database, runs {@code action} on its users, maps refusals to exit code 2. */
+  abstract static class Action implements Callable<Integer> {
+    @Mixin DbOptions db;
+    @Spec CommandSpec spec;
+
+    abstract String run(UserStore users);
+
+    @Override
+    public Integer call() {
+      return withUsers(db.url(), this::run, spec);
+    }
+  }
+
+  static int withUsers(DatabaseUrl url, Function<UserStore, String> action, CommandSpec spec) {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    try (Database database = Database.open(url, 2)) {
+      out.print(action.apply(new UserStore(database.dataSource(), InstantSource.system())));
+      out.flush();
+      return 0;
+    } catch (AuthException e) {
+      err.println("gridcast: " + e.getMessage());
+      err.flush();
+      return 2;
+    }
+  }
+
+  @Command(name = "add", description = "Add a user and print its API token (shown only once).")
+  static final class Add extends Action {
+    @Parameters(index = "0", description = "User name (letters, digits, . _ -).")
+    String name;
+
+    @Option(names = "--admin", description = "The user sees and manages every user's data.")
+    boolean admin;
+
+    @Override
+    String run(UserStore users) {
+      UserStore.NewUser u = users.add(name, admin ? UserRole.ADMIN : UserRole.USER);
+      return "added "
+          + u.user().role().dbValue()
+          + " "
+          + name
+          + "; API token (shown once):\n"
+          + u.token()
+          + "\n";
+    }
+  }
+
+  @Command(name = "list", description = "List users: name, role, created, revoked.")
+  static final class ListUsers extends Action {
+    @Override
+    String run(UserStore users) {
+      StringBuilder sb = new StringBuilder("NAME\tROLE\tCREATED\tREVOKED\n");
+      for (User u : users.list()) {
+        sb.append(u.name())
+            .append('\t')
+            .append(u.role().dbValue())
+            .append('\t')
+            .append(u.createdAt())
+            .append('\t')
+            .append(u.revoked() ? u.revokedAt().toString() : "-")
+            .append('\n');
+      }
+      return sb.toString();
+    }
+  }
+
+  @Command(name = "revoke", description = "Revoke a user's token at once (its data stays).")
+  static final class Revoke extends Action {
+    @Parameters(index = "0", description = "User name.")
+    String name;
+
+    @Override
+    String run(UserStore users) {
+      User u = users.revoke(name);
+      return "revoked " + u.name() + " at " + u.revokedAt() + "\n";
+    }
+  }
+}
