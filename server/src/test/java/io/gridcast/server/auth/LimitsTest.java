@@ -111,6 +111,7 @@ class LimitsTest {
             .send(
                 u.authorize(HttpRequest.newBuilder(u.uri("/api/datasets")))
                     .header("Content-Type", "text/csv")
+                    .expectContinue(true)
                     .POST(HttpRequest.BodyPublishers.ofString(csv))
                     .build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -73,12 +73,18 @@ public final class Http {
     return send(HttpRequest.newBuilder(uri(path)).DELETE());
   }
 
+  /**
+   * POSTs with {@code Expect: 100-continue}: a server that refuses a request before reading its
+   * body (a URI too long, a declared body too large) may close the connection while a client is
+   * still writing, and the client then never sees the refusal; announcing the body avoids that
+   * race.
+   */
   public Res post(String path, String contentType, String body) {
     HttpRequest.Builder b = HttpRequest.newBuilder(uri(path));
     if (contentType != null) {
       b.header("Content-Type", contentType);
     }
-    return send(b.POST(HttpRequest.BodyPublishers.ofString(body)));
+    return send(b.expectContinue(true).POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
   public Res post(String path, String contentType, byte[] body) {
@@ -86,7 +92,7 @@ public final class Http {
     if (contentType != null) {
       b.header("Content-Type", contentType);
     }
-    return send(b.POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    return send(b.expectContinue(true).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
   }
 
   public Res postJson(String path, String json) {
