@@ -60,13 +60,14 @@ public final class ForecastJobs {
     JobPayload p = JobJson.read(ctx.payload(), JobPayload.class);
     List<Map<String, Object>> done = new ArrayList<>();
     List<Series> series = load(ctx, p.datasetId(), p.skus());
+    DefaultSelection selection =
+        p.models().isEmpty()
+            ? DefaultSelection.of(registry)
+            : DefaultSelection.named(registry, p.models());
     int i = 0;
     for (Series s : series) {
       int index = i++;
-      CandidateSet candidates =
-          p.models().isEmpty()
-              ? DefaultSelection.of(registry).candidatesFor(s)
-              : DefaultSelection.named(registry, p.models()).candidatesFor(s);
+      CandidateSet candidates = selection.candidatesFor(s);
       OptimizationResult r = search(ctx, s, candidates, p, index, series.size());
       Map<String, Object> body = ResultBody.of(s, r);
       store(
