@@ -91,6 +91,7 @@ public final class JobQueue implements AutoCloseable {
             b.lease,
             b.heartbeat,
             b.pollInterval,
+            b.claimAheadBudget,
             b.maintenanceInterval,
             b.retention,
             b.eventRetention,

@@ -18,6 +18,7 @@ abstract sealed class JobQueueBuilderBase<B extends JobQueueBuilderBase<B>>
   public static final Duration DEFAULT_MAINTENANCE_INTERVAL = Duration.ofSeconds(5);
   public static final Duration DEFAULT_RETENTION = Duration.ofHours(24);
   public static final Duration DEFAULT_EVENT_RETENTION = Duration.ofHours(1);
+  public static final Duration DEFAULT_CLAIM_AHEAD_BUDGET = Duration.ofMillis(5);
   public static final Duration DEFAULT_STOP_GRACE = Duration.ofSeconds(30);
   static final Duration EVENT_GAP_TIMEOUT = Duration.ofSeconds(1);
 
@@ -30,6 +31,7 @@ abstract sealed class JobQueueBuilderBase<B extends JobQueueBuilderBase<B>>
   Duration lease = DEFAULT_LEASE;
   Duration heartbeat = DEFAULT_HEARTBEAT;
   Duration pollInterval = DEFAULT_POLL_INTERVAL;
+  Duration claimAheadBudget = DEFAULT_CLAIM_AHEAD_BUDGET;
   Duration maintenanceInterval = DEFAULT_MAINTENANCE_INTERVAL;
   Duration retention = DEFAULT_RETENTION;
   Duration eventRetention = DEFAULT_EVENT_RETENTION;
@@ -89,6 +91,19 @@ abstract sealed class JobQueueBuilderBase<B extends JobQueueBuilderBase<B>>
   /** Safety-net poll for claims and events when no wake-up arrives (default 1 s). */
   public B pollInterval(Duration d) {
     pollInterval = positive("pollInterval", d);
+    return self();
+  }
+
+  /**
+   * Short jobs: the pool may claim beyond its free slots as many jobs as its slots are expected to
+   * finish within this time, judged from recent handler run times (default 5 ms; zero: claim for
+   * free slots only). Jobs longer than {@code slots x budget} are never claimed ahead.
+   */
+  public B claimAheadBudget(Duration d) {
+    if (d == null || d.isNegative()) {
+      throw new IllegalArgumentException("claimAheadBudget must be >= 0: " + d);
+    }
+    claimAheadBudget = d;
     return self();
   }
 

@@ -125,6 +125,99 @@ abstract class WorkerPoolContract {
     }
   }
 
+  long runningOf(JobQueue q, List<UUID> ids) {
+    return ids.stream().filter(id -> get(q, id).status() == JobStatus.RUNNING).count();
+  }
+
+  /** Runs {@code n} jobs of the given handler to completion (the pool learns their run time). */
+  void warmUp(JobQueue q, int n) {
+    List<UUID> ids = enqueue(q, n);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> ids.stream().allMatch(id -> get(q, id).status() == JobStatus.COMPLETED));
+  }
+
+  @Test
+  void afterShortJobs_thePoolClaimsAhead_upToSevenJobsPerSlot() throws Exception {
+    CountDownLatch gate = new CountDownLatch(1);
+    AtomicInteger warm = new AtomicInteger(40);
+    JobHandler h =
+        ctx -> {
+          if (warm.getAndDecrement() <= 0) {
+            gate.await();
+          }
+          return null;
+        };
+    try (JobQueue q = queue().register(type, h).build()) {
+      q.start();
+      warmUp(q, 40);
+      List<UUID> ids = enqueue(q, 40);
+      await().atMost(Duration.ofSeconds(10)).until(() -> runningOf(q, ids) == 16);
+      assertThat(runningOf(q, ids)).isEqualTo(16);
+      gate.countDown();
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> ids.stream().allMatch(id -> get(q, id).status() == JobStatus.COMPLETED));
+    }
+  }
+
+  @Test
+  void jobsLongerThanTheBudget_areClaimedForFreeSlotsOnly() throws Exception {
+    CountDownLatch gate = new CountDownLatch(1);
+    AtomicInteger warm = new AtomicInteger(20);
+    JobHandler h =
+        ctx -> {
+          if (warm.getAndDecrement() > 0) {
+            Thread.sleep(15); // 2 slots x 5 ms budget = 10 ms: 15 ms jobs get no look-ahead
+          } else {
+            gate.await();
+          }
+          return null;
+        };
+    try (JobQueue q = queue().register(type, h).build()) {
+      q.start();
+      warmUp(q, 20);
+      List<UUID> ids = enqueue(q, 10);
+      await().atMost(Duration.ofSeconds(10)).until(() -> runningOf(q, ids) == 2);
+      // The dispatcher is woken by every enqueue and finish; give it a few wake-ups' worth.
+      await()
+          .during(Duration.ofMillis(300))
+          .atMost(Duration.ofSeconds(2))
+          .until(() -> runningOf(q, ids) == 2);
+      gate.countDown();
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> ids.stream().allMatch(id -> get(q, id).status() == JobStatus.COMPLETED));
+    }
+  }
+
+  @Test
+  void zeroBudget_claimsForFreeSlotsOnly_evenForInstantJobs() throws Exception {
+    CountDownLatch gate = new CountDownLatch(1);
+    AtomicInteger warm = new AtomicInteger(40);
+    JobHandler h =
+        ctx -> {
+          if (warm.getAndDecrement() <= 0) {
+            gate.await();
+          }
+          return null;
+        };
+    try (JobQueue q = queue().claimAheadBudget(Duration.ZERO).register(type, h).build()) {
+      q.start();
+      warmUp(q, 40);
+      List<UUID> ids = enqueue(q, 10);
+      await().atMost(Duration.ofSeconds(10)).until(() -> runningOf(q, ids) == 2);
+      await()
+          .during(Duration.ofMillis(300))
+          .atMost(Duration.ofSeconds(2))
+          .until(() -> runningOf(q, ids) == 2);
+      gate.countDown();
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> ids.stream().allMatch(id -> get(q, id).status() == JobStatus.COMPLETED));
+    }
+  }
+
   @Test
   void start_rescuesJobsLeftRunningWithAnExpiredLease_butNotLiveLeases() {
     try (JobQueue setup = queue().workers(0).build()) {

@@ -17,13 +17,23 @@ public final class GridcastHarness implements QueueHarness {
 
   private final String name;
   private final BenchDatabases.Db db;
+  private final Duration claimAheadBudget;
   private final AtomicReference<Consumer<String>> body = new AtomicReference<>(p -> {});
   private JobQueue queue;
   private JobQueue enqueuer;
 
   public GridcastHarness(String name, BenchDatabases.Db db) {
+    this(name, db, JobQueue.Builder.DEFAULT_CLAIM_AHEAD_BUDGET);
+  }
+
+  /**
+   * @param claimAheadBudget the pool's claim-ahead budget; {@link Duration#ZERO} claims for free
+   *     slots only
+   */
+  public GridcastHarness(String name, BenchDatabases.Db db, Duration claimAheadBudget) {
     this.name = name;
     this.db = db;
+    this.claimAheadBudget = claimAheadBudget;
     this.enqueuer = JobQueue.create(db.url(), db.user(), db.password()).workers(0).build();
   }
 
@@ -47,6 +57,7 @@ public final class GridcastHarness implements QueueHarness {
     queue =
         JobQueue.create(db.url(), db.user(), db.password())
             .workers(slots)
+            .claimAheadBudget(claimAheadBudget)
             .register(
                 TYPE,
                 ctx -> {

@@ -46,6 +46,7 @@ public final class QueueThroughputBench {
     int jobs = 20_000;
     int runs = 1;
     int peerPickups = 20;
+    boolean freeSlotsOnly = true;
     List<String> backends = List.of("postgresql", "sqlite");
     List<String> peers = List.of("jobrunr", "db-scheduler", "db-scheduler-lock-and-fetch");
     for (String a : args) {
@@ -56,6 +57,7 @@ public final class QueueThroughputBench {
         case "backends" -> backends = kv[1].isEmpty() ? List.of() : Arrays.asList(kv[1].split(","));
         case "peers" -> peers = kv[1].isEmpty() ? List.of() : Arrays.asList(kv[1].split(","));
         case "peerPickups" -> peerPickups = Integer.parseInt(kv[1]);
+        case "freeSlotsOnly" -> freeSlotsOnly = Boolean.parseBoolean(kv[1]);
         default -> throw new IllegalArgumentException("unknown argument '" + a + "'");
       }
     }
@@ -70,6 +72,18 @@ public final class QueueThroughputBench {
                     new GridcastHarness(
                         n, backend.equals("sqlite") ? dbs.sqlite() : dbs.postgres()),
                 300));
+        if (freeSlotsOnly) {
+          String f = n + " (free slots only)";
+          subjects.add(
+              new Subject(
+                  f,
+                  label ->
+                      new GridcastHarness(
+                          f,
+                          backend.equals("sqlite") ? dbs.sqlite() : dbs.postgres(),
+                          Duration.ZERO),
+                  300));
+        }
       }
       for (String peer : peers) {
         String n = peer + "/postgresql";

@@ -12,6 +12,8 @@ import java.util.Map;
  * @param lease how long a claim stays valid without a heartbeat
  * @param heartbeat how often leases are renewed and cancellation requests collected
  * @param pollInterval the safety-net poll when no wake-up arrives
+ * @param claimAheadBudget claimed-ahead jobs are expected to wait at most this long for a slot;
+ *     zero claims for free slots only (see {@link ClaimAhead})
  * @param maintenanceInterval how often expired leases are rescued, retention and folding run
  * @param retention finished jobs older than this are pruned
  * @param eventRetention events older than this are pruned
@@ -23,6 +25,7 @@ public record PoolSettings(
     Duration lease,
     Duration heartbeat,
     Duration pollInterval,
+    Duration claimAheadBudget,
     Duration maintenanceInterval,
     Duration retention,
     Duration eventRetention,

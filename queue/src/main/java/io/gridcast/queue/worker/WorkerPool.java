@@ -2,7 +2,6 @@ package io.gridcast.queue.worker;
 
 import io.gridcast.queue.Job;
 import io.gridcast.queue.JobStore;
-import io.gridcast.queue.JobStore.JobClaimParams;
 import io.gridcast.queue.JobStore.JobFinishManyParams;
 import io.gridcast.queue.JobStore.JobReleaseParams;
 import io.gridcast.queue.JobStore.Outcome;
@@ -11,7 +10,6 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,6 +37,7 @@ public final class WorkerPool {
   private static final Logger LOG = LoggerFactory.getLogger(WorkerPool.class);
   private static final int FINISH_BATCH = 512;
   private static final int COALESCE_SLOTS = 4;
+  private static final int MAX_AHEAD_PER_SLOT = 7;
   private static final Duration COALESCE_WAIT = Duration.ofMillis(1);
 
   /** Status-count deltas are folded this often, so a count reads a few rows per owner. */
@@ -50,6 +49,8 @@ public final class WorkerPool {
   private final Signal jobsSignal;
   private final JobRunner runner;
   private final Maintenance maintenance;
+  private final Claimer claimer;
+  private final ClaimAhead claimAhead;
   private final Map<UUID, RunningJob> running = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> busyByType = new ConcurrentHashMap<>();
   private final AtomicInteger busy = new AtomicInteger();
@@ -73,6 +74,10 @@ public final class WorkerPool {
     for (String type : settings.handlers().keySet()) {
       busyByType.put(type, new AtomicInteger());
     }
+    this.claimer = new Claimer(store, settings, clock, busyByType);
+    this.claimAhead =
+        new ClaimAhead(
+            settings.slots(), settings.claimAheadBudget(), MAX_AHEAD_PER_SLOT * settings.slots());
   }
 
   public Maintenance maintenance() {
@@ -158,17 +163,29 @@ public final class WorkerPool {
    * claims at once (pickup latency is untouched).
    */
   private void coalesce() throws InterruptedException {
-    int free = settings.slots() - busy.get();
-    if (free > 0 && free < Math.min(COALESCE_SLOTS, settings.slots()) && busy.get() > 0) {
+    int capacity = capacity();
+    int free = capacity - busy.get();
+    if (free > 0 && free < Math.min(COALESCE_SLOTS, capacity) && busy.get() > 0) {
       long seen = jobsSignal.version();
       jobsSignal.await(seen, COALESCE_WAIT);
     }
   }
 
-  /** Claims for free slots and hands the jobs to worker threads; returns how many. */
+  /** Jobs this pool may hold now: its slots plus the claim-ahead of short jobs. */
+  private int capacity() {
+    return settings.slots() + claimAhead.ahead();
+  }
+
+  /**
+   * Claims for free slots (and, for short jobs, a few ahead: {@link ClaimAhead}) and hands the jobs
+   * to worker threads, whose queue holds the claimed-ahead ones; returns how many.
+   */
   private int claimAndSubmit() {
+    if (stopping) {
+      return 0;
+    }
     int total = 0;
-    for (Job job : claim(settings.slots() - busy.get())) {
+    for (Job job : claimer.claim(capacity() - busy.get())) {
       busy.incrementAndGet();
       busyByType.get(job.type()).incrementAndGet();
       RunningJob rj = new RunningJob(job, store, settings.workerId(), clock);
@@ -179,56 +196,13 @@ public final class WorkerPool {
     return total;
   }
 
-  private List<Job> claim(int free) {
-    if (free <= 0 || stopping) {
-      return List.of();
-    }
-    Instant now = clock.instant();
-    Instant leaseUntil = now.plus(settings.lease());
-    Set<String> unlimited = new HashSet<>();
-    List<PoolSettings.Registration> limited = new ArrayList<>();
-    for (PoolSettings.Registration r : settings.handlers().values()) {
-      if (r.maxConcurrency() <= 0) {
-        unlimited.add(r.type());
-      } else {
-        limited.add(r);
-      }
-    }
-    List<Job> jobs = new ArrayList<>();
-    if (!unlimited.isEmpty()) {
-      jobs.addAll(
-          store.jobClaim(
-              new JobClaimParams(settings.workerId(), unlimited, free, now, leaseUntil)));
-    }
-    for (PoolSettings.Registration r : limited) {
-      int room =
-          Math.min(
-              free - jobs.size(),
-              r.maxConcurrency() - busyByType.get(r.type()).get() - count(jobs, r.type()));
-      if (room > 0) {
-        jobs.addAll(
-            store.jobClaim(
-                new JobClaimParams(settings.workerId(), Set.of(r.type()), room, now, leaseUntil)));
-      }
-    }
-    return jobs;
-  }
-
-  private static int count(List<Job> jobs, String type) {
-    int n = 0;
-    for (Job j : jobs) {
-      if (j.type().equals(type)) {
-        n++;
-      }
-    }
-    return n;
-  }
-
   private void runAndQueue(RunningJob rj) {
     Outcome o = null;
+    long began = System.nanoTime();
     try {
       o = runner.run(rj);
     } finally {
+      claimAhead.record(System.nanoTime() - began);
       busyByType.get(rj.job.type()).decrementAndGet();
       busy.decrementAndGet();
       if (o != null) {
@@ -324,7 +298,7 @@ public final class WorkerPool {
     int ran = 0;
     int slots = Math.max(1, settings.slots());
     while (true) {
-      List<Job> jobs = claim(slots);
+      List<Job> jobs = claimer.claim(slots);
       if (jobs.isEmpty()) {
         return ran;
       }
