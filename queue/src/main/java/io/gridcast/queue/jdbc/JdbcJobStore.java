@@ -8,14 +8,12 @@ import io.gridcast.queue.JobSpec;
 import io.gridcast.queue.JobStatus;
 import io.gridcast.queue.JobStore;
 import io.gridcast.queue.jdbc.ChangeBuffer.JobRef;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +28,7 @@ import javax.sql.DataSource;
  * {@link JdbcJobReads}. Thread-safe.
  */
 public final class JdbcJobStore extends JdbcJobBulk implements JobStore {
-  private static final String FENCE = " AND status = 'running' AND lease_owner = ? AND attempt = ?";
+  static final String FENCE = " AND status = 'running' AND lease_owner = ? AND attempt = ?";
 
   private final UuidV7 ids;
 
@@ -209,7 +207,7 @@ public final class JdbcJobStore extends JdbcJobBulk implements JobStore {
           "jobFinishMany",
           (c, changes) -> {
             Set<UUID> accepted = new HashSet<>();
-            completePg(c, all, p.workerId(), now, accepted);
+            OutcomeWrites.completedPg(c, dialect, all, p.workerId(), now, accepted);
             changes.statementEvents = !accepted.isEmpty();
             return accepted;
           });
@@ -226,127 +224,13 @@ public final class JdbcJobStore extends JdbcJobBulk implements JobStore {
                 completed.add(x);
               }
             }
-            completePg(c, completed, p.workerId(), now, accepted);
+            OutcomeWrites.completedPg(c, dialect, completed, p.workerId(), now, accepted);
             changes.statementEvents = !accepted.isEmpty();
           }
-          Map<String, PreparedStatement> prepared = new HashMap<>();
-          try {
-            for (Outcome o : p.outcomes()) {
-              if (!completed.isEmpty() && o instanceof Completed) {
-                continue;
-              }
-              String set =
-                  switch (o) {
-                    case Completed x ->
-                        "status = 'completed', result = "
-                            + dialect.jsonParam()
-                            + ", finished_at = ?, lease_owner = NULL, lease_expires_at = NULL";
-                    case Failed x when x.retryAt() != null ->
-                        "status = 'pending', error = ?, run_after = ?, lease_owner = NULL,"
-                            + " lease_expires_at = NULL";
-                    case Failed x ->
-                        "status = 'failed', error = ?, finished_at = ?, lease_owner = NULL,"
-                            + " lease_expires_at = NULL";
-                    case Cancelled x ->
-                        "status = 'cancelled', finished_at = ?, lease_owner = NULL,"
-                            + " lease_expires_at = NULL";
-                  };
-              String sql =
-                  "UPDATE job SET "
-                      + set
-                      + ", progress = coalesce("
-                      + dialect.jsonParam()
-                      + ", progress), updated_at = ? WHERE id = "
-                      + dialect.uuidParam()
-                      + FENCE
-                      + " RETURNING id, owner_id, type, batch_id, label, progress";
-              PreparedStatement ps = prepared.get(sql);
-              if (ps == null) {
-                ps = c.prepareStatement(sql);
-                prepared.put(sql, ps);
-              }
-              {
-                int i = 1;
-                switch (o) {
-                  case Completed x -> {
-                    ps.setString(i++, x.result());
-                    dialect.setInstant(ps, i++, now);
-                  }
-                  case Failed x when x.retryAt() != null -> {
-                    ps.setString(i++, x.error());
-                    dialect.setInstant(ps, i++, ms(x.retryAt()));
-                  }
-                  case Failed x -> {
-                    ps.setString(i++, x.error());
-                    dialect.setInstant(ps, i++, now);
-                  }
-                  case Cancelled x -> dialect.setInstant(ps, i++, now);
-                }
-                ps.setString(i++, o.progressJson());
-                dialect.setInstant(ps, i++, now);
-                dialect.setUuid(ps, i++, o.id());
-                ps.setString(i++, p.workerId());
-                ps.setInt(i, o.attempt());
-                try (ResultSet rs = ps.executeQuery()) {
-                  if (!rs.next()) {
-                    continue;
-                  }
-                  JobRef ref = JobRows.ref(rs, dialect);
-                  String progress = rs.getString("progress");
-                  JobStatus to =
-                      switch (o) {
-                        case Completed x -> JobStatus.COMPLETED;
-                        case Failed x when x.retryAt() != null -> JobStatus.PENDING;
-                        case Failed x -> JobStatus.FAILED;
-                        case Cancelled x -> JobStatus.CANCELLED;
-                      };
-                  JobEventKind kind =
-                      switch (o) {
-                        case Completed x -> JobEventKind.COMPLETED;
-                        case Failed x when x.retryAt() != null -> JobEventKind.RETRY_SCHEDULED;
-                        case Failed x -> JobEventKind.FAILED;
-                        case Cancelled x -> JobEventKind.CANCELLED;
-                      };
-                  changes.event(ref, kind, to, progress);
-                  changes.move(ref.ownerId(), JobStatus.RUNNING, to);
-                  changes.jobsAvailable |= to == JobStatus.PENDING;
-                  accepted.add(o.id());
-                }
-              }
-            }
-          } finally {
-            for (PreparedStatement ps : prepared.values()) {
-              ps.close();
-            }
-          }
+          OutcomeWrites.eachOutcome(
+              c, dialect, changes, p.outcomes(), !completed.isEmpty(), p.workerId(), now, accepted);
           return accepted;
         });
-  }
-
-  private void completePg(
-      Connection c, List<Completed> completed, String workerId, Instant now, Set<UUID> accepted)
-      throws SQLException {
-    if (completed.isEmpty()) {
-      return;
-    }
-    try (PreparedStatement ps = c.prepareStatement(PgStatements.complete(completed.size()))) {
-      int i = 1;
-      for (Completed x : completed) {
-        dialect.setUuid(ps, i++, x.id());
-        ps.setInt(i++, x.attempt());
-        ps.setString(i++, x.result());
-        ps.setString(i++, x.progressJson());
-      }
-      ps.setString(i++, workerId);
-      dialect.setInstant(ps, i++, now);
-      dialect.setInstant(ps, i++, now);
-      dialect.setInstant(ps, i, now);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          accepted.add(dialect.getUuid(rs, "id"));
-        }
-      }
-    }
   }
 
   @Override
