@@ -129,93 +129,61 @@ abstract class WorkerPoolContract {
     return ids.stream().filter(id -> get(q, id).status() == JobStatus.RUNNING).count();
   }
 
-  /** Runs {@code n} jobs of the given handler to completion (the pool learns their run time). */
-  void warmUp(JobQueue q, int n) {
-    List<UUID> ids = enqueue(q, n);
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(() -> ids.stream().allMatch(id -> get(q, id).status() == JobStatus.COMPLETED));
-  }
-
-  @Test
-  void afterShortJobs_thePoolClaimsAhead_upToSevenJobsPerSlot() throws Exception {
+  /**
+   * Runs {@code warm} jobs that each take {@code warmMillis} (the pool learns their run time), then
+   * enqueues {@code n} jobs that block until released, and returns how many of those the pool holds
+   * (status running) once it settles: it must hold {@code expected} and keep holding exactly that
+   * many for 300 ms (the dispatcher is woken by every enqueue and finish meanwhile).
+   */
+  long heldAfterWarmUp(JobQueue.Builder b, int warm, long warmMillis, int n, int expected) {
     CountDownLatch gate = new CountDownLatch(1);
-    AtomicInteger warm = new AtomicInteger(40);
+    AtomicInteger left = new AtomicInteger(warm);
     JobHandler h =
         ctx -> {
-          if (warm.getAndDecrement() <= 0) {
-            gate.await();
-          }
-          return null;
-        };
-    try (JobQueue q = queue().register(type, h).build()) {
-      q.start();
-      warmUp(q, 40);
-      List<UUID> ids = enqueue(q, 40);
-      await().atMost(Duration.ofSeconds(10)).until(() -> runningOf(q, ids) == 16);
-      assertThat(runningOf(q, ids)).isEqualTo(16);
-      gate.countDown();
-      await()
-          .atMost(Duration.ofSeconds(10))
-          .until(() -> ids.stream().allMatch(id -> get(q, id).status() == JobStatus.COMPLETED));
-    }
-  }
-
-  @Test
-  void jobsLongerThanTheBudget_areClaimedForFreeSlotsOnly() throws Exception {
-    CountDownLatch gate = new CountDownLatch(1);
-    AtomicInteger warm = new AtomicInteger(20);
-    JobHandler h =
-        ctx -> {
-          if (warm.getAndDecrement() > 0) {
-            Thread.sleep(15); // 2 slots x 5 ms budget = 10 ms: 15 ms jobs get no look-ahead
+          if (left.getAndDecrement() > 0) {
+            Thread.sleep(warmMillis);
           } else {
             gate.await();
           }
           return null;
         };
-    try (JobQueue q = queue().register(type, h).build()) {
+    try (JobQueue q = b.register(type, h).build()) {
       q.start();
-      warmUp(q, 20);
-      List<UUID> ids = enqueue(q, 10);
-      await().atMost(Duration.ofSeconds(10)).until(() -> runningOf(q, ids) == 2);
-      // The dispatcher is woken by every enqueue and finish; give it a few wake-ups' worth.
+      List<UUID> warmIds = enqueue(q, warm);
+      await().atMost(Duration.ofSeconds(20)).until(() -> allCompleted(q, warmIds));
+      List<UUID> ids = enqueue(q, n);
+      await().atMost(Duration.ofSeconds(10)).until(() -> runningOf(q, ids) == expected);
       await()
           .during(Duration.ofMillis(300))
           .atMost(Duration.ofSeconds(2))
-          .until(() -> runningOf(q, ids) == 2);
+          .until(() -> runningOf(q, ids) == expected);
+      long held = runningOf(q, ids);
       gate.countDown();
-      await()
-          .atMost(Duration.ofSeconds(10))
-          .until(() -> ids.stream().allMatch(id -> get(q, id).status() == JobStatus.COMPLETED));
+      await().atMost(Duration.ofSeconds(10)).until(() -> allCompleted(q, ids));
+      return held;
     }
   }
 
+  boolean allCompleted(JobQueue q, List<UUID> ids) {
+    return ids.stream().allMatch(id -> get(q, id).status() == JobStatus.COMPLETED);
+  }
+
   @Test
-  void zeroBudget_claimsForFreeSlotsOnly_evenForInstantJobs() throws Exception {
-    CountDownLatch gate = new CountDownLatch(1);
-    AtomicInteger warm = new AtomicInteger(40);
-    JobHandler h =
-        ctx -> {
-          if (warm.getAndDecrement() <= 0) {
-            gate.await();
-          }
-          return null;
-        };
-    try (JobQueue q = queue().claimAheadBudget(Duration.ZERO).register(type, h).build()) {
-      q.start();
-      warmUp(q, 40);
-      List<UUID> ids = enqueue(q, 10);
-      await().atMost(Duration.ofSeconds(10)).until(() -> runningOf(q, ids) == 2);
-      await()
-          .during(Duration.ofMillis(300))
-          .atMost(Duration.ofSeconds(2))
-          .until(() -> runningOf(q, ids) == 2);
-      gate.countDown();
-      await()
-          .atMost(Duration.ofSeconds(10))
-          .until(() -> ids.stream().allMatch(id -> get(q, id).status() == JobStatus.COMPLETED));
-    }
+  void afterShortJobs_thePoolClaimsAhead_upToSevenJobsPerSlot() {
+    // A 1 s budget makes the cap, not this machine's speed, decide: 2 slots + 7 x 2 ahead.
+    assertThat(heldAfterWarmUp(queue().claimAheadBudget(Duration.ofSeconds(1)), 40, 0, 40, 16))
+        .isEqualTo(16);
+  }
+
+  @Test
+  void jobsLongerThanTheBudget_areClaimedForFreeSlotsOnly() {
+    // 2 slots x the 5 ms default budget = 10 ms: 15 ms jobs get no look-ahead
+    assertThat(heldAfterWarmUp(queue(), 20, 15, 10, 2)).isEqualTo(2);
+  }
+
+  @Test
+  void zeroBudget_claimsForFreeSlotsOnly_evenForInstantJobs() {
+    assertThat(heldAfterWarmUp(queue().claimAheadBudget(Duration.ZERO), 40, 0, 10, 2)).isEqualTo(2);
   }
 
   @Test
