@@ -109,7 +109,9 @@ public final class ForecastJobs {
       String metric = (String) body.get("metric");
       double score = body.get("score") instanceof Number n ? n.doubleValue() : Double.NaN;
       store(ctx, p.datasetId(), s.id(), model, metric, score, false, body);
-      done.add(summary(s.id(), model, score));
+      Map<String, Object> sum = summary(s.id(), model, score);
+      sum.put("cached", cached.isPresent());
+      done.add(sum);
     }
     ctx.progress(series.size(), series.size(), "done", null);
     return JobJson.write(Map.of("dataset_id", p.datasetId(), "skus", done));
