@@ -30,8 +30,8 @@ import java.util.regex.Pattern;
  *       POST /api/jobs} for the whole dataset (default search, horizon 12) until every job is
  *       completed: the first run, every question a miss;
  *   <li>times the same submission again: every question a hit, the ratio first / second;
- *   <li>stops the server, starts a new one on the same database, times the submission a third
- *       time and reads {@code GET /api/cache/stats}: the hit rate after a restart (disk tier).
+ *   <li>stops the server, starts a new one on the same database, times the submission a third time
+ *       and reads {@code GET /api/cache/stats}: the hit rate after a restart (disk tier).
  * </ol>
  *
  * Completion is seen by polling {@code GET /api/jobs/status} every 20 ms (summary counts).
@@ -48,7 +48,9 @@ public final class ResultCacheBench {
   private ResultCacheBench() {}
 
   public static void main(String[] args) throws Exception {
-    Path jar = Path.of(args.length > 0 && !args[0].startsWith("--") ? args[0] : "server/target/gridcast.jar");
+    Path jar =
+        Path.of(
+            args.length > 0 && !args[0].startsWith("--") ? args[0] : "server/target/gridcast.jar");
     int skus = Integer.parseInt(option(args, "--skus", "1000"));
     int points = Integer.parseInt(option(args, "--points", "120"));
     String workers = option(args, "--workers", "2");
@@ -61,7 +63,8 @@ public final class ResultCacheBench {
     Path dir = Files.createTempDirectory("gridcast-cache-bench");
     Path csv = dir.resolve("skus.csv");
     writeCsv(csv, skus, points);
-    log("input: %,d SKUs x %d monthly values, %.1f MiB; %s, %s workers",
+    log(
+        "input: %,d SKUs x %d monthly values, %.1f MiB; %s, %s workers",
         skus, points, Files.size(csv) / 1048576.0, db == null ? "SQLite" : "PostgreSQL", workers);
     try {
       Server first = Server.start(jar, dir, db, workers);
@@ -82,10 +85,12 @@ public final class ResultCacheBench {
         dataset = field(up.body(), "dataset_id");
         log("upload (not timed below): %.2f s", (System.nanoTime() - t0) / 1e9);
         firstS = optimize(first.base, dataset, skus);
-        log("first run (every question computed): %.2f s, %.0f SKUs/s; cache %s",
+        log(
+            "first run (every question computed): %.2f s, %.0f SKUs/s; cache %s",
             firstS, skus / firstS, stats(first.base));
         secondS = optimize(first.base, dataset, skus);
-        log("second run (same questions): %.3f s, %.0f SKUs/s; cache %s",
+        log(
+            "second run (same questions): %.3f s, %.0f SKUs/s; cache %s",
             secondS, skus / secondS, stats(first.base));
         log("ratio first / second: %.1fx", firstS / secondS);
       } finally {
@@ -95,8 +100,10 @@ public final class ResultCacheBench {
       try {
         double thirdS = optimize(again.base, dataset, skus);
         String s = stats(again.base);
-        log("after a restart on the same database: %.3f s (%.1fx faster than the first run);"
-            + " cache %s", thirdS, firstS / thirdS, s);
+        log(
+            "after a restart on the same database: %.3f s (%.1fx faster than the first run);"
+                + " cache %s",
+            thirdS, firstS / thirdS, s);
         log("hit rate after restart: %s", field(s, "hit_rate"));
       } finally {
         again.stop();
@@ -116,8 +123,9 @@ public final class ResultCacheBench {
         HTTP.send(
             HttpRequest.newBuilder(URI.create(base + "/api/jobs"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(
-                    "{\"dataset_id\":\"" + dataset + "\",\"horizon\":12}"))
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"dataset_id\":\"" + dataset + "\",\"horizon\":12}"))
                 .timeout(Duration.ofMinutes(2))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
@@ -167,11 +175,19 @@ public final class ResultCacheBench {
       List<String> cmd = new ArrayList<>();
       cmd.add(ProcessHandle.current().info().command().orElse("java"));
       cmd.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-Xmx1g", "-jar", jar.toString()));
-      cmd.addAll(List.of(
-          "serve", "--port", "0", "--data-dir", dir.resolve("data").toString(),
-          "--workers", workers,
-          // loopback only: measures the cache and the queue, not token look-ups
-          "--no-auth", "--submission-burst", "1000000"));
+      cmd.addAll(
+          List.of(
+              "serve",
+              "--port",
+              "0",
+              "--data-dir",
+              dir.resolve("data").toString(),
+              "--workers",
+              workers,
+              // loopback only: measures the cache and the queue, not token look-ups
+              "--no-auth",
+              "--submission-burst",
+              "1000000"));
       if (db != null) {
         cmd.addAll(List.of("--db", db));
       }
@@ -219,8 +235,14 @@ public final class ResultCacheBench {
                       + trend * m
                       + season * Math.sin(2 * Math.PI * m / 12)
                       + noise * rnd.nextGaussian());
-          w.write("SKU" + s + "," + start.plusMonths(m) + ","
-              + String.format(Locale.ROOT, "%.2f", y) + "\n");
+          w.write(
+              "SKU"
+                  + s
+                  + ","
+                  + start.plusMonths(m)
+                  + ","
+                  + String.format(Locale.ROOT, "%.2f", y)
+                  + "\n");
         }
       }
     }

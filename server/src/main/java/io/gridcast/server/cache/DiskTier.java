@@ -38,17 +38,14 @@ final class DiskTier {
   }
 
   /**
-   * The unexpired row of {@code key}; marks it used at {@code nowMs} when its mark is older than
-   * {@code touchAfterMs}.
+   * The unexpired row of {@code key} (its recency is written later, in batches: {@link #touch}).
    */
-  Optional<Row> get(String key, long nowMs, long touchAfterMs) {
+  Optional<Row> get(String key, long nowMs) {
     try (Connection c = ds.getConnection()) {
       String value;
       long expires;
-      long lastUsed;
       try (PreparedStatement ps =
-          c.prepareStatement(
-              "SELECT value, expires_at_ms, last_used_at_ms FROM result_cache WHERE cache_key = ?")) {
+          c.prepareStatement("SELECT value, expires_at_ms FROM result_cache WHERE cache_key = ?")) {
         ps.setString(1, key);
         try (ResultSet rs = ps.executeQuery()) {
           if (!rs.next()) {
@@ -56,7 +53,6 @@ final class DiskTier {
           }
           value = rs.getString(1);
           expires = rs.getLong(2);
-          lastUsed = rs.getLong(3);
         }
       }
       if (expires <= nowMs) {
@@ -71,9 +67,6 @@ final class DiskTier {
             tags.add(rs.getString(1));
           }
         }
-      }
-      if (lastUsed < touchAfterMs) {
-        touch(c, List.of(key), nowMs);
       }
       return Optional.of(new Row(value, tags, expires));
     } catch (SQLException e) {

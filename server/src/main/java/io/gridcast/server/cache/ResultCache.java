@@ -30,8 +30,9 @@ import org.slf4j.LoggerFactory;
  * a disk hit into memory. Tags ({@link CacheTag}) index entries for {@link #invalidate}: the rows
  * go from the table, and their keys into an invalidation log that every process reads before its
  * next lookup, so no process answers from memory what was invalidated anywhere. Maintenance
- * (expiry, LRU eviction, recency of memory hits written back to disk) runs inline, at most once per
- * {@link #MAINTENANCE_INTERVAL} or after {@link #MAINTAIN_EVERY_PUTS} writes.
+ * (expiry, LRU eviction, the recency of hits written back to the rows in one batch, so that a hit
+ * costs no write) runs inline, at most once per {@link #MAINTENANCE_INTERVAL} or after {@link
+ * #MAINTAIN_EVERY_PUTS} writes.
  *
  * <p>The cache is an optimization, never a source of failure: a database error during a lookup is
  * logged and answered as a miss, during a write it is logged and dropped. Thread-safe.
@@ -55,9 +56,6 @@ public final class ResultCache {
 
   /** Writes after which maintenance runs (so a burst of writes cannot overrun the disk cap far). */
   public static final int MAINTAIN_EVERY_PUTS = 256;
-
-  /** A disk row's recency is rewritten at most this often (fewer writes for hot rows). */
-  static final Duration TOUCH_GRANULARITY = Duration.ofMinutes(1);
 
   private static final int INVALIDATION_PAGE = 10_000;
 
@@ -137,13 +135,14 @@ public final class ResultCache {
         return Optional.of(m.get().value());
       }
       long now = clock.millis();
-      Optional<DiskTier.Row> row = disk.get(k, now, now - TOUCH_GRANULARITY.toMillis());
+      Optional<DiskTier.Row> row = disk.get(k, now);
       if (row.isEmpty()) {
         misses.incrementAndGet();
         maintainIfDue();
         return Optional.empty();
       }
       diskHits.incrementAndGet();
+      touched.add(k);
       Set<String> all = union(row.get().tags(), wanted);
       if (!row.get().tags().containsAll(wanted)) {
         disk.addTags(k, wanted);
