@@ -16,8 +16,9 @@ import javax.sql.DataSource;
 
 /**
  * SQL of the database tier: tables {@code result_cache}, {@code result_cache_tag} and {@code
- * result_cache_invalidation} (migration V3, same SQL on SQLite and PostgreSQL). Stateless over a
- * pool, thread-safe; every method is one short transaction.
+ * result_cache_invalidation} (migration V3; the same SQL on SQLite and PostgreSQL but for one table
+ * lock on PostgreSQL, see {@link #invalidate}). Stateless over a pool, thread-safe; every method is
+ * one short transaction.
  */
 final class DiskTier {
   /** A row read back: the value, its tags and when it expires. */
@@ -32,9 +33,23 @@ final class DiskTier {
   private static final int BATCH = 500;
 
   private final DataSource ds;
+  private volatile Boolean postgres;
 
   DiskTier(DataSource ds) {
     this.ds = ds;
+  }
+
+  private boolean postgres(Connection c) throws SQLException {
+    Boolean pg = postgres;
+    if (pg == null) {
+      pg =
+          c.getMetaData()
+              .getDatabaseProductName()
+              .toLowerCase(java.util.Locale.ROOT)
+              .contains("postgres");
+      postgres = pg;
+    }
+    return pg;
   }
 
   /**
@@ -165,6 +180,14 @@ final class DiskTier {
     try (Connection c = ds.getConnection()) {
       c.setAutoCommit(false);
       try {
+        if (postgres(c)) {
+          // Log ids must become visible in id order, or a reader's cursor could pass one still
+          // uncommitted: invalidations take turns (readers are not blocked). SQLite's writer lock
+          // (BEGIN IMMEDIATE) already serialises them.
+          try (Statement st = c.createStatement()) {
+            st.execute("LOCK TABLE result_cache_invalidation IN EXCLUSIVE MODE");
+          }
+        }
         List<String> keys = new ArrayList<>();
         try (PreparedStatement ps =
             c.prepareStatement("SELECT cache_key FROM result_cache_tag WHERE tag = ?")) {

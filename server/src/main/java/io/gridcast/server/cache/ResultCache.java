@@ -59,6 +59,9 @@ public final class ResultCache {
 
   private static final int INVALIDATION_PAGE = 10_000;
 
+  /** How old the disk tier's count and bytes in {@link #stats()} may be. */
+  static final Duration FIGURES_MAX_AGE = Duration.ofSeconds(1);
+
   private final boolean enabled;
   private final MemoryTier memory;
   private final DiskTier disk;
@@ -77,6 +80,9 @@ public final class ResultCache {
   private final ReentrantLock invalidationSync = new ReentrantLock();
   private volatile long invalidationCursor;
   private volatile long lastMaintenanceMs;
+  private volatile DiskTier.Figures figures;
+  private volatile long figuresAtMs;
+  private volatile boolean figuresDirty = true;
 
   private ResultCache(Builder b) {
     this.enabled = b.enabled;
@@ -170,6 +176,7 @@ public final class ResultCache {
     MemoryTier.Entry e = entry(value, t, expires);
     try {
       disk.put(k, CacheKey.ENGINE_VERSION, value, e.bytes(), t, now, expires);
+      figuresDirty = true;
       memory.put(k, e);
       if (putsSinceMaintenance.incrementAndGet() >= MAINTAIN_EVERY_PUTS) {
         maintain();
@@ -190,6 +197,7 @@ public final class ResultCache {
       return 0;
     }
     var keys = disk.invalidate(tag.text(), clock.millis());
+    figuresDirty = true;
     long dropped = keys.size();
     // Entries only this process holds in memory (a disk row already gone) go too.
     memory.invalidate(keys);
@@ -206,17 +214,32 @@ public final class ResultCache {
       return CacheStats.of(false, 0, 0, none, none);
     }
     CacheStats.Tier mem = memory.stats(memoryHits.get());
-    DiskTier.Figures f;
-    try {
-      f = disk.figures();
-    } catch (RuntimeException e) {
-      LOG.warn("result cache: counting the disk tier failed", e);
-      f = new DiskTier.Figures(-1, -1);
-    }
+    DiskTier.Figures f = diskFigures();
     CacheStats.Tier dsk =
         new CacheStats.Tier(
             diskHits.get(), diskEvictions.get(), f.entries(), f.bytes(), 0, diskMaxBytes);
     return CacheStats.of(true, misses.get(), invalidations.get(), mem, dsk);
+  }
+
+  /**
+   * Count and bytes of the table: read again after this process changed it, else at most once per
+   * {@link #FIGURES_MAX_AGE} (gauges may ask often; other processes' writes show up within it).
+   */
+  private DiskTier.Figures diskFigures() {
+    long now = clock.millis();
+    DiskTier.Figures f = figures;
+    if (f == null || figuresDirty || now - figuresAtMs >= FIGURES_MAX_AGE.toMillis()) {
+      figuresDirty = false;
+      try {
+        f = disk.figures();
+      } catch (RuntimeException e) {
+        LOG.warn("result cache: counting the disk tier failed", e);
+        return new DiskTier.Figures(-1, -1);
+      }
+      figures = f;
+      figuresAtMs = now;
+    }
+    return f;
   }
 
   /** The effective settings, for the start-up log and the stats endpoint. */
@@ -258,6 +281,7 @@ public final class ResultCache {
       long expired = disk.deleteExpired(now, now - ttl.toMillis());
       long evicted = disk.evictToFit(diskMaxBytes);
       diskEvictions.addAndGet(expired + evicted);
+      figuresDirty |= expired + evicted > 0;
       if (expired + evicted > 0) {
         LOG.debug("result cache: {} rows expired, {} evicted (LRU)", expired, evicted);
       }

@@ -10,7 +10,8 @@ CREATE TABLE result_cache (
   last_used_at_ms INTEGER NOT NULL,
   expires_at_ms   INTEGER NOT NULL
 );
-CREATE INDEX result_cache_lru ON result_cache (last_used_at_ms);
+-- LRU order; with bytes in it, it also covers SUM(bytes) and COUNT(*), which never read the values.
+CREATE INDEX result_cache_lru ON result_cache (last_used_at_ms, bytes);
 CREATE INDEX result_cache_expiry ON result_cache (expires_at_ms);
 
 -- Invalidation tags of an entry (dataset:, owner:, model:, engine:).
