@@ -176,7 +176,7 @@ public final class GridcastServer implements AutoCloseable {
             .ttl(c.ttl())
             .clock(clock)
             .build();
-    LOG.info("result cache: {}", cache.describe());
+    LOG.info("result cache: {}", c);
     return cache;
   }
 

@@ -242,20 +242,6 @@ public final class ResultCache {
     return f;
   }
 
-  /** The effective settings, for the start-up log and the stats endpoint. */
-  public String describe() {
-    return enabled
-        ? "memory "
-            + memory.stats(0).maxEntries()
-            + " entries / "
-            + memory.stats(0).maxBytes()
-            + " bytes, disk "
-            + diskMaxBytes
-            + " bytes, ttl "
-            + ttl
-        : "off";
-  }
-
   public Duration ttl() {
     return ttl;
   }
