@@ -4,6 +4,8 @@ import io.gridcast.forecast.registry.ModelRegistry;
 import io.gridcast.queue.JobQueue;
 import io.gridcast.server.auth.SessionStore;
 import io.gridcast.server.auth.UserStore;
+import io.gridcast.server.cache.ResultCache;
+import io.gridcast.server.config.CacheConfig;
 import io.gridcast.server.config.DatabaseUrl;
 import io.gridcast.server.config.Role;
 import io.gridcast.server.config.ServerConfig;
@@ -40,11 +42,18 @@ public final class GridcastServer implements AutoCloseable {
   private final JobQueue queue;
   private final EventFeed feed;
   private final ApiServer http;
+  private final ResultCache cache;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private GridcastServer(
-      ServerConfig config, Database db, JobQueue queue, EventFeed feed, ApiServer http) {
+      ServerConfig config,
+      Database db,
+      JobQueue queue,
+      EventFeed feed,
+      ApiServer http,
+      ResultCache cache) {
     this.config = config;
+    this.cache = cache;
     this.db = db;
     this.queue = queue;
     this.feed = feed;
@@ -95,7 +104,8 @@ public final class GridcastServer implements AutoCloseable {
       }
       DatasetStore datasets = new DatasetStore(db.dataSource());
       ResultStore results = new ResultStore(db.dataSource(), db.dialect());
-      ForecastJobs jobs = new ForecastJobs(datasets, results, registry, clock);
+      ResultCache cache = resultCache(config.cache(), db, clock);
+      ForecastJobs jobs = new ForecastJobs(datasets, results, registry, clock, cache);
       JobQueue.Builder qb =
           JobQueue.create(db.dataSource())
               .migrate(false)
@@ -135,9 +145,10 @@ public final class GridcastServer implements AutoCloseable {
                 db::ping,
                 clock,
                 users,
-                sessions);
+                sessions,
+                cache);
       }
-      return new GridcastServer(config, db, queue, feed, http);
+      return new GridcastServer(config, db, queue, feed, http, cache);
     } catch (RuntimeException e) {
       for (AutoCloseable c : new AutoCloseable[] {http, feed, queue, db}) {
         if (c != null) {
@@ -150,6 +161,28 @@ public final class GridcastServer implements AutoCloseable {
       }
       throw e;
     }
+  }
+
+  private static ResultCache resultCache(CacheConfig c, Database db, InstantSource clock) {
+    if (!c.enabled()) {
+      LOG.info("result cache: off");
+      return ResultCache.disabled();
+    }
+    ResultCache cache =
+        ResultCache.builder(db.dataSource())
+            .memoryMaxEntries(c.memoryMaxEntries())
+            .memoryMaxBytes(c.memoryMaxBytes())
+            .diskMaxBytes(c.diskMaxBytes())
+            .ttl(c.ttl())
+            .clock(clock)
+            .build();
+    LOG.info("result cache: {}", c);
+    return cache;
+  }
+
+  /** The result cache of this process ({@link ResultCache#stats()} for monitoring). */
+  public ResultCache cache() {
+    return cache;
   }
 
   public ServerConfig config() {

@@ -133,6 +133,57 @@ final class ServerOptions {
           "Time to regain one submission (env GRIDCAST_SUBMISSION_REFILL_MS, default ${DEFAULT-VALUE}).")
   long submissionRefillMs;
 
+  @Option(
+      names = "--cache",
+      defaultValue = "${env:GRIDCAST_CACHE:-on}",
+      description = "Result cache on or off (env GRIDCAST_CACHE, default ${DEFAULT-VALUE}).")
+  String cache;
+
+  @Option(
+      names = "--cache-memory-max-entries",
+      defaultValue = "${env:GRIDCAST_CACHE_MEMORY_MAX_ENTRIES:-10000}",
+      description =
+          "Result cache entries held in memory (env GRIDCAST_CACHE_MEMORY_MAX_ENTRIES, default ${DEFAULT-VALUE}).")
+  long cacheMemoryMaxEntries;
+
+  @Option(
+      names = "--cache-memory-max-mb",
+      defaultValue = "${env:GRIDCAST_CACHE_MEMORY_MAX_MB:-64}",
+      description =
+          "MiB of results held in memory (env GRIDCAST_CACHE_MEMORY_MAX_MB, default ${DEFAULT-VALUE}).")
+  long cacheMemoryMaxMb;
+
+  @Option(
+      names = "--cache-disk-max-mb",
+      defaultValue = "${env:GRIDCAST_CACHE_DISK_MAX_MB:-256}",
+      description =
+          "MiB of results in the database before LRU eviction (env GRIDCAST_CACHE_DISK_MAX_MB, default ${DEFAULT-VALUE}).")
+  long cacheDiskMaxMb;
+
+  @Option(
+      names = "--cache-ttl",
+      defaultValue = "${env:GRIDCAST_CACHE_TTL:-7d}",
+      description =
+          "Lifetime of a cached result: 90s, 30m, 12h, 7d or PT12H (env GRIDCAST_CACHE_TTL, default ${DEFAULT-VALUE}).")
+  String cacheTtl;
+
+  io.gridcast.server.config.CacheConfig cacheConfig() {
+    boolean on =
+        switch (cache.strip().toLowerCase(java.util.Locale.ROOT)) {
+          case "on", "true" -> true;
+          case "off", "false" -> false;
+          default ->
+              throw new io.gridcast.server.config.ConfigException(
+                  "--cache / GRIDCAST_CACHE must be on or off, got '" + cache + "'");
+        };
+    return new io.gridcast.server.config.CacheConfig(
+        on,
+        cacheMemoryMaxEntries,
+        cacheMemoryMaxMb,
+        cacheDiskMaxMb,
+        io.gridcast.server.config.CacheConfig.parseTtl(cacheTtl));
+  }
+
   boolean authEnabled() {
     if (noAuth) {
       return false;
@@ -170,6 +221,7 @@ final class ServerOptions {
             maxJobsPerSubmission,
             maxStreamsPerUser,
             submissionBurst,
-            Duration.ofMillis(submissionRefillMs)));
+            Duration.ofMillis(submissionRefillMs)),
+        cacheConfig());
   }
 }

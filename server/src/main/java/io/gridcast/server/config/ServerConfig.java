@@ -19,6 +19,7 @@ import java.util.Map;
  * @param eventPoll how often the event stream looks for changes made by other processes
  * @param auth whether {@code /api/*} requires a bearer token (off only for local use)
  * @param limits per-request and per-user limits
+ * @param cache settings of the result cache
  */
 public record ServerConfig(
     Role role,
@@ -31,7 +32,8 @@ public record ServerConfig(
     Duration lease,
     Duration eventPoll,
     boolean auth,
-    Limits limits) {
+    Limits limits,
+    CacheConfig cache) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8080;
@@ -71,12 +73,43 @@ public record ServerConfig(
     if (limits == null) {
       limits = Limits.DEFAULTS;
     }
+    if (cache == null) {
+      cache = CacheConfig.DEFAULTS;
+    }
     if (!auth && role.http() && !loopback(host)) {
       throw new ConfigException(
           "refusing to serve without authentication on non-loopback host "
               + host
               + ": bind to 127.0.0.1 or turn authentication on");
     }
+  }
+
+  /** A configuration with the default result cache settings. */
+  public ServerConfig(
+      Role role,
+      String host,
+      int port,
+      Path dataDir,
+      DatabaseUrl database,
+      int workers,
+      long maxUploadBytes,
+      Duration lease,
+      Duration eventPoll,
+      boolean auth,
+      Limits limits) {
+    this(
+        role,
+        host,
+        port,
+        dataDir,
+        database,
+        workers,
+        maxUploadBytes,
+        lease,
+        eventPoll,
+        auth,
+        limits,
+        CacheConfig.DEFAULTS);
   }
 
   /** True for 127.0.0.0/8, ::1 and localhost: addresses only this machine can reach. */
@@ -116,7 +149,8 @@ public record ServerConfig(
         lease,
         eventPoll,
         auth,
-        limits);
+        limits,
+        cache);
   }
 
   public ServerConfig withRole(Role newRole) {
@@ -131,27 +165,77 @@ public record ServerConfig(
         lease,
         eventPoll,
         auth,
-        limits);
+        limits,
+        cache);
   }
 
   public ServerConfig withWorkers(int n) {
     return new ServerConfig(
-        role, host, port, dataDir, database, n, maxUploadBytes, lease, eventPoll, auth, limits);
+        role,
+        host,
+        port,
+        dataDir,
+        database,
+        n,
+        maxUploadBytes,
+        lease,
+        eventPoll,
+        auth,
+        limits,
+        cache);
   }
 
   public ServerConfig withMaxUploadBytes(long n) {
     return new ServerConfig(
-        role, host, port, dataDir, database, workers, n, lease, eventPoll, auth, limits);
+        role, host, port, dataDir, database, workers, n, lease, eventPoll, auth, limits, cache);
   }
 
   public ServerConfig withAuth(boolean on) {
     return new ServerConfig(
-        role, host, port, dataDir, database, workers, maxUploadBytes, lease, eventPoll, on, limits);
+        role,
+        host,
+        port,
+        dataDir,
+        database,
+        workers,
+        maxUploadBytes,
+        lease,
+        eventPoll,
+        on,
+        limits,
+        cache);
   }
 
   public ServerConfig withLimits(Limits l) {
     return new ServerConfig(
-        role, host, port, dataDir, database, workers, maxUploadBytes, lease, eventPoll, auth, l);
+        role,
+        host,
+        port,
+        dataDir,
+        database,
+        workers,
+        maxUploadBytes,
+        lease,
+        eventPoll,
+        auth,
+        l,
+        cache);
+  }
+
+  public ServerConfig withCache(CacheConfig c) {
+    return new ServerConfig(
+        role,
+        host,
+        port,
+        dataDir,
+        database,
+        workers,
+        maxUploadBytes,
+        lease,
+        eventPoll,
+        auth,
+        limits,
+        c);
   }
 
   /** The effective settings by name, the password masked: what the start-up log line prints. */
@@ -172,6 +256,7 @@ public record ServerConfig(
     }
     m.put("lease", lease.toString());
     m.put("event_poll", eventPoll.toString());
+    m.put("cache", cache.toString());
     return m;
   }
 }

@@ -8,6 +8,7 @@ import io.gridcast.queue.JobStore.JobInsertResult;
 import io.gridcast.server.auth.SessionStore;
 import io.gridcast.server.auth.SubmissionRateLimiter;
 import io.gridcast.server.auth.UserStore;
+import io.gridcast.server.cache.ResultCache;
 import io.gridcast.server.config.ServerConfig;
 import io.gridcast.server.dataset.DatasetService;
 import io.gridcast.server.dataset.ResultStore;
@@ -40,7 +41,8 @@ public final class Api {
       BooleanSupplier ready,
       InstantSource clock,
       UserStore users,
-      SessionStore sessions) {
+      SessionStore sessions,
+      ResultCache cache) {
     List<RouteGroup> groups = new ArrayList<>();
     if (sessions != null) {
       groups.add(new SessionRoutes(users, sessions));
@@ -55,7 +57,8 @@ public final class Api {
                 config.limits().maxPointsPerSeries()),
             new ForecastRoutes(datasets, results),
             new JobRoutes(jobs, store, clock),
-            new EventRoutes(store, feed, config.limits().maxStreamsPerUser())));
+            new EventRoutes(store, feed, config.limits().maxStreamsPerUser()),
+            new CacheRoutes(cache, datasets)));
     SubmissionRateLimiter limiter =
         new SubmissionRateLimiter(
             config.limits().submissionBurst(), config.limits().submissionRefill(), clock);

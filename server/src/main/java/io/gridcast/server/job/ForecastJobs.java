@@ -12,15 +12,21 @@ import io.gridcast.forecast.series.Series;
 import io.gridcast.queue.JobCancelledException;
 import io.gridcast.queue.JobContext;
 import io.gridcast.queue.JobHandler;
+import io.gridcast.server.cache.CacheKey;
+import io.gridcast.server.cache.CacheTag;
+import io.gridcast.server.cache.ResultCache;
+import io.gridcast.server.cache.UncacheableQuestionException;
 import io.gridcast.server.dataset.DatasetStore;
 import io.gridcast.server.dataset.ForecastResult;
 import io.gridcast.server.dataset.ResultStore;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The handlers of the three job types. Each reads its payload, loads series of the job owner's
@@ -38,13 +44,25 @@ public final class ForecastJobs {
   private final ResultStore results;
   private final ModelRegistry registry;
   private final InstantSource clock;
+  private final ResultCache cache;
 
   public ForecastJobs(
       DatasetStore datasets, ResultStore results, ModelRegistry registry, InstantSource clock) {
+    this(datasets, results, registry, clock, ResultCache.disabled());
+  }
+
+  /** Handlers whose optimizations read and write {@code cache}. */
+  public ForecastJobs(
+      DatasetStore datasets,
+      ResultStore results,
+      ModelRegistry registry,
+      InstantSource clock,
+      ResultCache cache) {
     this.datasets = datasets;
     this.results = results;
     this.registry = registry;
     this.clock = clock;
+    this.cache = cache;
   }
 
   /** The handler of each type, by its stable name. */
@@ -64,29 +82,79 @@ public final class ForecastJobs {
         p.models().isEmpty()
             ? DefaultSelection.of(registry)
             : DefaultSelection.named(registry, p.models());
+    GridOptimizer optimizer = optimizer(p);
+    Set<CacheTag> askerTags =
+        Set.of(CacheTag.dataset(p.datasetId()), CacheTag.owner(ctx.ownerId()));
     int i = 0;
     for (Series s : series) {
       int index = i++;
       CandidateSet candidates = selection.candidatesFor(s);
-      OptimizationResult r = search(ctx, s, candidates, p, index, series.size());
-      Map<String, Object> body = ResultBody.of(s, r);
-      store(
-          ctx, p.datasetId(), s.id(), r.chosen().name(), r.metric().key(), r.score(), false, body);
-      done.add(summary(s.id(), r.chosen().name(), r.score()));
+      CacheKey key = cacheKey(s, candidates, optimizer);
+      Optional<Map<String, Object>> cached = cached(key, askerTags);
+      Map<String, Object> body;
+      if (cached.isPresent()) {
+        ctx.throwIfCancelled();
+        body = ResultBody.restore(s, cached.get());
+        ctx.progress(index + 1L, series.size(), "cached", s.id() + ": answered from the cache");
+      } else {
+        OptimizationResult r = search(ctx, optimizer, s, candidates, index, series.size());
+        body = ResultBody.of(s, r);
+        if (key != null) {
+          Set<CacheTag> tags = new LinkedHashSet<>(askerTags);
+          tags.addAll(CacheTag.models(candidates.candidates()));
+          cache.put(key, JobJson.write(ResultBody.computation(body)), tags);
+        }
+      }
+      String model = chosenName(body);
+      String metric = (String) body.get("metric");
+      double score = body.get("score") instanceof Number n ? n.doubleValue() : Double.NaN;
+      store(ctx, p.datasetId(), s.id(), model, metric, score, false, body);
+      Map<String, Object> sum = summary(s.id(), model, score);
+      sum.put("cached", cached.isPresent());
+      done.add(sum);
     }
     ctx.progress(series.size(), series.size(), "done", null);
     return JobJson.write(Map.of("dataset_id", p.datasetId(), "skus", done));
   }
 
+  /** The key of this question, or null when the cache is off or the question has no key. */
+  private CacheKey cacheKey(Series s, CandidateSet candidates, GridOptimizer optimizer) {
+    if (!cache.enabled()) {
+      return null;
+    }
+    try {
+      return CacheKey.of(s, candidates, optimizer.settings());
+    } catch (UncacheableQuestionException e) {
+      LOG.debug("series {}: not cacheable: {}", s.id(), e.getMessage());
+      return null;
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private Optional<Map<String, Object>> cached(CacheKey key, Set<CacheTag> tags) {
+    if (key == null) {
+      return Optional.empty();
+    }
+    return cache.get(key, tags).map(json -> (Map<String, Object>) JobJson.read(json, Map.class));
+  }
+
+  /** The registry name of the chosen spec ({@code combination} for a combination). */
+  @SuppressWarnings("unchecked")
+  private static String chosenName(Map<String, Object> body) {
+    return (String) ((Map<String, Object>) body.get("spec")).get("name");
+  }
+
+  private static GridOptimizer optimizer(JobPayload p) {
+    return GridOptimizer.builder()
+        .horizon(p.horizon())
+        .folds(p.folds())
+        .metric(Metric.parse(p.metric()))
+        .parallelism(1)
+        .build();
+  }
+
   private OptimizationResult search(
-      JobContext ctx, Series s, CandidateSet candidates, JobPayload p, int index, int count) {
-    GridOptimizer opt =
-        GridOptimizer.builder()
-            .horizon(p.horizon())
-            .folds(p.folds())
-            .metric(Metric.parse(p.metric()))
-            .parallelism(1)
-            .build();
+      JobContext ctx, GridOptimizer opt, Series s, CandidateSet candidates, int index, int count) {
     try {
       return opt.optimize(
           s,
@@ -188,7 +256,8 @@ public final class ForecastJobs {
       @SuppressWarnings("unchecked")
       Map<String, Object> old = JobJson.read(previous.get().body(), Map.class);
       ModelSpec spec = storedSpec(old);
-      OptimizationResult r = search(ctx, s, CandidateSet.of(List.of(spec)), p, i++, series.size());
+      OptimizationResult r =
+          search(ctx, optimizer(p), s, CandidateSet.of(List.of(spec)), i++, series.size());
       Double oldScore = previous.get().score();
       boolean flagged =
           oldScore != null

@@ -67,6 +67,47 @@ final class ResultBody {
     return m;
   }
 
+  /**
+   * The computation in a body: the body without what belongs to the asker's series ({@code sku} and
+   * {@code forecast.ds}); what the result cache stores.
+   */
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> computation(Map<String, Object> body) {
+    Map<String, Object> m = new LinkedHashMap<>(body);
+    m.remove("sku");
+    Map<String, Object> f = new LinkedHashMap<>((Map<String, Object>) body.get("forecast"));
+    f.remove("ds");
+    m.put("forecast", f);
+    return m;
+  }
+
+  /**
+   * The body of {@code series} from a cached computation: its {@code sku} and forecast dates put
+   * back, in the order {@link #of} writes them.
+   */
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> restore(Series series, Map<String, Object> computation) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("sku", series.id());
+    computation.forEach((k, v) -> {
+      if (k.equals("forecast")) {
+        Map<String, Object> cached = (Map<String, Object>) v;
+        List<?> yHat = (List<?>) cached.get("y_hat");
+        List<String> ds = new ArrayList<>(yHat.size());
+        for (int step = 1; step <= yHat.size(); step++) {
+          ds.add(series.forecastLabel(step));
+        }
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("ds", ds);
+        f.putAll(cached);
+        m.put(k, f);
+      } else {
+        m.put(k, v);
+      }
+    });
+    return m;
+  }
+
   static Map<String, Double> finiteMap(Map<String, Double> p) {
     Map<String, Double> out = new LinkedHashMap<>();
     p.forEach((k, v) -> out.put(k, v == null ? null : JobJson.finite(v)));

@@ -1,0 +1,109 @@
+package io.gridcast.server.cache;
+
+import io.gridcast.forecast.model.ModelSpec;
+import io.gridcast.forecast.search.CandidateSet;
+import io.gridcast.forecast.search.GridOptimizer;
+import io.gridcast.forecast.series.Series;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Objects;
+
+/**
+ * The identity of one optimization question: {@code SHA-256(canonical bytes)}, as 64 hex digits.
+ *
+ * <p>The canonical bytes (big-endian, each string as modified UTF-8 with its length) are, in order:
+ * the domain tag {@code "gridcast/optimization"}, {@link #ENGINE_VERSION}, the interval levels
+ * (0.8, 0.95, as IEEE-754 bits), the optimizer settings (horizon, folds, step between origins,
+ * metric, intermittent metric, AICc pruning), the series (period, length, then every value as its
+ * raw IEEE-754 bits: {@code -0.0} and {@code 0.0} differ, and so do their keys), and the candidate
+ * set of this series (the incumbent margin as bits, the number of candidates, then each spec as
+ * {@link SpecEncoding} writes it: class, registry name, every record component). The candidate set
+ * is the one chosen for this series, so the intermittency rule (which list), the seasonal and
+ * positivity filters and the long-series hurdle are all in the key through their outcome.
+ *
+ * <p>Left out on purpose: the SKU name, the dates of the series, the dataset, the owner and the
+ * optimizer's thread count, none of which changes a number of the result (the labels are put back
+ * from the asker's own series on a hit). Immutable and thread-safe.
+ *
+ * @param hex the SHA-256 of the canonical bytes, 64 lowercase hex digits
+ */
+public record CacheKey(String hex) {
+  /**
+   * The version of everything that computes a cached result: the forecast core and the encoding of
+   * the cached value. Bump it with any change that can move a number of a result; entries of other
+   * versions are never read again (they age out by LRU and TTL, or {@code DELETE
+   * /api/cache?tag=engine:<old>} drops them at once).
+   */
+  public static final String ENGINE_VERSION = "forecast-2026.11.23-1";
+
+  /** The interval levels every result carries. */
+  static final double[] INTERVAL_LEVELS = {0.8, 0.95};
+
+  public CacheKey {
+    Objects.requireNonNull(hex, "hex");
+    if (!hex.matches("[0-9a-f]{64}")) {
+      throw new IllegalArgumentException("a cache key is 64 lowercase hex digits, got " + hex);
+    }
+  }
+
+  /**
+   * The key of optimizing {@code series} over {@code candidates} (as chosen for this series) with
+   * {@code settings}.
+   *
+   * @throws UncacheableQuestionException when a candidate holds a value with no canonical form
+   */
+  public static CacheKey of(
+      Series series, CandidateSet candidates, GridOptimizer.Settings settings) {
+    return of(series, candidates, settings, ENGINE_VERSION);
+  }
+
+  static CacheKey of(
+      Series series, CandidateSet candidates, GridOptimizer.Settings settings, String engine) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + series.length() * 8);
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      out.writeUTF("gridcast/optimization");
+      out.writeUTF(engine);
+      out.writeInt(INTERVAL_LEVELS.length);
+      for (double level : INTERVAL_LEVELS) {
+        out.writeLong(Double.doubleToRawLongBits(level));
+      }
+      out.writeInt(settings.horizon());
+      out.writeInt(settings.folds());
+      out.writeInt(settings.step());
+      out.writeUTF(settings.metric().name());
+      out.writeUTF(settings.intermittentMetric().name());
+      out.writeInt(settings.aiccKeepPerFamily());
+      out.writeInt(series.period());
+      out.writeInt(series.length());
+      for (int i = 0; i < series.length(); i++) {
+        out.writeLong(Double.doubleToRawLongBits(series.value(i)));
+      }
+      out.writeLong(Double.doubleToRawLongBits(candidates.incumbentMargin()));
+      out.writeInt(candidates.candidates().size());
+      for (ModelSpec spec : candidates.candidates()) {
+        SpecEncoding.write(out, spec);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a ByteArrayOutputStream does not fail
+    }
+    return new CacheKey(HexFormat.of().formatHex(sha256().digest(bytes.toByteArray())));
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return hex;
+  }
+}

@@ -1,0 +1,389 @@
+package io.gridcast.server.cache;
+
+import io.gridcast.server.db.DatabaseException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import javax.sql.DataSource;
+
+/**
+ * SQL of the database tier: tables {@code result_cache}, {@code result_cache_tag} and {@code
+ * result_cache_invalidation} (migration V3; the same SQL on SQLite and PostgreSQL but for one table
+ * lock on PostgreSQL, see {@link #invalidate}). Stateless over a pool, thread-safe; every method is
+ * one short transaction.
+ */
+final class DiskTier {
+  /** A row read back: the value, its tags and when it expires. */
+  record Row(String value, Set<String> tags, long expiresAtMs) {}
+
+  /** Count and total bytes of the table. */
+  record Figures(long entries, long bytes) {}
+
+  /** Invalidated keys after a cursor, and the new cursor. */
+  record Invalidations(long lastId, List<String> keys) {}
+
+  private static final int BATCH = 500;
+
+  private final DataSource ds;
+  private volatile Boolean postgres;
+
+  DiskTier(DataSource ds) {
+    this.ds = ds;
+  }
+
+  private boolean postgres(Connection c) throws SQLException {
+    Boolean pg = postgres;
+    if (pg == null) {
+      pg =
+          c.getMetaData()
+              .getDatabaseProductName()
+              .toLowerCase(java.util.Locale.ROOT)
+              .contains("postgres");
+      postgres = pg;
+    }
+    return pg;
+  }
+
+  /**
+   * The unexpired row of {@code key} (its recency is written later, in batches: {@link #touch}).
+   */
+  Optional<Row> get(String key, long nowMs) {
+    try (Connection c = ds.getConnection()) {
+      String value;
+      long expires;
+      try (PreparedStatement ps =
+          c.prepareStatement("SELECT value, expires_at_ms FROM result_cache WHERE cache_key = ?")) {
+        ps.setString(1, key);
+        try (ResultSet rs = ps.executeQuery()) {
+          if (!rs.next()) {
+            return Optional.empty();
+          }
+          value = rs.getString(1);
+          expires = rs.getLong(2);
+        }
+      }
+      if (expires <= nowMs) {
+        return Optional.empty();
+      }
+      Set<String> tags = new LinkedHashSet<>();
+      try (PreparedStatement ps =
+          c.prepareStatement("SELECT tag FROM result_cache_tag WHERE cache_key = ?")) {
+        ps.setString(1, key);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            tags.add(rs.getString(1));
+          }
+        }
+      }
+      return Optional.of(new Row(value, tags, expires));
+    } catch (SQLException e) {
+      throw new DatabaseException("reading cache entry " + key + " failed", e);
+    }
+  }
+
+  /** Inserts or replaces an entry and adds its tags (kept from a replaced row). */
+  void put(
+      String key,
+      String engine,
+      String value,
+      long bytes,
+      Set<String> tags,
+      long nowMs,
+      long expiresAtMs) {
+    try (Connection c = ds.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        try (PreparedStatement ps =
+            c.prepareStatement(
+                "INSERT INTO result_cache (cache_key, engine, value, bytes, created_at_ms,"
+                    + " last_used_at_ms, expires_at_ms) VALUES (?,?,?,?,?,?,?)"
+                    + " ON CONFLICT (cache_key) DO UPDATE SET engine = excluded.engine,"
+                    + " value = excluded.value, bytes = excluded.bytes,"
+                    + " created_at_ms = excluded.created_at_ms,"
+                    + " last_used_at_ms = excluded.last_used_at_ms,"
+                    + " expires_at_ms = excluded.expires_at_ms")) {
+          ps.setString(1, key);
+          ps.setString(2, engine);
+          ps.setString(3, value);
+          ps.setLong(4, bytes);
+          ps.setLong(5, nowMs);
+          ps.setLong(6, nowMs);
+          ps.setLong(7, expiresAtMs);
+          ps.executeUpdate();
+        }
+        insertTags(c, key, tags);
+        c.commit();
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new DatabaseException("storing cache entry " + key + " failed", e);
+    }
+  }
+
+  /** Adds tags to an existing entry (nothing when the entry is gone). */
+  void addTags(String key, Set<String> tags) {
+    try (Connection c = ds.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        boolean exists;
+        try (PreparedStatement ps =
+            c.prepareStatement("SELECT 1 FROM result_cache WHERE cache_key = ?")) {
+          ps.setString(1, key);
+          try (ResultSet rs = ps.executeQuery()) {
+            exists = rs.next();
+          }
+        }
+        if (exists) {
+          insertTags(c, key, tags);
+        }
+        c.commit();
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new DatabaseException("tagging cache entry " + key + " failed", e);
+    }
+  }
+
+  private static void insertTags(Connection c, String key, Set<String> tags) throws SQLException {
+    if (tags.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO result_cache_tag (tag, cache_key) VALUES (?,?) ON CONFLICT DO NOTHING")) {
+      for (String t : tags) {
+        ps.setString(1, t);
+        ps.setString(2, key);
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  /**
+   * Deletes every entry tagged {@code tag}, logging each key for the other processes' memory tiers;
+   * returns the keys deleted.
+   */
+  List<String> invalidate(String tag, long nowMs) {
+    try (Connection c = ds.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        if (postgres(c)) {
+          // Log ids must become visible in id order, or a reader's cursor could pass one still
+          // uncommitted: invalidations take turns (readers are not blocked). SQLite's writer lock
+          // (BEGIN IMMEDIATE) already serialises them.
+          try (Statement st = c.createStatement()) {
+            st.execute("LOCK TABLE result_cache_invalidation IN EXCLUSIVE MODE");
+          }
+        }
+        List<String> keys = new ArrayList<>();
+        try (PreparedStatement ps =
+            c.prepareStatement("SELECT cache_key FROM result_cache_tag WHERE tag = ?")) {
+          ps.setString(1, tag);
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              keys.add(rs.getString(1));
+            }
+          }
+        }
+        try (PreparedStatement log =
+            c.prepareStatement(
+                "INSERT INTO result_cache_invalidation (cache_key, at_ms) VALUES (?,?)")) {
+          for (String k : keys) {
+            log.setString(1, k);
+            log.setLong(2, nowMs);
+            log.addBatch();
+          }
+          log.executeBatch();
+        }
+        delete(c, keys);
+        c.commit();
+        return keys;
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new DatabaseException("invalidating cache tag " + tag + " failed", e);
+    }
+  }
+
+  private static void delete(Connection c, List<String> keys) throws SQLException {
+    for (int from = 0; from < keys.size(); from += BATCH) {
+      List<String> part = keys.subList(from, Math.min(keys.size(), from + BATCH));
+      String in = "?,".repeat(part.size() - 1) + "?";
+      for (String table : List.of("result_cache_tag", "result_cache")) {
+        try (PreparedStatement ps =
+            c.prepareStatement("DELETE FROM " + table + " WHERE cache_key IN (" + in + ")")) {
+          for (int i = 0; i < part.size(); i++) {
+            ps.setString(i + 1, part.get(i));
+          }
+          ps.executeUpdate();
+        }
+      }
+    }
+  }
+
+  /** The highest invalidation id so far (0 when none). */
+  long lastInvalidationId() {
+    try (Connection c = ds.getConnection();
+        Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT MAX(id) FROM result_cache_invalidation")) {
+      rs.next();
+      return rs.getLong(1);
+    } catch (SQLException e) {
+      throw new DatabaseException("reading the cache invalidation log failed", e);
+    }
+  }
+
+  /** Keys invalidated after {@code afterId}, at most {@code limit}. */
+  Invalidations invalidationsAfter(long afterId, int limit) {
+    try (Connection c = ds.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT id, cache_key FROM result_cache_invalidation WHERE id > ? ORDER BY id"
+                    + " LIMIT ?")) {
+      ps.setLong(1, afterId);
+      ps.setInt(2, limit);
+      long last = afterId;
+      List<String> keys = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          last = rs.getLong(1);
+          keys.add(rs.getString(2));
+        }
+      }
+      return new Invalidations(last, keys);
+    } catch (SQLException e) {
+      throw new DatabaseException("reading the cache invalidation log failed", e);
+    }
+  }
+
+  /** Marks keys used at {@code nowMs} (LRU). */
+  void touch(Collection<String> keys, long nowMs) {
+    try (Connection c = ds.getConnection()) {
+      touch(c, List.copyOf(keys), nowMs);
+    } catch (SQLException e) {
+      throw new DatabaseException("marking cache entries used failed", e);
+    }
+  }
+
+  private static void touch(Connection c, List<String> keys, long nowMs) throws SQLException {
+    for (int from = 0; from < keys.size(); from += BATCH) {
+      List<String> part = keys.subList(from, Math.min(keys.size(), from + BATCH));
+      String in = "?,".repeat(part.size() - 1) + "?";
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "UPDATE result_cache SET last_used_at_ms = ? WHERE cache_key IN (" + in + ")")) {
+        ps.setLong(1, nowMs);
+        for (int i = 0; i < part.size(); i++) {
+          ps.setString(i + 2, part.get(i));
+        }
+        ps.executeUpdate();
+      }
+    }
+  }
+
+  /** Deletes expired rows and old invalidation log rows; returns the rows expired. */
+  long deleteExpired(long nowMs, long logBeforeMs) {
+    try (Connection c = ds.getConnection()) {
+      List<String> keys = new ArrayList<>();
+      try (PreparedStatement ps =
+          c.prepareStatement("SELECT cache_key FROM result_cache WHERE expires_at_ms <= ?")) {
+        ps.setLong(1, nowMs);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            keys.add(rs.getString(1));
+          }
+        }
+      }
+      c.setAutoCommit(false);
+      try {
+        delete(c, keys);
+        try (PreparedStatement ps =
+            c.prepareStatement("DELETE FROM result_cache_invalidation WHERE at_ms < ?")) {
+          ps.setLong(1, logBeforeMs);
+          ps.executeUpdate();
+        }
+        c.commit();
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      }
+      return keys.size();
+    } catch (SQLException e) {
+      throw new DatabaseException("expiring cache entries failed", e);
+    }
+  }
+
+  /**
+   * Deletes least recently used rows until the table holds at most {@code maxBytes}; returns the
+   * rows deleted.
+   */
+  long evictToFit(long maxBytes) {
+    long evicted = 0;
+    try (Connection c = ds.getConnection()) {
+      long total = figures(c).bytes();
+      while (total > maxBytes) {
+        List<String> victims = new ArrayList<>();
+        try (PreparedStatement ps =
+                c.prepareStatement(
+                    "SELECT cache_key, bytes FROM result_cache ORDER BY last_used_at_ms, cache_key"
+                        + " LIMIT "
+                        + BATCH);
+            ResultSet rs = ps.executeQuery()) {
+          while (total > maxBytes && rs.next()) {
+            victims.add(rs.getString(1));
+            total -= rs.getLong(2);
+          }
+        }
+        if (victims.isEmpty()) {
+          break;
+        }
+        c.setAutoCommit(false);
+        try {
+          delete(c, victims);
+          c.commit();
+        } catch (SQLException | RuntimeException e) {
+          c.rollback();
+          throw e;
+        } finally {
+          c.setAutoCommit(true);
+        }
+        evicted += victims.size();
+      }
+      return evicted;
+    } catch (SQLException e) {
+      throw new DatabaseException("evicting cache entries failed", e);
+    }
+  }
+
+  Figures figures() {
+    try (Connection c = ds.getConnection()) {
+      return figures(c);
+    } catch (SQLException e) {
+      throw new DatabaseException("counting cache entries failed", e);
+    }
+  }
+
+  private static Figures figures(Connection c) throws SQLException {
+    try (Statement st = c.createStatement();
+        ResultSet rs =
+            st.executeQuery("SELECT COUNT(*), COALESCE(SUM(bytes), 0) FROM result_cache")) {
+      rs.next();
+      return new Figures(rs.getLong(1), rs.getLong(2));
+    }
+  }
+}

@@ -1,0 +1,409 @@
+package io.gridcast.server.cache;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The result cache: finished computations by {@link CacheKey}, in two tiers.
+ *
+ * <ul>
+ *   <li><b>Memory</b> (Caffeine): bounded by entries and by estimated bytes (the UTF-8 size of the
+ *       value), each entry expiring with its disk row.
+ *   <li><b>Disk</b> (table {@code result_cache} in the job database): survives restarts and is
+ *       shared by every process on the database; rows expire after the TTL, and when the table
+ *       holds more than its byte cap the least recently used rows go first.
+ * </ul>
+ *
+ * <p>{@link #put} writes through to both tiers. {@link #get} reads memory, then disk, and promotes
+ * a disk hit into memory. Tags ({@link CacheTag}) index entries for {@link #invalidate}: the rows
+ * go from the table, and their keys into an invalidation log that every process reads before its
+ * next lookup, so no process answers from memory what was invalidated anywhere. Maintenance
+ * (expiry, LRU eviction, the recency of hits written back to the rows in one batch, so that a hit
+ * costs no write) runs inline, at most once per {@link #MAINTENANCE_INTERVAL} or after {@link
+ * #MAINTAIN_EVERY_PUTS} writes.
+ *
+ * <p>The cache is an optimization, never a source of failure: a database error during a lookup is
+ * logged and answered as a miss, during a write it is logged and dropped. Thread-safe.
+ *
+ * <pre>{@code
+ * ResultCache cache = ResultCache.builder(dataSource).ttl(Duration.ofDays(7)).build();
+ * CacheKey key = CacheKey.of(series, candidates, optimizer.settings());
+ * String value = cache.get(key, tags).orElseGet(() -> compute(...));
+ * }</pre>
+ */
+public final class ResultCache {
+  private static final Logger LOG = LoggerFactory.getLogger(ResultCache.class);
+
+  public static final long DEFAULT_MEMORY_MAX_ENTRIES = 10_000;
+  public static final long DEFAULT_MEMORY_MAX_BYTES = 64L * 1024 * 1024;
+  public static final long DEFAULT_DISK_MAX_BYTES = 256L * 1024 * 1024;
+  public static final Duration DEFAULT_TTL = Duration.ofDays(7);
+
+  /** Longest pause between maintenance runs while the cache is used. */
+  public static final Duration MAINTENANCE_INTERVAL = Duration.ofSeconds(30);
+
+  /** Writes after which maintenance runs (so a burst of writes cannot overrun the disk cap far). */
+  public static final int MAINTAIN_EVERY_PUTS = 256;
+
+  private static final int INVALIDATION_PAGE = 10_000;
+
+  /** How old the disk tier's count and bytes in {@link #stats()} may be. */
+  static final Duration FIGURES_MAX_AGE = Duration.ofSeconds(1);
+
+  private final boolean enabled;
+  private final MemoryTier memory;
+  private final DiskTier disk;
+  private final InstantSource clock;
+  private final Duration ttl;
+  private final long diskMaxBytes;
+
+  private final AtomicLong memoryHits = new AtomicLong();
+  private final AtomicLong diskHits = new AtomicLong();
+  private final AtomicLong misses = new AtomicLong();
+  private final AtomicLong diskEvictions = new AtomicLong();
+  private final AtomicLong invalidations = new AtomicLong();
+  private final AtomicLong putsSinceMaintenance = new AtomicLong();
+  private final Set<String> touched = ConcurrentHashMap.newKeySet();
+  private final ReentrantLock maintenance = new ReentrantLock();
+  private final ReentrantLock invalidationSync = new ReentrantLock();
+  private volatile long invalidationCursor;
+  private volatile long lastMaintenanceMs;
+  private volatile DiskTier.Figures figures;
+  private volatile long figuresAtMs;
+  private volatile boolean figuresDirty = true;
+
+  private ResultCache(Builder b) {
+    this.enabled = b.enabled;
+    this.clock = b.clock;
+    this.ttl = b.ttl;
+    this.diskMaxBytes = b.diskMaxBytes;
+    this.memory = new MemoryTier(b.memoryMaxEntries, b.memoryMaxBytes, b.clock);
+    this.disk = b.dataSource == null ? null : new DiskTier(b.dataSource);
+  }
+
+  /** A builder over the job database (migration V3 applied). */
+  public static Builder builder(DataSource dataSource) {
+    return new Builder(Objects.requireNonNull(dataSource, "dataSource"));
+  }
+
+  /** A cache that holds nothing: every lookup is empty and uncounted, every write dropped. */
+  public static ResultCache disabled() {
+    Builder b = new Builder(null);
+    b.enabled = false;
+    return new ResultCache(b);
+  }
+
+  public boolean enabled() {
+    return enabled;
+  }
+
+  /** The value of {@code key}, from memory or disk (then promoted); counted as a hit or a miss. */
+  public Optional<String> get(CacheKey key) {
+    return get(key, Set.of());
+  }
+
+  /**
+   * The value of {@code key}, from memory or disk (then promoted); on a hit the entry also gets
+   * {@code tags} (the asker's dataset and owner), so that they can invalidate it.
+   */
+  public Optional<String> get(CacheKey key, Set<CacheTag> tags) {
+    if (!enabled) {
+      return Optional.empty();
+    }
+    String k = key.hex();
+    Set<String> wanted = texts(tags);
+    try {
+      syncInvalidations();
+      Optional<MemoryTier.Entry> m = memory.get(k);
+      if (m.isPresent()) {
+        memoryHits.incrementAndGet();
+        touched.add(k);
+        if (!m.get().tags().containsAll(wanted)) {
+          MemoryTier.Entry e = m.get();
+          disk.addTags(k, wanted);
+          memory.put(
+              k,
+              new MemoryTier.Entry(e.value(), union(e.tags(), wanted), e.expiresAtMs(), e.bytes()));
+        }
+        maintainIfDue();
+        return Optional.of(m.get().value());
+      }
+      long now = clock.millis();
+      Optional<DiskTier.Row> row = disk.get(k, now);
+      if (row.isEmpty()) {
+        misses.incrementAndGet();
+        maintainIfDue();
+        return Optional.empty();
+      }
+      diskHits.incrementAndGet();
+      touched.add(k);
+      Set<String> all = union(row.get().tags(), wanted);
+      if (!row.get().tags().containsAll(wanted)) {
+        disk.addTags(k, wanted);
+      }
+      memory.put(k, entry(row.get().value(), all, row.get().expiresAtMs()));
+      maintainIfDue();
+      return Optional.of(row.get().value());
+    } catch (RuntimeException e) {
+      LOG.warn("result cache lookup of {} failed; computing instead", k, e);
+      misses.incrementAndGet();
+      return Optional.empty();
+    }
+  }
+
+  /** Writes {@code value} through to memory and disk, with {@code tags} and the TTL from now. */
+  public void put(CacheKey key, String value, Set<CacheTag> tags) {
+    if (!enabled) {
+      return;
+    }
+    String k = key.hex();
+    long now = clock.millis();
+    long expires = now + ttl.toMillis();
+    Set<String> t = texts(tags);
+    t.add(CacheTag.engine(CacheKey.ENGINE_VERSION).text());
+    MemoryTier.Entry e = entry(value, t, expires);
+    try {
+      disk.put(k, CacheKey.ENGINE_VERSION, value, e.bytes(), t, now, expires);
+      figuresDirty = true;
+      memory.put(k, e);
+      if (putsSinceMaintenance.incrementAndGet() >= MAINTAIN_EVERY_PUTS) {
+        maintain();
+      } else {
+        maintainIfDue();
+      }
+    } catch (RuntimeException ex) {
+      LOG.warn("result cache write of {} failed; result kept, not cached", k, ex);
+    }
+  }
+
+  /**
+   * Drops every entry tagged {@code tag} from the disk tier and from every process's memory tier
+   * (this one at once, the others before their next lookup); returns the entries dropped.
+   */
+  public long invalidate(CacheTag tag) {
+    if (!enabled) {
+      return 0;
+    }
+    var keys = disk.invalidate(tag.text(), clock.millis());
+    figuresDirty = true;
+    long dropped = keys.size();
+    // Entries only this process holds in memory (a disk row already gone) go too.
+    memory.invalidate(keys);
+    long memoryOnly = memory.invalidateTag(tag.text());
+    invalidations.addAndGet(dropped);
+    LOG.info("result cache: invalidated {} entries tagged {}", dropped, tag);
+    return dropped + memoryOnly;
+  }
+
+  /** Figures now: counters since start, entries and bytes per tier. */
+  public CacheStats stats() {
+    if (!enabled) {
+      CacheStats.Tier none = new CacheStats.Tier(0, 0, 0, 0, 0, 0);
+      return CacheStats.of(false, 0, 0, none, none);
+    }
+    CacheStats.Tier mem = memory.stats(memoryHits.get());
+    DiskTier.Figures f = diskFigures();
+    CacheStats.Tier dsk =
+        new CacheStats.Tier(
+            diskHits.get(), diskEvictions.get(), f.entries(), f.bytes(), 0, diskMaxBytes);
+    return CacheStats.of(true, misses.get(), invalidations.get(), mem, dsk);
+  }
+
+  /**
+   * Count and bytes of the table: read again after this process changed it, else at most once per
+   * {@link #FIGURES_MAX_AGE} (gauges may ask often; other processes' writes show up within it).
+   */
+  private DiskTier.Figures diskFigures() {
+    long now = clock.millis();
+    DiskTier.Figures f = figures;
+    if (f == null || figuresDirty || now - figuresAtMs >= FIGURES_MAX_AGE.toMillis()) {
+      figuresDirty = false;
+      try {
+        f = disk.figures();
+      } catch (RuntimeException e) {
+        LOG.warn("result cache: counting the disk tier failed", e);
+        return new DiskTier.Figures(-1, -1);
+      }
+      figures = f;
+      figuresAtMs = now;
+    }
+    return f;
+  }
+
+  public Duration ttl() {
+    return ttl;
+  }
+
+  /**
+   * Expires rows past their TTL, evicts least recently used rows above the disk cap, writes the
+   * recency of memory hits back to the rows and prunes the invalidation log. Runs on the calling
+   * thread; a second caller meanwhile returns at once.
+   */
+  public void maintain() {
+    if (!enabled || !maintenance.tryLock()) {
+      return;
+    }
+    try {
+      long now = clock.millis();
+      lastMaintenanceMs = now;
+      putsSinceMaintenance.set(0);
+      if (!touched.isEmpty()) {
+        Set<String> batch = new HashSet<>(touched);
+        touched.removeAll(batch);
+        disk.touch(batch, now);
+      }
+      long expired = disk.deleteExpired(now, now - ttl.toMillis());
+      long evicted = disk.evictToFit(diskMaxBytes);
+      diskEvictions.addAndGet(expired + evicted);
+      figuresDirty |= expired + evicted > 0;
+      if (expired + evicted > 0) {
+        LOG.debug("result cache: {} rows expired, {} evicted (LRU)", expired, evicted);
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("result cache maintenance failed", e);
+    } finally {
+      maintenance.unlock();
+    }
+  }
+
+  private void maintainIfDue() {
+    if (clock.millis() - lastMaintenanceMs >= MAINTENANCE_INTERVAL.toMillis()) {
+      maintain();
+    }
+  }
+
+  /** Applies invalidations made by any process since the last lookup to the memory tier. */
+  private void syncInvalidations() {
+    invalidationSync.lock();
+    try {
+      while (true) {
+        DiskTier.Invalidations inv = disk.invalidationsAfter(invalidationCursor, INVALIDATION_PAGE);
+        if (!inv.keys().isEmpty()) {
+          memory.invalidate(inv.keys());
+        }
+        invalidationCursor = inv.lastId();
+        if (inv.keys().size() < INVALIDATION_PAGE) {
+          return;
+        }
+      }
+    } finally {
+      invalidationSync.unlock();
+    }
+  }
+
+  private static MemoryTier.Entry entry(String value, Set<String> tags, long expiresAtMs) {
+    int bytes = value.getBytes(StandardCharsets.UTF_8).length;
+    return new MemoryTier.Entry(value, tags, expiresAtMs, bytes);
+  }
+
+  private static Set<String> texts(Set<CacheTag> tags) {
+    Set<String> out = new LinkedHashSet<>();
+    for (CacheTag t : tags) {
+      out.add(t.text());
+    }
+    return out;
+  }
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> out = new LinkedHashSet<>(a);
+    out.addAll(b);
+    return out;
+  }
+
+  private void start() {
+    if (enabled) {
+      invalidationCursor = disk.lastInvalidationId();
+      maintain();
+    }
+  }
+
+  /** Settings of a cache; each setter validates at once with the bad value in the message. */
+  public static final class Builder {
+    private final DataSource dataSource;
+    private boolean enabled = true;
+    private long memoryMaxEntries = DEFAULT_MEMORY_MAX_ENTRIES;
+    private long memoryMaxBytes = DEFAULT_MEMORY_MAX_BYTES;
+    private long diskMaxBytes = DEFAULT_DISK_MAX_BYTES;
+    private Duration ttl = DEFAULT_TTL;
+    private InstantSource clock = InstantSource.system();
+
+    private Builder(DataSource dataSource) {
+      this.dataSource = dataSource;
+    }
+
+    /** Off: a cache that holds nothing (default on). */
+    public Builder enabled(boolean on) {
+      this.enabled = on;
+      return this;
+    }
+
+    /** Entries the memory tier holds at most, {@code >= 1}. */
+    public Builder memoryMaxEntries(long n) {
+      if (n < 1) {
+        throw new IllegalArgumentException("memory max entries must be >= 1, got " + n);
+      }
+      this.memoryMaxEntries = n;
+      return this;
+    }
+
+    /** Estimated bytes the memory tier holds at most, {@code >= 1024}. */
+    public Builder memoryMaxBytes(long n) {
+      if (n < 1024) {
+        throw new IllegalArgumentException("memory max bytes must be >= 1024, got " + n);
+      }
+      this.memoryMaxBytes = n;
+      return this;
+    }
+
+    /** Bytes of values the disk table holds at most before LRU eviction, {@code >= 1024}. */
+    public Builder diskMaxBytes(long n) {
+      if (n < 1024) {
+        throw new IllegalArgumentException("disk max bytes must be >= 1024, got " + n);
+      }
+      this.diskMaxBytes = n;
+      return this;
+    }
+
+    /** How long an entry lives after it was written, at least one second. */
+    public Builder ttl(Duration d) {
+      if (d == null || d.compareTo(Duration.ofSeconds(1)) < 0) {
+        throw new IllegalArgumentException("cache TTL must be at least 1 s, got " + d);
+      }
+      this.ttl = d;
+      return this;
+    }
+
+    /** The time source of expiry and recency (tests: a settable clock). */
+    public Builder clock(InstantSource c) {
+      this.clock = Objects.requireNonNull(c, "clock");
+      return this;
+    }
+
+    /** Builds the cache, reads the invalidation log's position and runs maintenance once. */
+    public ResultCache build() {
+      if (memoryMaxBytes / memoryMaxEntries < 1) {
+        throw new IllegalArgumentException(
+            "memory max bytes ("
+                + memoryMaxBytes
+                + ") must be at least memory max entries ("
+                + memoryMaxEntries
+                + ")");
+      }
+      ResultCache c = new ResultCache(this);
+      c.start();
+      return c;
+    }
+  }
+}

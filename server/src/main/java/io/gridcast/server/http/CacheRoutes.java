@@ -1,0 +1,105 @@
+package io.gridcast.server.http;
+
+import io.gridcast.server.cache.CacheStats;
+import io.gridcast.server.cache.CacheTag;
+import io.gridcast.server.cache.InvalidCacheTagException;
+import io.gridcast.server.cache.ResultCache;
+import io.gridcast.server.dataset.DatasetService;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The result cache: {@code GET /api/cache/stats} (any signed-in caller: figures only, no keys, tags
+ * or values) and {@code DELETE /api/cache?tag=kind:value}.
+ *
+ * <p>Who may invalidate: a user, the scoped tags of their own ({@code dataset:<id>} of a dataset
+ * they see, else 404 as for any other dataset; {@code owner:<own id>}); an admin, any tag. The
+ * global tags ({@code model:}, {@code engine:}) reach every user's entries, so a user gets 403 for
+ * them, as for another owner's tag. Entries are shared computations: invalidating one's own dataset
+ * also drops entries other users' identical questions would hit, which costs them a recomputation
+ * and never a wrong answer.
+ */
+final class CacheRoutes implements RouteGroup {
+  private final ResultCache cache;
+  private final DatasetService datasets;
+
+  CacheRoutes(ResultCache cache, DatasetService datasets) {
+    this.cache = cache;
+    this.datasets = datasets;
+  }
+
+  @Override
+  public void register(RoutesConfig r) {
+    r.get("/api/cache/stats", this::stats);
+    r.delete("/api/cache", this::invalidate);
+  }
+
+  private void stats(Context ctx) {
+    OpsRoutes.json(ctx, 200, view(cache.stats(), cache));
+  }
+
+  private void invalidate(Context ctx) {
+    Caller caller = Caller.of(ctx);
+    CacheTag tag;
+    try {
+      tag = CacheTag.parse(ctx.queryParam("tag"));
+    } catch (InvalidCacheTagException e) {
+      throw ApiException.badRequest("tag", e.getMessage());
+    }
+    if (!caller.admin()) {
+      switch (tag.kind()) {
+        case DATASET -> datasets.get(caller.ownerId(), tag.value()); // 404 unless the caller's
+        case OWNER -> {
+          if (!tag.value().equals(caller.ownerId())) {
+            throw forbidden(tag);
+          }
+        }
+        case MODEL, ENGINE -> throw forbidden(tag);
+      }
+    }
+    long dropped = cache.invalidate(tag);
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("tag", tag.text());
+    m.put("invalidated", dropped);
+    OpsRoutes.json(ctx, 200, m);
+  }
+
+  private static ApiException forbidden(CacheTag tag) {
+    return new ApiException(
+        403,
+        "forbidden",
+        "only an admin may invalidate "
+            + (tag.kind().global() ? "a global tag (model:, engine:)" : "another user's tag")
+            + ": "
+            + tag.text(),
+        Map.of("tag", tag.text()));
+  }
+
+  static Map<String, Object> view(CacheStats s, ResultCache cache) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("enabled", s.enabled());
+    m.put("hits", s.hits());
+    m.put("misses", s.misses());
+    m.put("hit_rate", s.hitRate());
+    m.put("evictions", s.evictions());
+    m.put("invalidations", s.invalidations());
+    m.put("memory", tier(s.memory()));
+    m.put("disk", tier(s.disk()));
+    m.put("ttl_seconds", cache.enabled() ? cache.ttl().toSeconds() : 0);
+    m.put("engine_version", io.gridcast.server.cache.CacheKey.ENGINE_VERSION);
+    return m;
+  }
+
+  private static Map<String, Object> tier(CacheStats.Tier t) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("hits", t.hits());
+    m.put("evictions", t.evictions());
+    m.put("entries", t.entries());
+    m.put("bytes", t.bytes());
+    m.put("max_entries", t.maxEntries());
+    m.put("max_bytes", t.maxBytes());
+    return m;
+  }
+}

@@ -1,0 +1,195 @@
+package io.gridcast.server.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gridcast.server.app.GridcastServer;
+import io.gridcast.server.auth.UserRole;
+import io.gridcast.server.config.DatabaseUrl;
+import io.gridcast.server.config.Role;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The result cache through HTTP on a real server: the same question from another user and another
+ * dataset is answered from the cache with that user's own SKU names and dates, a changed question
+ * misses, invalidation follows the access rules, and a new server on the same database hits the
+ * disk tier. Run once per database; the tests build on each other in order.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+public abstract class CacheEndToEndContract {
+  private DatabaseUrl db;
+  private GridcastServer server;
+  private Http alice;
+  private Http bob;
+  private Http admin;
+  private String aliceDataset;
+  private String bobDataset;
+
+  abstract DatabaseUrl database();
+
+  @BeforeAll
+  void start() {
+    db = database();
+    server = TestServers.start(Role.SERVE, db, 2);
+    alice = TestServers.client(server);
+    bob = TestServers.client(server);
+    admin = new Http(server.url(), TestServers.addUser(server, "cache-admin", UserRole.ADMIN));
+  }
+
+  @AfterAll
+  void stop() {
+    server.close();
+  }
+
+  private static final String ALICE_CSV = TestServers.monthlyCsv(3, 36, 1.0);
+
+  /** The same values under other SKU names, ten years later. */
+  private static final String BOB_CSV = ALICE_CSV.replace("SKU", "ITEM-").replace(",202", ",203");
+
+  private JsonNode upload(Http who, String csv, String query) {
+    Http.Res r = who.post("/api/datasets" + query, "text/csv", csv);
+    assertThat(r.status()).as(r.body()).isEqualTo(201);
+    return r.json();
+  }
+
+  private JsonNode submit(Http who, String dataset, int horizon) {
+    Http.Res r =
+        who.postJson(
+            "/api/jobs", "{\"dataset_id\":\"" + dataset + "\",\"horizon\":" + horizon + "}");
+    assertThat(r.status()).as(r.body()).isIn(200, 201, 202);
+    return r.json();
+  }
+
+  /** Waits for every job and returns each one's per-SKU summaries. */
+  private List<JsonNode> completed(Http who, JsonNode submission) {
+    List<JsonNode> skus = new ArrayList<>();
+    for (JsonNode id : submission.path("job_ids")) {
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .untilAsserted(() ->
+              assertThat(who.get("/api/jobs/" + id.asText()).json().path("status").asText())
+                  .isEqualTo("completed"));
+      who.get("/api/jobs/" + id.asText()).json().path("result").path("skus").forEach(skus::add);
+    }
+    return skus;
+  }
+
+  private JsonNode stats() {
+    Http.Res r = alice.get("/api/cache/stats");
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    return r.json();
+  }
+
+  private static List<Boolean> cachedFlags(List<JsonNode> skus) {
+    return skus.stream().map(s -> s.path("cached").asBoolean()).toList();
+  }
+
+  private JsonNode forecasts(Http who, String dataset) {
+    return who.get("/api/datasets/" + dataset + "/forecasts").json().path("forecasts");
+  }
+
+  @Test
+  @Order(1)
+  void firstQuestion_misses_andWritesThrough() {
+    JsonNode up = upload(alice, ALICE_CSV, "?optimize=true&horizon=6");
+    aliceDataset = up.path("dataset_id").asText();
+    assertThat(cachedFlags(completed(alice, up))).containsOnly(false).hasSize(3);
+    JsonNode s = stats();
+    assertThat(s.path("misses").asLong()).isEqualTo(3);
+    assertThat(s.path("hits").asLong()).isZero();
+    assertThat(s.path("disk").path("entries").asLong()).isEqualTo(3);
+    assertThat(s.path("memory").path("entries").asLong()).isEqualTo(3);
+    assertThat(s.path("disk").path("bytes").asLong()).isPositive();
+  }
+
+  @Test
+  @Order(2)
+  void sameValues_fromAnotherUserAndDataset_areAnsweredFromTheCache_withTheirOwnNamesAndDates() {
+    JsonNode up = upload(bob, BOB_CSV, "?optimize=true&horizon=6");
+    bobDataset = up.path("dataset_id").asText();
+    assertThat(cachedFlags(completed(bob, up))).containsOnly(true).hasSize(3);
+    assertThat(stats().path("hits").asLong()).isEqualTo(3);
+
+    JsonNode mine = forecasts(alice, aliceDataset);
+    JsonNode theirs = forecasts(bob, bobDataset);
+    assertThat(theirs).hasSize(3);
+    for (int i = 0; i < 3; i++) {
+      JsonNode a = mine.get(i);
+      JsonNode b = theirs.get(i);
+      assertThat(b.path("sku").asText()).isEqualTo("ITEM-" + i);
+      assertThat(b.path("forecast").path("ds").get(0).asText()).isEqualTo("2033-01-01");
+      // Everything but the names and dates is the computation, bit for bit.
+      ObjectNode a2 = a.deepCopy();
+      ObjectNode b2 = b.deepCopy();
+      a2.remove("sku");
+      b2.remove("sku");
+      ((ObjectNode) a2.path("forecast")).remove("ds");
+      ((ObjectNode) b2.path("forecast")).remove("ds");
+      assertThat(b2).isEqualTo(a2);
+    }
+    // Results stay owner-scoped: the cache shared the computation, not Alice's dataset.
+    assertThat(bob.get("/api/datasets/" + aliceDataset + "/forecasts").status()).isEqualTo(404);
+  }
+
+  @Test
+  @Order(3)
+  void changedHorizon_misses() {
+    long misses = stats().path("misses").asLong();
+    List<JsonNode> skus = completed(alice, submit(alice, aliceDataset, 7));
+    assertThat(cachedFlags(skus)).containsOnly(false);
+    assertThat(stats().path("misses").asLong()).isEqualTo(misses + 3);
+  }
+
+  @Test
+  @Order(4)
+  void invalidation_followsTheAccessRules() {
+    Http.Res global = bob.delete("/api/cache?tag=model:theta");
+    assertThat(global.status()).as(global.body()).isEqualTo(403);
+    assertThat(bob.delete("/api/cache?tag=owner:someone-else").status()).isEqualTo(403);
+    assertThat(bob.delete("/api/cache?tag=dataset:" + aliceDataset).status()).isEqualTo(404);
+    assertThat(bob.delete("/api/cache?tag=colour:blue").status()).isEqualTo(400);
+    assertThat(bob.delete("/api/cache").status()).isEqualTo(400);
+
+    Http.Res own = bob.delete("/api/cache?tag=dataset:" + bobDataset);
+    assertThat(own.status()).as(own.body()).isEqualTo(200);
+    assertThat(own.json().path("invalidated").asLong()).isEqualTo(3);
+    // Bob's hits had tagged the shared entries with his dataset: they are gone for Alice too.
+    assertThat(cachedFlags(completed(alice, submit(alice, aliceDataset, 6)))).containsOnly(false);
+
+    Http.Res byAdmin = admin.delete("/api/cache?tag=model:theta");
+    assertThat(byAdmin.status()).as(byAdmin.body()).isEqualTo(200);
+    assertThat(byAdmin.json().path("invalidated").asLong()).isEqualTo(6); // horizons 6 and 7
+    assertThat(stats().path("disk").path("entries").asLong()).isZero();
+  }
+
+  @Test
+  @Order(5)
+  void newServerOnTheSameDatabase_answersFromTheDiskTier() {
+    completed(alice, submit(alice, aliceDataset, 6)); // cache it again
+    server.close();
+    server = TestServers.start(Role.SERVE, db, 2);
+    Http again = new Http(server.url(), alice.token());
+    assertThat(cachedFlags(completed(again, submit(again, aliceDataset, 6))))
+        .containsOnly(true)
+        .hasSize(3);
+    JsonNode s = again.get("/api/cache/stats").json();
+    assertThat(s.path("disk").path("hits").asLong()).isEqualTo(3);
+    assertThat(s.path("misses").asLong()).isZero();
+    assertThat(s.path("hit_rate").asDouble()).isEqualTo(1.0);
+    alice = again;
+    bob = new Http(server.url(), bob.token());
+    admin = new Http(server.url(), admin.token());
+  }
+}
