@@ -114,13 +114,14 @@ export function ForecastChart({data, title}) {
     const width = () => Math.max(280, el.clientWidth);
     const budget = () => Math.max(200, Math.floor(width() * 1.5));
     let redrawing = false;
+    let frame = 0;
     const opts = {
       title,
       width: width(),
       height: 320,
       scales: {x: {time: false}},
       axes: [
-        {values: (u, ticks) => ticks.map((t) => data.labels[Math.round(t)] ?? '')},
+        {space: 110, values: (u, ticks) => ticks.map((t) => data.labels[Math.round(t)] ?? '')},
         {},
       ],
       series: [
@@ -139,11 +140,21 @@ export function ForecastChart({data, title}) {
       cursor: {drag: {x: true, y: false}},
       hooks: {
         setScale: [(u, key) => {
-          if (key !== 'x' || redrawing) return;
-          const {min, max} = u.scales.x;
-          redrawing = true;
-          u.setData(columns(data, min, max, budget()), false);
-          redrawing = false;
+          // Short series are drawn whole; a long one is re-downsampled for the visible range, then
+          // the range is set again so that the y axis fits the points now drawn.
+          if (key !== 'x' || redrawing || data.n <= budget()) return;
+          if (frame) cancelAnimationFrame(frame);
+          frame = requestAnimationFrame(() => {
+            frame = 0;
+            const {min, max} = u.scales.x;
+            redrawing = true;
+            try {
+              u.setData(columns(data, min - 1, max + 1, budget()), false);
+              u.setScale('x', {min, max});
+            } finally {
+              redrawing = false;
+            }
+          });
         }],
       },
     };
