@@ -20,6 +20,22 @@ function emptyCounts() {
   return {pending: 0, running: 0, completed: 0, failed: 0, cancelled: 0};
 }
 
+const newestFirst = (a, b) => (a < b ? 1 : a > b ? -1 : 0);
+
+/** Merges two newest-first id arrays, keeping ids still in `jobs`, each once. Linear time. */
+export function mergeNewestFirst(a, b, jobs) {
+  const out = [];
+  let i = 0;
+  let k = 0;
+  let last = null;
+  while (i < a.length || k < b.length) {
+    const id = k >= b.length || (i < a.length && a[i] > b[k]) ? a[i++] : b[k++];
+    if (id !== last && jobs.has(id)) out.push(id);
+    last = id;
+  }
+  return out;
+}
+
 /** Creates a store; the page makes exactly one (see app.js). */
 export function createStore({transport = 'stream'} = {}) {
   const state = {
@@ -34,8 +50,12 @@ export function createStore({transport = 'stream'} = {}) {
   };
   const listeners = new Set();
   const cursors = new Map(); // filter key -> next cursor ('' = exhausted)
+  // Job ids newest first. Ids are time-ordered, so new jobs (uploads, events) are nearly always
+  // newer than every known one: they are sorted among themselves and merged in linear time,
+  // never re-sorting 100,000 ids per update.
   let order = [];
-  let orderAt = -1;
+  let fresh = [];
+  let removed = false;
   let source = null;
   let attempt = 0;
   let retryTimer = null;
@@ -81,6 +101,7 @@ export function createStore({transport = 'stream'} = {}) {
       countIn(merged.batch_id, merged.status, +1);
     }
     state.jobs.set(j.id, merged);
+    if (!old) fresh.push(j.id);
     return !old;
   }
 
@@ -89,6 +110,7 @@ export function createStore({transport = 'stream'} = {}) {
     if (!old) return false;
     countIn(old.batch_id, old.status, -1);
     state.jobs.delete(id);
+    removed = true;
     return true;
   }
 
@@ -124,7 +146,7 @@ export function createStore({transport = 'stream'} = {}) {
     try {
       const page = await api.get('/api/jobs/status' + query({limit: PAGE}));
       applyListing(page);
-      if (!cursors.has('')) cursors.set('', page.next_cursor || '');
+      if (!cursors.has(filterKey({}))) cursors.set(filterKey({}), page.next_cursor || '');
       snapshotTaken = true;
     } catch {
       // the stream or the next poll brings the state; nothing to show here
@@ -225,11 +247,12 @@ export function createStore({transport = 'stream'} = {}) {
       state.connection = 'idle';
     },
 
-    /** Known jobs, newest first (ids are time-ordered); re-sorted only when membership changes. */
+    /** Known jobs' ids, newest first. */
     ordered() {
-      if (orderAt !== state.membership) {
-        order = Array.from(state.jobs.keys()).sort((a, b) => (a < b ? 1 : a > b ? -1 : 0));
-        orderAt = state.membership;
+      if (fresh.length || removed) {
+        order = mergeNewestFirst(fresh.sort(newestFirst), order, state.jobs);
+        fresh = [];
+        removed = false;
       }
       return order;
     },

@@ -66,7 +66,8 @@ export function QueuePanel({store, navigate, batch: fixedBatch, idPrefix = 'queu
         && (!filter.batch || j.batch_id === filter.batch)
         && (!needle || (j.sku || '').toLowerCase().includes(needle));
     });
-  }, [s.version, status, type, filter.sku, filter.batch]);
+    // Which jobs match changes with membership; with a status filter, also with every update.
+  }, [status || filter.sku ? s.version : s.membership, status, type, filter.sku, filter.batch]);
 
   const act = async (fn) => {
     setError('');
