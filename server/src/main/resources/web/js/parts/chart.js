@@ -111,7 +111,7 @@ export function ForecastChart({data, title}) {
   useEffect(() => {
     const el = box.current;
     if (!el || !data) return undefined;
-    const width = () => Math.max(280, el.clientWidth);
+    const width = () => Math.max(200, el.clientWidth);
     const budget = () => Math.max(200, Math.floor(width() * 1.5));
     let redrawing = false;
     let frame = 0;

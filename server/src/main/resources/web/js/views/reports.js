@@ -10,10 +10,10 @@ const fmt = (v) => (v == null ? '–' : typeof v === 'number' ? Number(v.toPreci
 
 function Table({rows, columns, id}) {
   if (!rows || !rows.length) return h('p', {class: 'muted'}, 'No rows.');
-  return h('table', {class: 'grid', id},
+  return h('div', {class: 'table-wrap'}, h('table', {class: 'grid', id},
     h('thead', null, h('tr', null, columns.map((c) => h('th', {key: c, scope: 'col'}, c)))),
     h('tbody', null, rows.map((r, i) => h('tr', {key: i}, columns.map((c) =>
-      h('td', {key: c, class: typeof r[c] === 'number' ? 'num' : ''}, fmt(r[c])))))));
+      h('td', {key: c, class: typeof r[c] === 'number' ? 'num' : ''}, fmt(r[c]))))))));
 }
 
 function Report({jobId, store}) {

@@ -69,7 +69,7 @@ export function ResultsView({params, navigate}) {
         href: `/api/datasets/${seg(datasetId)}/forecasts?format=csv`, download: `forecasts-${datasetId}.csv`},
       'Download all forecasts (CSV)')),
     error && h('p', {class: 'error-text', role: 'alert'}, error),
-    datasetId && h('table', {class: 'grid sortable', id: 'results-table'},
+    datasetId && h('div', {class: 'table-wrap'}, h('table', {class: 'grid sortable', id: 'results-table'},
       h('caption', {class: 'muted'}, `${rows.length} SKUs shown${cursor ? ' (more below)' : ''}; error is the chosen model's backtest score`),
       h('thead', null, h('tr', null,
         COLUMNS.map(([key, title]) => h('th', {key, scope: 'col', 'aria-sort': ariaSort(key)},
@@ -81,6 +81,6 @@ export function ResultsView({params, navigate}) {
         h('td', null, r.model || '–'),
         h('td', {class: 'num'}, fmt(r.score)),
         h('td', null, r.metric || ''),
-        h('td', null, r.flagged ? 'degraded' : ''))))),
+        h('td', null, r.flagged ? 'degraded' : '')))))),
     cursor && h('button', {type: 'button', onClick: () => load(false), disabled: loading}, loading ? 'Loading…' : 'Load more'));
 }

@@ -90,9 +90,9 @@ export function SkuView({params, navigate}) {
           h(Params, {title: 'Parameters', values: result.parameters}),
           h(Params, {title: 'Fitted parameters', values: result.fitted_parameters}),
           result.cv_scores && result.cv_scores.length > 0 && h('div', null, h('h3', null, 'Backtest scores'),
-            h('table', {class: 'grid'},
+            h('div', {class: 'table-wrap'}, h('table', {class: 'grid'},
               h('thead', null, h('tr', null, h('th', {scope: 'col'}, 'candidate'), h('th', {scope: 'col'}, result.metric))),
               h('tbody', null, result.cv_scores.map((c, i) => h('tr', {key: i},
                 h('td', null, c.model, c.failure ? h('span', {class: 'muted'}, ' (' + c.failure + ')') : ''),
-                h('td', {class: 'num'}, fmt(c.score)))))))))));
+                h('td', {class: 'num'}, fmt(c.score))))))))))));
 }

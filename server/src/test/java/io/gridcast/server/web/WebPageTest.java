@@ -348,4 +348,53 @@ class WebPageTest {
                 + "});");
     assertThat((List<Object>) kept).containsExactly(1000L, true, true, 0L, 99999L);
   }
+
+  @Test
+  @Order(10)
+  void onAPhoneSizedScreen_everyViewFitsTheWidth() {
+    browser.driver.get(server.url() + "/#/forecast");
+    el("#queue-toggle");
+    browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+    try {
+      for (String view : List.of("forecast", "queue", "sku", "results/" + datasetId, "reports")) {
+        go("#/" + view);
+        el("main h1");
+        browser.wait.until(d ->
+            ((Number)
+                        browser.driver.executeScript(
+                            "return document.documentElement.scrollWidth"
+                                + " - document.documentElement.clientWidth"))
+                    .intValue()
+                <= 0);
+        browser.shot("14-phone-" + view.replace('/', '-').replace(datasetId, "dataset"));
+      }
+    } finally {
+      browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+    }
+  }
+
+  @Test
+  @Order(11)
+  void aValidationJob_startedFromThePage_showsItsReportWhenDone() {
+    go("#/reports");
+    new org.openqa.selenium.support.ui.Select(el("select[name=job-type]"))
+        .selectByValue("validation");
+    browser.wait.until(d ->
+        !d.findElements(
+                By.cssSelector("select[name=report-dataset] option[value='" + datasetId + "']"))
+            .isEmpty());
+    new org.openqa.selenium.support.ui.Select(el("select[name=report-dataset]"))
+        .selectByValue(datasetId);
+    WebElement horizon = el("input[name=report-horizon]");
+    horizon.clear();
+    horizon.sendKeys(String.valueOf(HORIZON));
+    el("input[name=report-models]").sendKeys("naive,snaive");
+    el(".reports form button[type=submit]").click();
+    browser.wait.until(
+        d -> d.findElements(By.cssSelector("#report-aggregate tbody tr")).size() == 2);
+    assertThat(el("#report-aggregate").getText()).contains("naive").contains("snaive");
+    assertThat(el(".report").getText()).contains("Status: completed").contains(MARKUP_SKU);
+    assertThat(browser.driver.findElements(By.cssSelector("#app img"))).isEmpty();
+    browser.shot("15-validation-report");
+  }
 }
