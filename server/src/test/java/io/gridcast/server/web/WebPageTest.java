@@ -2,18 +2,21 @@ package io.gridcast.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gridcast.server.app.GridcastServer;
 import io.gridcast.server.auth.UserRole;
 import io.gridcast.server.config.Role;
 import io.gridcast.server.it.Http;
+import io.gridcast.server.it.SseReader;
 import io.gridcast.server.it.TestDatabases;
 import io.gridcast.server.it.TestServers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -396,5 +399,36 @@ class WebPageTest {
     assertThat(el(".report").getText()).contains("Status: completed").contains(MARKUP_SKU);
     assertThat(browser.driver.findElements(By.cssSelector("#app img"))).isEmpty();
     browser.shot("15-validation-report");
+  }
+
+  @Test
+  @Order(12)
+  void whenTheServerRefusesTheStream_thePagePolls_andGoesLiveOnceAStreamIsFree() {
+    browser.driver.get("about:blank");
+    List<SseReader> held = new ArrayList<>();
+    try {
+      // Take every event-stream slot of the user (the server allows a few per user, then 429).
+      while (true) {
+        SseReader r = new SseReader(api, "/api/events", null);
+        held.add(r);
+        await().atMost(Duration.ofSeconds(10)).until(() -> r.status() != 0);
+        if (r.status() == 429) {
+          break;
+        }
+        assertThat(held).as("streams before a refusal").hasSizeLessThan(20);
+      }
+      browser.driver.get(server.url() + "/#/queue");
+      browser.wait.until(ExpectedConditions.textToBe(By.id("connection"), "Polling"));
+      JsonNode summary = api.get("/api/jobs/status").json().path("summary");
+      waitText("main dd[data-status=completed]", summary.path("completed").asText());
+      browser.shot("16-stream-refused-polling");
+    } finally {
+      held.forEach(SseReader::close);
+    }
+    // A job event makes the server write to the closed streams, notice and free their slots; the
+    // page's next reconnection attempt (exponential backoff) then gets a stream.
+    api.post("/api/datasets?optimize=true&horizon=3", "text/csv", TestServers.monthlyCsv(1, 24, 1));
+    browser.wait.until(ExpectedConditions.textToBe(By.id("connection"), "Live"));
+    browser.shot("17-stream-reconnected");
   }
 }
