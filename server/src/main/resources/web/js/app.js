@@ -3,7 +3,7 @@
 // (one event stream) and passes it down; every panel re-renders from it.
 
 import {h, render} from 'preact';
-import {useEffect, useState} from 'preact/hooks';
+import {useEffect, useRef, useState} from 'preact/hooks';
 import {api, probeSession, setUnauthorizedHandler} from './api.js';
 import {createStore} from './store.js';
 import {views} from './views/registry.js';
@@ -56,6 +56,7 @@ function Shell({onSignOut}) {
   const [, setTick] = useState(0);
   const [route, setRoute] = useState(parseRoute());
   const [queueOpen, setQueueOpen] = useState(false);
+  const wasOpen = useRef(false);
   const [lastUpload, setLastUpload] = useState(null);
 
   useEffect(() => {
@@ -69,6 +70,12 @@ function Shell({onSignOut}) {
     };
   }, []);
   useEffect(() => {
+    // The popup takes the focus when it opens and gives it back to its button when it closes.
+    if (wasOpen.current !== queueOpen) {
+      const target = document.getElementById(queueOpen ? 'queue-popup-title' : 'queue-toggle');
+      if (target && (queueOpen || document.activeElement === document.body)) target.focus();
+      wasOpen.current = queueOpen;
+    }
     const onKey = (e) => {
       if (e.key === 'Escape' && queueOpen) setQueueOpen(false);
     };
@@ -99,7 +106,7 @@ function Shell({onSignOut}) {
     h('main', {id: 'main', tabIndex: -1},
       h(View, {store, state: s, params: route.params, navigate, session})),
     queueOpen && h('aside', {class: 'popup', id: 'queue-popup', role: 'dialog', 'aria-label': 'Job queue'},
-      h('div', {class: 'popup-head'}, h('h2', null, 'Queue'),
+      h('div', {class: 'popup-head'}, h('h2', {id: 'queue-popup-title', tabIndex: -1}, 'Queue'),
         h('button', {type: 'button', class: 'small', onClick: () => setQueueOpen(false), 'aria-label': 'Close queue'}, '×')),
       h(QueuePanel, {store, navigate, idPrefix: 'popup'})));
 }
