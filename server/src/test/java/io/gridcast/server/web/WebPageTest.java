@@ -431,4 +431,22 @@ class WebPageTest {
     browser.wait.until(ExpectedConditions.textToBe(By.id("connection"), "Live"));
     browser.shot("17-stream-reconnected");
   }
+
+  @Test
+  @Order(13)
+  void theQueuePopup_opensAndClosesFromTheKeyboard_andGivesTheFocusBack() {
+    go("#/results/" + datasetId);
+    el("#results-table");
+    WebElement toggle = el("#queue-toggle");
+    toggle.sendKeys(org.openqa.selenium.Keys.ENTER);
+    el("#queue-popup");
+    assertThat(browser.driver.switchTo().activeElement().getAttribute("id"))
+        .isEqualTo("queue-popup-title");
+    assertThat(toggle.getAttribute("aria-expanded")).isEqualTo("true");
+    browser.driver.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ESCAPE);
+    browser.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("queue-popup")));
+    assertThat(browser.driver.switchTo().activeElement().getAttribute("id"))
+        .isEqualTo("queue-toggle");
+    assertThat(toggle.getAttribute("aria-expanded")).isEqualTo("false");
+  }
 }
