@@ -5,9 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gridcast.server.app.GridcastServer;
+import io.gridcast.server.config.DatabaseUrl;
 import io.gridcast.server.config.Role;
 import io.gridcast.server.it.Http;
-import io.gridcast.server.it.TestDatabases;
 import io.gridcast.server.it.TestServers;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,18 +18,23 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-/** {@code GET /api/datasets/{id}/results} (sorted, keyset-paged) and one SKU's forecast. */
+/**
+ * {@code GET /api/datasets/{id}/results} (sorted, keyset-paged) and one SKU's forecast, on each
+ * database.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ResultListingTest {
+abstract class ResultListingContract {
   private static final int SKUS = 7;
 
   private GridcastServer server;
   private Http owner;
   private String dataset;
 
+  abstract DatabaseUrl database();
+
   @BeforeAll
   void start() {
-    server = TestServers.start(Role.SERVE, TestDatabases.sqlite(), 2);
+    server = TestServers.start(Role.SERVE, database(), 2);
     owner = TestServers.client(server);
     JsonNode up =
         owner
