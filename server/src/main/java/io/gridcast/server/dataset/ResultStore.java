@@ -8,6 +8,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -74,6 +76,121 @@ public final class ResultStore {
         sink);
   }
 
+  /** The column a result listing is ordered by. */
+  public enum ResultSort {
+    SKU,
+    MODEL,
+    SCORE;
+
+    /** Parses {@code sku}, {@code model} or {@code score} (case-insensitive). */
+    public static ResultSort parse(String s) {
+      return valueOf(s.toUpperCase(java.util.Locale.ROOT));
+    }
+  }
+
+  /**
+   * The position after which a listing continues: the sort key of the last row shown and its SKU.
+   *
+   * @param key the last row's sort value: a {@code String} for SKU and model, a {@code Double} for
+   *     score (its null-free form, see {@link #page})
+   */
+  public record ResultPosition(Object key, String sku) {}
+
+  /** One page of a sorted result listing. */
+  public record ResultPage(List<ForecastResult> results, ResultPosition next) {}
+
+  /**
+   * One page of a dataset's results ordered by {@code sort} then SKU, keyset-paged (no OFFSET).
+   * Results without a score sort after every scored one in both directions (the key is {@code
+   * COALESCE(score, +1e300)} ascending and {@code COALESCE(score, -1e300)} descending). Bodies are
+   * not read: the listing stays small however long the forecasts are.
+   */
+  public ResultPage page(
+      String ownerId,
+      String datasetId,
+      ResultSort sort,
+      boolean descending,
+      ResultPosition after,
+      int limit) {
+    String key =
+        switch (sort) {
+          case SKU -> "sku";
+          case MODEL -> "COALESCE(model, '')";
+          case SCORE -> descending ? "COALESCE(score, -1e300)" : "COALESCE(score, 1e300)";
+        };
+    String dir = descending ? "DESC" : "ASC";
+    String cmp = descending ? "<" : ">";
+    StringBuilder sql =
+        new StringBuilder(
+                "SELECT dataset_id, sku, owner_id, job_id, job_type, model, metric, score, flagged,"
+                    + " NULL AS body, updated_at_ms, ")
+            .append(key)
+            .append(
+                " AS sort_key FROM forecast_result WHERE owner_id = COALESCE(?, owner_id)"
+                    + " AND dataset_id = ?");
+    if (after != null) {
+      sql.append(" AND (")
+          .append(key)
+          .append(' ')
+          .append(cmp)
+          .append(" ? OR (")
+          .append(key)
+          .append(" = ? AND sku ")
+          .append(cmp)
+          .append(" ?))");
+    }
+    sql.append(" ORDER BY sort_key ").append(dir).append(", sku ").append(dir).append(" LIMIT ?");
+    List<ForecastResult> rows = new ArrayList<>();
+    Object lastKey = null;
+    try (Connection c = ds.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql.toString())) {
+      int i = 1;
+      ps.setString(i++, ownerId);
+      ps.setString(i++, datasetId);
+      if (after != null) {
+        for (int k = 0; k < 2; k++) {
+          if (sort == ResultSort.SCORE) {
+            ps.setDouble(i++, ((Number) after.key()).doubleValue());
+          } else {
+            ps.setString(i++, (String) after.key());
+          }
+        }
+        ps.setString(i++, after.sku());
+      }
+      ps.setInt(i, limit + 1);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          if (rows.size() == limit) {
+            return new ResultPage(
+                rows, new ResultPosition(lastKey, rows.get(rows.size() - 1).sku()));
+          }
+          rows.add(row(rs));
+          lastKey = sort == ResultSort.SCORE ? rs.getDouble("sort_key") : rs.getString("sort_key");
+        }
+      }
+    } catch (SQLException e) {
+      throw new DatabaseException("listing the results of dataset " + datasetId + " failed", e);
+    }
+    return new ResultPage(rows, null);
+  }
+
+  private static ForecastResult row(ResultSet rs) throws SQLException {
+    double score = rs.getDouble("score");
+    Double boxed = rs.wasNull() ? null : score;
+    return new ForecastResult(
+        rs.getString("dataset_id"),
+        rs.getString("sku"),
+        rs.getString("owner_id"),
+        rs.getString("job_id"),
+        rs.getString("job_type"),
+        rs.getString("model"),
+        rs.getString("metric"),
+        boxed,
+        rs.getBoolean("flagged"),
+        rs.getString("body"),
+        Instant.ofEpochMilli(rs.getLong("updated_at_ms")));
+  }
+
   private long scan(String sql, String[] args, Consumer<ForecastResult> sink) {
     try (Connection c = ds.getConnection()) {
       // PostgreSQL streams with a cursor only inside a transaction; on SQLite a transaction would
@@ -90,21 +207,7 @@ public final class ResultStore {
         long n = 0;
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            double score = rs.getDouble("score");
-            Double boxed = rs.wasNull() ? null : score;
-            sink.accept(
-                new ForecastResult(
-                    rs.getString("dataset_id"),
-                    rs.getString("sku"),
-                    rs.getString("owner_id"),
-                    rs.getString("job_id"),
-                    rs.getString("job_type"),
-                    rs.getString("model"),
-                    rs.getString("metric"),
-                    boxed,
-                    rs.getBoolean("flagged"),
-                    rs.getString("body"),
-                    Instant.ofEpochMilli(rs.getLong("updated_at_ms"))));
+            sink.accept(row(rs));
             n++;
           }
         }

@@ -54,6 +54,7 @@ public final class ApiServer implements AutoCloseable {
                 }
               });
           ErrorMapper.install(cfg);
+          WebAssets.install(cfg);
           for (RouteGroup g : groups) {
             g.register(cfg.routes);
           }

@@ -2,7 +2,10 @@ package io.gridcast.server.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gridcast.server.dataset.DatasetService;
+import io.gridcast.server.dataset.ForecastResult;
 import io.gridcast.server.dataset.ResultStore;
+import io.gridcast.server.dataset.ResultStore.ResultPosition;
+import io.gridcast.server.dataset.ResultStore.ResultSort;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.BufferedWriter;
@@ -11,6 +14,11 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code GET /api/datasets/{id}/forecasts}: every stored result of a dataset, streamed from a
@@ -30,13 +38,64 @@ final class ForecastRoutes implements RouteGroup {
   @Override
   public void register(RoutesConfig r) {
     r.get("/api/datasets/{id}/forecasts", this::forecasts);
+    r.get("/api/datasets/{id}/forecasts/{sku}", this::forecast);
+    r.get("/api/datasets/{id}/results", this::results);
+  }
+
+  /** One SKU's stored result: the full body (model, parameters, scores, forecast, intervals). */
+  private void forecast(Context ctx) {
+    Caller caller = Caller.of(ctx);
+    String id = ctx.pathParam("id");
+    String sku = ctx.pathParam("sku");
+    datasets.get(caller.scope(), id);
+    ForecastResult r =
+        results
+            .get(caller.scope(), id, sku)
+            .orElseThrow(() -> ApiException.notFound("result", sku));
+    ctx.contentType("application/json").result(r.body());
+  }
+
+  /**
+   * {@code ?sort=sku|model|score&order=asc|desc&limit=&cursor=}: the dataset's results without
+   * their bodies (SKU, model, metric, score, flagged), sorted and keyset-paged.
+   */
+  private void results(Context ctx) {
+    Caller caller = Caller.of(ctx);
+    String id = ctx.pathParam("id");
+    datasets.get(caller.scope(), id);
+    String sortText = Params.oneOf(ctx, "sort", Set.of("sku", "model", "score"));
+    ResultSort sort = sortText == null ? ResultSort.SKU : ResultSort.parse(sortText);
+    boolean desc = "desc".equals(Params.oneOf(ctx, "order", Set.of("asc", "desc")));
+    int limit = Params.integer(ctx, "limit", 100, 1, 1000);
+    ResultPosition after = ResultCursor.decode(Params.text(ctx, "cursor"), sort);
+    ResultStore.ResultPage page = results.page(caller.scope(), id, sort, desc, after, limit);
+    List<Map<String, Object>> rows = new ArrayList<>(page.results().size());
+    for (ForecastResult r : page.results()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("sku", r.sku());
+      m.put("model", r.model());
+      m.put("metric", r.metric());
+      m.put("score", r.score());
+      m.put("flagged", r.flagged());
+      m.put("job_type", r.jobType());
+      m.put("job_id", r.jobId());
+      m.put("updated_at", r.updatedAt());
+      rows.add(m);
+    }
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("dataset_id", id);
+    answer.put("sort", sort.name().toLowerCase(java.util.Locale.ROOT));
+    answer.put("order", desc ? "desc" : "asc");
+    answer.put("results", rows);
+    answer.put("next_cursor", page.next() == null ? null : ResultCursor.encode(page.next()));
+    ctx.contentType("application/json").result(Json.write(answer));
   }
 
   private void forecasts(Context ctx) throws IOException {
     Caller caller = Caller.of(ctx);
     String id = ctx.pathParam("id");
     datasets.get(caller.scope(), id);
-    String format = Params.oneOf(ctx, "format", java.util.Set.of("json", "csv"));
+    String format = Params.oneOf(ctx, "format", Set.of("json", "csv"));
     String accept = ctx.header("Accept");
     boolean csv =
         "csv".equals(format) || (format == null && accept != null && accept.contains("text/csv"));

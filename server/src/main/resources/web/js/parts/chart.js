@@ -1,0 +1,221 @@
+// The SKU chart: history, forecast and its 80% / 95% bands on a uPlot canvas. Long histories are
+// downsampled for drawing with LTTB (largest triangle three buckets), which keeps peaks and dips;
+// when the user zooms in, the visible range is downsampled again from the full data, so detail
+// appears as it becomes drawable. Drag to zoom, wheel to zoom at the pointer, buttons (and the
+// keyboard: + - arrows 0) to zoom and pan.
+
+import {h} from 'preact';
+import {useEffect, useRef} from 'preact/hooks';
+import uPlot from 'uplot';
+
+/**
+ * Largest-Triangle-Three-Buckets (Steinarsson 2013): keeps the first and last point and, in each of
+ * threshold-2 buckets, the point forming the largest triangle with the previous kept point and the
+ * next bucket's mean. xs ascending; returns indexes into xs.
+ */
+export function lttb(xs, ys, from, to, threshold) {
+  const n = to - from;
+  if (threshold >= n || threshold < 3) {
+    const all = [];
+    for (let i = from; i < to; i++) all.push(i);
+    return all;
+  }
+  const kept = [from];
+  const every = (n - 2) / (threshold - 2);
+  let a = from;
+  for (let b = 0; b < threshold - 2; b++) {
+    const start = from + Math.floor(b * every) + 1;
+    const end = from + Math.floor((b + 1) * every) + 1;
+    const nextEnd = Math.min(to, from + Math.floor((b + 2) * every) + 1);
+    let mx = 0;
+    let my = 0;
+    let cnt = 0;
+    for (let j = end; j < nextEnd; j++) {
+      if (ys[j] != null) {
+        mx += xs[j];
+        my += ys[j];
+        cnt++;
+      }
+    }
+    if (cnt === 0) {
+      mx = xs[Math.min(to - 1, end)];
+      my = ys[a] ?? 0;
+    } else {
+      mx /= cnt;
+      my /= cnt;
+    }
+    let best = start;
+    let bestArea = -1;
+    const ax = xs[a];
+    const ay = ys[a] ?? 0;
+    for (let j = start; j < end && j < to; j++) {
+      if (ys[j] == null) continue;
+      const area = Math.abs((ax - mx) * (ys[j] - ay) - (ax - xs[j]) * (my - ay));
+      if (area > bestArea) {
+        bestArea = area;
+        best = j;
+      }
+    }
+    kept.push(best);
+    a = best;
+  }
+  kept.push(to - 1);
+  return kept;
+}
+
+const COLORS = {history: '#1f4e9c', forecast: '#b3261e', b80: 'rgba(179,38,30,0.25)', b95: 'rgba(179,38,30,0.12)'};
+
+/** Builds uPlot columns for the x range [lo, hi], drawing at most about `points` points. */
+function columns(full, lo, hi, points) {
+  const {x, y, n} = full;
+  const from = Math.max(0, Math.floor(lo));
+  const to = Math.min(x.length, Math.ceil(hi) + 1);
+  // Downsample the history part only; forecast steps are few and always drawn.
+  const histTo = Math.min(to, n);
+  const idx = from < histTo ? lttb(x, y.history, from, histTo, points) : [];
+  for (let i = Math.max(from, n); i < to; i++) idx.push(i);
+  if (from < n && to > n && idx[idx.length - 1] !== n - 1 && !idx.includes(n - 1)) idx.push(n - 1);
+  idx.sort((p, q) => p - q);
+  const pick = (arr) => idx.map((i) => arr[i]);
+  return [pick(x), pick(y.history), pick(y.forecast), pick(y.lo95), pick(y.hi95), pick(y.lo80), pick(y.hi80)];
+}
+
+/** The full data: index x axis, history then forecast; the forecast line starts at the last actual. */
+export function chartData(history, result) {
+  const n = history.y.length;
+  const f = result ? result.forecast : null;
+  const h_ = f ? f.y_hat.length : 0;
+  const len = n + h_;
+  const labels = history.ds.concat(f ? f.ds : []);
+  const x = Array.from({length: len}, (_, i) => i);
+  const col = () => new Array(len).fill(null);
+  const y = {history: col(), forecast: col(), lo80: col(), hi80: col(), lo95: col(), hi95: col()};
+  for (let i = 0; i < n; i++) y.history[i] = history.y[i];
+  if (f) {
+    if (n > 0) y.forecast[n - 1] = history.y[n - 1];
+    for (let i = 0; i < h_; i++) {
+      y.forecast[n + i] = f.y_hat[i];
+      y.lo80[n + i] = f.lo_80[i];
+      y.hi80[n + i] = f.hi_80[i];
+      y.lo95[n + i] = f.lo_95[i];
+      y.hi95[n + i] = f.hi_95[i];
+    }
+  }
+  return {x, y, n, labels};
+}
+
+export function ForecastChart({data, title}) {
+  const box = useRef(null);
+  const plot = useRef(null);
+
+  useEffect(() => {
+    const el = box.current;
+    if (!el || !data) return undefined;
+    const width = () => Math.max(200, el.clientWidth);
+    const budget = () => Math.max(200, Math.floor(width() * 1.5));
+    let redrawing = false;
+    let frame = 0;
+    const opts = {
+      title,
+      width: width(),
+      height: 320,
+      scales: {x: {time: false}},
+      axes: [
+        {space: 110, values: (u, ticks) => ticks.map((t) => data.labels[Math.round(t)] ?? '')},
+        {},
+      ],
+      series: [
+        {label: 'period', value: (u, v) => (v == null ? '' : data.labels[Math.round(v)] ?? '')},
+        {label: 'history', stroke: COLORS.history, width: 1.5, spanGaps: false},
+        {label: 'forecast', stroke: COLORS.forecast, width: 2, dash: [6, 3]},
+        {label: 'lo 95', stroke: 'transparent', points: {show: false}},
+        {label: 'hi 95', stroke: 'transparent', points: {show: false}},
+        {label: 'lo 80', stroke: 'transparent', points: {show: false}},
+        {label: 'hi 80', stroke: 'transparent', points: {show: false}},
+      ],
+      bands: [
+        {series: [4, 3], fill: COLORS.b95},
+        {series: [6, 5], fill: COLORS.b80},
+      ],
+      cursor: {drag: {x: true, y: false}},
+      hooks: {
+        setScale: [(u, key) => {
+          // Short series are drawn whole; a long one is re-downsampled for the visible range, then
+          // the range is set again so that the y axis fits the points now drawn.
+          if (key !== 'x' || redrawing || data.n <= budget()) return;
+          if (frame) cancelAnimationFrame(frame);
+          frame = requestAnimationFrame(() => {
+            frame = 0;
+            const {min, max} = u.scales.x;
+            redrawing = true;
+            try {
+              u.setData(columns(data, min - 1, max + 1, budget()), false);
+              u.setScale('x', {min, max});
+            } finally {
+              redrawing = false;
+            }
+          });
+        }],
+      },
+    };
+    const u = new uPlot(opts, columns(data, 0, data.x.length - 1, budget()), el);
+    plot.current = u;
+    const onWheel = (e) => {
+      e.preventDefault();
+      const rect = u.over.getBoundingClientRect();
+      zoomAt(u, data, e.deltaY < 0 ? 0.8 : 1.25, u.posToVal(e.clientX - rect.left, 'x'));
+    };
+    u.over.addEventListener('wheel', onWheel, {passive: false});
+    // uPlot's own double-click resets to the data it holds (a downsampled range): go to all of it.
+    u.over.addEventListener('dblclick', () => u.setScale('x', {min: 0, max: data.x.length - 1}));
+    const ro = new ResizeObserver(() => u.setSize({width: width(), height: 320}));
+    ro.observe(el);
+    return () => {
+      ro.disconnect();
+      u.destroy();
+      plot.current = null;
+    };
+  }, [data]);
+
+  const act = (fn) => () => plot.current && fn(plot.current);
+  const zoomIn = act((u) => zoomAt(u, data, 0.5));
+  const zoomOut = act((u) => zoomAt(u, data, 2));
+  const left = act((u) => pan(u, data, -0.25));
+  const right = act((u) => pan(u, data, 0.25));
+  const reset = act((u) => u.setScale('x', {min: 0, max: data.x.length - 1}));
+  const keys = (e) => {
+    const map = {'+': zoomIn, '=': zoomIn, '-': zoomOut, ArrowLeft: left, ArrowRight: right, 0: reset};
+    if (map[e.key]) {
+      e.preventDefault();
+      map[e.key]();
+    }
+  };
+  return h('figure', {class: 'chart'},
+    h('div', {class: 'chart-tools', role: 'toolbar', 'aria-label': 'Chart zoom and pan'},
+      h('button', {type: 'button', class: 'small', onClick: zoomIn, 'aria-label': 'Zoom in'}, '+'),
+      h('button', {type: 'button', class: 'small', onClick: zoomOut, 'aria-label': 'Zoom out'}, '−'),
+      h('button', {type: 'button', class: 'small', onClick: left, 'aria-label': 'Pan left'}, '←'),
+      h('button', {type: 'button', class: 'small', onClick: right, 'aria-label': 'Pan right'}, '→'),
+      h('button', {type: 'button', class: 'small', onClick: reset}, 'Reset')),
+    h('div', {ref: box, class: 'chart-canvas', tabIndex: 0, onKeyDown: keys,
+      'aria-label': `${title}: chart of history, forecast and 80%/95% intervals; + and - zoom, arrows pan, 0 resets`}),
+    h('figcaption', {class: 'muted'}, 'Shaded: 80% (darker) and 95% prediction intervals. Drag to zoom, wheel to zoom, double-click to reset.'));
+}
+
+function zoomAt(u, data, factor, center) {
+  const {min, max} = u.scales.x;
+  const c = center ?? (min + max) / 2;
+  const span = Math.max(4, (max - min) * factor);
+  const total = data.x.length - 1;
+  let lo = c - (c - min) * (span / (max - min));
+  lo = Math.max(0, Math.min(lo, total - span));
+  u.setScale('x', {min: lo, max: Math.min(total, lo + span)});
+}
+
+function pan(u, data, fraction) {
+  const {min, max} = u.scales.x;
+  const span = max - min;
+  const total = data.x.length - 1;
+  const lo = Math.max(0, Math.min(total - span, min + span * fraction));
+  u.setScale('x', {min: lo, max: lo + span});
+}

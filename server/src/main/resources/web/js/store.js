@@ -1,0 +1,296 @@
+// The page's one source of truth for job state. It holds the ONE EventSource of the page
+// (GET /api/events); panels never fetch job state themselves, they read this store (passed down
+// as props from the app shell) and re-render when it changes. When streaming is unavailable it
+// polls GET /api/jobs/status, and it keeps reconnecting the stream with exponential backoff,
+// resuming after the last event id it saw (no change is lost across a reconnect).
+
+import {api, query} from './api.js';
+
+export const STATUSES = ['pending', 'running', 'completed', 'failed', 'cancelled'];
+const FINISHED = new Set(['completed', 'failed', 'cancelled']);
+const PAGE = 500;
+const POLL_MS = 2000;
+const NOTIFY_MS = 120;
+const BACKOFF_MIN_MS = 1000;
+const BACKOFF_MAX_MS = 30000;
+
+export const isFinished = (status) => FINISHED.has(status);
+
+function emptyCounts() {
+  return {pending: 0, running: 0, completed: 0, failed: 0, cancelled: 0};
+}
+
+const newestFirst = (a, b) => (a < b ? 1 : a > b ? -1 : 0);
+
+/** Merges two newest-first id arrays, keeping ids still in `jobs`, each once. Linear time. */
+export function mergeNewestFirst(a, b, jobs) {
+  const out = [];
+  let i = 0;
+  let k = 0;
+  let last = null;
+  while (i < a.length || k < b.length) {
+    const id = k >= b.length || (i < a.length && a[i] > b[k]) ? a[i++] : b[k++];
+    if (id !== last && jobs.has(id)) out.push(id);
+    last = id;
+  }
+  return out;
+}
+
+/** Creates a store; the page makes exactly one (see app.js). */
+export function createStore({transport = 'stream'} = {}) {
+  const state = {
+    summary: emptyCounts(),
+    jobs: new Map(), // id -> {id, sku, type, status, batch_id, progress, error, cancel_requested, updated}
+    batches: new Map(), // batch id -> counts by status of the jobs this store knows
+    version: 0, // bumps on every change
+    membership: 0, // bumps when jobs are added or removed
+    connection: 'idle', // idle | connecting | live | reconnecting | polling
+    lastEventId: null,
+    streamsOpened: 0,
+  };
+  const listeners = new Set();
+  const cursors = new Map(); // filter key -> next cursor ('' = exhausted)
+  // Job ids newest first. Ids are time-ordered, so new jobs (uploads, events) are nearly always
+  // newer than every known one: they are sorted among themselves and merged in linear time,
+  // never re-sorting 100,000 ids per update.
+  let order = [];
+  let fresh = [];
+  let removed = false;
+  let source = null;
+  let attempt = 0;
+  let retryTimer = null;
+  let pollTimer = null;
+  let notifyTimer = null;
+  let running = false;
+  let snapshotTaken = false;
+
+  function changed(membership) {
+    state.version++;
+    if (membership) state.membership++;
+    if (notifyTimer == null) {
+      notifyTimer = setTimeout(() => {
+        notifyTimer = null;
+        for (const fn of listeners) fn(state);
+      }, NOTIFY_MS);
+    }
+  }
+
+  // Counts move with every status change the store sees, so the header, the queue and a batch's
+  // panel agree at once; the server's summary (sent twice a second while jobs change, and with
+  // every listing) then replaces the global counts, correcting any job this page never saw.
+  function countIn(batchId, status, delta) {
+    if (!status) return;
+    state.summary = {...state.summary, [status]: Math.max(0, (state.summary[status] || 0) + delta)};
+    if (!batchId) return;
+    let c = state.batches.get(batchId);
+    if (!c) state.batches.set(batchId, (c = emptyCounts()));
+    c[status] = (c[status] || 0) + delta;
+  }
+
+  /** Merges a job (from a listing, an event or an upload answer); newer information wins. */
+  function put(j) {
+    const old = state.jobs.get(j.id);
+    if (old && j.updated && old.updated && j.updated < old.updated) return false;
+    const merged = old ? {...old} : {id: j.id, sku: null, type: null, status: 'pending', batch_id: null, progress: null};
+    for (const k of ['sku', 'type', 'status', 'batch_id', 'progress', 'error', 'cancel_requested', 'updated']) {
+      if (j[k] !== undefined && j[k] !== null) merged[k] = j[k];
+    }
+    if (j.status === 'pending' && old && old.status !== 'pending') merged.progress = j.progress ?? null;
+    if (!old || old.status !== merged.status || old.batch_id !== merged.batch_id) {
+      if (old) countIn(old.batch_id, old.status, -1);
+      countIn(merged.batch_id, merged.status, +1);
+    }
+    state.jobs.set(j.id, merged);
+    if (!old) fresh.push(j.id);
+    return !old;
+  }
+
+  function remove(id) {
+    const old = state.jobs.get(id);
+    if (!old) return false;
+    countIn(old.batch_id, old.status, -1);
+    state.jobs.delete(id);
+    removed = true;
+    return true;
+  }
+
+  function fromBrief(b) {
+    return {
+      id: b.id, sku: b.sku, type: b.type, status: b.status, batch_id: b.batch_id,
+      progress: b.progress, error: b.error, cancel_requested: b.cancel_requested,
+      updated: Date.parse(b.updated_at) || 0,
+    };
+  }
+
+  function applyListing(page) {
+    let added = false;
+    for (const b of page.jobs) added = put(fromBrief(b)) || added;
+    if (page.summary) state.summary = page.summary;
+    changed(added);
+  }
+
+  function applyEvent(e) {
+    if (e.kind === 'deleted') {
+      changed(remove(e.job_id));
+      return;
+    }
+    const added = put({
+      id: e.job_id, sku: e.sku, type: e.type, status: e.status, batch_id: e.batch_id,
+      progress: e.progress, cancel_requested: e.kind === 'cancel_requested' ? true : undefined,
+      updated: Date.parse(e.at) || 0,
+    });
+    changed(added);
+  }
+
+  async function snapshot() {
+    try {
+      const page = await api.get('/api/jobs/status' + query({limit: PAGE}));
+      applyListing(page);
+      if (!cursors.has(filterKey({}))) cursors.set(filterKey({}), page.next_cursor || '');
+      snapshotTaken = true;
+    } catch {
+      // the stream or the next poll brings the state; nothing to show here
+    }
+  }
+
+  function setConnection(c) {
+    if (state.connection !== c) {
+      state.connection = c;
+      changed(false);
+    }
+  }
+
+  function connect() {
+    retryTimer = null;
+    if (!running) return;
+    if (transport === 'poll' || typeof EventSource === 'undefined') {
+      startPolling();
+      return;
+    }
+    setConnection(attempt === 0 ? 'connecting' : 'reconnecting');
+    const url = '/api/events' + query({last_event_id: state.lastEventId});
+    const es = new EventSource(url);
+    source = es;
+    state.streamsOpened++;
+    es.onopen = () => {
+      attempt = 0;
+      stopPolling();
+      setConnection('live');
+      if (!snapshotTaken) snapshot();
+    };
+    es.addEventListener('job', (m) => {
+      if (m.lastEventId) state.lastEventId = m.lastEventId;
+      applyEvent(JSON.parse(m.data));
+    });
+    es.addEventListener('summary', (m) => {
+      state.summary = JSON.parse(m.data);
+      changed(false);
+    });
+    es.onerror = () => {
+      // The browser would retry by itself only after network errors; take over in every case so
+      // that the backoff and the polling fallback are ours.
+      es.close();
+      if (source !== es) return;
+      source = null;
+      attempt++;
+      startPolling();
+      const base = Math.min(BACKOFF_MAX_MS, BACKOFF_MIN_MS * 2 ** (attempt - 1));
+      retryTimer = setTimeout(connect, base / 2 + Math.random() * base / 2);
+    };
+  }
+
+  async function poll() {
+    try {
+      const page = await api.get('/api/jobs/status' + query({limit: 200}));
+      applyListing(page);
+      snapshotTaken = true;
+    } catch {
+      // keep polling; a 401 sends the page back to sign-in through the api module
+    }
+  }
+
+  function startPolling() {
+    if (pollTimer != null || !running) return;
+    setConnection('polling');
+    poll();
+    pollTimer = setInterval(poll, POLL_MS);
+  }
+
+  function stopPolling() {
+    if (pollTimer != null) clearInterval(pollTimer);
+    pollTimer = null;
+  }
+
+  const filterKey = (f) => JSON.stringify([f.status || '', f.type || '', f.sku || '', f.batch || '']);
+
+  return {
+    state,
+
+    subscribe(fn) {
+      listeners.add(fn);
+      return () => listeners.delete(fn);
+    },
+
+    start() {
+      if (running) return;
+      running = true;
+      connect();
+    },
+
+    stop() {
+      running = false;
+      if (source) source.close();
+      source = null;
+      if (retryTimer != null) clearTimeout(retryTimer);
+      retryTimer = null;
+      stopPolling();
+      state.connection = 'idle';
+    },
+
+    /** Known jobs' ids, newest first. */
+    ordered() {
+      if (fresh.length || removed) {
+        order = mergeNewestFirst(fresh.sort(newestFirst), order, state.jobs);
+        fresh = [];
+        removed = false;
+      }
+      return order;
+    },
+
+    /** Fetches the next page of jobs matching a filter from the server into the store. */
+    async loadMore(filter = {}) {
+      const key = filterKey(filter);
+      const cursor = cursors.get(key);
+      if (cursor === '') return false;
+      const page = await api.get('/api/jobs/status' + query({
+        limit: PAGE, status: filter.status, type: filter.type, sku: filter.sku, batch: filter.batch, cursor,
+      }));
+      cursors.set(key, page.next_cursor || '');
+      applyListing(page);
+      return !!page.next_cursor;
+    },
+
+    /** Loads the first page for a filter unless it was loaded before. */
+    async ensure(filter = {}) {
+      if (!cursors.has(filterKey(filter))) await this.loadMore(filter);
+    },
+
+    hasMore(filter = {}) {
+      return cursors.get(filterKey(filter)) !== '';
+    },
+
+    /** Jobs an upload or submission just created: shown at once, before any event. */
+    addSubmitted(batchId, jobIds, type) {
+      for (const id of jobIds) {
+        if (!state.jobs.has(id)) put({id, batch_id: batchId, status: 'pending', type});
+      }
+      changed(true);
+    },
+
+    /** After a bulk change the server answered (clear, cancel): refresh counts and the first page. */
+    refresh: snapshot,
+
+    job: (id) => state.jobs.get(id),
+    batch: (id) => state.batches.get(id) || emptyCounts(),
+  };
+}

@@ -1,0 +1,107 @@
+// Forecast: upload a CSV (drag and drop or file picker) with horizon and model choices; the jobs
+// it created appear at once (the upload's answer lists them) and then move with the event stream.
+
+import {h} from 'preact';
+import {useEffect, useState} from 'preact/hooks';
+import {api, query, seg} from '../api.js';
+import {QueuePanel} from './queue.js';
+
+let modelsOnce = null;
+/** The model registry, fetched once per page. */
+export function loadModels() {
+  if (!modelsOnce) modelsOnce = api.get('/api/models').then((r) => r.models.map((m) => m.name)).catch((e) => {
+    modelsOnce = null;
+    throw e;
+  });
+  return modelsOnce;
+}
+
+export function ForecastView({store, navigate, session}) {
+  const [file, setFile] = useState(null);
+  const [horizon, setHorizon] = useState(12);
+  const [models, setModels] = useState([]);
+  const [chosen, setChosen] = useState(new Set());
+  const [metric, setMetric] = useState('');
+  const [dragging, setDragging] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
+  const [datasets, setDatasets] = useState([]);
+  const last = session.lastUpload;
+
+  useEffect(() => {
+    loadModels().then(setModels).catch((e) => setError(e.message));
+    api.get('/api/datasets' + query({limit: 20})).then((r) => setDatasets(r.datasets)).catch(() => {});
+  }, [last && last.dataset_id]);
+
+  const pick = (files) => {
+    if (files && files.length) setFile(files[0]);
+  };
+  const toggle = (m) => {
+    const next = new Set(chosen);
+    if (next.has(m)) next.delete(m); else next.add(m);
+    setChosen(next);
+  };
+
+  const submit = async (e) => {
+    e.preventDefault();
+    if (!file) {
+      setError('Choose a CSV file first');
+      return;
+    }
+    setBusy(true);
+    setError('');
+    try {
+      const r = await api.upload('/api/datasets' + query({
+        optimize: 'true', horizon, metric, models: Array.from(chosen).join(','), name: file.name,
+      }), file);
+      store.addSubmitted(r.batch_id, r.job_ids, 'optimization');
+      session.setLastUpload({...r, name: file.name});
+    } catch (err) {
+      setError(err.message + (err.details && err.details.line ? ` (line ${err.details.line})` : ''));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return h('div', {class: 'view forecast'},
+    h('h1', null, 'Forecast'),
+    h('form', {class: 'card upload', onSubmit: submit, 'aria-label': 'Upload demand history'},
+      h('label', {
+        class: 'drop' + (dragging ? ' over' : ''), for: 'csv-file',
+        onDragOver: (e) => { e.preventDefault(); setDragging(true); },
+        onDragLeave: () => setDragging(false),
+        onDrop: (e) => { e.preventDefault(); setDragging(false); pick(e.dataTransfer.files); },
+      },
+      h('strong', null, file ? file.name : 'Drop a CSV file here'),
+      h('span', {class: 'muted'}, file ? ` (${file.size.toLocaleString()} bytes)` : ' or choose one: columns unique_id, ds, y'),
+      h('input', {id: 'csv-file', type: 'file', accept: '.csv,text/csv', class: 'file',
+        onChange: (e) => pick(e.currentTarget.files)})),
+      h('div', {class: 'row'},
+        h('label', null, 'Horizon ',
+          h('input', {type: 'number', name: 'horizon', min: 1, max: 1000, value: horizon, required: true,
+            onInput: (e) => setHorizon(e.currentTarget.value)})),
+        h('label', null, 'Metric ',
+          h('select', {name: 'metric', value: metric, onChange: (e) => setMetric(e.currentTarget.value)},
+            h('option', {value: ''}, 'default (sMAPE; RMSE if intermittent)'),
+            ['smape', 'mae', 'rmse', 'mape', 'mase'].map((m) => h('option', {key: m, value: m}, m))))),
+      h('details', {class: 'models'},
+        h('summary', null, chosen.size ? `Models: ${Array.from(chosen).join(', ')}` : 'Models: default selection'),
+        h('fieldset', null, h('legend', null, 'Search only these models (none chosen: the default selection)'),
+          models.map((m) => h('label', {key: m, class: 'check'},
+            h('input', {type: 'checkbox', checked: chosen.has(m), onChange: () => toggle(m), value: m}), ' ' + m)))),
+      h('button', {type: 'submit', disabled: busy, id: 'upload-submit'}, busy ? 'Uploading…' : 'Upload and forecast'),
+      error && h('p', {class: 'error-text', role: 'alert'}, error)),
+    last && h('section', {class: 'card batch', 'aria-label': 'Last upload'},
+      h('h2', null, 'Last upload: ', last.name),
+      h('p', {id: 'upload-answer'},
+        `${last.series_count} series, ${last.row_count} rows; ${last.job_ids.length} jobs created `,
+        h('a', {href: `#/results/${seg(last.dataset_id)}`}, 'Results'), ' · ',
+        h('a', {href: `/api/datasets/${seg(last.dataset_id)}/forecasts?format=csv`,
+          download: `forecasts-${last.dataset_id}.csv`}, 'Download forecasts (CSV)')),
+      h(QueuePanel, {store, navigate, batch: last.batch_id, idPrefix: 'batch'})),
+    datasets.length > 0 && h('section', {class: 'card'},
+      h('h2', null, 'Datasets'),
+      h('ul', {class: 'datasets'}, datasets.map((d) => h('li', {key: d.id},
+        h('a', {href: `#/results/${seg(d.id)}`}, d.name || d.id), ' ',
+        h('span', {class: 'muted'}, `${d.series_count} series · ${d.created_at || ''}`))))));
+}
