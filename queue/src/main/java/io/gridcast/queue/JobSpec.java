@@ -12,6 +12,8 @@ import java.time.Instant;
  * @param label free text filterable by substring or prefix (the server stores the SKU), or null
  * @param maxAttempts claims allowed before the job fails for good, at least 1
  * @param runAfter earliest start, or null for "now"
+ * @param answer null for a job to run; otherwise the job is already answered (say, from a cache):
+ *     it is inserted {@code completed} with this JSON result, attempt 0, and never claimed
  */
 public record JobSpec(
     String type,
@@ -20,13 +22,26 @@ public record JobSpec(
     String reason,
     String label,
     int maxAttempts,
-    Instant runAfter) {
+    Instant runAfter,
+    String answer) {
 
   /** Default priority. */
   public static final int DEFAULT_PRIORITY = 0;
 
   /** Default attempts: the first run and two retries. */
   public static final int DEFAULT_MAX_ATTEMPTS = 3;
+
+  /** A job to run (no answer yet). */
+  public JobSpec(
+      String type,
+      String payload,
+      int priority,
+      String reason,
+      String label,
+      int maxAttempts,
+      Instant runAfter) {
+    this(type, payload, priority, reason, label, maxAttempts, runAfter, null);
+  }
 
   public JobSpec {
     if (type == null || type.isBlank()) {
@@ -43,22 +58,33 @@ public record JobSpec(
   }
 
   public JobSpec withPriority(int p) {
-    return new JobSpec(type, payload, p, reason, label, maxAttempts, runAfter);
+    return new JobSpec(type, payload, p, reason, label, maxAttempts, runAfter, answer);
   }
 
   public JobSpec withReason(String r) {
-    return new JobSpec(type, payload, priority, r, label, maxAttempts, runAfter);
+    return new JobSpec(type, payload, priority, r, label, maxAttempts, runAfter, answer);
   }
 
   public JobSpec withLabel(String l) {
-    return new JobSpec(type, payload, priority, reason, l, maxAttempts, runAfter);
+    return new JobSpec(type, payload, priority, reason, l, maxAttempts, runAfter, answer);
   }
 
   public JobSpec withMaxAttempts(int m) {
-    return new JobSpec(type, payload, priority, reason, label, m, runAfter);
+    return new JobSpec(type, payload, priority, reason, label, m, runAfter, answer);
   }
 
   public JobSpec withRunAfter(Instant at) {
-    return new JobSpec(type, payload, priority, reason, label, maxAttempts, at);
+    return new JobSpec(type, payload, priority, reason, label, maxAttempts, at, answer);
+  }
+
+  /**
+   * The same job, already answered: inserted {@code completed} with {@code resultJson} as its
+   * result (ENQUEUED and COMPLETED events, counted as completed), never claimed or run.
+   */
+  public JobSpec withAnswer(String resultJson) {
+    if (resultJson == null) {
+      throw new IllegalArgumentException("an answered job needs a result");
+    }
+    return new JobSpec(type, payload, priority, reason, label, maxAttempts, runAfter, resultJson);
   }
 }

@@ -33,9 +33,13 @@ public interface JobStore {
   /** The caller's statements that must commit together with an insert. */
   @FunctionalInterface
   interface SameTransaction {
-    SameTransaction NONE = c -> {};
+    SameTransaction NONE = (c, ids) -> {};
 
-    void run(java.sql.Connection connection) throws java.sql.SQLException;
+    /**
+     * @param jobIds the ids the jobs are about to be written with, in the order of the specs (so
+     *     the caller's rows can refer to them)
+     */
+    void run(java.sql.Connection connection, List<UUID> jobIds) throws java.sql.SQLException;
   }
 
   /** The job, if it exists and (when {@code ownerId} is non-null) belongs to that owner. */

@@ -69,6 +69,33 @@ abstract class JobStoreContract {
   }
 
   @Test
+  void answeredSpec_isInsertedCompletedWithItsResult_andNeverClaimed() {
+    try (QueueFixture f = fixture(ctx -> "ran")) {
+      long seqBefore = f.store.eventLatestSeq();
+      List<UUID> ids =
+          f.enqueue(f.spec("{\"i\":1}").withAnswer("{\"cached\":true}"), f.spec("{\"i\":2}"));
+      Job answered = f.get(ids.get(0));
+      assertThat(answered.status()).isEqualTo(JobStatus.COMPLETED);
+      assertThat(answered.result()).contains("\"cached\"").contains("true");
+      assertThat(answered.attempt()).isZero();
+      assertThat(answered.finishedAt()).isEqualTo(f.clock.instant());
+      assertThat(count(f, JobStatus.COMPLETED)).isEqualTo(1);
+      assertThat(count(f, JobStatus.PENDING)).isEqualTo(1);
+      assertThat(
+              f.store.eventListAfter(new JobStore.EventListAfterParams(seqBefore, 100)).stream()
+                  .filter(e -> e.jobId().equals(ids.get(0)))
+                  .map(JobEvent::kind)
+                  .toList())
+          .containsExactly(JobEventKind.ENQUEUED, JobEventKind.COMPLETED);
+      List<Job> claimed =
+          f.store.jobClaim(
+              new JobClaimParams(
+                  "w", Set.of(f.type), 10, f.clock.instant(), f.clock.instant().plusSeconds(30)));
+      assertThat(claimed).extracting(Job::id).containsExactly(ids.get(1));
+    }
+  }
+
+  @Test
   void get_scopedByOwner_hidesAnotherOwnersJob() {
     try (QueueFixture f = fixture(ctx -> null)) {
       UUID id = f.enqueue(f.spec(null)).get(0);
@@ -108,7 +135,7 @@ abstract class JobStoreContract {
           new JobInsertManyParams(
               f.owner, null, null, List.of(f.spec("1"), f.spec("2")), f.clock.instant());
       JobStore.SameTransaction insertRow =
-          c -> {
+          (c, ids) -> {
             try (var ps = c.prepareStatement("INSERT INTO caller_row (name) VALUES ('kept')")) {
               ps.executeUpdate();
             }
@@ -117,16 +144,24 @@ abstract class JobStoreContract {
       assertThatThrownBy(() ->
               f.store.jobInsertMany(
                   params,
-                  c -> {
-                    insertRow.run(c);
+                  (c, ids) -> {
+                    insertRow.run(c, ids);
                     throw new java.sql.SQLException("caller's work failed");
                   }))
           .isInstanceOf(StoreException.class);
       assertThat(count(f, JobStatus.PENDING)).isZero();
       assertThat(rows(st)).isZero();
 
-      JobInsertResult ok = f.store.jobInsertMany(params, insertRow);
+      List<UUID> seen = new ArrayList<>();
+      JobInsertResult ok =
+          f.store.jobInsertMany(
+              params,
+              (c, ids) -> {
+                seen.addAll(ids);
+                insertRow.run(c, ids);
+              });
       assertThat(ok.jobIds()).hasSize(2);
+      assertThat(seen).as("the work sees the ids the jobs get").isEqualTo(ok.jobIds());
       assertThat(count(f, JobStatus.PENDING)).isEqualTo(2);
       assertThat(rows(st)).isEqualTo(1);
     }

@@ -66,43 +66,55 @@ public final class JdbcJobStore extends JdbcJobBulk implements JobStore {
               }
             }
           }
-          work.run(c);
+          work.run(c, List.copyOf(jobIds));
           String sql =
               "INSERT INTO job (id, owner_id, type, status, priority, reason, batch_id, label,"
                   + " payload, attempt, max_attempts, run_after, cancel_requested, idempotency_key,"
-                  + " created_at, updated_at) VALUES ("
+                  + " created_at, updated_at, result, finished_at) VALUES ("
                   + dialect.uuidParam()
-                  + ", ?, ?, 'pending', ?, ?, "
+                  + ", ?, ?, ?, ?, ?, "
                   + dialect.uuidParam()
                   + ", ?, "
                   + dialect.jsonParam()
-                  + ", 0, ?, ?, ?, ?, ?, ?)";
+                  + ", 0, ?, ?, ?, ?, ?, ?, "
+                  + dialect.jsonParam()
+                  + ", ?)";
+          boolean pending = false;
           try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (int k = 0; k < p.jobs().size(); k++) {
               JobSpec s = p.jobs().get(k);
               UUID id = jobIds.get(k);
+              boolean answered = s.answer() != null;
               dialect.setUuid(ps, 1, id);
               ps.setString(2, p.ownerId());
               ps.setString(3, s.type());
-              ps.setInt(4, s.priority());
-              ps.setString(5, s.reason());
-              dialect.setUuid(ps, 6, batch);
-              ps.setString(7, s.label());
-              ps.setString(8, s.payload());
-              ps.setInt(9, s.maxAttempts());
-              dialect.setInstant(ps, 10, s.runAfter() == null ? now : ms(s.runAfter()));
-              dialect.setBoolean(ps, 11, false);
-              ps.setString(12, p.idempotencyKey());
-              dialect.setInstant(ps, 13, now);
+              ps.setString(4, answered ? "completed" : "pending");
+              ps.setInt(5, s.priority());
+              ps.setString(6, s.reason());
+              dialect.setUuid(ps, 7, batch);
+              ps.setString(8, s.label());
+              ps.setString(9, s.payload());
+              ps.setInt(10, s.maxAttempts());
+              dialect.setInstant(ps, 11, s.runAfter() == null ? now : ms(s.runAfter()));
+              dialect.setBoolean(ps, 12, false);
+              ps.setString(13, p.idempotencyKey());
               dialect.setInstant(ps, 14, now);
+              dialect.setInstant(ps, 15, now);
+              ps.setString(16, s.answer());
+              dialect.setInstant(ps, 17, answered ? now : null);
               ps.addBatch();
               JobRef ref = new JobRef(id, p.ownerId(), s.type(), batch, s.label());
               changes.event(ref, JobEventKind.ENQUEUED, JobStatus.PENDING, null);
-              changes.move(p.ownerId(), null, JobStatus.PENDING);
+              if (answered) {
+                changes.event(ref, JobEventKind.COMPLETED, JobStatus.COMPLETED, null);
+              } else {
+                pending = true;
+              }
+              changes.move(p.ownerId(), null, answered ? JobStatus.COMPLETED : JobStatus.PENDING);
             }
             ps.executeBatch();
           }
-          changes.jobsAvailable = !p.jobs().isEmpty();
+          changes.jobsAvailable = pending;
           return new JobInsertResult(batch, jobIds, true);
         });
   }

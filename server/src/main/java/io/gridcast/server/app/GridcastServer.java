@@ -131,7 +131,9 @@ public final class GridcastServer implements AutoCloseable {
                 registry,
                 clock,
                 config.limits().maxHorizon(),
-                config.limits().maxJobsPerSubmission());
+                config.limits().maxJobsPerSubmission(),
+                results,
+                cache);
         http =
             Api.start(
                 config,

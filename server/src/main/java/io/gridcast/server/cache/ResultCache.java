@@ -119,6 +119,19 @@ public final class ResultCache {
    * {@code tags} (the asker's dataset and owner), so that they can invalidate it.
    */
   public Optional<String> get(CacheKey key, Set<CacheTag> tags) {
+    return get(key, tags, true);
+  }
+
+  /**
+   * {@link #get(CacheKey, Set)} for a look ahead of the real question (a job being created, which a
+   * worker asks again if this finds nothing): a hit counts, a miss does not, so that each question
+   * is counted once.
+   */
+  public Optional<String> peek(CacheKey key, Set<CacheTag> tags) {
+    return get(key, tags, false);
+  }
+
+  private Optional<String> get(CacheKey key, Set<CacheTag> tags, boolean countMiss) {
     if (!enabled) {
       return Optional.empty();
     }
@@ -143,7 +156,9 @@ public final class ResultCache {
       long now = clock.millis();
       Optional<DiskTier.Row> row = disk.get(k, now);
       if (row.isEmpty()) {
-        misses.incrementAndGet();
+        if (countMiss) {
+          misses.incrementAndGet();
+        }
         maintainIfDue();
         return Optional.empty();
       }
@@ -158,7 +173,9 @@ public final class ResultCache {
       return Optional.of(row.get().value());
     } catch (RuntimeException e) {
       LOG.warn("result cache lookup of {} failed; computing instead", k, e);
-      misses.incrementAndGet();
+      if (countMiss) {
+        misses.incrementAndGet();
+      }
       return Optional.empty();
     }
   }

@@ -27,17 +27,29 @@ public final class ResultStore {
     this.dialect = dialect;
   }
 
+  private static final String PUT =
+      "INSERT INTO forecast_result (dataset_id, sku, owner_id, job_id, job_type, model, metric,"
+          + " score, flagged, body, updated_at_ms) VALUES (?,?,?,?,?,?,?,?,?,?,?)"
+          + " ON CONFLICT (dataset_id, sku) DO UPDATE SET owner_id = excluded.owner_id,"
+          + " job_id = excluded.job_id, job_type = excluded.job_type, model = excluded.model,"
+          + " metric = excluded.metric, score = excluded.score, flagged = excluded.flagged,"
+          + " body = excluded.body, updated_at_ms = excluded.updated_at_ms";
+
   /** Inserts or replaces the result of one SKU (the latest job wins). */
   public void put(ForecastResult r) {
-    String sql =
-        "INSERT INTO forecast_result (dataset_id, sku, owner_id, job_id, job_type, model, metric,"
-            + " score, flagged, body, updated_at_ms) VALUES (?,?,?,?,?,?,?,?,?,?,?)"
-            + " ON CONFLICT (dataset_id, sku) DO UPDATE SET owner_id = excluded.owner_id,"
-            + " job_id = excluded.job_id, job_type = excluded.job_type, model = excluded.model,"
-            + " metric = excluded.metric, score = excluded.score, flagged = excluded.flagged,"
-            + " body = excluded.body, updated_at_ms = excluded.updated_at_ms";
-    try (Connection c = ds.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
+    try (Connection c = ds.getConnection()) {
+      putIn(c, r);
+    } catch (SQLException e) {
+      throw new DatabaseException("storing the result of " + r.sku() + " failed", e);
+    }
+  }
+
+  /**
+   * {@link #put} on the caller's connection, in the caller's transaction (a job answered from the
+   * cache at submission: its result row commits with the job).
+   */
+  public void putIn(Connection c, ForecastResult r) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(PUT)) {
       ps.setString(1, r.datasetId());
       ps.setString(2, r.sku());
       ps.setString(3, r.ownerId());
@@ -54,8 +66,6 @@ public final class ResultStore {
       ps.setString(10, r.body());
       ps.setLong(11, r.updatedAt().toEpochMilli());
       ps.executeUpdate();
-    } catch (SQLException e) {
-      throw new DatabaseException("storing the result of " + r.sku() + " failed", e);
     }
   }
 

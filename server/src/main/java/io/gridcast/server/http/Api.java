@@ -101,7 +101,8 @@ public final class Api {
               prepared,
               upload.dataset().id(),
               upload.skus(),
-              c -> datasets.storeIn(c, upload));
+              upload.series(),
+              (c, ids) -> datasets.storeIn(c, upload));
       LOG.info(
           "dataset {}: stored with {} optimization jobs in {} ms, batch {}",
           upload.dataset().id(),

@@ -1,6 +1,5 @@
 package io.gridcast.server.job;
 
-import io.gridcast.forecast.metric.Metric;
 import io.gridcast.forecast.model.ModelSpec;
 import io.gridcast.forecast.registry.DefaultSelection;
 import io.gridcast.forecast.registry.ModelRegistry;
@@ -15,14 +14,12 @@ import io.gridcast.queue.JobHandler;
 import io.gridcast.server.cache.CacheKey;
 import io.gridcast.server.cache.CacheTag;
 import io.gridcast.server.cache.ResultCache;
-import io.gridcast.server.cache.UncacheableQuestionException;
 import io.gridcast.server.dataset.DatasetStore;
 import io.gridcast.server.dataset.ForecastResult;
 import io.gridcast.server.dataset.ResultStore;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,7 +41,7 @@ public final class ForecastJobs {
   private final ResultStore results;
   private final ModelRegistry registry;
   private final InstantSource clock;
-  private final ResultCache cache;
+  private final OptimizationCache questions;
 
   public ForecastJobs(
       DatasetStore datasets, ResultStore results, ModelRegistry registry, InstantSource clock) {
@@ -62,7 +59,7 @@ public final class ForecastJobs {
     this.results = results;
     this.registry = registry;
     this.clock = clock;
-    this.cache = cache;
+    this.questions = new OptimizationCache(registry, cache);
   }
 
   /** The handler of each type, by its stable name. */
@@ -78,79 +75,32 @@ public final class ForecastJobs {
     JobPayload p = JobJson.read(ctx.payload(), JobPayload.class);
     List<Map<String, Object>> done = new ArrayList<>();
     List<Series> series = load(ctx, p.datasetId(), p.skus());
-    DefaultSelection selection =
-        p.models().isEmpty()
-            ? DefaultSelection.of(registry)
-            : DefaultSelection.named(registry, p.models());
-    GridOptimizer optimizer = optimizer(p);
-    Set<CacheTag> askerTags =
-        Set.of(CacheTag.dataset(p.datasetId()), CacheTag.owner(ctx.ownerId()));
+    DefaultSelection selection = questions.selection(p);
+    GridOptimizer optimizer = OptimizationCache.optimizer(p);
+    Set<CacheTag> askerTags = OptimizationCache.askerTags(p.datasetId(), ctx.ownerId());
     int i = 0;
     for (Series s : series) {
       int index = i++;
       CandidateSet candidates = selection.candidatesFor(s);
-      CacheKey key = cacheKey(s, candidates, optimizer);
-      Optional<Map<String, Object>> cached = cached(key, askerTags);
+      CacheKey key = questions.key(s, candidates, optimizer);
+      Optional<Map<String, Object>> cached = questions.lookup(s, key, askerTags);
       Map<String, Object> body;
       if (cached.isPresent()) {
         ctx.throwIfCancelled();
-        body = ResultBody.restore(s, cached.get());
+        body = cached.get();
         ctx.progress(index + 1L, series.size(), "cached", s.id() + ": answered from the cache");
       } else {
         OptimizationResult r = search(ctx, optimizer, s, candidates, index, series.size());
         body = ResultBody.of(s, r);
-        if (key != null) {
-          Set<CacheTag> tags = new LinkedHashSet<>(askerTags);
-          tags.addAll(CacheTag.models(candidates.candidates()));
-          cache.put(key, JobJson.write(ResultBody.computation(body)), tags);
-        }
+        questions.put(key, body, askerTags, candidates);
       }
-      String model = chosenName(body);
-      String metric = (String) body.get("metric");
-      double score = body.get("score") instanceof Number n ? n.doubleValue() : Double.NaN;
-      store(ctx, p.datasetId(), s.id(), model, metric, score, false, body);
-      Map<String, Object> sum = summary(s.id(), model, score);
-      sum.put("cached", cached.isPresent());
-      done.add(sum);
+      String model = OptimizationCache.chosenName(body);
+      double score = OptimizationCache.score(body);
+      store(ctx, p.datasetId(), s.id(), model, (String) body.get("metric"), score, false, body);
+      done.add(OptimizationCache.summary(s.id(), model, score, cached.isPresent()));
     }
     ctx.progress(series.size(), series.size(), "done", null);
     return JobJson.write(Map.of("dataset_id", p.datasetId(), "skus", done));
-  }
-
-  /** The key of this question, or null when the cache is off or the question has no key. */
-  private CacheKey cacheKey(Series s, CandidateSet candidates, GridOptimizer optimizer) {
-    if (!cache.enabled()) {
-      return null;
-    }
-    try {
-      return CacheKey.of(s, candidates, optimizer.settings());
-    } catch (UncacheableQuestionException e) {
-      LOG.debug("series {}: not cacheable: {}", s.id(), e.getMessage());
-      return null;
-    }
-  }
-
-  @SuppressWarnings("unchecked")
-  private Optional<Map<String, Object>> cached(CacheKey key, Set<CacheTag> tags) {
-    if (key == null) {
-      return Optional.empty();
-    }
-    return cache.get(key, tags).map(json -> (Map<String, Object>) JobJson.read(json, Map.class));
-  }
-
-  /** The registry name of the chosen spec ({@code combination} for a combination). */
-  @SuppressWarnings("unchecked")
-  private static String chosenName(Map<String, Object> body) {
-    return (String) ((Map<String, Object>) body.get("spec")).get("name");
-  }
-
-  private static GridOptimizer optimizer(JobPayload p) {
-    return GridOptimizer.builder()
-        .horizon(p.horizon())
-        .folds(p.folds())
-        .metric(Metric.parse(p.metric()))
-        .parallelism(1)
-        .build();
   }
 
   private OptimizationResult search(
@@ -257,7 +207,13 @@ public final class ForecastJobs {
       Map<String, Object> old = JobJson.read(previous.get().body(), Map.class);
       ModelSpec spec = storedSpec(old);
       OptimizationResult r =
-          search(ctx, optimizer(p), s, CandidateSet.of(List.of(spec)), i++, series.size());
+          search(
+              ctx,
+              OptimizationCache.optimizer(p),
+              s,
+              CandidateSet.of(List.of(spec)),
+              i++,
+              series.size());
       Double oldScore = previous.get().score();
       boolean flagged =
           oldScore != null

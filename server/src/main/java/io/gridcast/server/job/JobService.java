@@ -2,17 +2,26 @@ package io.gridcast.server.job;
 
 import io.gridcast.forecast.metric.Metric;
 import io.gridcast.forecast.registry.ModelRegistry;
+import io.gridcast.forecast.series.Series;
 import io.gridcast.queue.JobSpec;
 import io.gridcast.queue.JobStore;
 import io.gridcast.queue.JobStore.JobInsertManyParams;
 import io.gridcast.queue.JobStore.JobInsertResult;
+import io.gridcast.server.cache.ResultCache;
 import io.gridcast.server.dataset.DatasetNotFoundException;
 import io.gridcast.server.dataset.DatasetStore;
+import io.gridcast.server.dataset.ForecastResult;
+import io.gridcast.server.dataset.ResultStore;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Creates jobs: validates a request (every field named on error), then enqueues one job per SKU
@@ -20,6 +29,7 @@ import java.util.Set;
  * batch id and the caller's idempotency key. Thread-safe.
  */
 public final class JobService {
+  private static final Logger LOG = LoggerFactory.getLogger(JobService.class);
   public static final int MAX_HORIZON = 1000;
   public static final int MAX_FOLDS = 20;
   public static final int DEFAULT_HORIZON = 12;
@@ -37,16 +47,15 @@ public final class JobService {
   private final int maxHorizon;
   private final int maxJobs;
   private final InstantSource clock;
+  private final ResultStore results;
+  private final OptimizationCache questions;
 
   public JobService(
       JobStore store, DatasetStore datasets, ModelRegistry registry, InstantSource clock) {
     this(store, datasets, registry, clock, MAX_HORIZON, Integer.MAX_VALUE);
   }
 
-  /**
-   * @param maxHorizon the largest horizon of a job (422 beyond)
-   * @param maxJobs the most jobs one submission may create (413 beyond)
-   */
+  /** Without a result cache: every job is queued to run. */
   public JobService(
       JobStore store,
       DatasetStore datasets,
@@ -54,6 +63,29 @@ public final class JobService {
       InstantSource clock,
       int maxHorizon,
       int maxJobs) {
+    this(store, datasets, registry, clock, maxHorizon, maxJobs, null, ResultCache.disabled());
+  }
+
+  /**
+   * @param maxHorizon the largest horizon of a job (422 beyond)
+   * @param maxJobs the most jobs one submission may create (413 beyond)
+   * @param results where an optimization answered from {@code cache} at submission writes its
+   *     result row (in the jobs' transaction)
+   */
+  public JobService(
+      JobStore store,
+      DatasetStore datasets,
+      ModelRegistry registry,
+      InstantSource clock,
+      int maxHorizon,
+      int maxJobs,
+      ResultStore results,
+      ResultCache cache) {
+    if (cache.enabled() && results == null) {
+      throw new IllegalArgumentException("a result cache needs the result store to answer from");
+    }
+    this.results = results;
+    this.questions = new OptimizationCache(registry, cache);
     this.store = store;
     this.datasets = datasets;
     this.registry = registry;
@@ -199,18 +231,26 @@ public final class JobService {
 
   /** Creates the jobs of a prepared request for these SKUs of a stored dataset. */
   public JobInsertResult create(String ownerId, Prepared p, String datasetId, List<String> skus) {
-    return create(ownerId, p, datasetId, skus, JobStore.SameTransaction.NONE);
+    return create(ownerId, p, datasetId, skus, null, JobStore.SameTransaction.NONE);
   }
 
   /**
    * Creates the jobs of a prepared request, running {@code alsoInTransaction} (e.g. storing the
    * dataset they refer to) in the same transaction.
+   *
+   * <p>An optimization whose question the result cache holds is created already completed, with its
+   * result row written in the same transaction: no worker claims it, and a re-submitted dataset is
+   * answered in the time of its insert.
+   *
+   * @param series the SKUs' series when the caller has them (an upload), else null: they are read
+   *     from the stored dataset when the cache may answer
    */
   public JobInsertResult create(
       String ownerId,
       Prepared p,
       String datasetId,
       List<String> skus,
+      List<Series> series,
       JobStore.SameTransaction alsoInTransaction) {
     JobPayload base =
         new JobPayload(
@@ -227,17 +267,78 @@ public final class JobService {
       throw io.gridcast.server.config.LimitExceededException.tooLarge(
           "max_jobs_per_submission", maxJobs, jobCount, "the submission");
     }
+    Map<String, Map<String, Object>> answers =
+        p.type() == JobType.OPTIMIZATION && questions.enabled()
+            ? questions.answers(
+                ownerId,
+                base,
+                series != null ? series : datasets.seriesOf(ownerId, datasetId, skus))
+            : Map.of();
     List<JobSpec> specs = new ArrayList<>();
     if (p.type() == JobType.VALIDATION) {
       String label = skus.size() == 1 ? skus.get(0) : datasetId;
       specs.add(spec(p, base.withSkus(skus), label));
     } else {
       for (String sku : skus) {
-        specs.add(spec(p, base.withSkus(List.of(sku)), sku));
+        JobSpec spec = spec(p, base.withSkus(List.of(sku)), sku);
+        Map<String, Object> body = answers.get(sku);
+        specs.add(body == null ? spec : spec.withAnswer(jobResult(datasetId, sku, body)));
       }
     }
-    return store.jobInsertMany(
-        new JobInsertManyParams(ownerId, null, p.key(), specs, clock.instant()), alsoInTransaction);
+    Instant now = clock.instant();
+    JobStore.SameTransaction work =
+        answers.isEmpty()
+            ? alsoInTransaction
+            : (c, ids) -> {
+              alsoInTransaction.run(c, ids);
+              for (int k = 0; k < skus.size(); k++) {
+                Map<String, Object> body = answers.get(skus.get(k));
+                if (body != null) {
+                  results.putIn(
+                      c, resultRow(ownerId, datasetId, skus.get(k), ids.get(k), body, now));
+                }
+              }
+            };
+    JobInsertResult r =
+        store.jobInsertMany(new JobInsertManyParams(ownerId, null, p.key(), specs, now), work);
+    if (!answers.isEmpty()) {
+      LOG.info(
+          "batch {}: {} of {} optimizations answered from the result cache at submission",
+          r.batchId(),
+          answers.size(),
+          specs.size());
+    }
+    return r;
+  }
+
+  /** The result of an optimization job answered at submission (as its handler would write it). */
+  private static String jobResult(String datasetId, String sku, Map<String, Object> body) {
+    Map<String, Object> line =
+        OptimizationCache.summary(
+            sku, OptimizationCache.chosenName(body), OptimizationCache.score(body), true);
+    return JobJson.write(Map.of("dataset_id", datasetId, "skus", List.of(line)));
+  }
+
+  private static ForecastResult resultRow(
+      String ownerId,
+      String datasetId,
+      String sku,
+      UUID jobId,
+      Map<String, Object> body,
+      Instant now) {
+    double score = OptimizationCache.score(body);
+    return new ForecastResult(
+        datasetId,
+        sku,
+        ownerId,
+        jobId.toString(),
+        JobType.OPTIMIZATION.key(),
+        OptimizationCache.chosenName(body),
+        (String) body.get("metric"),
+        Double.isFinite(score) ? score : null,
+        false,
+        JobJson.write(body),
+        now);
   }
 
   /**

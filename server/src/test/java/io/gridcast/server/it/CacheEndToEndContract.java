@@ -192,4 +192,24 @@ public abstract class CacheEndToEndContract {
     bob = new Http(server.url(), bob.token());
     admin = new Http(server.url(), admin.token());
   }
+
+  @Test
+  @Order(6)
+  void aCachedQuestion_isAnsweredWhenItsJobsAreCreated_withoutAWorker() {
+    completed(alice, submit(alice, aliceDataset, 6)); // the question is in the cache
+    long hits = stats().path("hits").asLong();
+    String copy = upload(alice, ALICE_CSV, "").path("dataset_id").asText();
+    JsonNode again = submit(alice, copy, 6);
+    assertThat(again.path("job_ids")).hasSize(3);
+    for (JsonNode id : again.path("job_ids")) {
+      // No await: the job was inserted completed, in the same transaction as its result row.
+      JsonNode job = alice.get("/api/jobs/" + id.asText()).json();
+      assertThat(job.path("status").asText()).isEqualTo("completed");
+      assertThat(job.path("attempt").asInt()).as("never claimed").isZero();
+      assertThat(job.path("result").path("skus").get(0).path("cached").asBoolean()).isTrue();
+    }
+    assertThat(stats().path("hits").asLong()).isEqualTo(hits + 3);
+    // The copy's result rows exist although no worker ever ran one of its jobs.
+    assertThat(forecasts(alice, copy)).hasSize(3);
+  }
 }

@@ -1,0 +1,142 @@
+package io.gridcast.server.job;
+
+import io.gridcast.forecast.metric.Metric;
+import io.gridcast.forecast.registry.DefaultSelection;
+import io.gridcast.forecast.registry.ModelRegistry;
+import io.gridcast.forecast.search.CandidateSet;
+import io.gridcast.forecast.search.GridOptimizer;
+import io.gridcast.forecast.series.Series;
+import io.gridcast.server.cache.CacheKey;
+import io.gridcast.server.cache.CacheTag;
+import io.gridcast.server.cache.ResultCache;
+import io.gridcast.server.cache.UncacheableQuestionException;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An optimization question as the result cache sees it, shared by the two places that ask: the
+ * optimization handler (per SKU, before searching) and {@link JobService} (when the jobs are
+ * created, so that a question answered before becomes a job born completed and no worker runs it).
+ * Both build the same candidate set and optimizer from a {@link JobPayload}, so both ask for the
+ * same key. Thread-safe.
+ */
+final class OptimizationCache {
+  private static final Logger LOG = LoggerFactory.getLogger(OptimizationCache.class);
+
+  private final ModelRegistry registry;
+  private final ResultCache cache;
+
+  OptimizationCache(ModelRegistry registry, ResultCache cache) {
+    this.registry = registry;
+    this.cache = cache;
+  }
+
+  boolean enabled() {
+    return cache.enabled();
+  }
+
+  /** The candidate selection of a payload: its models, or the default selection. */
+  DefaultSelection selection(JobPayload p) {
+    return p.models().isEmpty()
+        ? DefaultSelection.of(registry)
+        : DefaultSelection.named(registry, p.models());
+  }
+
+  /** The optimizer of a payload (one thread: a job is one SKU; the pool runs jobs in parallel). */
+  static GridOptimizer optimizer(JobPayload p) {
+    return GridOptimizer.builder()
+        .horizon(p.horizon())
+        .folds(p.folds())
+        .metric(Metric.parse(p.metric()))
+        .parallelism(1)
+        .build();
+  }
+
+  /** The tags an asker adds to an entry: their dataset and themselves (for invalidation). */
+  static Set<CacheTag> askerTags(String datasetId, String ownerId) {
+    return Set.of(CacheTag.dataset(datasetId), CacheTag.owner(ownerId));
+  }
+
+  /** The key of this question, or null when the cache is off or the question has no key. */
+  CacheKey key(Series s, CandidateSet candidates, GridOptimizer optimizer) {
+    if (!cache.enabled()) {
+      return null;
+    }
+    try {
+      return CacheKey.of(s, candidates, optimizer.settings());
+    } catch (UncacheableQuestionException e) {
+      LOG.debug("series {}: not cacheable: {}", s.id(), e.getMessage());
+      return null;
+    }
+  }
+
+  /** The cached result body of {@code s} (restored with its own SKU name and dates), if any. */
+  Optional<Map<String, Object>> lookup(Series s, CacheKey key, Set<CacheTag> askerTags) {
+    return key == null ? Optional.empty() : cache.get(key, askerTags).map(json -> restore(s, json));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> restore(Series s, String json) {
+    return ResultBody.restore(s, (Map<String, Object>) JobJson.read(json, Map.class));
+  }
+
+  /** Writes a computed result body through both tiers (without the asker's SKU name and dates). */
+  void put(
+      CacheKey key, Map<String, Object> body, Set<CacheTag> askerTags, CandidateSet candidates) {
+    if (key == null) {
+      return;
+    }
+    Set<CacheTag> tags = new LinkedHashSet<>(askerTags);
+    tags.addAll(CacheTag.models(candidates.candidates()));
+    cache.put(key, JobJson.write(ResultBody.computation(body)), tags);
+  }
+
+  /**
+   * The cached answers for the series of a new optimization submission, by SKU: only the questions
+   * the cache holds; an empty map when the cache is off.
+   */
+  Map<String, Map<String, Object>> answers(String ownerId, JobPayload base, List<Series> series) {
+    Map<String, Map<String, Object>> found = new LinkedHashMap<>();
+    if (!cache.enabled() || series.isEmpty()) {
+      return found;
+    }
+    DefaultSelection selection = selection(base);
+    GridOptimizer optimizer = optimizer(base);
+    Set<CacheTag> tags = askerTags(base.datasetId(), ownerId);
+    for (Series s : series) {
+      CacheKey key = key(s, selection.candidatesFor(s), optimizer);
+      if (key != null) {
+        // peek: a miss here is asked again by the worker, which counts it.
+        cache.peek(key, tags).ifPresent(json -> found.put(s.id(), restore(s, json)));
+      }
+    }
+    return found;
+  }
+
+  /** The registry name of the chosen spec ({@code combination} for a combination). */
+  @SuppressWarnings("unchecked")
+  static String chosenName(Map<String, Object> body) {
+    return (String) ((Map<String, Object>) body.get("spec")).get("name");
+  }
+
+  /** The score of a result body, NaN when it has none. */
+  static double score(Map<String, Object> body) {
+    return body.get("score") instanceof Number n ? n.doubleValue() : Double.NaN;
+  }
+
+  /** One SKU's line in an optimization job's result. */
+  static Map<String, Object> summary(String sku, String model, double score, boolean cached) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("sku", sku);
+    m.put("model", model);
+    m.put("score", JobJson.finite(score));
+    m.put("cached", cached);
+    return m;
+  }
+}
