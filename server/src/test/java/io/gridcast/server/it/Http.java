@@ -100,18 +100,36 @@ public final class Http {
   }
 
   public Res send(HttpRequest.Builder b) {
+    authorize(b);
+    HttpRequest request = b.timeout(Duration.ofSeconds(60)).build();
     try {
-      authorize(b);
-      HttpResponse<String> r =
-          client.send(
-              b.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
-      return new Res(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(""));
+      try {
+        return once(request);
+      } catch (IOException e) {
+        // A kept-alive connection the server closed (after refusing an earlier request's body)
+        // can be picked from the pool just before its close arrives: nothing was received. An
+        // idempotent request may be retried then (RFC 9110, 9.2.2), as browsers do; others fail.
+        if (!IDEMPOTENT.contains(request.method())
+            || e.getMessage() == null
+            || !e.getMessage().contains("received no bytes")) {
+          throw e;
+        }
+        return once(request);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  private static final java.util.Set<String> IDEMPOTENT =
+      java.util.Set.of("GET", "HEAD", "PUT", "DELETE", "OPTIONS");
+
+  private Res once(HttpRequest request) throws IOException, InterruptedException {
+    HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
+    return new Res(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(""));
   }
 
   public URI uri(String path) {
