@@ -181,9 +181,32 @@ public final class DatasetStore {
           "owner_id = COALESCE(?, owner_id) AND dataset_id = ?",
           java.util.Arrays.asList(ownerId, datasetId));
     }
+    if (skus.size() == 1) {
+      return series(ownerId, datasetId, skus.get(0)).map(List::of).orElse(List.of());
+    }
+    // One indexed read per chunk of 500 SKUs, then back into the order asked.
+    java.util.Map<String, Series> bySku = new java.util.HashMap<>();
+    for (int from = 0; from < skus.size(); from += 500) {
+      List<String> chunk = skus.subList(from, Math.min(skus.size(), from + 500));
+      List<String> args = new ArrayList<>(chunk.size() + 2);
+      args.add(ownerId);
+      args.add(datasetId);
+      args.addAll(chunk);
+      for (Series s :
+          seriesWhere(
+              "owner_id = COALESCE(?, owner_id) AND dataset_id = ? AND sku IN ("
+                  + String.join(",", java.util.Collections.nCopies(chunk.size(), "?"))
+                  + ")",
+              args)) {
+        bySku.put(s.id(), s);
+      }
+    }
     List<Series> out = new ArrayList<>(skus.size());
     for (String sku : skus) {
-      series(ownerId, datasetId, sku).ifPresent(out::add);
+      Series s = bySku.get(sku);
+      if (s != null) {
+        out.add(s);
+      }
     }
     return out;
   }

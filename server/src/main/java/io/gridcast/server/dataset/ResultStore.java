@@ -37,36 +37,45 @@ public final class ResultStore {
 
   /** Inserts or replaces the result of one SKU (the latest job wins). */
   public void put(ForecastResult r) {
-    try (Connection c = ds.getConnection()) {
-      putIn(c, r);
+    try (Connection c = ds.getConnection();
+        PreparedStatement ps = c.prepareStatement(PUT)) {
+      bind(ps, r);
+      ps.executeUpdate();
     } catch (SQLException e) {
       throw new DatabaseException("storing the result of " + r.sku() + " failed", e);
     }
   }
 
   /**
-   * {@link #put} on the caller's connection, in the caller's transaction (a job answered from the
-   * cache at submission: its result row commits with the job).
+   * {@link #put} of many results on the caller's connection, in the caller's transaction (jobs
+   * answered from the cache at submission: their result rows commit with the jobs), one batch.
    */
-  public void putIn(Connection c, ForecastResult r) throws SQLException {
+  public void putAllIn(Connection c, List<ForecastResult> rows) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(PUT)) {
-      ps.setString(1, r.datasetId());
-      ps.setString(2, r.sku());
-      ps.setString(3, r.ownerId());
-      ps.setString(4, r.jobId());
-      ps.setString(5, r.jobType());
-      ps.setString(6, r.model());
-      ps.setString(7, r.metric());
-      if (r.score() == null || !Double.isFinite(r.score())) {
-        ps.setNull(8, Types.DOUBLE);
-      } else {
-        ps.setDouble(8, r.score());
+      for (ForecastResult r : rows) {
+        bind(ps, r);
+        ps.addBatch();
       }
-      ps.setBoolean(9, r.flagged());
-      ps.setString(10, r.body());
-      ps.setLong(11, r.updatedAt().toEpochMilli());
-      ps.executeUpdate();
+      ps.executeBatch();
     }
+  }
+
+  private static void bind(PreparedStatement ps, ForecastResult r) throws SQLException {
+    ps.setString(1, r.datasetId());
+    ps.setString(2, r.sku());
+    ps.setString(3, r.ownerId());
+    ps.setString(4, r.jobId());
+    ps.setString(5, r.jobType());
+    ps.setString(6, r.model());
+    ps.setString(7, r.metric());
+    if (r.score() == null || !Double.isFinite(r.score())) {
+      ps.setNull(8, Types.DOUBLE);
+    } else {
+      ps.setDouble(8, r.score());
+    }
+    ps.setBoolean(9, r.flagged());
+    ps.setString(10, r.body());
+    ps.setLong(11, r.updatedAt().toEpochMilli());
   }
 
   public Optional<ForecastResult> get(String ownerId, String datasetId, String sku) {
