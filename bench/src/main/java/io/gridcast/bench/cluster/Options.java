@@ -1,0 +1,21 @@
+package io.gridcast.bench.cluster;
+
+/** {@code --name value} command-line options. */
+record Options(String[] args) {
+  static Options parse(String[] args) {
+    return new Options(args.clone());
+  }
+
+  String get(String name, String def) {
+    for (int i = 0; i < args.length - 1; i++) {
+      if (args[i].equals(name)) {
+        return args[i + 1];
+      }
+    }
+    return def;
+  }
+
+  int integer(String name, int def) {
+    return Integer.parseInt(get(name, Integer.toString(def)));
+  }
+}
