@@ -84,6 +84,32 @@ final class Cluster implements AutoCloseable {
       a.addAll(common);
       workers.add(new Node("worker" + i, jar, s.heap(), a, logs));
     }
+    try {
+      return start(s, dir, data, pg, apis, workers, jar, logs);
+    } catch (Exception e) {
+      for (Node n : workers) {
+        stopQuietly(n);
+      }
+      for (Node n : apis) {
+        stopQuietly(n);
+      }
+      if (pg != null) {
+        pg.close();
+      }
+      throw e;
+    }
+  }
+
+  private static Cluster start(
+      Settings s,
+      Path dir,
+      Path data,
+      Postgres pg,
+      List<Node> apis,
+      List<Node> workers,
+      Path jar,
+      Path logs)
+      throws Exception {
     apis.get(0).start(); // migrates the schema before anyone else connects
     String token;
     Invariants db;

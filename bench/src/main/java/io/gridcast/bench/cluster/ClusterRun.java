@@ -100,6 +100,7 @@ public final class ClusterRun {
                   submitError.set(e);
                 }
               });
+      Sampler sampler = new Sampler(c.db);
       Faults f = new Faults(c, rep, jobs, t0);
       if (postgres) {
         f.killWorker(0.10, c.workers.get(0));
@@ -133,6 +134,7 @@ public final class ClusterRun {
         Thread.sleep(200);
       }
       double wall = (System.nanoTime() - t0) / 1e9;
+      sampler.close();
       rep.line(
           "all %d jobs completed in %.1f s from the first upload: %.1f jobs/s overall;"
               + " load average %s",
@@ -160,6 +162,15 @@ public final class ClusterRun {
       c.db.check(jobIds, datasets);
       rep.line("status counts in the database: %s", c.db.statusCounts());
       rep.line("jobs by attempts (attempt -> jobs): %s", c.db.attemptHistogram());
+      rep.line("job_event log by kind: %s", c.db.eventKinds());
+      rep.line(
+          "throughput while a backlog of >= 50 pending jobs existed: %s", sampler.backlogRate());
+      if (postgres) {
+        rep.line(
+            "PostgreSQL connections held by the %d processes (pg_stat_activity, excluding this"
+                + " check): %d",
+            c.apis.size() + c.workers.size(), connections(c));
+      }
       rep.line("recovery: %s", String.join("; ", f.recoveries()));
       broken.addAll(f.problems());
       broken.addAll(c.db.broken());
@@ -176,6 +187,18 @@ public final class ClusterRun {
     }
     rep.line("ALL INVARIANTS HOLD: every job completed exactly once, none stuck, streams resumed");
     rep.flush();
+  }
+
+  static long connections(Cluster c) throws java.sql.SQLException {
+    try (var k = c.db.connect();
+        var rs =
+            k.createStatement()
+                .executeQuery(
+                    "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = 'gridcast'"
+                        + " AND pid <> pg_backend_pid()")) {
+      rs.next();
+      return rs.getLong(1);
+    }
   }
 
   private static String names(List<Node> nodes) {

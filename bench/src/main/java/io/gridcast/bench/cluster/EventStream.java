@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 final class EventStream implements AutoCloseable {
   private static final Pattern JOB = Pattern.compile("\"job_id\":\"([^\"]+)\"");
   private static final Pattern KIND = Pattern.compile("\"kind\":\"([a-z_]+)\"");
+  private static final Pattern AT = Pattern.compile("\"at\":\"([^\"]+)\"");
 
   private final Client client;
   private final Supplier<String> base;
@@ -36,6 +37,9 @@ final class EventStream implements AutoCloseable {
   private volatile boolean closed;
   private final Thread thread;
   private volatile InputStream current;
+  private final java.util.List<Double> delays =
+      java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+  private volatile boolean recordDelays;
 
   EventStream(String name, Client client, Supplier<String> base) {
     this.name = name;
@@ -115,8 +119,31 @@ final class EventStream implements AutoCloseable {
     events.incrementAndGet();
     Matcher k = KIND.matcher(data);
     Matcher j = JOB.matcher(data);
+    if (recordDelays) {
+      Matcher at = AT.matcher(data);
+      if (at.find()) {
+        try {
+          java.time.Instant when = java.time.Instant.parse(at.group(1));
+          delays.add(java.time.Duration.between(when, java.time.Instant.now()).toNanos() / 1e6);
+        } catch (java.time.format.DateTimeParseException e) {
+          // not an instant: no delay recorded
+        }
+      }
+    }
     if (k.find() && k.group(1).equals("completed") && j.find()) {
       completed.add(j.group(1));
+    }
+  }
+
+  /** From now on, record each event's delay: receipt time minus the event's {@code at}. */
+  void recordDelays() {
+    recordDelays = true;
+  }
+
+  /** Recorded delays in ms (wall clock, same machine), unsorted. */
+  double[] delays() {
+    synchronized (delays) {
+      return delays.stream().mapToDouble(Double::doubleValue).toArray();
     }
   }
 

@@ -63,6 +63,20 @@ final class Invariants {
     return statusCounts().getOrDefault("completed", 0L);
   }
 
+  /** Events per kind in the job_event log (ENQUEUED, STARTED, RESCUED, RETRY_SCHEDULED...). */
+  Map<String, Long> eventKinds() throws SQLException {
+    Map<String, Long> m = new java.util.TreeMap<>();
+    try (Connection c = connect();
+        ResultSet rs =
+            c.createStatement()
+                .executeQuery("SELECT kind, COUNT(*) FROM job_event GROUP BY kind")) {
+      while (rs.next()) {
+        m.put(rs.getString(1), rs.getLong(2));
+      }
+    }
+    return m;
+  }
+
   /** Checks every invariant for the submitted job ids (of the given datasets). */
   void check(Collection<String> jobIds, Collection<String> datasetIds) throws SQLException {
     Set<String> expected = new java.util.HashSet<>(jobIds);
