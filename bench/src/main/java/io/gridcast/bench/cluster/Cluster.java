@@ -30,7 +30,19 @@ final class Cluster implements AutoCloseable {
       int slotsPerWorker,
       int leaseSeconds,
       String heap,
-      List<String> extraArgs) {}
+      List<String> extraArgs,
+      int workerNice) {
+    Settings(
+        boolean postgres,
+        int apis,
+        int workers,
+        int slotsPerWorker,
+        int leaseSeconds,
+        String heap,
+        List<String> extraArgs) {
+      this(postgres, apis, workers, slotsPerWorker, leaseSeconds, heap, extraArgs, 0);
+    }
+  }
 
   final Settings settings;
   final Path dir;
@@ -76,13 +88,15 @@ final class Cluster implements AutoCloseable {
       }
       a.addAll(common);
       a.addAll(s.extraArgs());
-      apis.add(new Node((pg != null ? "api" : "serve") + i, jar, s.heap(), a, logs));
+      apis.add(new Node((pg != null ? "api" : "serve") + i, List.of(), jar, s.heap(), a, logs));
     }
     for (int i = 1; i <= s.workers(); i++) {
       List<String> a = new ArrayList<>();
       a.addAll(List.of("worker", "--workers", Integer.toString(s.slotsPerWorker())));
       a.addAll(common);
-      workers.add(new Node("worker" + i, jar, s.heap(), a, logs));
+      List<String> prefix =
+          s.workerNice() == 0 ? List.of() : List.of("nice", "-n", Integer.toString(s.workerNice()));
+      workers.add(new Node("worker" + i, prefix, jar, s.heap(), a, logs));
     }
     try {
       return start(s, dir, data, pg, apis, workers, jar, logs);

@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Usage: {@code java -cp bench/target/benchmarks.jar io.gridcast.bench.cluster.LoadRun
  * server/target/gridcast.jar [--clients 500] [--streams 200] [--seconds 60] [--poll-ms 1000]
- * [--backlog 20000] [--report FILE]}.
+ * [--backlog 20000] [--worker-nice 0] [--report FILE]}. {@code --worker-nice 19} starts the worker
+ * processes under {@code nice -n 19}, so the fitting yields the cores to the API processes.
  */
 public final class LoadRun {
   private LoadRun() {}
@@ -36,6 +37,7 @@ public final class LoadRun {
     int seconds = o.integer("--seconds", 60);
     int pollMs = o.integer("--poll-ms", 1000);
     int backlog = o.integer("--backlog", 20000);
+    int nice = o.integer("--worker-nice", 0);
     ClusterRun.Report rep = new ClusterRun.Report(o.get("--report", null));
     Cluster.Settings s =
         new Cluster.Settings(
@@ -45,17 +47,18 @@ public final class LoadRun {
             2,
             30,
             "512m",
-            List.of("--max-streams-per-user", Integer.toString(Math.max(8, streams))));
+            List.of("--max-streams-per-user", Integer.toString(Math.max(8, streams))),
+            nice);
     List<String> broken = new ArrayList<>();
     try (Cluster c = Cluster.start(jar, s)) {
       rep.line(
           "load run %s: PostgreSQL 15, 2 api + 3 worker processes (2 slots each); %d clients x 1"
-              + " GET /api/jobs/status per %d ms, %d open event streams, %d s",
+              + " GET /api/jobs/status per %d ms, %d open event streams, %d s; workers at nice %d",
           Instant.now(), clients, pollMs, streams, seconds);
       HttpClient http =
           HttpClient.newBuilder()
               .version(HttpClient.Version.HTTP_1_1)
-              .connectTimeout(Duration.ofSeconds(5))
+              .connectTimeout(Duration.ofSeconds(10))
               .build();
       // idle baseline: a small finished batch in the table, nothing else running
       long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();

@@ -33,9 +33,9 @@ final class Node {
   private volatile String workerId;
   private final List<String> errors = java.util.Collections.synchronizedList(new ArrayList<>());
 
-  Node(String name, Path jar, String heap, List<String> args, Path logDir) {
+  Node(String name, List<String> prefix, Path jar, String heap, List<String> args, Path logDir) {
     this.name = name;
-    List<String> cmd = new ArrayList<>();
+    List<String> cmd = new ArrayList<>(prefix);
     cmd.add(ProcessHandle.current().info().command().orElse("java"));
     cmd.addAll(
         List.of("--enable-native-access=ALL-UNNAMED", "-Xmx" + heap, "-jar", jar.toString()));
