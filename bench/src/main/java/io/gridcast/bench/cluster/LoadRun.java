@@ -54,7 +54,7 @@ public final class LoadRun {
       rep.line(
           "load run %s: PostgreSQL 15, 2 api + 3 worker processes (2 slots each); %d clients x 1"
               + " GET /api/jobs/status per %d ms, %d open event streams, %d s; workers at nice %d",
-          Instant.now(), clients, pollMs, streams, seconds);
+          Instant.now(), clients, pollMs, streams, seconds, nice);
       HttpClient http =
           HttpClient.newBuilder()
               .version(HttpClient.Version.HTTP_1_1)
