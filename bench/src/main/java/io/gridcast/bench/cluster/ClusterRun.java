@@ -25,8 +25,10 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>Usage: {@code java -cp bench/target/benchmarks.jar io.gridcast.bench.cluster.ClusterRun
  * server/target/gridcast.jar --mode postgres --jobs 5000 [--skus-per-upload 100] [--points 48]
- * [--models ses,holt,damped_holt,theta,naive,snaive] [--submit-seconds 240] [--report FILE]}. Exit
- * 1 with {@code INVARIANT BROKEN} lines when any check fails.
+ * [--models ses,holt,damped_holt,theta,naive,snaive] [--submit-seconds 240] [--bad-input] [--report
+ * FILE]}. {@code --bad-input} replays the server issue's bad requests ({@link BadInputReplay})
+ * against every API once the uploads are in. Exit 1 with {@code INVARIANT BROKEN} lines when any
+ * check fails.
  */
 public final class ClusterRun {
   private ClusterRun() {}
@@ -41,6 +43,7 @@ public final class ClusterRun {
     String models = o.get("--models", "ses,holt,damped_holt,theta,naive,snaive");
     int submitSeconds = o.integer("--submit-seconds", 240);
     int lease = o.integer("--lease-seconds", 10);
+    boolean badInput = java.util.Arrays.asList(args).contains("--bad-input");
     Report rep = new Report(o.get("--report", null));
     int uploads = (jobs + perUpload - 1) / perUpload;
     rep.line(
@@ -116,6 +119,15 @@ public final class ClusterRun {
       if (submitError.get() != null) {
         throw new IllegalStateException("submission failed", submitError.get());
       }
+      if (badInput) {
+        List<String> wrong = BadInputReplay.replay(c, datasets.get(0));
+        rep.line(
+            "bad input: %d requests of the server suite sent to every API while jobs ran, %d"
+                + " answered otherwise than expected",
+            BadInputReplay.cases("x").size() * c.apis.size(), wrong.size());
+        wrong.stream().limit(20).forEach(w -> rep.line("  %s", w));
+        wrong.forEach(w -> broken.add("bad input answered wrongly: " + w));
+      }
       long lastProgress = System.nanoTime();
       long done = 0;
       while (true) {
@@ -160,6 +172,10 @@ public final class ClusterRun {
         st.close();
       }
       c.db.check(jobIds, datasets);
+      long datasetRows = c.db.count("dataset");
+      if (datasetRows != uploads) {
+        broken.add(datasetRows + " datasets in the database for " + uploads + " uploads");
+      }
       rep.line("status counts in the database: %s", c.db.statusCounts());
       rep.line("jobs by attempts (attempt -> jobs): %s", c.db.attemptHistogram());
       rep.line("job_event log by kind: %s", c.db.eventKinds());

@@ -24,6 +24,7 @@ final class Faults {
   private final long t0;
   private final List<String> recoveries = new ArrayList<>();
   private final List<String> problems = new ArrayList<>();
+  private final Set<Node> restarting = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   Faults(Cluster c, ClusterRun.Report rep, int jobs, long t0) {
     this.c = c;
@@ -170,7 +171,7 @@ final class Faults {
       allReady = Math.max(allReady, ready[i]);
     }
     for (Node n : c.workers) {
-      if (!n.alive()) {
+      if (!n.alive() && !restarting.contains(n)) {
         problems.add(n.name() + " died after the PostgreSQL restart");
       }
     }
@@ -187,6 +188,7 @@ final class Faults {
   }
 
   private void restartLater(Node w) {
+    restarting.add(w);
     Thread.ofPlatform()
         .daemon()
         .start(() -> {

@@ -59,6 +59,14 @@ final class Invariants {
     return m;
   }
 
+  long count(String table) throws SQLException {
+    try (Connection c = connect();
+        ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM " + table)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
   long completed() throws SQLException {
     return statusCounts().getOrDefault("completed", 0L);
   }
