@@ -23,7 +23,7 @@ final class Faults {
   private final int jobs;
   private final long t0;
   private final List<String> recoveries = new ArrayList<>();
-  private final List<String> problems = new ArrayList<>();
+  private final List<String> problems = java.util.Collections.synchronizedList(new ArrayList<>());
   private final Set<Node> restarting = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   Faults(Cluster c, ClusterRun.Report rep, int jobs, long t0) {

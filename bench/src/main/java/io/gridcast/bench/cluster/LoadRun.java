@@ -13,18 +13,20 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * HTTP load against the PostgreSQL cluster (2 {@code gridcast api}, 3 {@code gridcast worker}):
- * first the idle baseline (one client, sequential {@code GET /api/jobs/status}), then {@code
- * --clients} clients each polling {@code GET /api/jobs/status} once per {@code --poll-ms} (random
- * phase, round robin over the APIs) plus {@code --streams} open {@code /api/events} streams for
- * {@code --seconds}, while a backlog of optimization jobs keeps the workers fitting. Latency is
- * measured from sending each request to its full answer. Targets: zero errors, loaded p99 at most
- * 3x the idle p99 and under 50 ms; a missed target ends with exit 1.
+ * HTTP load against the PostgreSQL cluster (2 {@code gridcast api}, {@code --worker-processes}
+ * {@code gridcast worker} of 2 slots, 3 by default): first the idle baseline (one client,
+ * sequential {@code GET /api/jobs/status}), then {@code --clients} clients each polling {@code GET
+ * /api/jobs/status} once per {@code --poll-ms} (random phase, round robin over the APIs) plus
+ * {@code --streams} open {@code /api/events} streams for {@code --seconds}, while a backlog of
+ * optimization jobs keeps the workers fitting. Latency is measured from sending each request to its
+ * full answer. Targets: zero errors, loaded p99 at most 3x the idle p99 and under 50 ms; a missed
+ * target ends with exit 1.
  *
  * <p>Usage: {@code java -cp bench/target/benchmarks.jar io.gridcast.bench.cluster.LoadRun
  * server/target/gridcast.jar [--clients 500] [--streams 200] [--seconds 60] [--poll-ms 1000]
- * [--backlog 20000] [--worker-nice 0] [--report FILE]}. {@code --worker-nice 19} starts the worker
- * processes under {@code nice -n 19}, so the fitting yields the cores to the API processes.
+ * [--backlog 20000] [--worker-nice 0] [--worker-processes 3] [--report FILE]}. {@code --worker-nice
+ * 19} starts the worker processes under {@code nice -n 19}, so the fitting yields the cores to the
+ * API processes.
  */
 public final class LoadRun {
   private LoadRun() {}
@@ -38,12 +40,13 @@ public final class LoadRun {
     int pollMs = o.integer("--poll-ms", 1000);
     int backlog = o.integer("--backlog", 20000);
     int nice = o.integer("--worker-nice", 0);
+    int workerProcesses = o.integer("--worker-processes", 3);
     ClusterRun.Report rep = new ClusterRun.Report(o.get("--report", null));
     Cluster.Settings s =
         new Cluster.Settings(
             true,
             2,
-            3,
+            workerProcesses,
             2,
             30,
             "512m",
@@ -52,9 +55,9 @@ public final class LoadRun {
     List<String> broken = new ArrayList<>();
     try (Cluster c = Cluster.start(jar, s)) {
       rep.line(
-          "load run %s: PostgreSQL 15, 2 api + 3 worker processes (2 slots each); %d clients x 1"
+          "load run %s: PostgreSQL 15, 2 api + %d worker processes (2 slots each); %d clients x 1"
               + " GET /api/jobs/status per %d ms, %d open event streams, %d s; workers at nice %d",
-          Instant.now(), clients, pollMs, streams, seconds, nice);
+          Instant.now(), workerProcesses, clients, pollMs, streams, seconds, nice);
       HttpClient http =
           HttpClient.newBuilder()
               .version(HttpClient.Version.HTTP_1_1)
