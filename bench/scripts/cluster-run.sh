@@ -3,7 +3,7 @@
 #   bench/scripts/cluster-run.sh postgres   # 2 api + 3 worker processes on a throwaway PostgreSQL 15
 #   bench/scripts/cluster-run.sh sqlite     # gridcast serve + 1 worker process on one SQLite file
 # Extra arguments go to io.gridcast.bench.cluster.ClusterRun (e.g. --jobs 500 --submit-seconds 20).
-# Report: docs/runs/cluster-<mode>.md; exit 1 with "INVARIANT BROKEN" lines when a check fails.
+# Report: docs/runs/cluster-<mode>.md (a later --report FILE wins); exit 1 with "INVARIANT BROKEN" lines when a check fails.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 mode="${1:-postgres}"; shift || true

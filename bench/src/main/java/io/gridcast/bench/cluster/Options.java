@@ -1,18 +1,19 @@
 package io.gridcast.bench.cluster;
 
-/** {@code --name value} command-line options. */
+/** {@code --name value} command-line options; a later occurrence wins over an earlier one. */
 record Options(String[] args) {
   static Options parse(String[] args) {
     return new Options(args.clone());
   }
 
   String get(String name, String def) {
+    String v = def;
     for (int i = 0; i < args.length - 1; i++) {
       if (args[i].equals(name)) {
-        return args[i + 1];
+        v = args[i + 1];
       }
     }
-    return def;
+    return v;
   }
 
   int integer(String name, int def) {
