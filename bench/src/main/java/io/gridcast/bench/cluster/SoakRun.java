@@ -1,0 +1,219 @@
+package io.gridcast.bench.cluster;
+
+import io.gridcast.queue.JobQueue;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Soak: steady submission for {@code --minutes} against the PostgreSQL cluster (2 {@code gridcast
+ * api}, 2 {@code gridcast worker}) with retention pruning running: the queue's own maintenance (in
+ * a workers-less {@link JobQueue} in this JVM, retention {@code --retention-seconds}, event
+ * retention {@code --event-retention-seconds}; the server's 24 h / 1 h defaults are not flags) and
+ * datasets deleted through {@code DELETE /api/datasets/{id}} {@code --dataset-ttl-seconds} after
+ * upload. Every minute: each process's heap after a full GC ({@code jcmd GC.run}, then {@code jstat
+ * -gc}), the database size and row counts. Flat means: the last third's peak is within 25% (+16
+ * MiB) of the middle third's peak for heap and database; otherwise exit 1.
+ *
+ * <p>Usage: {@code java -cp bench/target/benchmarks.jar io.gridcast.bench.cluster.SoakRun
+ * server/target/gridcast.jar [--minutes 30] [--skus-per-upload 50] [--upload-every-seconds 10]
+ * [--report FILE]}.
+ */
+public final class SoakRun {
+  private SoakRun() {}
+
+  record Sample(double minute, long dbBytes, long heapBytes, Map<String, Long> rows, long done) {}
+
+  public static void main(String[] args) throws Exception {
+    Path jar = Path.of(args.length > 0 ? args[0] : "server/target/gridcast.jar");
+    Options o = Options.parse(args);
+    int minutes = o.integer("--minutes", 30);
+    int perUpload = o.integer("--skus-per-upload", 50);
+    int every = o.integer("--upload-every-seconds", 10);
+    int retention = o.integer("--retention-seconds", 120);
+    int eventRetention = o.integer("--event-retention-seconds", 180);
+    int datasetTtl = o.integer("--dataset-ttl-seconds", 180);
+    ClusterRun.Report rep = new ClusterRun.Report(o.get("--report", null));
+    Cluster.Settings s = new Cluster.Settings(true, 2, 2, 2, 30, "384m", List.of());
+    List<String> broken = new ArrayList<>();
+    List<Sample> samples = new ArrayList<>();
+    try (Cluster c = Cluster.start(jar, s);
+        JobQueue pruner =
+            JobQueue.create(c.pg.jdbcUrl(), "gridcast", "gridcast")
+                .migrate(false)
+                .workers(0)
+                .maxPoolSize(2)
+                .retention(Duration.ofSeconds(retention))
+                .eventRetention(Duration.ofSeconds(eventRetention))
+                .build()) {
+      pruner.start();
+      rep.line(
+          "soak %s: PostgreSQL 15, 2 api + 2 worker processes (-Xmx384m, 2 slots each); %d SKUs"
+              + " uploaded every %d s for %d min; job retention %d s, event retention %d s,"
+              + " datasets deleted %d s after upload; load average %s",
+          Instant.now(),
+          perUpload,
+          every,
+          minutes,
+          retention,
+          eventRetention,
+          datasetTtl,
+          Workload.loadavg());
+      long t0 = System.nanoTime();
+      long end = t0 + Duration.ofMinutes(minutes).toNanos();
+      long nextSample = t0;
+      Deque<Object[]> live = new ArrayDeque<>();
+      int u = 0;
+      int deleted = 0;
+      long submitted = 0;
+      while (System.nanoTime() < end) {
+        Client.Upload up =
+            c.client.upload(
+                c.roundRobin(),
+                "optimize=true&horizon=6&models=ses,holt,damped_holt,theta,naive",
+                Workload.csv("K" + u + "-S", perUpload, 48, u),
+                "soak-" + u,
+                System.nanoTime() + Duration.ofMinutes(2).toNanos());
+        submitted += up.jobIds().size();
+        live.add(new Object[] {up.datasetId(), System.nanoTime()});
+        u++;
+        while (!live.isEmpty()
+            && System.nanoTime() - (long) live.peek()[1]
+                > Duration.ofSeconds(datasetTtl).toNanos()) {
+          String id = (String) live.poll()[0];
+          var r =
+              c.client
+                  .http()
+                  .send(
+                      c.client
+                          .request(c.roundRobin().get() + "/api/datasets/" + id)
+                          .DELETE()
+                          .timeout(Duration.ofSeconds(30))
+                          .build(),
+                      java.net.http.HttpResponse.BodyHandlers.ofString());
+          if (r.statusCode() / 100 != 2) {
+            broken.add("DELETE dataset answered " + r.statusCode() + " " + r.body());
+          }
+          deleted++;
+        }
+        if (System.nanoTime() >= nextSample) {
+          Sample sm = sample(c, (System.nanoTime() - t0) / 6e10);
+          samples.add(sm);
+          rep.line(
+              "[%5.1f min] db %.1f MiB, heap after GC (sum of %d processes) %.1f MiB, rows %s,"
+                  + " submitted %d, completed now %d, datasets deleted %d; load %s",
+              sm.minute(),
+              sm.dbBytes() / 1048576.0,
+              c.apis.size() + c.workers.size(),
+              sm.heapBytes() / 1048576.0,
+              sm.rows(),
+              submitted,
+              sm.done(),
+              deleted,
+              Workload.loadavg());
+          nextSample += Duration.ofMinutes(1).toNanos();
+        }
+        Thread.sleep(Math.max(0, every * 1000L - 50));
+      }
+      Map<String, Long> counts = c.db.statusCounts();
+      rep.line("status counts at the end (after pruning): %s", counts);
+      if (counts.getOrDefault("failed", 0L) > 0) {
+        broken.add(counts.get("failed") + " failed jobs");
+      }
+      long backlog = counts.getOrDefault("pending", 0L) + counts.getOrDefault("running", 0L);
+      if (backlog > 3L * perUpload) {
+        broken.add("the workers fell behind: " + backlog + " jobs pending or running at the end");
+      }
+      List<String> errs = c.errors();
+      rep.line("ERROR lines logged by the processes: %d", errs.size());
+      errs.stream().limit(5).forEach(e -> rep.line("  %s", e));
+    }
+    flatness(samples, broken, rep);
+    for (String b : broken) {
+      rep.line("INVARIANT BROKEN: %s", b);
+    }
+    if (broken.isEmpty()) {
+      rep.line("FLAT: heap and database size steady over the last third");
+    }
+    rep.flush();
+    if (!broken.isEmpty()) {
+      System.exit(1);
+    }
+  }
+
+  private static void flatness(List<Sample> samples, List<String> broken, ClusterRun.Report rep) {
+    if (samples.size() < 6) {
+      broken.add("too few samples to judge flatness: " + samples.size());
+      return;
+    }
+    int n = samples.size();
+    List<Sample> middle = samples.subList(n / 3, 2 * n / 3);
+    List<Sample> last = samples.subList(2 * n / 3, n);
+    long slack = 16L << 20;
+    long dbMid = middle.stream().mapToLong(Sample::dbBytes).max().orElseThrow();
+    long dbLast = last.stream().mapToLong(Sample::dbBytes).max().orElseThrow();
+    long heapMid = middle.stream().mapToLong(Sample::heapBytes).max().orElseThrow();
+    long heapLast = last.stream().mapToLong(Sample::heapBytes).max().orElseThrow();
+    rep.line(
+        "peaks, middle third -> last third: db %.1f -> %.1f MiB, heap %.1f -> %.1f MiB",
+        dbMid / 1048576.0, dbLast / 1048576.0, heapMid / 1048576.0, heapLast / 1048576.0);
+    if (dbLast > dbMid * 1.25 + slack) {
+      broken.add("database grew in the last third");
+    }
+    if (heapLast > heapMid * 1.25 + slack) {
+      broken.add("heap after GC grew in the last third");
+    }
+  }
+
+  private static Sample sample(Cluster c, double minute) throws Exception {
+    long heap = 0;
+    List<Node> all = new ArrayList<>(c.apis);
+    all.addAll(c.workers);
+    for (Node n : all) {
+      heap += heapAfterGc(n.pid());
+    }
+    Map<String, Long> rows = new java.util.TreeMap<>();
+    try (var k = c.db.connect()) {
+      for (String t : new String[] {"job", "job_event", "forecast_result", "dataset_series"}) {
+        try (var rs = k.createStatement().executeQuery("SELECT COUNT(*) FROM " + t)) {
+          rs.next();
+          rows.put(t, rs.getLong(1));
+        }
+      }
+    }
+    return new Sample(minute, c.databaseBytes(), heap, rows, c.db.completed());
+  }
+
+  /** Bytes in use after {@code jcmd PID GC.run}: S0U + S1U + EU + OU of {@code jstat -gc}. */
+  static long heapAfterGc(long pid) throws Exception {
+    Path bin = Path.of(ProcessHandle.current().info().command().orElse("java")).getParent();
+    run(bin.resolve("jcmd").toString(), Long.toString(pid), "GC.run");
+    String out = run(bin.resolve("jstat").toString(), "-gc", Long.toString(pid));
+    String[] lines = out.strip().split("\n");
+    String[] head = lines[0].trim().split("\\s+");
+    String[] vals = lines[lines.length - 1].trim().split("\\s+");
+    double kb = 0;
+    for (int i = 0; i < head.length; i++) {
+      if (List.of("S0U", "S1U", "EU", "OU").contains(head[i])) {
+        kb += Double.parseDouble(vals[i].replace(',', '.'));
+      }
+    }
+    return (long) (kb * 1024);
+  }
+
+  private static String run(String... cmd) throws Exception {
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    p.waitFor();
+    if (p.exitValue() != 0) {
+      throw new IllegalStateException(String.join(" ", cmd) + " failed: " + out);
+    }
+    return out;
+  }
+}
