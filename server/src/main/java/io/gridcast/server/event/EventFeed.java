@@ -1,8 +1,11 @@
 package io.gridcast.server.event;
 
+import io.gridcast.queue.JobEvent;
 import io.gridcast.queue.JobQueue;
 import io.gridcast.queue.event.EventSubscription;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -11,27 +14,84 @@ import java.util.concurrent.locks.ReentrantLock;
  * position. It follows one queue subscription, which delivers every process's events in order
  * (PostgreSQL NOTIFY or the in-process signal, with a slow poll as the safety net, and waiting out
  * sequence gaps of uncommitted transactions), so a stream that reads events up to {@link #latest()}
- * never skips one. Thread-safe; {@link #close()} is idempotent.
+ * never skips one.
+ *
+ * <p>It also keeps the last {@code recentCapacity} events it was delivered, in order, so that every
+ * open stream of this process reads new events from memory ({@link #recentAfter}) instead of each
+ * querying the event table at every wake-up: 200 streams cost one read of the table (the
+ * subscription's), not 200. A stream resumed from a position older than the kept window reads the
+ * table itself. Thread-safe; {@link #close()} is idempotent.
  */
 public final class EventFeed implements AutoCloseable {
+  /** Events kept in memory by default (a few MiB). */
+  public static final int DEFAULT_RECENT = 20_000;
+
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition moved = lock.newCondition();
   private final EventSubscription subscription;
+  private final int recentCapacity;
+  private final List<JobEvent> recent = new ArrayList<>(); // guarded by lock, seq increasing
+  private long floor; // guarded by lock: every event with seq in (floor, latest] is in recent
   private volatile long latest;
   private volatile boolean closed;
 
   public EventFeed(JobQueue queue) {
-    this.latest = queue.store().eventLatestSeq();
-    this.subscription = queue.subscribe(latest, e -> advance(e.seq()));
+    this(queue, DEFAULT_RECENT);
   }
 
-  private void advance(long seq) {
+  /**
+   * @param recentCapacity events kept in memory for the streams (at least 1)
+   */
+  public EventFeed(JobQueue queue, int recentCapacity) {
+    if (recentCapacity < 1) {
+      throw new IllegalArgumentException("recentCapacity must be >= 1: " + recentCapacity);
+    }
+    this.recentCapacity = recentCapacity;
+    this.latest = queue.store().eventLatestSeq();
+    this.floor = latest;
+    this.subscription = queue.subscribe(latest, this::advance);
+  }
+
+  private void advance(JobEvent e) {
     lock.lock();
     try {
-      if (seq > latest) {
-        latest = seq;
+      if (e.seq() > latest) {
+        recent.add(e);
+        if (recent.size() >= 2 * recentCapacity) {
+          // Drop the older half in one copy (amortised O(1) per event).
+          List<JobEvent> dropped = recent.subList(0, recent.size() - recentCapacity);
+          floor = dropped.get(dropped.size() - 1).seq();
+          dropped.clear();
+        }
+        latest = e.seq();
         moved.signalAll();
       }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Up to {@code limit} delivered events with a sequence above {@code pos}, oldest first; null when
+   * {@code pos} is older than the kept window (the caller reads the store instead).
+   */
+  public List<JobEvent> recentAfter(long pos, int limit) {
+    lock.lock();
+    try {
+      if (pos < floor) {
+        return null;
+      }
+      int lo = 0;
+      int hi = recent.size();
+      while (lo < hi) { // first index with seq > pos
+        int mid = (lo + hi) >>> 1;
+        if (recent.get(mid).seq() <= pos) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      return List.copyOf(recent.subList(lo, Math.min(recent.size(), lo + limit)));
     } finally {
       lock.unlock();
     }

@@ -23,6 +23,10 @@ import java.util.concurrent.ConcurrentHashMap;
 final class EventRoutes implements RouteGroup {
   static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
   static final Duration SUMMARY_EVERY = Duration.ofMillis(500);
+
+  /** Streams of one scope share a summary read within this time (a fraction of SUMMARY_EVERY). */
+  static final Duration SUMMARY_SHARED = Duration.ofMillis(200);
+
   private static final int BATCH = 500;
 
   private final JobStore store;
@@ -30,6 +34,7 @@ final class EventRoutes implements RouteGroup {
 
   private final int maxStreamsPerUser;
   private final ConcurrentHashMap<String, Integer> open = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Summary> summaries = new ConcurrentHashMap<>();
 
   EventRoutes(JobStore store, EventFeed feed, int maxStreamsPerUser) {
     this.store = store;
@@ -80,13 +85,16 @@ final class EventRoutes implements RouteGroup {
     ctx.res().setHeader("X-Accel-Buffering", "no");
     OutputStream out = ctx.res().getOutputStream();
     write(out, "retry: 2000\n\n");
-    summary(out, caller);
+    summary(out, caller, pos);
     long lastSummary = System.nanoTime();
     boolean dirty = false;
     while (!feed.closed()) {
       long latest = feed.awaitAfter(pos, dirty ? SUMMARY_EVERY : KEEP_ALIVE);
       if (latest > pos) {
-        List<JobEvent> events = store.eventListAfter(new JobStore.EventListAfterParams(pos, BATCH));
+        List<JobEvent> events = feed.recentAfter(pos, BATCH);
+        if (events == null) { // resumed from before the feed's window: read the table
+          events = store.eventListAfter(new JobStore.EventListAfterParams(pos, BATCH));
+        }
         StringBuilder sb = new StringBuilder();
         for (JobEvent e : events) {
           if (e.seq() > latest) {
@@ -109,7 +117,7 @@ final class EventRoutes implements RouteGroup {
         write(out, ": keep-alive\n\n");
       }
       if (dirty && System.nanoTime() - lastSummary >= SUMMARY_EVERY.toNanos()) {
-        summary(out, caller);
+        summary(out, caller, pos);
         lastSummary = System.nanoTime();
         dirty = false;
       }
@@ -138,10 +146,30 @@ final class EventRoutes implements RouteGroup {
     }
   }
 
-  private void summary(OutputStream out, Caller caller) throws IOException {
-    var counts = store.jobCountByStatus(new JobStore.JobCountByStatusParams(caller.scope()));
-    write(out, "event: summary\ndata: " + Json.write(JobViews.summary(counts)) + "\n\n");
+  private void summary(OutputStream out, Caller caller, long pos) throws IOException {
+    write(out, "event: summary\ndata: " + summaryJson(caller.scope(), pos) + "\n\n");
   }
+
+  /**
+   * A scope's counts as of at least event {@code pos}: streams of one scope share one read for up
+   * to {@link #SUMMARY_SHARED}, but only a read that began after the event the stream has shown
+   * (counts change in the same transaction as events), so a summary never lags its own stream.
+   */
+  private String summaryJson(String scope, long pos) {
+    String key = scope == null ? "" : "owner:" + scope;
+    long now = System.nanoTime();
+    Summary s = summaries.get(key);
+    if (s == null || s.seenSeq() < pos || now - s.atNanos() > SUMMARY_SHARED.toNanos()) {
+      long seen = feed.latest();
+      var counts = store.jobCountByStatus(new JobStore.JobCountByStatusParams(scope));
+      s = new Summary(Json.write(JobViews.summary(counts)), now, seen);
+      summaries.merge(key, s, (old, fresh) -> fresh.seenSeq() >= old.seenSeq() ? fresh : old);
+    }
+    return s.json();
+  }
+
+  /** A counts read: its JSON, when it was taken, and the latest event delivered before it began. */
+  private record Summary(String json, long atNanos, long seenSeq) {}
 
   private static void write(OutputStream out, String s) throws IOException {
     out.write(s.getBytes(StandardCharsets.UTF_8));

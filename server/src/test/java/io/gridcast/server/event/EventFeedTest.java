@@ -1,0 +1,59 @@
+package io.gridcast.server.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.gridcast.queue.JobEvent;
+import io.gridcast.queue.JobQueue;
+import io.gridcast.queue.JobSpec;
+import io.gridcast.queue.TestDatabases;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EventFeedTest {
+
+  private static void enqueue(JobQueue q, int n) {
+    List<JobSpec> specs = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      specs.add(JobSpec.of("t", null));
+    }
+    q.enqueue("owner", null, null, specs);
+  }
+
+  @Test
+  void streamsReadRecentEventsFromMemory_andOlderPositionsAreLeftToTheStore() {
+    TestDatabases.Db db = TestDatabases.sqlite();
+    try (JobQueue q = JobQueue.create(db.url(), db.user(), db.password()).workers(0).build();
+        EventFeed feed = new EventFeed(q, 3)) {
+      long start = feed.latest();
+      enqueue(q, 10); // ten ENQUEUED events
+      long last = q.store().eventLatestSeq();
+      await().atMost(Duration.ofSeconds(10)).until(() -> feed.latest() == last);
+
+      List<JobEvent> tail = feed.recentAfter(last - 2, 100);
+      assertThat(tail).extracting(JobEvent::seq).containsExactly(last - 1, last);
+      assertThat(feed.recentAfter(last, 100)).isEmpty();
+      assertThat(feed.recentAfter(last - 3, 2)).extracting(JobEvent::seq).hasSize(2);
+      // The window keeps 3 to 5 events: the start position has fallen out of it.
+      assertThat(feed.recentAfter(start, 100)).isNull();
+    }
+  }
+
+  @Test
+  void eventsInMemory_areTheStoresEvents_inOrder() {
+    TestDatabases.Db db = TestDatabases.sqlite();
+    try (JobQueue q = JobQueue.create(db.url(), db.user(), db.password()).workers(0).build();
+        EventFeed feed = new EventFeed(q)) {
+      long start = feed.latest();
+      enqueue(q, 5);
+      long last = q.store().eventLatestSeq();
+      await().atMost(Duration.ofSeconds(10)).until(() -> feed.latest() == last);
+      assertThat(feed.recentAfter(start, 100))
+          .isEqualTo(
+              q.store()
+                  .eventListAfter(new io.gridcast.queue.JobStore.EventListAfterParams(start, 100)));
+    }
+  }
+}
