@@ -17,6 +17,9 @@ import io.gridcast.server.http.ApiServer;
 import io.gridcast.server.http.CallerResolver;
 import io.gridcast.server.job.ForecastJobs;
 import io.gridcast.server.job.JobService;
+import io.gridcast.server.monitor.MonitorConfig;
+import io.gridcast.server.monitor.Monitoring;
+import io.gridcast.server.monitor.PerformanceJobs;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Map;
@@ -40,15 +43,22 @@ public final class GridcastServer implements AutoCloseable {
   private final JobQueue queue;
   private final EventFeed feed;
   private final ApiServer http;
+  private final Monitoring monitoring;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private GridcastServer(
-      ServerConfig config, Database db, JobQueue queue, EventFeed feed, ApiServer http) {
+      ServerConfig config,
+      Database db,
+      JobQueue queue,
+      EventFeed feed,
+      ApiServer http,
+      Monitoring monitoring) {
     this.config = config;
     this.db = db;
     this.queue = queue;
     this.feed = feed;
     this.http = http;
+    this.monitoring = monitoring;
   }
 
   /**
@@ -70,6 +80,18 @@ public final class GridcastServer implements AutoCloseable {
    */
   public static GridcastServer start(
       ServerConfig config, CallerResolver givenCallers, ModelRegistry registry) {
+    return start(config, givenCallers, registry, MonitorConfig.fromEnv(System.getenv()));
+  }
+
+  /**
+   * Starts a process with a given caller resolver (null: the one the configuration asks for), model
+   * registry and monitoring settings (sampling runs only in processes that serve HTTP).
+   */
+  public static GridcastServer start(
+      ServerConfig config,
+      CallerResolver givenCallers,
+      ModelRegistry registry,
+      MonitorConfig monitorConfig) {
     LOG.info("effective configuration: {}", config.describe());
     InstantSource clock = InstantSource.system();
     int poolSize = config.database().postgres() ? Math.max(10, config.workers() + 6) : 8;
@@ -77,7 +99,15 @@ public final class GridcastServer implements AutoCloseable {
     JobQueue queue = null;
     EventFeed feed = null;
     ApiServer http = null;
+    Monitoring monitoring = null;
     try {
+      monitoring =
+          Monitoring.create(
+              config.role().http()
+                  ? monitorConfig
+                  : monitorConfig.withSampleInterval(Duration.ZERO),
+              clock);
+      monitoring.bindPool(db.dataSource());
       UserStore users = new UserStore(db.dataSource(), clock);
       SessionStore sessions =
           config.auth() ? new SessionStore(db.dataSource(), clock, SessionStore.DEFAULT_TTL) : null;
@@ -96,22 +126,29 @@ public final class GridcastServer implements AutoCloseable {
       DatasetStore datasets = new DatasetStore(db.dataSource());
       ResultStore results = new ResultStore(db.dataSource(), db.dialect());
       ForecastJobs jobs = new ForecastJobs(datasets, results, registry, clock);
+      PerformanceJobs performanceJobs =
+          new PerformanceJobs(datasets, registry, config.dataDir().resolve("profiles"));
       JobQueue.Builder qb =
           JobQueue.create(db.dataSource())
               .migrate(false)
               .clock(clock)
               .lease(config.lease())
               .workers(config.role().workers() ? config.workers() : 0);
-      for (Map.Entry<String, io.gridcast.queue.JobHandler> h : jobs.handlers().entrySet()) {
-        qb.register(h.getKey(), h.getValue());
+      Map<String, io.gridcast.queue.JobHandler> handlers = new java.util.LinkedHashMap<>();
+      handlers.putAll(jobs.handlers());
+      handlers.putAll(performanceJobs.handlers());
+      for (Map.Entry<String, io.gridcast.queue.JobHandler> h : handlers.entrySet()) {
+        qb.register(h.getKey(), monitoring.timed(h.getKey(), h.getValue()));
       }
       queue = qb.build();
+      monitoring.bindQueue(queue.store());
       if (config.role().workers()) {
         queue.start();
         LOG.info("workers started: {} slots, worker id {}", config.workers(), queue.workerId());
       }
       if (config.role().http()) {
         feed = new EventFeed(queue);
+        monitoring.alerts().onChange(feed::nudge);
         DatasetService datasetService =
             new DatasetService(datasets, clock, config.limits().maxSeriesPerUpload());
         JobService jobService =
@@ -135,11 +172,13 @@ public final class GridcastServer implements AutoCloseable {
                 db::ping,
                 clock,
                 users,
-                sessions);
+                sessions,
+                monitoring,
+                performanceJobs);
       }
-      return new GridcastServer(config, db, queue, feed, http);
+      return new GridcastServer(config, db, queue, feed, http, monitoring);
     } catch (RuntimeException e) {
-      for (AutoCloseable c : new AutoCloseable[] {http, feed, queue, db}) {
+      for (AutoCloseable c : new AutoCloseable[] {http, feed, monitoring, queue, db}) {
         if (c != null) {
           try {
             c.close();
@@ -178,6 +217,14 @@ public final class GridcastServer implements AutoCloseable {
     return db;
   }
 
+  /**
+   * The monitoring of this process: the lead binds the result cache here with {@link
+   * Monitoring#bindCache}.
+   */
+  public Monitoring monitoring() {
+    return monitoring;
+  }
+
   @Override
   public void close() {
     if (!closed.compareAndSet(false, true)) {
@@ -189,6 +236,7 @@ public final class GridcastServer implements AutoCloseable {
     if (http != null) {
       http.close();
     }
+    monitoring.close();
     queue.stop(STOP_GRACE);
     queue.close();
     db.close();
