@@ -36,21 +36,23 @@ import java.util.concurrent.atomic.AtomicInteger;
  * rules run every {@code --interval-ms} (default 1000, five times the server's default rate) and a
  * Prometheus scrape runs every second. "Off": the bare handler, no sampler, no scrapes. Rounds go
  * in pairs, alternating which mode goes first (AB, BA, ...) so drift in machine load falls on both
- * alike; warm-up pairs are discarded. Reported: median series/s per mode, the ratio on/off of the
- * medians, and the median of the per-pair ratios.
+ * alike; warm-up pairs (JIT) are discarded. Reported per mode: series per wall second and series
+ * per CPU second of the whole process (the monitoring threads' CPU included; far less sensitive to
+ * other processes on a shared machine than wall time), the on/off ratio of the medians, and the
+ * median and quartiles of the per-pair ratios.
  *
  * <p>Usage: {@code java -cp bench/target/benchmarks.jar
- * io.gridcast.bench.monitor.MonitoringOverheadBench [--series 400] [--length 72] [--pairs 10]
- * [--warmup 2] [--threads 2] [--interval-ms 1000]}
+ * io.gridcast.bench.monitor.MonitoringOverheadBench [--series 2000] [--length 72] [--pairs 20]
+ * [--warmup 6] [--threads 2] [--interval-ms 1000]}
  */
 public final class MonitoringOverheadBench {
   private MonitoringOverheadBench() {}
 
   public static void main(String[] args) throws Exception {
-    int seriesCount = intOption(args, "--series", 400);
+    int seriesCount = intOption(args, "--series", 2000);
     int length = intOption(args, "--length", 72);
-    int pairs = intOption(args, "--pairs", 10);
-    int warmup = intOption(args, "--warmup", 2);
+    int pairs = intOption(args, "--pairs", 20);
+    int warmup = intOption(args, "--warmup", 6);
     int threads = intOption(args, "--threads", 2);
     int intervalMs = intOption(args, "--interval-ms", 1000);
 
@@ -98,13 +100,16 @@ public final class MonitoringOverheadBench {
     List<Double> on = new ArrayList<>();
     List<Double> off = new ArrayList<>();
     List<Double> pairRatios = new ArrayList<>();
+    List<Double> cpuOn = new ArrayList<>();
+    List<Double> cpuOff = new ArrayList<>();
+    List<Double> cpuRatios = new ArrayList<>();
     for (int p = 0; p < warmup + pairs; p++) {
       boolean onFirst = p % 2 == 0;
-      double a = 0;
-      double b = 0;
+      double[] a = null;
+      double[] b = null;
       for (int k = 0; k < 2; k++) {
         boolean monitored = (k == 0) == onFirst;
-        double rate;
+        double[] rate;
         if (monitored) {
           monitoring.start(Duration.ofMillis(intervalMs));
           Future<?> scrapes =
@@ -120,39 +125,56 @@ public final class MonitoringOverheadBench {
         }
         System.out.printf(
             Locale.ROOT,
-            "%s pair %d %-3s %.1f series/s%n",
+            "%s pair %2d %-3s %8.1f series/s wall %8.1f series/CPU-s%n",
             p < warmup ? "warmup" : "      ",
             p,
             monitored ? "on" : "off",
-            rate);
+            rate[0],
+            rate[1]);
       }
       if (p >= warmup) {
-        on.add(a);
-        off.add(b);
-        pairRatios.add(a / b);
+        on.add(a[0]);
+        off.add(b[0]);
+        pairRatios.add(a[0] / b[0]);
+        cpuOn.add(a[1]);
+        cpuOff.add(b[1]);
+        cpuRatios.add(a[1] / b[1]);
       }
     }
-    double medOn = median(on);
-    double medOff = median(off);
     System.out.printf(
         Locale.ROOT,
-        "median on %.1f series/s, off %.1f series/s, on/off %.4f (overhead %.2f %%);"
-            + " median of pair ratios %.4f; load average at end %s%n",
-        medOn,
-        medOff,
-        medOn / medOff,
-        100 * (1 - medOn / medOff),
+        "wall: median on %.1f, off %.1f series/s, on/off %.4f; pair ratios median %.4f"
+            + " (quartiles %.4f..%.4f)%n",
+        median(on),
+        median(off),
+        median(on) / median(off),
         median(pairRatios),
-        loadAverage());
+        quantile(pairRatios, 0.25),
+        quantile(pairRatios, 0.75));
+    System.out.printf(
+        Locale.ROOT,
+        "CPU:  median on %.1f, off %.1f series per process CPU-second, on/off %.4f;"
+            + " pair ratios median %.4f (quartiles %.4f..%.4f)%n",
+        median(cpuOn),
+        median(cpuOff),
+        median(cpuOn) / median(cpuOff),
+        median(cpuRatios),
+        quantile(cpuRatios, 0.25),
+        quantile(cpuRatios, 0.75));
+    System.out.printf(Locale.ROOT, "load average at end %s%n", loadAverage());
     pool.shutdownNow();
     scraper.shutdownNow();
     monitoring.close();
   }
 
-  /** Optimizes every series once through the handler; returns series per second. */
-  private static double round(ExecutorService pool, JobHandler handler, int n) throws Exception {
+  /**
+   * Optimizes every series once through the handler; returns series per wall second and series per
+   * CPU second of the whole process (sampler, scrapes, GC and JIT included).
+   */
+  private static double[] round(ExecutorService pool, JobHandler handler, int n) throws Exception {
     AtomicInteger next = new AtomicInteger();
     int workers = ((java.util.concurrent.ThreadPoolExecutor) pool).getCorePoolSize();
+    long cpu0 = processCpuNanos();
     long t0 = System.nanoTime();
     List<Future<?>> fs = new ArrayList<>();
     for (int w = 0; w < workers; w++) {
@@ -167,7 +189,15 @@ public final class MonitoringOverheadBench {
     for (Future<?> f : fs) {
       f.get();
     }
-    return n / ((System.nanoTime() - t0) / 1e9);
+    double wall = (System.nanoTime() - t0) / 1e9;
+    double cpu = (processCpuNanos() - cpu0) / 1e9;
+    return new double[] {n / wall, n / cpu};
+  }
+
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   /** The least a handler needs of a job: the series index as the label. */
@@ -235,6 +265,15 @@ public final class MonitoringOverheadBench {
       out.add(Series.of("S" + s, period, y));
     }
     return out;
+  }
+
+  /** Linear-interpolation quantile (type 7) of the values. */
+  private static double quantile(List<Double> v, double q) {
+    double[] a = v.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    double h = (a.length - 1) * q;
+    int lo = (int) Math.floor(h);
+    int hi = Math.min(a.length - 1, lo + 1);
+    return a[lo] + (h - lo) * (a[hi] - a[lo]);
   }
 
   private static double median(List<Double> v) {

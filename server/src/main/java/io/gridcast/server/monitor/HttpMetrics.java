@@ -25,6 +25,8 @@ public final class HttpMetrics {
   private final LongAdder requests = new LongAdder();
   private final LongAdder errors = new LongAdder();
   private final AtomicLong slowestNanos = new AtomicLong();
+  private final LongAdder timedRequests = new LongAdder();
+  private final LongAdder timedNanos = new LongAdder();
 
   HttpMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -59,6 +61,8 @@ public final class HttpMetrics {
     }
     if (!STREAMS.contains(r)) {
       slowestNanos.accumulateAndGet(nanos, Math::max);
+      timedRequests.increment();
+      timedNanos.add(nanos);
     }
   }
 
@@ -75,11 +79,19 @@ public final class HttpMetrics {
   /**
    * Counts since the previous drain.
    *
-   * @param slowestNanos the longest call, 0 when there was none
+   * @param slowestNanos the longest call, 0 when there was none (streams excluded)
+   * @param timedRequests calls other than streams
+   * @param timedNanos their summed duration
    */
-  record Window(long requests, long errors, long slowestNanos) {}
+  record Window(
+      long requests, long errors, long slowestNanos, long timedRequests, long timedNanos) {}
 
   Window drain() {
-    return new Window(requests.sumThenReset(), errors.sumThenReset(), slowestNanos.getAndSet(0));
+    return new Window(
+        requests.sumThenReset(),
+        errors.sumThenReset(),
+        slowestNanos.getAndSet(0),
+        timedRequests.sumThenReset(),
+        timedNanos.sumThenReset());
   }
 }

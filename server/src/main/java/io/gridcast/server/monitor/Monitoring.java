@@ -58,7 +58,8 @@ public final class Monitoring implements AutoCloseable {
   private volatile Supplier<Optional<Double>> cacheHitRate = Optional::empty;
   private volatile Supplier<Map<String, Object>> cacheFigures = Map::of;
   private volatile QueueDepth queueDepth;
-  private volatile Map<String, Object> application = Map.of();
+  private volatile ApplicationFigures application;
+  private final java.util.Deque<MonitorPoint> points = new java.util.ArrayDeque<>();
   private ScheduledFuture<?> task;
   private Duration interval = Duration.ZERO;
   private long lastTickNanos = System.nanoTime();
@@ -272,23 +273,32 @@ public final class Monitoring implements AutoCloseable {
     JobMetrics.Window j = jobs.drain();
     long total = w.requests() + j.finished();
     Double errorRate = total >= MIN_ERROR_SAMPLE ? 100.0 * (w.errors() + j.failed()) / total : null;
-    Double slowest = w.requests() == 0 ? null : w.slowestNanos() / 1e9;
-    Double hit = cacheHitRate.get().map(r -> r * 100).orElse(null);
-    Map<String, Object> app = new LinkedHashMap<>();
-    app.put("requests_per_second", w.requests() / seconds);
-    app.put("slowest_request_seconds", slowest);
-    app.put("jobs_per_second", j.finished() / seconds);
-    app.put("failed_jobs", j.failed());
-    app.put("error_rate_percent", errorRate);
-    app.put("interval_seconds", seconds);
+    Double slowest = w.timedRequests() == 0 ? null : w.slowestNanos() / 1e9;
+    Double mean = w.timedRequests() == 0 ? null : w.timedNanos() / 1e9 / w.timedRequests();
+    Double hitRate = cacheHitRate.get().orElse(null);
+    ApplicationFigures app =
+        new ApplicationFigures(
+            w.requests() / seconds,
+            mean,
+            slowest,
+            j.finished() / seconds,
+            j.failed(),
+            errorRate,
+            seconds);
     application = app;
+    synchronized (points) {
+      points.addLast(new MonitorPoint(s, app, hitRate));
+      while (points.size() > SystemSampler.HISTORY) {
+        points.removeFirst();
+      }
+    }
     alerts.evaluate(
         new AlertRules.Reading(
             s.cpuPercent(),
             s.processResidentBytes() < 0 ? null : (double) s.processResidentBytes(),
             slowest,
             errorRate,
-            hit),
+            hitRate == null ? null : hitRate * 100),
         s.at());
   }
 
@@ -310,10 +320,11 @@ public final class Monitoring implements AutoCloseable {
     return m;
   }
 
-  /** The kept system readings, oldest first (empty before sampling started). */
-  public java.util.List<SystemSample> history() {
-    SystemSampler sm = sampler;
-    return sm == null ? java.util.List.of() : sm.history();
+  /** The kept points (last {@value SystemSampler#HISTORY} samples), oldest first. */
+  public java.util.List<MonitorPoint> history() {
+    synchronized (points) {
+      return new java.util.ArrayList<>(points);
+    }
   }
 
   @Override

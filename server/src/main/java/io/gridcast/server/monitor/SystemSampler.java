@@ -2,11 +2,7 @@ package io.gridcast.server.monitor;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
-import java.time.Duration;
 import java.time.InstantSource;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import oshi.SystemInfo;
 import oshi.hardware.CentralProcessor;
@@ -18,13 +14,12 @@ import oshi.software.os.OperatingSystem;
 
 /**
  * Reads CPU, memory, disk and network figures through OSHI. CPU load and the I/O rates are deltas
- * against the previous reading, so the first reading after construction reports rates of zero.
- * Keeps the last {@link #HISTORY} readings for the charts of the performance page. Not for
- * concurrent {@link #sample()} calls: the monitor's one sampling thread calls it; reads of {@link
- * #latest()} and {@link #history()} are thread-safe.
+ * against the previous reading, so the first reading after construction reports rates of zero. Not
+ * for concurrent {@link #sample()} calls: the monitor's one sampling thread calls it; {@link
+ * #latest()} is thread-safe.
  */
 public final class SystemSampler {
-  /** Readings kept for charts (at 5 s: the last 30 minutes). */
+  /** Points the monitor keeps for charts (at 5 s: the last 30 minutes). */
   public static final int HISTORY = 360;
 
   private final InstantSource clock;
@@ -33,7 +28,6 @@ public final class SystemSampler {
   private final OperatingSystem os;
   private final List<HWDiskStore> disks;
   private final List<NetworkIF> nets;
-  private final Deque<SystemSample> history = new ArrayDeque<>();
   private long[] ticks;
   private long lastNanos;
   private long diskRead;
@@ -89,12 +83,6 @@ public final class SystemSampler {
     netSent = io[3];
     lastNanos = now;
     latest = s;
-    synchronized (history) {
-      history.addLast(s);
-      while (history.size() > HISTORY) {
-        history.removeFirst();
-      }
-    }
     return s;
   }
 
@@ -133,17 +121,5 @@ public final class SystemSampler {
   /** The latest reading, or null before the first. */
   public SystemSample latest() {
     return latest;
-  }
-
-  /** The kept readings, oldest first. */
-  public List<SystemSample> history() {
-    synchronized (history) {
-      return new ArrayList<>(history);
-    }
-  }
-
-  /** A reading's age limit for callers that want a fresh one. */
-  static boolean stale(SystemSample s, InstantSource clock, Duration maxAge) {
-    return s == null || s.at().plus(maxAge).isBefore(clock.instant());
   }
 }

@@ -44,6 +44,9 @@ class MonitoringTickTest {
     monitoring.http().record("GET", "/api/jobs/status", 200, 2 * SECOND);
     monitoring.tick();
     assertThat(activeRules()).containsExactly("operation_duration");
+    ApplicationFigures app = (ApplicationFigures) monitoring.status().get("application");
+    assertThat(app.slowestRequestSeconds()).isEqualTo(2.0);
+    assertThat(app.meanRequestSeconds()).isEqualTo(2.0);
   }
 
   @Test
@@ -79,9 +82,10 @@ class MonitoringTickTest {
     monitoring.http().record("GET", "/api/models", 502, 1000);
     monitoring.tick(); // 2 of 20 = 10 %
     assertThat(activeRules()).containsExactly("error_rate");
-    assertThat(monitoring.status().get("application"))
-        .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
-        .containsEntry("error_rate_percent", 10.0);
+    ApplicationFigures app = (ApplicationFigures) monitoring.status().get("application");
+    assertThat(app.errorRatePercent()).isEqualTo(10.0);
+    assertThat(app.failedJobs()).isZero();
+    assertThat(monitoring.history()).last().extracting(MonitorPoint::application).isEqualTo(app);
   }
 
   @Test

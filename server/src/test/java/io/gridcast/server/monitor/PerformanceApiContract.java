@@ -133,7 +133,11 @@ public abstract class PerformanceApiContract {
     assertThat(system.path("process_resident_bytes").asLong()).isGreaterThan(1024 * 1024);
     assertThat(status.path("queue").has("pending")).isTrue();
     assertThat(status.path("alerts").findValuesAsText("rule")).contains("memory");
-    assertThat(user.get("/api/performance/history").json().path("samples").size()).isPositive();
+    JsonNode points = user.get("/api/performance/history").json().path("samples");
+    assertThat(points.size()).isPositive();
+    assertThat(points.get(0).path("system").path("memory_total_bytes").asLong()).isPositive();
+    assertThat(points.get(0).path("application").has("requests_per_second")).isTrue();
+    assertThat(status.path("application").path("interval_seconds").asDouble()).isPositive();
 
     JsonNode alerts = user.get("/api/performance/alerts").json();
     assertThat(alerts.path("active").findValuesAsText("rule")).contains("memory");
