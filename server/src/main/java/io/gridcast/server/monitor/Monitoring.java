@@ -119,6 +119,10 @@ public final class Monitoring implements AutoCloseable {
   /** A monitor with the given settings; sampling starts at once unless the interval is zero. */
   public static Monitoring create(MonitorConfig config, InstantSource clock) {
     Monitoring m = new Monitoring(config, clock);
+    LOG.info(
+        "monitoring: /metrics access {}, alert limits {}",
+        config.metricsAccess().name().toLowerCase(java.util.Locale.ROOT),
+        config.thresholds());
     if (!config.sampleInterval().isZero()) {
       m.start(config.sampleInterval());
     }

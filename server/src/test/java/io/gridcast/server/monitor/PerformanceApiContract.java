@@ -179,6 +179,9 @@ public abstract class PerformanceApiContract {
     double p95 = r.path("seconds").path("p95").asDouble();
     assertThat(min).isPositive().isLessThanOrEqualTo(median);
     assertThat(median).isLessThanOrEqualTo(p95);
+    assertThat(
+            user.get("/api/jobs/status?type=benchmark").json().path("jobs").findValuesAsText("id"))
+        .contains(id);
     assertThat(r.path("series_per_second").asDouble())
         .isCloseTo(4 / median, org.assertj.core.data.Offset.offset(1e-6 / median));
     await()
