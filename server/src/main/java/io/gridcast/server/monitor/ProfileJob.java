@@ -27,7 +27,8 @@ import jdk.jfr.consumer.RecordingFile;
  * profile} settings: execution samples every 10 ms) for {@code seconds}, writes the recording to
  * {@code <data-dir>/profiles/<job id>.jfr} and reports the hottest methods: for each method, the
  * {@code jdk.ExecutionSample} events whose top frame it is (self samples) and their share of all
- * samples. The file is what {@code GET /api/performance/profile/{id}/jfr} serves.
+ * samples. The file is what {@code GET /api/performance/profile/{id}/jfr} serves; recordings older
+ * than a day are deleted when the next profile starts.
  */
 final class ProfileJob {
   static final String TYPE = "profile";
@@ -37,6 +38,9 @@ final class ProfileJob {
 
   /** Methods listed in the report. */
   static final int TOP = 25;
+
+  /** Recordings older than this are deleted when the next profile starts. */
+  static final Duration KEEP = Duration.ofDays(1);
 
   private static final Duration CHECK = Duration.ofMillis(200);
 
@@ -61,6 +65,7 @@ final class ProfileJob {
   String handle(JobContext ctx) throws IOException, ParseException, InterruptedException {
     Payload p = PerformanceJobs.read(ctx.payload(), Payload.class);
     Files.createDirectories(directory);
+    prune(directory, KEEP);
     Path out = file(ctx.id());
     long deadline = System.nanoTime() + Duration.ofSeconds(p.seconds()).toNanos();
     try (Recording r = new Recording(Configuration.getConfiguration("profile"))) {
@@ -84,6 +89,23 @@ final class ProfileJob {
     m.put("file_bytes", Files.size(out));
     m.put("download", "/api/performance/profile/" + ctx.id() + "/jfr");
     return PerformanceJobs.write(m);
+  }
+
+  /** Deletes recordings last modified more than {@code keep} ago; best effort. */
+  static void prune(Path dir, Duration keep) throws IOException {
+    java.nio.file.attribute.FileTime cutoff =
+        java.nio.file.attribute.FileTime.from(java.time.Instant.now().minus(keep));
+    try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+      for (Path f : files.filter(x -> x.toString().endsWith(".jfr")).toList()) {
+        try {
+          if (Files.getLastModifiedTime(f).compareTo(cutoff) < 0) {
+            Files.deleteIfExists(f);
+          }
+        } catch (IOException e) {
+          // another process pruned it first, or it is not ours to delete: leave it
+        }
+      }
+    }
   }
 
   /** Self samples per method of the {@code jdk.ExecutionSample} events of a recording. */
