@@ -19,6 +19,7 @@ public final class EventFeed implements AutoCloseable {
   private final EventSubscription subscription;
   private volatile long latest;
   private volatile boolean closed;
+  private long nudges;
 
   public EventFeed(JobQueue queue) {
     this.latest = queue.store().eventLatestSeq();
@@ -37,6 +38,20 @@ public final class EventFeed implements AutoCloseable {
     }
   }
 
+  /**
+   * Wakes every stream waiting in {@link #awaitAfter} without a job event: something else for them
+   * to send (an alert was raised or cleared).
+   */
+  public void nudge() {
+    lock.lock();
+    try {
+      nudges++;
+      moved.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** True once {@link #close()} was called: streams end. */
   public boolean closed() {
     return closed;
@@ -48,7 +63,8 @@ public final class EventFeed implements AutoCloseable {
   }
 
   /**
-   * Waits until the latest sequence is above {@code seq}, the timeout passes or the feed closes.
+   * Waits until the latest sequence is above {@code seq}, the timeout passes, {@link #nudge()} is
+   * called or the feed closes.
    *
    * @return the latest sequence (may still be {@code <= seq} after a timeout)
    */
@@ -56,7 +72,8 @@ public final class EventFeed implements AutoCloseable {
     long deadline = System.nanoTime() + timeout.toNanos();
     lock.lock();
     try {
-      while (latest <= seq && !closed) {
+      long nudged = nudges;
+      while (latest <= seq && !closed && nudges == nudged) {
         long left = deadline - System.nanoTime();
         if (left <= 0) {
           break;

@@ -4,6 +4,8 @@ import io.gridcast.queue.JobEvent;
 import io.gridcast.queue.JobStore;
 import io.gridcast.server.config.LimitExceededException;
 import io.gridcast.server.event.EventFeed;
+import io.gridcast.server.monitor.Alert;
+import io.gridcast.server.monitor.AlertRules;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -18,7 +20,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code id:} the database-wide sequence) and summary counts ({@code event: summary}). Resumable:
  * {@code Last-Event-ID} (or {@code ?last_event_id=}) replays everything after it from the database,
  * whichever process made the change; without it the stream starts at the present. Each stream is
- * one virtual thread that sleeps on the process's {@link EventFeed}.
+ * one virtual thread that sleeps on the process's {@link EventFeed}. Alerts of this process raised
+ * or cleared while the stream is open arrive as {@code event: alert} (no {@code id:}, so they do
+ * not move the resume position; they concern the server, not one user's data, so every caller gets
+ * them).
  */
 final class EventRoutes implements RouteGroup {
   static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
@@ -27,13 +32,15 @@ final class EventRoutes implements RouteGroup {
 
   private final JobStore store;
   private final EventFeed feed;
+  private final AlertRules alerts;
 
   private final int maxStreamsPerUser;
   private final ConcurrentHashMap<String, Integer> open = new ConcurrentHashMap<>();
 
-  EventRoutes(JobStore store, EventFeed feed, int maxStreamsPerUser) {
+  EventRoutes(JobStore store, EventFeed feed, AlertRules alerts, int maxStreamsPerUser) {
     this.store = store;
     this.feed = feed;
+    this.alerts = alerts;
     this.maxStreamsPerUser = maxStreamsPerUser;
   }
 
@@ -83,8 +90,20 @@ final class EventRoutes implements RouteGroup {
     summary(out, caller);
     long lastSummary = System.nanoTime();
     boolean dirty = false;
+    long alertPos = alerts == null ? 0 : alerts.latestSeq();
     while (!feed.closed()) {
       long latest = feed.awaitAfter(pos, dirty ? SUMMARY_EVERY : KEEP_ALIVE);
+      if (alerts != null && alerts.latestSeq() > alertPos) {
+        StringBuilder sb = new StringBuilder();
+        for (Alert a : alerts.changesAfter(alertPos)) {
+          alertPos = a.seq();
+          sb.append("event: alert\ndata: ").append(Json.write(a)).append("\n\n");
+        }
+        if (!sb.isEmpty()) {
+          write(out, sb.toString());
+          continue;
+        }
+      }
       if (latest > pos) {
         List<JobEvent> events = store.eventListAfter(new JobStore.EventListAfterParams(pos, BATCH));
         StringBuilder sb = new StringBuilder();
