@@ -24,7 +24,7 @@ export function TimeChart({id, title, series, data, unit}) {
       legend: {live: true},
       scales: {y: {range: (u_, min, max) => [Math.min(0, min), max > 0 ? max * 1.1 : 1]}},
       axes: [{}, {size: 60, values: (u_, ticks) => ticks.map((t) => Number(t.toPrecision(3)) + '')}],
-      series: [{label: 'time'}, ...series.map((s) => ({label: s.label, stroke: s.color, width: 1.5, value: fmt}))],
+      series: [{label: 'time'}, ...series.map((s) => ({label: s.label, stroke: s.color, width: 1.5, spanGaps: true, value: fmt}))],
     }, data, el);
     plot.current = u;
     const ro = new ResizeObserver(() => u.setSize({width: width(), height: 180}));

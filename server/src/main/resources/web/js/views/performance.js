@@ -5,7 +5,7 @@
 // #/performance/<job id> (one benchmark or profile report).
 
 import {h} from 'preact';
-import {useEffect, useMemo, useState} from 'preact/hooks';
+import {useEffect, useMemo, useRef, useState} from 'preact/hooks';
 import {api, seg} from '../api.js';
 import {TimeChart} from '../parts/time-chart.js';
 
@@ -192,14 +192,19 @@ function JobReport({jobId, store}) {
   const [error, setError] = useState('');
   const live = store.job(jobId);
   const status = live ? live.status : null;
+  const heading = useRef(null);
   useEffect(() => {
     api.get(`/api/jobs/${seg(jobId)}`).then(setJob).catch((e) => setError(e.message));
   }, [jobId, status]);
+  useEffect(() => {
+    // A report opened from a form or the list below takes the focus, which scrolls it into view.
+    if (heading.current) heading.current.focus();
+  }, [jobId, job != null]);
   if (error) return h('p', {class: 'error-text', role: 'alert'}, error);
   if (!job) return h('p', {class: 'muted'}, 'Loading…');
   const r = job.result;
   return h('section', {class: 'card report', id: 'perf-report', 'aria-label': `${job.type} report`},
-    h('h2', null, `${job.type} report`),
+    h('h2', {ref: heading, tabIndex: -1}, `${job.type} report`),
     h('p', {id: 'perf-report-status'}, `Status: ${job.status}`, job.error ? ` — ${job.error}` : ''),
     !r && h('p', {class: 'muted'}, 'The report appears when the job has finished.'),
     r && job.type === 'benchmark' && h(BenchmarkResult, {r}),

@@ -305,7 +305,7 @@ class WebPageTest {
     browser.driver.navigate().refresh();
     el("#queue-toggle");
     browser.wait.until(ExpectedConditions.textToBe(By.id("connection"), "Live"));
-    for (String view : List.of("queue", "sku", "results", "reports", "forecast")) {
+    for (String view : List.of("queue", "sku", "results", "reports", "performance", "forecast")) {
       el("nav a[href='#/" + view + "']").click();
       el("main h1");
     }
@@ -359,7 +359,8 @@ class WebPageTest {
     el("#queue-toggle");
     browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
     try {
-      for (String view : List.of("forecast", "queue", "sku", "results/" + datasetId, "reports")) {
+      for (String view :
+          List.of("forecast", "queue", "sku", "results/" + datasetId, "reports", "performance")) {
         go("#/" + view);
         el("main h1");
         browser.wait.until(d ->
