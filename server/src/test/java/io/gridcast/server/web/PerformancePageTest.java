@@ -25,6 +25,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -85,6 +86,13 @@ class PerformancePageTest {
     browser.driver.executeScript("location.hash = arguments[0]", hash);
   }
 
+  /** Types into an input, replacing its value (select all first: a re-render may refill it). */
+  private void type(String css, String text) {
+    WebElement input = el(css);
+    input.sendKeys(Keys.chord(Keys.CONTROL, "a"), text);
+    browser.wait.until(ExpectedConditions.attributeToBe(By.cssSelector(css), "value", text));
+  }
+
   private int points(String chart) {
     List<WebElement> figs = browser.driver.findElements(By.cssSelector(chart));
     return figs.isEmpty() ? 0 : Integer.parseInt(figs.get(0).getAttribute("data-points"));
@@ -103,9 +111,7 @@ class PerformancePageTest {
     browser.wait.until(ExpectedConditions.textToBe(By.id("sampling-state"), "Sampling is off"));
     el("#perf-no-samples");
 
-    WebElement interval = el("input[name=sample-interval]");
-    interval.clear();
-    interval.sendKeys("0.2");
+    type("input[name=sample-interval]", "0.2");
     el("#sampling-start").click();
     browser.wait.until(
         ExpectedConditions.textToBe(By.id("sampling-state"), "Sampling every 0.2 s"));
@@ -170,9 +176,7 @@ class PerformancePageTest {
             new String[] {"length", "48"},
             new String[] {"iterations", "2"},
             new String[] {"horizon", "6"})) {
-      WebElement input = el("input[name=bench-" + f[0] + "]");
-      input.clear();
-      input.sendKeys(f[1]);
+      type("input[name=bench-" + f[0] + "]", f[1]);
     }
     el("input[name=bench-models]").sendKeys("naive,ses");
     el("#benchmark-submit").click();
@@ -192,13 +196,12 @@ class PerformancePageTest {
   @Test
   @Order(5)
   void aProfileStartedFromThePage_listsItsHottestMethods_andLinksTheRecording() {
-    WebElement seconds = el("input[name=profile-seconds]");
-    seconds.clear();
-    seconds.sendKeys("1");
+    type("input[name=profile-seconds]", "1");
     el("#profile-submit").click();
     browser.wait.until(
         ExpectedConditions.textToBe(By.id("perf-report-status"), "Status: completed"));
     String jobId = browser.driver.getCurrentUrl().replaceAll(".*#/performance/", "");
+    assertThat(el("#profile-result").getText()).contains(" in 1 s.");
     assertThat(el("#profile-download").getAttribute("href"))
         .endsWith("/api/performance/profile/" + jobId + "/jfr");
     JsonNode hottest = admin.get("/api/jobs/" + jobId).json().path("result").path("hottest");
@@ -230,6 +233,22 @@ class PerformancePageTest {
 
   @Test
   @Order(7)
+  void stoppingSamplingFromThePage_stopsIt_andKeepsTheChartsOfTheLastPoints() {
+    el("#sampling-stop").click();
+    browser.wait.until(ExpectedConditions.textToBe(By.id("sampling-state"), "Sampling is off"));
+    assertThat(
+            admin
+                .get("/api/performance/status")
+                .json()
+                .path("monitoring")
+                .path("running")
+                .asBoolean())
+        .isFalse();
+    assertThat(points("#chart-cpu")).isPositive();
+  }
+
+  @Test
+  @Order(8)
   void theWholeVisit_openedOneEventStream_andPolledOnlyFigures() {
     List<String> sent = browser.requests();
     assertThat(Browser.count(sent, "/api/events")).isEqualTo(1);
