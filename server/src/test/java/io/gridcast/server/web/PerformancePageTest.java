@@ -259,4 +259,24 @@ class PerformancePageTest {
     assertThat(browser.consoleErrors())
         .allMatch(m -> m.contains("Failed to load resource"), "no script errors");
   }
+
+  @Test
+  @Order(9)
+  void anOrdinaryUser_seesFiguresAndAlerts_butNoSamplingOrProfilingControls() {
+    String token = TestServers.addUser(server, "planner", UserRole.USER);
+    browser.driver.findElement(By.xpath("//button[text()='Sign out']")).click();
+    el("#token").sendKeys(token);
+    el("#signin-submit").click();
+    el("#queue-toggle");
+    go("#/performance");
+    browser.wait.until(
+        ExpectedConditions.textToBe(
+            By.id("sampling-state"), "Sampling is off (an admin starts it)."));
+    el("#chart-cpu canvas");
+    el("#alerts-list li[data-rule=memory]");
+    el("#benchmark-form");
+    assertThat(browser.driver.findElements(By.cssSelector("#sampling-start, #profile-form")))
+        .isEmpty();
+    browser.shot("25-performance-user");
+  }
 }
