@@ -1,8 +1,8 @@
 // Performance: live charts of CPU, memory, throughput and latency (GET /api/performance/history,
-// polled while the view is open: figures, not job state), the result cache's figures, the active
-// alerts (from the store, which keeps them from the page's one event stream), sampling start/stop
-// for admins, and benchmark and profile jobs with their reports. Route: #/performance and
-// #/performance/<job id> (one benchmark or profile report).
+// polled while the view is open and the tab visible: figures, not job state), the result cache's
+// figures, the active alerts (from the store, which keeps them from the page's one event stream),
+// sampling start/stop for admins, and benchmark and profile jobs with their reports. Route:
+// #/performance and #/performance/<job id> (one benchmark or profile report).
 
 import {h} from 'preact';
 import {useEffect, useMemo, useRef, useState} from 'preact/hooks';
@@ -237,7 +237,7 @@ export function PerformanceView({store, params, navigate, session}) {
       }
     };
     load();
-    const timer = setInterval(load, POLL_MS);
+    const timer = setInterval(() => document.hidden || load(), POLL_MS); // not while the tab is hidden
     return () => {
       alive = false;
       clearInterval(timer);
