@@ -75,6 +75,7 @@ export const api = {
     csrf = s.csrf_token;
     localStorage.setItem(CSRF_KEY, csrf);
     localStorage.setItem('gridcast.user', s.user);
+    localStorage.setItem('gridcast.role', s.role || '');
     return s;
   },
 

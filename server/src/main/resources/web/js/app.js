@@ -87,7 +87,10 @@ function Shell({onSignOut}) {
   const navigate = (path) => {
     location.hash = '#/' + path;
   };
-  const session = {user: localStorage.getItem('gridcast.user'), lastUpload, setLastUpload};
+  const session = {
+    user: localStorage.getItem('gridcast.user'), role: localStorage.getItem('gridcast.role'), lastUpload, setLastUpload,
+  };
+  const alerts = store.activeAlerts();
   const {pct, total} = percent(s.summary);
   const View = route.view.component;
 
@@ -101,6 +104,8 @@ function Shell({onSignOut}) {
       h('button', {type: 'button', class: 'queue-toggle', id: 'queue-toggle', 'aria-expanded': String(queueOpen),
         'aria-controls': 'queue-popup', onClick: () => setQueueOpen(!queueOpen)},
       `Queue ${s.summary.running} running · ${s.summary.pending} pending · ${total ? pct + '%' : '–'}`),
+      alerts.length > 0 && h('a', {class: 'alert-badge', id: 'alert-badge', href: '#/performance',
+        title: alerts.map((a) => a.message).join('\n')}, `${alerts.length} alert${alerts.length > 1 ? 's' : ''}`),
       h('span', {class: 'user muted'}, session.user || ''),
       h('button', {type: 'button', class: 'small', onClick: onSignOut}, 'Sign out')),
     h('main', {id: 'main', tabIndex: -1},

@@ -3,6 +3,8 @@
 // as props from the app shell) and re-render when it changes. When streaming is unavailable it
 // polls GET /api/jobs/status, and it keeps reconnecting the stream with exponential backoff,
 // resuming after the last event id it saw (no change is lost across a reconnect).
+// It also keeps the server's active alerts: seeded from GET /api/performance/alerts whenever the
+// stream opens, then changed by the stream's `event: alert` messages (raised or cleared).
 
 import {api, query} from './api.js';
 
@@ -47,6 +49,7 @@ export function createStore({transport = 'stream'} = {}) {
     connection: 'idle', // idle | connecting | live | reconnecting | polling
     lastEventId: null,
     streamsOpened: 0,
+    alerts: new Map(), // rule -> the latest alert change seen for it (raised or cleared), by seq
   };
   const listeners = new Set();
   const cursors = new Map(); // filter key -> next cursor ('' = exhausted)
@@ -153,6 +156,28 @@ export function createStore({transport = 'stream'} = {}) {
     }
   }
 
+  /** Merges alert changes; a rule keeps its change with the highest seq. */
+  function putAlerts(list) {
+    let any = false;
+    for (const a of list || []) {
+      const old = state.alerts.get(a.rule);
+      if (!old || a.seq > old.seq) {
+        state.alerts.set(a.rule, a);
+        any = true;
+      }
+    }
+    if (any) changed(false);
+  }
+
+  async function seedAlerts() {
+    try {
+      const a = await api.get('/api/performance/alerts');
+      putAlerts((a.history || []).concat(a.active || []));
+    } catch {
+      // alerts then come from the stream only
+    }
+  }
+
   function setConnection(c) {
     if (state.connection !== c) {
       state.connection = c;
@@ -177,11 +202,13 @@ export function createStore({transport = 'stream'} = {}) {
       stopPolling();
       setConnection('live');
       if (!snapshotTaken) snapshot();
+      seedAlerts(); // changes while the stream was down have no id to resume from
     };
     es.addEventListener('job', (m) => {
       if (m.lastEventId) state.lastEventId = m.lastEventId;
       applyEvent(JSON.parse(m.data));
     });
+    es.addEventListener('alert', (m) => putAlerts([JSON.parse(m.data)]));
     es.addEventListener('summary', (m) => {
       state.summary = JSON.parse(m.data);
       changed(false);
@@ -204,6 +231,7 @@ export function createStore({transport = 'stream'} = {}) {
       const page = await api.get('/api/jobs/status' + query({limit: 200}));
       applyListing(page);
       snapshotTaken = true;
+      seedAlerts();
     } catch {
       // keep polling; a 401 sends the page back to sign-in through the api module
     }
@@ -289,6 +317,11 @@ export function createStore({transport = 'stream'} = {}) {
 
     /** After a bulk change the server answered (clear, cancel): refresh counts and the first page. */
     refresh: snapshot,
+
+    /** Alerts raised now, newest first. */
+    activeAlerts() {
+      return [...state.alerts.values()].filter((a) => a.state === 'raised').sort((a, b) => b.seq - a.seq);
+    },
 
     job: (id) => state.jobs.get(id),
     batch: (id) => state.batches.get(id) || emptyCounts(),

@@ -7,6 +7,7 @@ import {QueueView} from './queue.js';
 import {SkuView} from './sku.js';
 import {ResultsView} from './results.js';
 import {ReportsView} from './reports.js';
+import {PerformanceView} from './performance.js';
 
 export const views = [
   {id: 'forecast', title: 'Forecast', component: ForecastView},
@@ -14,4 +15,5 @@ export const views = [
   {id: 'sku', title: 'SKU', component: SkuView},
   {id: 'results', title: 'Results', component: ResultsView},
   {id: 'reports', title: 'Reports', component: ReportsView},
+  {id: 'performance', title: 'Performance', component: PerformanceView},
 ];

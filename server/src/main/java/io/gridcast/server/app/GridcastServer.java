@@ -4,6 +4,7 @@ import io.gridcast.forecast.registry.ModelRegistry;
 import io.gridcast.queue.JobQueue;
 import io.gridcast.server.auth.SessionStore;
 import io.gridcast.server.auth.UserStore;
+import io.gridcast.server.cache.CacheStats;
 import io.gridcast.server.cache.ResultCache;
 import io.gridcast.server.config.CacheConfig;
 import io.gridcast.server.config.DatabaseUrl;
@@ -19,9 +20,13 @@ import io.gridcast.server.http.ApiServer;
 import io.gridcast.server.http.CallerResolver;
 import io.gridcast.server.job.ForecastJobs;
 import io.gridcast.server.job.JobService;
+import io.gridcast.server.monitor.MonitorConfig;
+import io.gridcast.server.monitor.Monitoring;
+import io.gridcast.server.monitor.PerformanceJobs;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +48,7 @@ public final class GridcastServer implements AutoCloseable {
   private final EventFeed feed;
   private final ApiServer http;
   private final ResultCache cache;
+  private final Monitoring monitoring;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private GridcastServer(
@@ -51,13 +57,15 @@ public final class GridcastServer implements AutoCloseable {
       JobQueue queue,
       EventFeed feed,
       ApiServer http,
-      ResultCache cache) {
+      ResultCache cache,
+      Monitoring monitoring) {
     this.config = config;
     this.cache = cache;
     this.db = db;
     this.queue = queue;
     this.feed = feed;
     this.http = http;
+    this.monitoring = monitoring;
   }
 
   /**
@@ -79,6 +87,18 @@ public final class GridcastServer implements AutoCloseable {
    */
   public static GridcastServer start(
       ServerConfig config, CallerResolver givenCallers, ModelRegistry registry) {
+    return start(config, givenCallers, registry, MonitorConfig.fromEnv(System.getenv()));
+  }
+
+  /**
+   * Starts a process with a given caller resolver (null: the one the configuration asks for), model
+   * registry and monitoring settings (sampling runs only in processes that serve HTTP).
+   */
+  public static GridcastServer start(
+      ServerConfig config,
+      CallerResolver givenCallers,
+      ModelRegistry registry,
+      MonitorConfig monitorConfig) {
     LOG.info("effective configuration: {}", config.describe());
     InstantSource clock = InstantSource.system();
     int poolSize = config.database().postgres() ? Math.max(10, config.workers() + 6) : 8;
@@ -86,7 +106,15 @@ public final class GridcastServer implements AutoCloseable {
     JobQueue queue = null;
     EventFeed feed = null;
     ApiServer http = null;
+    Monitoring monitoring = null;
     try {
+      monitoring =
+          Monitoring.create(
+              config.role().http()
+                  ? monitorConfig
+                  : monitorConfig.withSampleInterval(Duration.ZERO),
+              clock);
+      monitoring.bindPool(db.dataSource());
       UserStore users = new UserStore(db.dataSource(), clock);
       SessionStore sessions =
           config.auth() ? new SessionStore(db.dataSource(), clock, SessionStore.DEFAULT_TTL) : null;
@@ -105,23 +133,31 @@ public final class GridcastServer implements AutoCloseable {
       DatasetStore datasets = new DatasetStore(db.dataSource());
       ResultStore results = new ResultStore(db.dataSource(), db.dialect());
       ResultCache cache = resultCache(config.cache(), db, clock);
+      bindCache(monitoring, cache);
       ForecastJobs jobs = new ForecastJobs(datasets, results, registry, clock, cache);
+      PerformanceJobs performanceJobs =
+          new PerformanceJobs(datasets, registry, config.dataDir().resolve("profiles"));
       JobQueue.Builder qb =
           JobQueue.create(db.dataSource())
               .migrate(false)
               .clock(clock)
               .lease(config.lease())
               .workers(config.role().workers() ? config.workers() : 0);
-      for (Map.Entry<String, io.gridcast.queue.JobHandler> h : jobs.handlers().entrySet()) {
-        qb.register(h.getKey(), h.getValue());
+      Map<String, io.gridcast.queue.JobHandler> handlers = new java.util.LinkedHashMap<>();
+      handlers.putAll(jobs.handlers());
+      handlers.putAll(performanceJobs.handlers());
+      for (Map.Entry<String, io.gridcast.queue.JobHandler> h : handlers.entrySet()) {
+        qb.register(h.getKey(), monitoring.timed(h.getKey(), h.getValue()));
       }
       queue = qb.build();
+      monitoring.bindQueue(queue.store());
       if (config.role().workers()) {
         queue.start();
         LOG.info("workers started: {} slots, worker id {}", config.workers(), queue.workerId());
       }
       if (config.role().http()) {
         feed = new EventFeed(queue);
+        monitoring.alerts().onChange(feed::nudge);
         DatasetService datasetService =
             new DatasetService(datasets, clock, config.limits().maxSeriesPerUpload());
         JobService jobService =
@@ -148,11 +184,13 @@ public final class GridcastServer implements AutoCloseable {
                 clock,
                 users,
                 sessions,
-                cache);
+                cache,
+                monitoring,
+                performanceJobs);
       }
-      return new GridcastServer(config, db, queue, feed, http, cache);
+      return new GridcastServer(config, db, queue, feed, http, cache, monitoring);
     } catch (RuntimeException e) {
-      for (AutoCloseable c : new AutoCloseable[] {http, feed, queue, db}) {
+      for (AutoCloseable c : new AutoCloseable[] {http, feed, monitoring, queue, db}) {
         if (c != null) {
           try {
             c.close();
@@ -163,6 +201,29 @@ public final class GridcastServer implements AutoCloseable {
       }
       throw e;
     }
+  }
+
+  /** The cache's figures as monitoring gauges, and its hit rate for the cache alert. */
+  private static void bindCache(Monitoring monitoring, ResultCache cache) {
+    if (!cache.enabled()) {
+      return;
+    }
+    monitoring.bindCache(
+        () -> {
+          CacheStats s = cache.stats();
+          return s.hits() + s.misses() == 0 ? Optional.empty() : Optional.of(s.hitRate());
+        },
+        () -> {
+          CacheStats s = cache.stats();
+          Map<String, Object> m = new java.util.LinkedHashMap<>();
+          m.put("hits", s.hits());
+          m.put("misses", s.misses());
+          m.put("hit_rate", s.hitRate());
+          m.put("evictions", s.evictions());
+          m.put("memory_entries", s.memory().entries());
+          m.put("disk_entries", s.disk().entries());
+          return m;
+        });
   }
 
   private static ResultCache resultCache(CacheConfig c, Database db, InstantSource clock) {
@@ -213,6 +274,14 @@ public final class GridcastServer implements AutoCloseable {
     return db;
   }
 
+  /**
+   * The monitoring of this process: the lead binds the result cache here with {@link
+   * Monitoring#bindCache}.
+   */
+  public Monitoring monitoring() {
+    return monitoring;
+  }
+
   @Override
   public void close() {
     if (!closed.compareAndSet(false, true)) {
@@ -224,6 +293,7 @@ public final class GridcastServer implements AutoCloseable {
     if (http != null) {
       http.close();
     }
+    monitoring.close();
     queue.stop(STOP_GRACE);
     queue.close();
     db.close();

@@ -34,6 +34,7 @@ public final class EventFeed implements AutoCloseable {
   private long floor; // guarded by lock: every event with seq in (floor, latest] is in recent
   private volatile long latest;
   private volatile boolean closed;
+  private long nudges;
 
   public EventFeed(JobQueue queue) {
     this(queue, DEFAULT_RECENT);
@@ -97,6 +98,20 @@ public final class EventFeed implements AutoCloseable {
     }
   }
 
+  /**
+   * Wakes every stream waiting in {@link #awaitAfter} without a job event: something else for them
+   * to send (an alert was raised or cleared).
+   */
+  public void nudge() {
+    lock.lock();
+    try {
+      nudges++;
+      moved.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** True once {@link #close()} was called: streams end. */
   public boolean closed() {
     return closed;
@@ -108,7 +123,8 @@ public final class EventFeed implements AutoCloseable {
   }
 
   /**
-   * Waits until the latest sequence is above {@code seq}, the timeout passes or the feed closes.
+   * Waits until the latest sequence is above {@code seq}, the timeout passes, {@link #nudge()} is
+   * called or the feed closes.
    *
    * @return the latest sequence (may still be {@code <= seq} after a timeout)
    */
@@ -116,7 +132,8 @@ public final class EventFeed implements AutoCloseable {
     long deadline = System.nanoTime() + timeout.toNanos();
     lock.lock();
     try {
-      while (latest <= seq && !closed) {
+      long nudged = nudges;
+      while (latest <= seq && !closed && nudges == nudged) {
         long left = deadline - System.nanoTime();
         if (left <= 0) {
           break;

@@ -15,6 +15,8 @@ import io.gridcast.server.dataset.ResultStore;
 import io.gridcast.server.event.EventFeed;
 import io.gridcast.server.job.JobRequest;
 import io.gridcast.server.job.JobService;
+import io.gridcast.server.monitor.Monitoring;
+import io.gridcast.server.monitor.PerformanceJobs;
 import io.javalin.http.Context;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -42,7 +44,9 @@ public final class Api {
       InstantSource clock,
       UserStore users,
       SessionStore sessions,
-      ResultCache cache) {
+      ResultCache cache,
+      Monitoring monitoring,
+      PerformanceJobs performanceJobs) {
     List<RouteGroup> groups = new ArrayList<>();
     if (sessions != null) {
       groups.add(new SessionRoutes(users, sessions));
@@ -57,13 +61,29 @@ public final class Api {
                 config.limits().maxPointsPerSeries()),
             new ForecastRoutes(datasets, results),
             new JobRoutes(jobs, store, clock),
-            new EventRoutes(store, feed, config.limits().maxStreamsPerUser()),
-            new CacheRoutes(cache, datasets)));
+            new EventRoutes(store, feed, monitoring.alerts(), config.limits().maxStreamsPerUser()),
+            new CacheRoutes(cache, datasets),
+            new PerformanceRoutes(
+                monitoring,
+                performanceJobs,
+                store,
+                datasets,
+                registry,
+                callers,
+                config.auth(),
+                config.limits().maxHorizon(),
+                clock)));
     SubmissionRateLimiter limiter =
         new SubmissionRateLimiter(
             config.limits().submissionBurst(), config.limits().submissionRefill(), clock);
     return ApiServer.start(
-        config.host(), config.port(), config.maxUploadBytes(), callers, limiter, groups);
+        config.host(),
+        config.port(),
+        config.maxUploadBytes(),
+        callers,
+        limiter,
+        monitoring.http(),
+        groups);
   }
 
   /** {@code ?optimize=true&horizon=&models=&metric=&folds=&priority=&reason=} of an upload. */

@@ -2,6 +2,7 @@ package io.gridcast.server.http;
 
 import io.gridcast.server.auth.SubmissionRateLimiter;
 import io.gridcast.server.config.LimitExceededException;
+import io.gridcast.server.monitor.HttpMetrics;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
@@ -36,6 +37,7 @@ public final class ApiServer implements AutoCloseable {
       long maxBodyBytes,
       CallerResolver callers,
       SubmissionRateLimiter limiter,
+      HttpMetrics metrics,
       List<RouteGroup> groups) {
     Javalin app =
         Javalin.create(cfg -> {
@@ -53,6 +55,11 @@ public final class ApiServer implements AutoCloseable {
                   rateLimit(limiter, caller);
                 }
               });
+          if (metrics != null) {
+            cfg.requestLogger.http((ctx, ms) ->
+                metrics.record(
+                    ctx.method().name(), route(ctx), ctx.res().getStatus(), (long) (ms * 1e6)));
+          }
           ErrorMapper.install(cfg);
           WebAssets.install(cfg);
           for (RouteGroup g : groups) {
@@ -62,6 +69,16 @@ public final class ApiServer implements AutoCloseable {
     app.start(host, port);
     LOG.info("HTTP API listening on http://{}:{}", host, app.port());
     return new ApiServer(app);
+  }
+
+  /** The matched route's template ({@code /api/jobs/{id}}), or null when no route matched. */
+  private static String route(Context ctx) {
+    try {
+      Endpoint e = ctx.endpoints().matchedHttpEndpoint();
+      return e == null ? null : e.path;
+    } catch (RuntimeException e) {
+      return null;
+    }
   }
 
   /** NUL in a query parameter: PostgreSQL cannot even compare it, so it is refused up front. */

@@ -38,6 +38,16 @@ final class ErrorMapper {
         Exception.class,
         (e, ctx) -> {
           ApiException mapped = DomainErrors.map(e);
+          if (mapped == null && poolExhausted(e)) {
+            // Every pooled connection stayed busy for the pool's timeout: overload, not a bug.
+            LOG.warn("{} {}: database pool exhausted; answered 503", ctx.method(), ctx.path());
+            mapped =
+                new ApiException(
+                    503,
+                    "overloaded",
+                    "the server is busy (no database connection free); retry shortly",
+                    Map.of("retry_after_seconds", 1L));
+          }
           if (mapped == null) {
             LOG.error("unhandled error on {} {}", ctx.method(), ctx.path(), e);
             mapped = new ApiException(500, "internal_error", "internal error; see the server log");
@@ -63,6 +73,16 @@ final class ErrorMapper {
                     405,
                     "method_not_allowed",
                     "method " + ctx.method() + " not allowed on " + ctx.path())));
+  }
+
+  /** A connection-pool timeout (Hikari's SQLTransientConnectionException) anywhere in the chain. */
+  static boolean poolExhausted(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.sql.SQLTransientConnectionException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Map<String, Object> location(JsonProcessingException e) {

@@ -4,6 +4,8 @@ import io.gridcast.queue.JobEvent;
 import io.gridcast.queue.JobStore;
 import io.gridcast.server.config.LimitExceededException;
 import io.gridcast.server.event.EventFeed;
+import io.gridcast.server.monitor.Alert;
+import io.gridcast.server.monitor.AlertRules;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -18,7 +20,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code id:} the database-wide sequence) and summary counts ({@code event: summary}). Resumable:
  * {@code Last-Event-ID} (or {@code ?last_event_id=}) replays everything after it from the database,
  * whichever process made the change; without it the stream starts at the present. Each stream is
- * one virtual thread that sleeps on the process's {@link EventFeed}.
+ * one virtual thread that sleeps on the process's {@link EventFeed}. Alerts of this process raised
+ * or cleared while the stream is open arrive as {@code event: alert} (no {@code id:}, so they do
+ * not move the resume position; they concern the server, not one user's data, so every caller gets
+ * them).
  */
 final class EventRoutes implements RouteGroup {
   static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
@@ -28,17 +33,21 @@ final class EventRoutes implements RouteGroup {
   static final Duration SUMMARY_SHARED = Duration.ofMillis(200);
 
   private static final int BATCH = 500;
+  private static final int FRAMES_KEPT = 10_000;
 
   private final JobStore store;
   private final EventFeed feed;
+  private final AlertRules alerts;
 
   private final int maxStreamsPerUser;
   private final ConcurrentHashMap<String, Integer> open = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Summary> summaries = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<Long, String> frames = new ConcurrentHashMap<>();
 
-  EventRoutes(JobStore store, EventFeed feed, int maxStreamsPerUser) {
+  EventRoutes(JobStore store, EventFeed feed, AlertRules alerts, int maxStreamsPerUser) {
     this.store = store;
     this.feed = feed;
+    this.alerts = alerts;
     this.maxStreamsPerUser = maxStreamsPerUser;
   }
 
@@ -88,8 +97,20 @@ final class EventRoutes implements RouteGroup {
     summary(out, caller, pos);
     long lastSummary = System.nanoTime();
     boolean dirty = false;
+    long alertPos = alerts == null ? 0 : alerts.latestSeq();
     while (!feed.closed()) {
       long latest = feed.awaitAfter(pos, dirty ? SUMMARY_EVERY : KEEP_ALIVE);
+      if (alerts != null && alerts.latestSeq() > alertPos) {
+        StringBuilder sb = new StringBuilder();
+        for (Alert a : alerts.changesAfter(alertPos)) {
+          alertPos = a.seq();
+          sb.append("event: alert\ndata: ").append(Json.write(a)).append("\n\n");
+        }
+        if (!sb.isEmpty()) {
+          write(out, sb.toString());
+          continue;
+        }
+      }
       if (latest > pos) {
         List<JobEvent> events = feed.recentAfter(pos, BATCH);
         if (events == null) { // resumed from before the feed's window: read the table
@@ -102,8 +123,7 @@ final class EventRoutes implements RouteGroup {
           }
           pos = e.seq();
           if (caller.sees(e.ownerId())) {
-            sb.append("id: ").append(e.seq()).append("\nevent: job\ndata: ");
-            sb.append(Json.write(JobViews.event(e))).append("\n\n");
+            sb.append(frame(e));
             dirty = true;
           }
         }
@@ -122,6 +142,23 @@ final class EventRoutes implements RouteGroup {
         dirty = false;
       }
     }
+  }
+
+  /**
+   * The SSE frame of an event, rendered once per process however many streams send it (the recent
+   * ones are kept; older resumes render again).
+   */
+  private String frame(JobEvent e) {
+    String f = frames.get(e.seq());
+    if (f == null) {
+      f = "id: " + e.seq() + "\nevent: job\ndata: " + Json.write(JobViews.event(e)) + "\n\n";
+      frames.put(e.seq(), f);
+      if (frames.size() > 2 * FRAMES_KEPT) {
+        long keepFrom = feed.latest() - FRAMES_KEPT;
+        frames.keySet().removeIf(seq -> seq < keepFrom);
+      }
+    }
+    return f;
   }
 
   private long startPosition(Context ctx) {

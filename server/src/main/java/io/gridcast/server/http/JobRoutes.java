@@ -25,7 +25,8 @@ import java.util.UUID;
  * {@code /api/jobs...}: create, status with summary and cursor page, one, progress, cancel, clear.
  */
 final class JobRoutes implements RouteGroup {
-  private static final Set<String> TYPES = Set.of("optimization", "validation", "rescoring");
+  private static final Set<String> TYPES =
+      Set.of("optimization", "validation", "rescoring", "benchmark", "profile");
 
   /** A job request is small: a SKU list of 10,000 names fits many times over. */
   static final long MAX_BODY_BYTES = 4L * 1024 * 1024;

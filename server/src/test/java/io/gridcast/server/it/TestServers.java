@@ -40,6 +40,26 @@ public final class TestServers {
     return GridcastServer.start(cfg);
   }
 
+  /** A server with the given monitoring settings (alert limits, sampling, /metrics access). */
+  public static GridcastServer start(
+      Role role, DatabaseUrl db, int workers, io.gridcast.server.monitor.MonitorConfig monitor) {
+    ServerConfig cfg =
+        new ServerConfig(
+            role,
+            "127.0.0.1",
+            0,
+            Path.of(System.getProperty("java.io.tmpdir")),
+            db,
+            workers,
+            ServerConfig.DEFAULT_MAX_UPLOAD_BYTES,
+            Duration.ofSeconds(10),
+            ServerConfig.DEFAULT_EVENT_POLL,
+            true,
+            Limits.DEFAULTS);
+    return GridcastServer.start(
+        cfg, null, io.gridcast.forecast.registry.ModelRegistry.standard(), monitor);
+  }
+
   /** Adds a user to the server's database and returns its token. */
   public static String addUser(GridcastServer server, String name, UserRole role) {
     return new UserStore(server.database().dataSource(), InstantSource.system())

@@ -128,9 +128,10 @@ class WebPageTest {
   @Order(2)
   void uploadingACsv_showsItsJobsAtOnce_andTheQueueReaches100Percent() {
     el("#csv-file").sendKeys(csv.toString());
-    WebElement horizon = el("input[name=horizon]");
-    horizon.clear();
-    horizon.sendKeys(String.valueOf(HORIZON));
+    // Select-all, not clear(): clear() fires no input event, so a re-render would restore "12".
+    el("input[name=horizon]")
+        .sendKeys(
+            org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), "" + HORIZON);
     el("#upload-submit").click();
 
     // The jobs are listed from the upload's answer, before any of them has run.
@@ -305,7 +306,7 @@ class WebPageTest {
     browser.driver.navigate().refresh();
     el("#queue-toggle");
     browser.wait.until(ExpectedConditions.textToBe(By.id("connection"), "Live"));
-    for (String view : List.of("queue", "sku", "results", "reports", "forecast")) {
+    for (String view : List.of("queue", "sku", "results", "reports", "performance", "forecast")) {
       el("nav a[href='#/" + view + "']").click();
       el("main h1");
     }
@@ -359,7 +360,8 @@ class WebPageTest {
     el("#queue-toggle");
     browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
     try {
-      for (String view : List.of("forecast", "queue", "sku", "results/" + datasetId, "reports")) {
+      for (String view :
+          List.of("forecast", "queue", "sku", "results/" + datasetId, "reports", "performance")) {
         go("#/" + view);
         el("main h1");
         browser.wait.until(d ->
@@ -388,9 +390,9 @@ class WebPageTest {
             .isEmpty());
     new org.openqa.selenium.support.ui.Select(el("select[name=report-dataset]"))
         .selectByValue(datasetId);
-    WebElement horizon = el("input[name=report-horizon]");
-    horizon.clear();
-    horizon.sendKeys(String.valueOf(HORIZON));
+    el("input[name=report-horizon]")
+        .sendKeys(
+            org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), "" + HORIZON);
     el("input[name=report-models]").sendKeys("naive,snaive");
     el(".reports form button[type=submit]").click();
     browser.wait.until(

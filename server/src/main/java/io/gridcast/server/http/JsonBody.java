@@ -1,0 +1,64 @@
+package io.gridcast.server.http;
+
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+
+/** A small JSON request body read into a record, with the API's errors for every bad shape. */
+final class JsonBody {
+  private JsonBody() {}
+
+  /**
+   * The body as {@code type}; an empty body gives {@code empty} (null: refused).
+   *
+   * @throws ApiException 415 (not JSON), 413 (over {@code maxBytes}), 400 (unknown field, wrong
+   *     type, not an object)
+   */
+  static <T> T read(Context ctx, Class<T> type, long maxBytes, T empty, String what)
+      throws IOException {
+    String ct = ctx.contentType();
+    byte[] body;
+    try (InputStream in = new LimitedInputStream(ctx.req().getInputStream(), maxBytes)) {
+      body = in.readAllBytes();
+    }
+    if (body.length == 0) {
+      if (empty != null) {
+        return empty;
+      }
+      throw ApiException.badRequest("body", "the request body is empty; send a JSON object");
+    }
+    if (ct == null || !ct.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+      throw new ApiException(
+          415,
+          "unsupported_media_type",
+          "Content-Type must be application/json, got '" + ct + "'",
+          Map.of("field", "Content-Type"));
+    }
+    T v;
+    try {
+      v = Json.MAPPER.readValue(body, type);
+    } catch (UnrecognizedPropertyException e) {
+      throw new ApiException(
+          400,
+          "unknown_field",
+          "unknown field '" + e.getPropertyName() + "' in the " + what,
+          Map.of("field", e.getPropertyName()));
+    } catch (MismatchedInputException e) {
+      String field = e.getPath().isEmpty() ? "body" : e.getPath().get(0).getFieldName();
+      throw new ApiException(
+          400,
+          "invalid_field",
+          "field '" + field + "' has the wrong type: " + e.getOriginalMessage(),
+          Map.of("field", field == null ? "body" : field));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new ApiException(400, "malformed_body", "the " + what + " is not valid JSON");
+    }
+    if (v == null) {
+      throw ApiException.badRequest("body", "the request body must be a JSON object, got null");
+    }
+    return v;
+  }
+}

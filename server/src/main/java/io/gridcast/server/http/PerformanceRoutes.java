@@ -1,0 +1,278 @@
+package io.gridcast.server.http;
+
+import com.fasterxml.jackson.annotation.JsonAlias;
+import io.gridcast.forecast.registry.DefaultSelection;
+import io.gridcast.forecast.registry.ModelRegistry;
+import io.gridcast.queue.Job;
+import io.gridcast.queue.JobSpec;
+import io.gridcast.queue.JobStatus;
+import io.gridcast.queue.JobStore;
+import io.gridcast.server.dataset.DatasetService;
+import io.gridcast.server.monitor.AlertRules;
+import io.gridcast.server.monitor.MonitorConfig;
+import io.gridcast.server.monitor.Monitoring;
+import io.gridcast.server.monitor.PerformanceJobs;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Monitoring over HTTP: {@code GET /metrics} (Prometheus text; who may read it is {@link
+ * MonitorConfig.MetricsAccess}), the status, history and alerts of {@code /api/performance},
+ * sampling start and stop, and the {@code benchmark} and {@code profile} jobs with the download of
+ * a recording. Starting and stopping sampling and profiling concern the whole process: they need an
+ * admin (or authentication off); the rest is open to every signed-in caller, and the benchmark and
+ * profile jobs and their files are the caller's own like every job.
+ */
+final class PerformanceRoutes implements RouteGroup {
+  static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
+  private static final long MAX_BODY_BYTES = 64 * 1024;
+
+  private final Monitoring monitoring;
+  private final PerformanceJobs jobs;
+  private final JobStore store;
+  private final DatasetService datasets;
+  private final ModelRegistry registry;
+  private final CallerResolver callers;
+  private final boolean auth;
+  private final int maxHorizon;
+  private final InstantSource clock;
+
+  PerformanceRoutes(
+      Monitoring monitoring,
+      PerformanceJobs jobs,
+      JobStore store,
+      DatasetService datasets,
+      ModelRegistry registry,
+      CallerResolver callers,
+      boolean auth,
+      int maxHorizon,
+      InstantSource clock) {
+    this.monitoring = monitoring;
+    this.jobs = jobs;
+    this.store = store;
+    this.datasets = datasets;
+    this.registry = registry;
+    this.callers = callers;
+    this.auth = auth;
+    this.maxHorizon = maxHorizon;
+    this.clock = clock;
+  }
+
+  record StartRequest(Double intervalSeconds) {}
+
+  record GenerateSpec(Integer series, Integer length, Integer period, Long seed) {}
+
+  record BenchmarkRequest(
+      @JsonAlias("dataset") String datasetId,
+      GenerateSpec generate,
+      List<String> models,
+      Integer iterations,
+      Integer horizon) {}
+
+  record ProfileRequest(Integer seconds) {}
+
+  @Override
+  public void register(RoutesConfig r) {
+    r.get("/metrics", this::metrics);
+    r.get("/api/performance/status", ctx -> OpsRoutes.json(ctx, 200, monitoring.status()));
+    r.get(
+        "/api/performance/history",
+        ctx -> OpsRoutes.json(ctx, 200, Map.of("samples", monitoring.history())));
+    r.get("/api/performance/alerts", this::alerts);
+    r.post("/api/performance/monitoring/start", this::start);
+    r.post("/api/performance/monitoring/stop", this::stop);
+    r.post("/api/performance/benchmark", this::benchmark);
+    r.post("/api/performance/profile", this::profile);
+    r.get("/api/performance/profile/{id}/jfr", this::download);
+  }
+
+  private void metrics(Context ctx) throws UnknownHostException {
+    MonitorConfig.MetricsAccess access = monitoring.config().metricsAccess();
+    boolean allowed =
+        access == MonitorConfig.MetricsAccess.OPEN
+            || (access == MonitorConfig.MetricsAccess.LOOPBACK && loopback(ctx))
+            || operator(callers.resolve(ctx));
+    if (!allowed) {
+      throw new ApiException(
+          403,
+          "forbidden",
+          "/metrics is readable from this machine or with an admin token",
+          Map.of("access", access.name().toLowerCase(java.util.Locale.ROOT)));
+    }
+    ctx.contentType(PROMETHEUS_TEXT).result(monitoring.scrape());
+  }
+
+  private static boolean loopback(Context ctx) throws UnknownHostException {
+    String remote = ctx.req().getRemoteAddr();
+    return remote != null && InetAddress.getByName(remote).isLoopbackAddress();
+  }
+
+  private boolean operator(Caller c) {
+    return !auth || c.admin();
+  }
+
+  private void requireOperator(Context ctx, String what) {
+    if (!operator(Caller.of(ctx))) {
+      throw new ApiException(
+          403, "forbidden", what + " concerns the whole server and needs an admin", Map.of());
+    }
+  }
+
+  private void alerts(Context ctx) {
+    AlertRules rules = monitoring.alerts();
+    Map<String, Object> thresholds = new LinkedHashMap<>();
+    for (AlertRules.Rule rule : AlertRules.Rule.values()) {
+      thresholds.put(rule.key(), Map.of("limit", rules.limit(rule), "unit", rule.unit()));
+    }
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("active", rules.active());
+    m.put("history", rules.history());
+    m.put("thresholds", thresholds);
+    OpsRoutes.json(ctx, 200, m);
+  }
+
+  private void start(Context ctx) throws IOException {
+    requireOperator(ctx, "starting monitoring");
+    StartRequest req =
+        JsonBody.read(ctx, StartRequest.class, MAX_BODY_BYTES, new StartRequest(null), "request");
+    double seconds =
+        req.intervalSeconds() == null
+            ? MonitorConfig.DEFAULT_INTERVAL.toMillis() / 1e3
+            : req.intervalSeconds();
+    if (!(seconds >= 0.1 && seconds <= 3600)) {
+      throw ApiException.badRequest(
+          "interval_seconds", "interval_seconds must be in 0.1..3600, got " + seconds);
+    }
+    monitoring.start(Duration.ofMillis(Math.round(seconds * 1000)));
+    OpsRoutes.json(ctx, 200, monitoring.status().get("monitoring"));
+  }
+
+  private void stop(Context ctx) {
+    requireOperator(ctx, "stopping monitoring");
+    monitoring.stop();
+    OpsRoutes.json(ctx, 200, monitoring.status().get("monitoring"));
+  }
+
+  private void benchmark(Context ctx) throws IOException {
+    Caller caller = Caller.of(ctx);
+    BenchmarkRequest req =
+        JsonBody.read(ctx, BenchmarkRequest.class, MAX_BODY_BYTES, null, "benchmark request");
+    if ((req.datasetId() == null) == (req.generate() == null)) {
+      throw ApiException.badRequest(
+          "dataset_id", "give exactly one of dataset_id (an uploaded dataset) and generate");
+    }
+    int iterations = bounded("iterations", req.iterations(), 5, 1, PerformanceJobs.MAX_ITERATIONS);
+    int horizon = bounded("horizon", req.horizon(), 12, 1, maxHorizon);
+    Map<String, Object> payload = new LinkedHashMap<>();
+    if (req.datasetId() != null) {
+      datasets.get(caller.ownerId(), req.datasetId()); // 404 unless it is the caller's
+      payload.put("dataset_id", req.datasetId());
+    } else {
+      GenerateSpec g = req.generate();
+      int period = bounded("generate.period", g.period(), 12, 1, 365);
+      int length = bounded("generate.length", g.length(), 60, 2 * horizon + period + 1, 100_000);
+      Map<String, Object> gen = new LinkedHashMap<>();
+      gen.put("series", bounded("generate.series", g.series(), 100, 1, PerformanceJobs.MAX_SERIES));
+      gen.put("length", length);
+      gen.put("period", period);
+      gen.put("seed", g.seed() == null ? 42L : g.seed());
+      payload.put("generate", gen);
+    }
+    List<String> models = req.models() == null ? List.of() : req.models();
+    if (!models.isEmpty()) {
+      DefaultSelection.named(registry, models); // unknown names: 422 listing the known ones
+    }
+    payload.put("models", models);
+    payload.put("iterations", iterations);
+    payload.put("horizon", horizon);
+    enqueue(ctx, caller, PerformanceJobs.BENCHMARK, payload);
+  }
+
+  private void profile(Context ctx) throws IOException {
+    requireOperator(ctx, "profiling");
+    ProfileRequest req =
+        JsonBody.read(ctx, ProfileRequest.class, MAX_BODY_BYTES, null, "profile request");
+    int seconds = bounded("seconds", req.seconds(), 30, 1, PerformanceJobs.MAX_PROFILE_SECONDS);
+    enqueue(ctx, Caller.of(ctx), PerformanceJobs.PROFILE, Map.of("seconds", seconds));
+  }
+
+  private void enqueue(Context ctx, Caller caller, String type, Map<String, Object> payload) {
+    JobStore.JobInsertResult res =
+        store.jobInsertMany(
+            new JobStore.JobInsertManyParams(
+                caller.ownerId(),
+                null,
+                null,
+                List.of(JobSpec.of(type, Json.write(payload)).withLabel(type).withMaxAttempts(1)),
+                clock.instant()));
+    UUID id = res.jobIds().get(0);
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("job_id", id);
+    m.put("type", type);
+    m.put("status_url", "/api/jobs/" + id);
+    ctx.status(202).contentType("application/json").result(Json.write(m));
+  }
+
+  private void download(Context ctx) throws IOException {
+    Caller caller = Caller.of(ctx);
+    String raw = ctx.pathParam("id");
+    UUID id;
+    try {
+      id = UUID.fromString(raw);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.notFound("profile", raw);
+    }
+    Job job =
+        store
+            .jobGet(new JobStore.JobGetParams(id, caller.scope()))
+            .filter(j -> PerformanceJobs.PROFILE.equals(j.type()))
+            .orElseThrow(() -> ApiException.notFound("profile", raw));
+    if (job.status() != JobStatus.COMPLETED) {
+      throw new ApiException(
+          409,
+          "not_ready",
+          "profile " + id + " is " + job.status().name().toLowerCase(java.util.Locale.ROOT),
+          Map.of("status", job.status().name().toLowerCase(java.util.Locale.ROOT)));
+    }
+    Path file = jobs.profileFile(id);
+    if (!Files.isRegularFile(file)) {
+      throw new ApiException(
+          404,
+          "not_found",
+          "the recording of profile "
+              + id
+              + " is not on this server (recorded by "
+              + job.leaseOwner()
+              + ")",
+          Map.of("kind", "profile", "id", raw));
+    }
+    ctx.status(200);
+    ctx.contentType("application/octet-stream");
+    ctx.header("Content-Disposition", "attachment; filename=\"gridcast-" + id + ".jfr\"");
+    ctx.header("Content-Length", Long.toString(Files.size(file)));
+    try (InputStream in = Files.newInputStream(file)) {
+      in.transferTo(ctx.res().getOutputStream());
+    }
+  }
+
+  private static int bounded(String field, Integer value, int dflt, int min, int max) {
+    int v = value == null ? dflt : value;
+    if (v < min || v > max) {
+      throw ApiException.badRequest(
+          field, field + " must be in " + min + ".." + max + ", got " + v);
+    }
+    return v;
+  }
+}

@@ -1,0 +1,341 @@
+package io.gridcast.server.monitor;
+
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
+import io.gridcast.queue.JobHandler;
+import io.gridcast.queue.JobStore;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The monitoring of one process: the Prometheus registry with JVM, pool, queue, HTTP and job
+ * meters; the system sampler on its own named daemon thread, started and stopped at run time; the
+ * alert rules, evaluated at every sample.
+ *
+ * <p>Each tick: read the system ({@link SystemSampler}), drain the HTTP and job windows, build a
+ * {@link AlertRules.Reading} (CPU %, resident bytes, slowest call, error rate {@code 100 * (http5xx
+ * + failedJobs) / (requests + finishedJobs)} once at least {@value #MIN_ERROR_SAMPLE} calls and
+ * jobs finished, cache hit rate when a cache is bound) and evaluate the rules. Thread-safe; {@link
+ * #close()} is idempotent.
+ */
+public final class Monitoring implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Monitoring.class);
+
+  /** Fewest calls and jobs in an interval for the error rate to be judged. */
+  public static final int MIN_ERROR_SAMPLE = 20;
+
+  private final MonitorConfig config;
+  private final InstantSource clock;
+  private final PrometheusMeterRegistry registry;
+  private final HttpMetrics http;
+  private final JobMetrics jobs;
+  private final AlertRules alerts;
+  private final JvmGcMetrics gc;
+  private final ScheduledExecutorService scheduler;
+  private volatile SystemSampler sampler;
+  private volatile Supplier<Optional<Double>> cacheHitRate = Optional::empty;
+  private volatile Supplier<Map<String, Object>> cacheFigures = Map::of;
+  private volatile QueueDepth queueDepth;
+  private volatile ApplicationFigures application;
+  private final java.util.Deque<MonitorPoint> points = new java.util.ArrayDeque<>();
+  private ScheduledFuture<?> task;
+  private Duration interval = Duration.ZERO;
+  private long lastTickNanos = System.nanoTime();
+
+  private Monitoring(MonitorConfig config, InstantSource clock) {
+    this.config = config;
+    this.clock = clock;
+    this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    this.http = new HttpMetrics(registry);
+    this.jobs = new JobMetrics(registry);
+    this.alerts = new AlertRules(config.thresholds());
+    new ClassLoaderMetrics().bindTo(registry);
+    new JvmMemoryMetrics().bindTo(registry);
+    this.gc = new JvmGcMetrics();
+    gc.bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+    new UptimeMetrics().bindTo(registry);
+    systemGauge(
+        "gridcast.system.cpu.percent", "System CPU load, percent", SystemSample::cpuPercent);
+    systemGauge(
+        "gridcast.system.memory.available.bytes",
+        "Physical memory available",
+        s -> s.memoryAvailableBytes());
+    systemGauge("gridcast.system.memory.total.bytes", "Physical memory", s -> s.memoryTotalBytes());
+    systemGauge(
+        "gridcast.process.resident.bytes",
+        "Resident memory of this process",
+        s -> s.processResidentBytes());
+    systemGauge(
+        "gridcast.system.disk.read.bytes.per.second",
+        "Disk reads, all disks",
+        SystemSample::diskReadBytesPerSecond);
+    systemGauge(
+        "gridcast.system.disk.write.bytes.per.second",
+        "Disk writes, all disks",
+        SystemSample::diskWriteBytesPerSecond);
+    systemGauge(
+        "gridcast.system.network.received.bytes.per.second",
+        "Network received, all interfaces",
+        SystemSample::networkReceivedBytesPerSecond);
+    systemGauge(
+        "gridcast.system.network.sent.bytes.per.second",
+        "Network sent, all interfaces",
+        SystemSample::networkSentBytesPerSecond);
+    Gauge.builder("gridcast.alerts.active", alerts, a -> a.active().size())
+        .description("Raised alerts")
+        .register(registry);
+    this.scheduler =
+        Executors.newSingleThreadScheduledExecutor(r -> {
+          Thread t = new Thread(r, "gridcast-monitor");
+          t.setDaemon(true);
+          return t;
+        });
+  }
+
+  /** A monitor with the given settings; sampling starts at once unless the interval is zero. */
+  public static Monitoring create(MonitorConfig config, InstantSource clock) {
+    Monitoring m = new Monitoring(config, clock);
+    LOG.info(
+        "monitoring: /metrics access {}, alert limits {}",
+        config.metricsAccess().name().toLowerCase(java.util.Locale.ROOT),
+        config.thresholds());
+    if (!config.sampleInterval().isZero()) {
+      m.start(config.sampleInterval());
+    }
+    return m;
+  }
+
+  private void systemGauge(String name, String help, ToDoubleFunction<SystemSample> f) {
+    Gauge.builder(
+            name,
+            this,
+            m -> {
+              SystemSampler s = m.sampler;
+              SystemSample latest = s == null ? null : s.latest();
+              return latest == null ? Double.NaN : f.applyAsDouble(latest);
+            })
+        .description(help)
+        .register(registry);
+  }
+
+  public MonitorConfig config() {
+    return config;
+  }
+
+  public MeterRegistry registry() {
+    return registry;
+  }
+
+  /** Every meter in the Prometheus text format (version 0.0.4). */
+  public String scrape() {
+    return registry.scrape();
+  }
+
+  public HttpMetrics http() {
+    return http;
+  }
+
+  public AlertRules alerts() {
+    return alerts;
+  }
+
+  /** The handler, timed into {@code gridcast_job_duration_seconds{type,outcome}}. */
+  public JobHandler timed(String type, JobHandler handler) {
+    return jobs.timed(type, handler);
+  }
+
+  /** Registers {@code gridcast_queue_jobs{status}} gauges on the store's counts (cached 5 s). */
+  public void bindQueue(JobStore store) {
+    queueDepth = new QueueDepth(store, registry);
+  }
+
+  /**
+   * Registers the pool's gauges ({@code gridcast_db_pool_connections{state}}) when it is Hikari.
+   */
+  public void bindPool(DataSource dataSource) {
+    if (!(dataSource instanceof HikariDataSource h)) {
+      return;
+    }
+    String pool = h.getPoolName() == null ? "default" : h.getPoolName();
+    for (String state : new String[] {"active", "idle", "total", "pending"}) {
+      Gauge.builder(
+              "gridcast.db.pool.connections",
+              h,
+              ds -> {
+                HikariPoolMXBean b = ds.getHikariPoolMXBean();
+                if (b == null) {
+                  return Double.NaN;
+                }
+                return switch (state) {
+                  case "active" -> b.getActiveConnections();
+                  case "idle" -> b.getIdleConnections();
+                  case "total" -> b.getTotalConnections();
+                  default -> b.getThreadsAwaitingConnection();
+                };
+              })
+          .description("Connections of the job database pool")
+          .tag("pool", pool)
+          .tag("state", state)
+          .register(registry);
+    }
+    Gauge.builder("gridcast.db.pool.max", h, HikariDataSource::getMaximumPoolSize)
+        .description("Largest size of the job database pool")
+        .tag("pool", pool)
+        .register(registry);
+  }
+
+  /**
+   * Binds the result cache: its hit rate (0..1; empty while it has no lookups, and then the cache
+   * alert is not evaluated) becomes {@code gridcast_cache_hit_ratio} and feeds the cache rule;
+   * {@code figures} (hits, misses, evictions, size ...) appear under {@code cache} in the status
+   * answer. Call once, at start.
+   */
+  public void bindCache(Supplier<Optional<Double>> hitRate, Supplier<Map<String, Object>> figures) {
+    this.cacheHitRate = hitRate;
+    this.cacheFigures = figures;
+    Gauge.builder("gridcast.cache.hit.ratio", this, m -> m.cacheHitRate.get().orElse(Double.NaN))
+        .description("Result cache hit rate, 0..1")
+        .register(registry);
+  }
+
+  /** Starts (or re-times) sampling and alert evaluation every {@code every}. */
+  public synchronized void start(Duration every) {
+    if (every.compareTo(MonitorConfig.MIN_INTERVAL) < 0
+        || every.compareTo(MonitorConfig.MAX_INTERVAL) > 0) {
+      throw new IllegalArgumentException(
+          "interval must be in 0.1 s..1 h, got " + every.toMillis() + " ms");
+    }
+    if (task != null) {
+      task.cancel(false);
+    }
+    if (sampler == null) {
+      sampler = new SystemSampler(clock);
+    }
+    interval = every;
+    long ms = every.toMillis();
+    task = scheduler.scheduleAtFixedRate(this::tickSafely, ms, ms, TimeUnit.MILLISECONDS);
+    LOG.info("monitoring: sampling every {} ms", ms);
+  }
+
+  /** Stops sampling; the last figures and the alert history stay readable. */
+  public synchronized void stop() {
+    if (task != null) {
+      task.cancel(false);
+      task = null;
+      LOG.info("monitoring: sampling stopped");
+    }
+    interval = Duration.ZERO;
+  }
+
+  /** The sampling interval, zero when stopped. */
+  public synchronized Duration interval() {
+    return interval;
+  }
+
+  private void tickSafely() {
+    try {
+      tick();
+    } catch (Throwable t) { // the sampling thread must survive anything
+      LOG.warn("monitoring: sample failed", t);
+    }
+  }
+
+  /** One sample and one alert evaluation now, on the calling thread. */
+  public synchronized void tick() {
+    if (sampler == null) {
+      sampler = new SystemSampler(clock);
+    }
+    SystemSample s = sampler.sample();
+    long now = System.nanoTime();
+    double seconds = Math.max(1e-3, (now - lastTickNanos) / 1e9);
+    lastTickNanos = now;
+    HttpMetrics.Window w = http.drain();
+    JobMetrics.Window j = jobs.drain();
+    long total = w.requests() + j.finished();
+    Double errorRate = total >= MIN_ERROR_SAMPLE ? 100.0 * (w.errors() + j.failed()) / total : null;
+    Double slowest = w.timedRequests() == 0 ? null : w.slowestNanos() / 1e9;
+    Double mean = w.timedRequests() == 0 ? null : w.timedNanos() / 1e9 / w.timedRequests();
+    Double hitRate = cacheHitRate.get().orElse(null);
+    ApplicationFigures app =
+        new ApplicationFigures(
+            w.requests() / seconds,
+            mean,
+            slowest,
+            j.finished() / seconds,
+            j.failed(),
+            errorRate,
+            seconds);
+    application = app;
+    synchronized (points) {
+      points.addLast(new MonitorPoint(s, app, hitRate));
+      while (points.size() > SystemSampler.HISTORY) {
+        points.removeFirst();
+      }
+    }
+    alerts.evaluate(
+        new AlertRules.Reading(
+            s.cpuPercent(),
+            s.processResidentBytes() < 0 ? null : (double) s.processResidentBytes(),
+            slowest,
+            errorRate,
+            hitRate == null ? null : hitRate * 100),
+        s.at());
+  }
+
+  /** The system and application figures for {@code GET /api/performance/status}. */
+  public Map<String, Object> status() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    Duration iv = interval();
+    m.put("monitoring", Map.of("running", !iv.isZero(), "interval_seconds", iv.toMillis() / 1e3));
+    SystemSampler sm = sampler;
+    SystemSample latest = sm == null ? null : sm.latest();
+    m.put("system", latest);
+    m.put("application", application);
+    QueueDepth q = queueDepth;
+    m.put("queue", q == null ? Map.of() : q.snapshot());
+    Map<String, Object> cache = new LinkedHashMap<>(cacheFigures.get());
+    cache.put("hit_rate", cacheHitRate.get().orElse(null));
+    m.put("cache", cache);
+    m.put("alerts", alerts.active());
+    return m;
+  }
+
+  /** The kept points (last {@value SystemSampler#HISTORY} samples), oldest first. */
+  public java.util.List<MonitorPoint> history() {
+    synchronized (points) {
+      return new java.util.ArrayList<>(points);
+    }
+  }
+
+  @Override
+  public void close() {
+    stop();
+    scheduler.shutdownNow();
+    gc.close();
+    registry.close();
+  }
+}

@@ -1,0 +1,149 @@
+package io.gridcast.server.monitor;
+
+import io.gridcast.queue.JobCancelledException;
+import io.gridcast.queue.JobContext;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.ParseException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordedMethod;
+import jdk.jfr.consumer.RecordedStackTrace;
+import jdk.jfr.consumer.RecordingFile;
+
+/**
+ * The {@code profile} job: records this worker process with JDK Flight Recorder (the JDK's {@code
+ * profile} settings: execution samples every 10 ms) for {@code seconds}, writes the recording to
+ * {@code <data-dir>/profiles/<job id>.jfr} and reports the hottest methods: for each method, the
+ * {@code jdk.ExecutionSample} events whose top frame it is (self samples) and their share of all
+ * samples. The file is what {@code GET /api/performance/profile/{id}/jfr} serves; recordings older
+ * than a day are deleted when the next profile starts.
+ */
+final class ProfileJob {
+  static final String TYPE = "profile";
+
+  /** Longest recording one job may take. */
+  static final int MAX_SECONDS = 300;
+
+  /** Methods listed in the report. */
+  static final int TOP = 25;
+
+  /** Recordings older than this are deleted when the next profile starts. */
+  static final Duration KEEP = Duration.ofDays(1);
+
+  private static final Duration CHECK = Duration.ofMillis(200);
+
+  /**
+   * The payload.
+   *
+   * @param seconds length of the recording, 1..{@value #MAX_SECONDS}
+   */
+  record Payload(int seconds) {}
+
+  private final Path directory;
+
+  ProfileJob(Path directory) {
+    this.directory = directory;
+  }
+
+  /** The recording of a profile job (it may not exist: another process ran it, or it failed). */
+  Path file(UUID jobId) {
+    return directory.resolve(jobId + ".jfr");
+  }
+
+  String handle(JobContext ctx) throws IOException, ParseException, InterruptedException {
+    Payload p = PerformanceJobs.read(ctx.payload(), Payload.class);
+    Files.createDirectories(directory);
+    prune(directory, KEEP);
+    Path out = file(ctx.id());
+    long deadline = System.nanoTime() + Duration.ofSeconds(p.seconds()).toNanos();
+    try (Recording r = new Recording(Configuration.getConfiguration("profile"))) {
+      r.setName("gridcast-profile-" + ctx.id());
+      r.start();
+      while (System.nanoTime() < deadline) {
+        long left = deadline - System.nanoTime();
+        ctx.progress(
+            p.seconds() - Math.max(0, left / 1_000_000_000L), p.seconds(), "recording", null);
+        if (ctx.cancelRequested()) {
+          throw new JobCancelledException(ctx.id());
+        }
+        Thread.sleep(Math.max(1, Math.min(CHECK.toMillis(), left / 1_000_000)));
+      }
+      r.stop();
+      r.dump(out);
+    }
+    ctx.progress(p.seconds(), p.seconds(), "done", null);
+    Map<String, Object> m = hottest(out);
+    m.put("seconds", p.seconds());
+    m.put("file_bytes", Files.size(out));
+    m.put("download", "/api/performance/profile/" + ctx.id() + "/jfr");
+    return PerformanceJobs.write(m);
+  }
+
+  /** Deletes recordings last modified more than {@code keep} ago; best effort. */
+  static void prune(Path dir, Duration keep) throws IOException {
+    java.nio.file.attribute.FileTime cutoff =
+        java.nio.file.attribute.FileTime.from(java.time.Instant.now().minus(keep));
+    try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+      for (Path f : files.filter(x -> x.toString().endsWith(".jfr")).toList()) {
+        try {
+          if (Files.getLastModifiedTime(f).compareTo(cutoff) < 0) {
+            Files.deleteIfExists(f);
+          }
+        } catch (IOException e) {
+          // another process pruned it first, or it is not ours to delete: leave it
+        }
+      }
+    }
+  }
+
+  /** Self samples per method of the {@code jdk.ExecutionSample} events of a recording. */
+  static Map<String, Object> hottest(Path recording) {
+    Map<String, long[]> counts = new HashMap<>();
+    long total = 0;
+    try (RecordingFile f = new RecordingFile(recording)) {
+      while (f.hasMoreEvents()) {
+        RecordedEvent e = f.readEvent();
+        if (!"jdk.ExecutionSample".equals(e.getEventType().getName())) {
+          continue;
+        }
+        RecordedStackTrace st = e.getStackTrace();
+        if (st == null || st.getFrames().isEmpty()) {
+          continue;
+        }
+        RecordedFrame top = st.getFrames().get(0);
+        RecordedMethod m = top.getMethod();
+        String name = m.getType().getName() + "." + m.getName();
+        counts.computeIfAbsent(name, k -> new long[1])[0]++;
+        total++;
+      }
+    } catch (IOException ex) {
+      throw new UncheckedIOException(ex);
+    }
+    List<Map.Entry<String, long[]>> sorted = new ArrayList<>(counts.entrySet());
+    sorted.sort((a, b) -> Long.compare(b.getValue()[0], a.getValue()[0]));
+    List<Map<String, Object>> top = new ArrayList<>();
+    for (Map.Entry<String, long[]> en : sorted.subList(0, Math.min(TOP, sorted.size()))) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("method", en.getKey());
+      row.put("samples", en.getValue()[0]);
+      row.put("percent", 100.0 * en.getValue()[0] / total);
+      top.add(row);
+    }
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("samples", total);
+    m.put("hottest", top);
+    return m;
+  }
+}
