@@ -60,6 +60,19 @@ public final class ResultStore {
     }
   }
 
+  /**
+   * {@code first}, then the result rows {@code rowsFor} gives for the job ids, in one queue insert
+   * transaction: jobs answered at submission commit with their rows or not at all.
+   */
+  public io.gridcast.queue.JobStore.SameTransaction alsoWriting(
+      io.gridcast.queue.JobStore.SameTransaction first,
+      java.util.function.Function<List<java.util.UUID>, List<ForecastResult>> rowsFor) {
+    return (c, ids) -> {
+      first.run(c, ids);
+      putAllIn(c, rowsFor.apply(ids));
+    };
+  }
+
   private static void bind(PreparedStatement ps, ForecastResult r) throws SQLException {
     ps.setString(1, r.datasetId());
     ps.setString(2, r.sku());

@@ -5,4 +5,17 @@ public final class DatabaseException extends RuntimeException {
   public DatabaseException(String message, Throwable cause) {
     super(message, cause);
   }
+
+  /**
+   * True when {@code e} (or a cause) is a connection-pool time-out: every pooled connection stayed
+   * busy for the pool's timeout (Hikari's {@code SQLTransientConnectionException}), i.e. overload.
+   */
+  public static boolean poolExhausted(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.sql.SQLTransientConnectionException) {
+        return true;
+      }
+    }
+    return false;
+  }
 }

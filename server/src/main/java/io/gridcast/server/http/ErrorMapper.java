@@ -38,7 +38,7 @@ final class ErrorMapper {
         Exception.class,
         (e, ctx) -> {
           ApiException mapped = DomainErrors.map(e);
-          if (mapped == null && poolExhausted(e)) {
+          if (mapped == null && io.gridcast.server.db.DatabaseException.poolExhausted(e)) {
             // Every pooled connection stayed busy for the pool's timeout: overload, not a bug.
             LOG.warn("{} {}: database pool exhausted; answered 503", ctx.method(), ctx.path());
             mapped =
@@ -73,16 +73,6 @@ final class ErrorMapper {
                     405,
                     "method_not_allowed",
                     "method " + ctx.method() + " not allowed on " + ctx.path())));
-  }
-
-  /** A connection-pool timeout (Hikari's SQLTransientConnectionException) anywhere in the chain. */
-  static boolean poolExhausted(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof java.sql.SQLTransientConnectionException) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static Map<String, Object> location(JsonProcessingException e) {

@@ -290,17 +290,18 @@ public final class JobService {
     JobStore.SameTransaction work =
         answers.isEmpty()
             ? alsoInTransaction
-            : (c, ids) -> {
-              alsoInTransaction.run(c, ids);
-              List<ForecastResult> rows = new ArrayList<>(answers.size());
-              for (int k = 0; k < skus.size(); k++) {
-                Map<String, Object> body = answers.get(skus.get(k));
-                if (body != null) {
-                  rows.add(resultRow(ownerId, datasetId, skus.get(k), ids.get(k), body, now));
-                }
-              }
-              results.putAllIn(c, rows);
-            };
+            : results.alsoWriting(
+                alsoInTransaction,
+                ids -> {
+                  List<ForecastResult> rows = new ArrayList<>(answers.size());
+                  for (int k = 0; k < skus.size(); k++) {
+                    Map<String, Object> body = answers.get(skus.get(k));
+                    if (body != null) {
+                      rows.add(resultRow(ownerId, datasetId, skus.get(k), ids.get(k), body, now));
+                    }
+                  }
+                  return rows;
+                });
     long t1 = System.nanoTime();
     JobInsertResult r =
         store.jobInsertMany(new JobInsertManyParams(ownerId, null, p.key(), specs, now), work);
