@@ -41,12 +41,15 @@ public record CacheKey(String hex) {
    */
   public static final String ENGINE_VERSION = "forecast-2026.11.23-1";
 
+  private static final java.util.regex.Pattern HEX =
+      java.util.regex.Pattern.compile("[0-9a-f]{64}");
+
   /** The interval levels every result carries. */
   static final double[] INTERVAL_LEVELS = {0.8, 0.95};
 
   public CacheKey {
     Objects.requireNonNull(hex, "hex");
-    if (!hex.matches("[0-9a-f]{64}")) {
+    if (!HEX.matcher(hex).matches()) {
       throw new IllegalArgumentException("a cache key is 64 lowercase hex digits, got " + hex);
     }
   }

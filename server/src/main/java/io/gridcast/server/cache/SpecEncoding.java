@@ -28,12 +28,39 @@ import java.util.Set;
 final class SpecEncoding {
   private SpecEncoding() {}
 
+  /** Encodings of recently seen specs: a submission asks for the same few specs 1,000s of times. */
+  private static final int MEMO_MAX = 4096;
+
+  private static final java.util.concurrent.ConcurrentHashMap<ModelSpec, byte[]> MEMO =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   static void write(DataOutputStream out, ModelSpec spec) throws IOException {
+    out.write(encoded(spec));
+  }
+
+  /**
+   * The encoding of {@code spec}, memoised by equality (a record's equality is its components', so
+   * equal specs encode alike; array components compare by identity, which only costs a miss).
+   */
+  static byte[] encoded(ModelSpec spec) throws IOException {
+    byte[] known = MEMO.get(spec);
+    if (known != null) {
+      return known;
+    }
     if (!spec.getClass().isRecord()) {
       throw new UncacheableQuestionException(
           "model spec " + spec.getClass().getName() + " is not a record");
     }
-    value(out, spec);
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(64);
+    try (DataOutputStream d = new DataOutputStream(bytes)) {
+      value(d, spec);
+    }
+    byte[] b = bytes.toByteArray();
+    if (MEMO.size() >= MEMO_MAX) {
+      MEMO.clear();
+    }
+    MEMO.put(spec, b);
+    return b;
   }
 
   private static void value(DataOutputStream out, Object v) throws IOException {

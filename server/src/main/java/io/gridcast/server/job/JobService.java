@@ -268,7 +268,7 @@ public final class JobService {
           "max_jobs_per_submission", maxJobs, jobCount, "the submission");
     }
     long t0 = System.nanoTime();
-    Map<String, Map<String, Object>> answers =
+    Map<String, RestoredAnswer> answers =
         p.type() == JobType.OPTIMIZATION && questions.enabled()
             ? questions.answers(
                 ownerId,
@@ -282,8 +282,8 @@ public final class JobService {
     } else {
       for (String sku : skus) {
         JobSpec spec = spec(p, base.withSkus(List.of(sku)), sku);
-        Map<String, Object> body = answers.get(sku);
-        specs.add(body == null ? spec : spec.withAnswer(jobResult(datasetId, sku, body)));
+        RestoredAnswer answer = answers.get(sku);
+        specs.add(answer == null ? spec : spec.withAnswer(jobResult(datasetId, sku, answer)));
       }
     }
     Instant now = clock.instant();
@@ -295,9 +295,9 @@ public final class JobService {
                 ids -> {
                   List<ForecastResult> rows = new ArrayList<>(answers.size());
                   for (int k = 0; k < skus.size(); k++) {
-                    Map<String, Object> body = answers.get(skus.get(k));
-                    if (body != null) {
-                      rows.add(resultRow(ownerId, datasetId, skus.get(k), ids.get(k), body, now));
+                    RestoredAnswer answer = answers.get(skus.get(k));
+                    if (answer != null) {
+                      rows.add(resultRow(ownerId, datasetId, skus.get(k), ids.get(k), answer, now));
                     }
                   }
                   return rows;
@@ -319,10 +319,8 @@ public final class JobService {
   }
 
   /** The result of an optimization job answered at submission (as its handler would write it). */
-  private static String jobResult(String datasetId, String sku, Map<String, Object> body) {
-    Map<String, Object> line =
-        OptimizationCache.summary(
-            sku, OptimizationCache.chosenName(body), OptimizationCache.score(body), true);
+  private static String jobResult(String datasetId, String sku, RestoredAnswer answer) {
+    Map<String, Object> line = OptimizationCache.summary(sku, answer.model(), answer.score(), true);
     return JobJson.write(Map.of("dataset_id", datasetId, "skus", List.of(line)));
   }
 
@@ -331,20 +329,19 @@ public final class JobService {
       String datasetId,
       String sku,
       UUID jobId,
-      Map<String, Object> body,
+      RestoredAnswer answer,
       Instant now) {
-    double score = OptimizationCache.score(body);
     return new ForecastResult(
         datasetId,
         sku,
         ownerId,
         jobId.toString(),
         JobType.OPTIMIZATION.key(),
-        OptimizationCache.chosenName(body),
-        (String) body.get("metric"),
-        Double.isFinite(score) ? score : null,
+        answer.model(),
+        answer.metric(),
+        Double.isFinite(answer.score()) ? answer.score() : null,
         false,
-        JobJson.write(body),
+        answer.bodyJson(),
         now);
   }
 

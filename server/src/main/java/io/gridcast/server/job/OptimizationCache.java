@@ -99,23 +99,25 @@ final class OptimizationCache {
 
   /**
    * The cached answers for the series of a new optimization submission, by SKU: only the questions
-   * the cache holds; an empty map when the cache is off.
+   * the cache holds; an empty map when the cache is off. Keys and restores run in parallel (the
+   * submission waits for them).
    */
-  Map<String, Map<String, Object>> answers(String ownerId, JobPayload base, List<Series> series) {
-    Map<String, Map<String, Object>> found = new LinkedHashMap<>();
+  Map<String, RestoredAnswer> answers(String ownerId, JobPayload base, List<Series> series) {
     if (!cache.enabled() || series.isEmpty()) {
-      return found;
+      return Map.of();
     }
     DefaultSelection selection = selection(base);
     GridOptimizer optimizer = optimizer(base);
     Set<CacheTag> tags = askerTags(base.datasetId(), ownerId);
-    for (Series s : series) {
-      CacheKey key = key(s, selection.candidatesFor(s), optimizer);
-      if (key != null) {
-        // peek: a miss here is asked again by the worker, which counts it.
-        cache.peek(key, tags).ifPresent(json -> found.put(s.id(), restore(s, json)));
-      }
-    }
+    Map<String, RestoredAnswer> found = new java.util.concurrent.ConcurrentHashMap<>();
+    series.parallelStream()
+        .forEach(s -> {
+          CacheKey key = key(s, selection.candidatesFor(s), optimizer);
+          if (key != null) {
+            // peek: a miss here is asked again by the worker, which counts it.
+            cache.peek(key, tags).ifPresent(json -> found.put(s.id(), RestoredAnswer.of(s, json)));
+          }
+        });
     return found;
   }
 
