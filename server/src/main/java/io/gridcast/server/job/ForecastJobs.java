@@ -83,20 +83,26 @@ public final class ForecastJobs {
       int index = i++;
       CandidateSet candidates = selection.candidatesFor(s);
       CacheKey key = questions.key(s, candidates, optimizer);
-      Optional<Map<String, Object>> cached = questions.lookup(s, key, askerTags);
-      Map<String, Object> body;
+      Optional<RestoredAnswer> cached = questions.lookup(s, key, askerTags);
+      RestoredAnswer answer;
       if (cached.isPresent()) {
         ctx.throwIfCancelled();
-        body = cached.get();
+        answer = cached.get();
         ctx.progress(index + 1L, series.size(), "cached", s.id() + ": answered from the cache");
       } else {
         OptimizationResult r = search(ctx, optimizer, s, candidates, index, series.size());
-        body = ResultBody.of(s, r);
+        Map<String, Object> body = ResultBody.of(s, r);
         questions.put(key, body, askerTags, candidates);
+        answer =
+            new RestoredAnswer(
+                JobJson.write(body),
+                OptimizationCache.chosenName(body),
+                (String) body.get("metric"),
+                OptimizationCache.score(body));
       }
-      String model = OptimizationCache.chosenName(body);
-      double score = OptimizationCache.score(body);
-      store(ctx, p.datasetId(), s.id(), model, (String) body.get("metric"), score, false, body);
+      String model = answer.model();
+      double score = answer.score();
+      store(ctx, p.datasetId(), s.id(), model, answer.metric(), score, false, answer.bodyJson());
       done.add(OptimizationCache.summary(s.id(), model, score, cached.isPresent()));
     }
     ctx.progress(series.size(), series.size(), "done", null);
@@ -231,7 +237,7 @@ public final class ForecastJobs {
           r.metric().key(),
           r.score(),
           flagged,
-          body);
+          JobJson.write(body));
       Map<String, Object> sum = summary(s.id(), r.chosen().name(), r.score());
       sum.put("previous_score", oldScore);
       sum.put("flagged", flagged);
@@ -286,7 +292,7 @@ public final class ForecastJobs {
       String metric,
       double score,
       boolean flagged,
-      Map<String, Object> body) {
+      String bodyJson) {
     results.put(
         new ForecastResult(
             datasetId,
@@ -298,7 +304,7 @@ public final class ForecastJobs {
             metric,
             Double.isFinite(score) ? score : null,
             flagged,
-            JobJson.write(body),
+            bodyJson,
             clock.instant()));
   }
 

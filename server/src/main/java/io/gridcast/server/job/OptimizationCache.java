@@ -76,14 +76,11 @@ final class OptimizationCache {
     }
   }
 
-  /** The cached result body of {@code s} (restored with its own SKU name and dates), if any. */
-  Optional<Map<String, Object>> lookup(Series s, CacheKey key, Set<CacheTag> askerTags) {
-    return key == null ? Optional.empty() : cache.get(key, askerTags).map(json -> restore(s, json));
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> restore(Series s, String json) {
-    return ResultBody.restore(s, (Map<String, Object>) JobJson.read(json, Map.class));
+  /** The cached answer for {@code s} (restored with its own SKU name and dates), if any. */
+  Optional<RestoredAnswer> lookup(Series s, CacheKey key, Set<CacheTag> askerTags) {
+    return key == null
+        ? Optional.empty()
+        : cache.get(key, askerTags).map(json -> RestoredAnswer.of(s, json));
   }
 
   /** Writes a computed result body through both tiers (without the asker's SKU name and dates). */

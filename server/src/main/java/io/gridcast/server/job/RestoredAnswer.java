@@ -10,11 +10,13 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 
 /**
- * One asker's result body made from a cached computation by copying its JSON tokens: the asker's
- * {@code sku} goes first and their forecast dates first in {@code forecast}, as {@link
- * ResultBody#restore} puts them, but numbers are copied as text and no map is built (a fully cached
- * submission of 1,000 SKUs spent most of its time parsing and re-printing doubles). The model,
- * metric and score are picked up on the way for the job's summary and the result row.
+ * One asker's result body made from a cached computation (a body without {@code sku} and {@code
+ * forecast.ds}: {@link ResultBody#computation}) by copying its JSON tokens: the asker's {@code sku}
+ * goes first and their forecast dates first in {@code forecast}, where {@link ResultBody#of} puts
+ * them. Numbers are copied as text and no map is built (a fully cached submission of 1,000 SKUs
+ * spent most of its time parsing and re-printing doubles). The model, metric and score are picked
+ * up on the way for the job's summary and the result row. Both the optimization handler and job
+ * creation restore cached answers through it.
  *
  * @param bodyJson the asker's result body
  * @param model the chosen spec's registry name ({@code spec.name})

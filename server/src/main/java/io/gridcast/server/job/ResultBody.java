@@ -81,33 +81,6 @@ final class ResultBody {
     return m;
   }
 
-  /**
-   * The body of {@code series} from a cached computation: its {@code sku} and forecast dates put
-   * back, in the order {@link #of} writes them.
-   */
-  @SuppressWarnings("unchecked")
-  static Map<String, Object> restore(Series series, Map<String, Object> computation) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("sku", series.id());
-    computation.forEach((k, v) -> {
-      if (k.equals("forecast")) {
-        Map<String, Object> cached = (Map<String, Object>) v;
-        List<?> yHat = (List<?>) cached.get("y_hat");
-        List<String> ds = new ArrayList<>(yHat.size());
-        for (int step = 1; step <= yHat.size(); step++) {
-          ds.add(series.forecastLabel(step));
-        }
-        Map<String, Object> f = new LinkedHashMap<>();
-        f.put("ds", ds);
-        f.putAll(cached);
-        m.put(k, f);
-      } else {
-        m.put(k, v);
-      }
-    });
-    return m;
-  }
-
   static Map<String, Double> finiteMap(Map<String, Double> p) {
     Map<String, Double> out = new LinkedHashMap<>();
     p.forEach((k, v) -> out.put(k, v == null ? null : JobJson.finite(v)));
