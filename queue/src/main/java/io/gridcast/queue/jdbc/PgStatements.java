@@ -11,6 +11,13 @@ final class PgStatements {
   private static final String EVENT_COLUMNS =
       "job_event (job_id, owner_id, type, kind, status, batch_id, label, progress, at)";
 
+  /**
+   * The CTEs every hot-path statement ends with: events, count deltas and the NOTIFY ({@code n}).
+   * The caller's final SELECT must read {@code n} through an inner join ({@code CROSS JOIN (SELECT
+   * count(*) FROM n)}): a SELECT CTE nobody reads is never run, and PostgreSQL removes a LEFT JOIN
+   * whose columns are unused, with the CTE under it. An earlier LEFT JOIN form therefore never
+   * notified: event streams then heard of claims and completions only at their 1 s poll.
+   */
   private static String tail(String kind, String to, String from) {
     return ", e AS (INSERT INTO "
         + EVENT_COLUMNS
@@ -61,7 +68,7 @@ final class PgStatements {
         + " lease_expires_at = ?, started_at = ?, updated_at = ? FROM c WHERE job.id = c.id"
         + " RETURNING job.*)"
         + tail("STARTED", "running", "pending")
-        + " SELECT u.* FROM u LEFT JOIN (SELECT count(*) AS z FROM n) AS nn ON true";
+        + " SELECT u.* FROM u CROSS JOIN (SELECT count(*) AS notified FROM n) AS nn";
   }
 
   /**
@@ -85,6 +92,6 @@ final class PgStatements {
         + " job.id = l.id"
         + " RETURNING job.id, job.owner_id, job.type, job.batch_id, job.label, job.progress)"
         + tail("COMPLETED", "completed", "running")
-        + " SELECT u.id FROM u LEFT JOIN (SELECT count(*) AS z FROM n) AS nn ON true";
+        + " SELECT u.id FROM u CROSS JOIN (SELECT count(*) AS notified FROM n) AS nn";
   }
 }
