@@ -21,6 +21,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -58,6 +59,7 @@ public final class JobQueue implements AutoCloseable {
   private final List<EventSubscription> subscriptions = new CopyOnWriteArrayList<>();
   private final AtomicBoolean started = new AtomicBoolean();
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final AtomicLong localChanges = new AtomicLong();
   private final boolean manual;
 
   JobQueue(Builder b, DataSource ds, HikariDataSource owned) {
@@ -77,6 +79,9 @@ public final class JobQueue implements AutoCloseable {
     this.jobsSignal = signals[0];
     this.eventsSignal = signals[1];
     store.addCommitListener((jobs, events) -> {
+      if (events) {
+        localChanges.incrementAndGet();
+      }
       if (jobs) {
         jobsSignal.fire();
       }
@@ -127,6 +132,16 @@ public final class JobQueue implements AutoCloseable {
    */
   public static Builder create(String jdbcUrl, String user, String password) {
     return new Builder(null, jdbcUrl, user, password);
+  }
+
+  /**
+   * A number that moves whenever this process commits a job change (creation, transition, progress,
+   * deletion), before the call that made it returns. A read of the store taken while it stays the
+   * same has every change this process made: what a cache of reads needs for read-your-writes.
+   * Other processes' changes do not move it.
+   */
+  public long localChangeVersion() {
+    return localChanges.get();
   }
 
   public JobStore store() {

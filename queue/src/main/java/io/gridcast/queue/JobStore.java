@@ -82,7 +82,10 @@ public interface JobStore {
   /** Retention: deletes up to {@code limit} jobs finished before the cutoff; returns the count. */
   int jobPrune(JobPruneParams params);
 
-  /** A page of jobs, newest first, by cursor (never OFFSET). */
+  /**
+   * A page of jobs, newest first, by cursor (never OFFSET). Listed jobs carry no {@code payload}
+   * and no {@code result} (both null): {@link #jobGet} reads one job whole.
+   */
   JobPage jobList(JobListParams params);
 
   /** Job counts per status (every status present, zero when none). */

@@ -75,7 +75,7 @@ abstract class QueueBehaviourContract {
   }
 
   @Test
-  void progress_reachesTheStoreAtMostOncePerSecond_plusTheFinalReport() {
+  void progress_reachesTheStoreAtMostOncePerSecondOfRunning_plusTheFinalReport() {
     JobHandler[] h = new JobHandler[1];
     try (QueueFixture f = new QueueFixture(db(), ctx -> h[0].handle(ctx))) {
       h[0] =
@@ -93,9 +93,34 @@ abstract class QueueBehaviourContract {
           events(f, before).stream()
               .filter(e -> e.jobId().equals(id) && e.kind() == JobEventKind.PROGRESS)
               .count();
-      assertThat(progressWrites).as("2.5 s of reports").isEqualTo(3);
+      assertThat(progressWrites).as("2.5 s of reports: at 1 s and 2 s").isEqualTo(2);
       Job j = f.get(id);
       assertThat(j.progressJson()).contains("250").contains("candidate 250");
+    }
+  }
+
+  @Test
+  void progress_ofAJobShorterThanASecond_isNoEventOfItsOwn_butIsStoredWithTheOutcome() {
+    JobHandler[] h = new JobHandler[1];
+    try (QueueFixture f = new QueueFixture(db(), ctx -> h[0].handle(ctx))) {
+      h[0] =
+          ctx -> {
+            for (int i = 1; i <= 9; i++) {
+              f.advance(Duration.ofMillis(100));
+              ctx.progress(i, 9, "fit", null);
+            }
+            return "\"done\"";
+          };
+      long before = f.store.eventLatestSeq();
+      UUID id = f.enqueue(f.spec(null)).get(0);
+      f.queue.runDueJobsOnce();
+      assertThat(events(f, before))
+          .filteredOn(e -> e.jobId().equals(id))
+          .extracting(JobEvent::kind)
+          .containsExactly(JobEventKind.ENQUEUED, JobEventKind.STARTED, JobEventKind.COMPLETED);
+      assertThat(f.get(id).progressJson())
+          .containsPattern("\"current\":\\s?9")
+          .containsPattern("\"total\":\\s?9");
     }
   }
 
@@ -191,6 +216,23 @@ abstract class QueueBehaviourContract {
               () -> f.store.jobList(new JobListParams(JobFilter.owner(f.owner), "not-a-cursor", 5)))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("not-a-cursor");
+    }
+  }
+
+  @Test
+  void list_leavesOutPayloadAndResult_thatOneJobReadCarries() {
+    try (QueueFixture f = new QueueFixture(db(), ctx -> "{\"forecast\": [1, 2, 3]}")) {
+      UUID done = f.enqueue(f.spec("{\"sku\": \"A\"}")).get(0);
+      assertThat(f.queue.runDueJobsOnce()).isEqualTo(1);
+      UUID waiting = f.enqueue(f.spec("{\"sku\": \"B\"}")).get(0);
+      List<Job> listed = list(f, JobFilter.owner(f.owner));
+      assertThat(listed).extracting(Job::id).containsExactly(waiting, done);
+      assertThat(listed).extracting(Job::payload).containsOnlyNulls();
+      assertThat(listed).extracting(Job::result).containsOnlyNulls();
+      assertThat(listed.get(1).status()).isEqualTo(JobStatus.COMPLETED);
+      assertThat(listed.get(1).label()).isEqualTo(f.get(done).label());
+      assertThat(f.get(done).payload()).contains("\"A\"");
+      assertThat(f.get(done).result()).contains("forecast");
     }
   }
 

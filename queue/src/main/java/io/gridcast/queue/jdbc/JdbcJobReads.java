@@ -111,6 +111,17 @@ abstract sealed class JdbcJobReads permits JdbcJobBulk {
     }
   }
 
+  /**
+   * A listing's columns: every column but the two large JSON documents, which come back as null (a
+   * finished optimization's result is kilobytes of forecasts; a page of 50 would move megabytes
+   * that a status view never shows). {@code jobGet} reads them.
+   */
+  private static final String LIST_COLUMNS =
+      "id, owner_id, type, status, priority, reason, batch_id, label, NULL AS payload, progress,"
+          + " NULL AS result, error, attempt, max_attempts, run_after, lease_owner,"
+          + " lease_expires_at, cancel_requested, idempotency_key, created_at, started_at,"
+          + " updated_at, finished_at";
+
   JobPage list(JobListParams p) {
     UUID after = null;
     if (p.cursor() != null) {
@@ -122,7 +133,9 @@ abstract sealed class JdbcJobReads permits JdbcJobBulk {
     }
     FilterSql f = new FilterSql(p.filter(), dialect, EnumSet.allOf(JobStatus.class));
     String sql =
-        "SELECT * FROM job WHERE"
+        "SELECT "
+            + LIST_COLUMNS
+            + " FROM job WHERE"
             + f.where()
             + (after == null ? "" : " AND id < " + dialect.uuidParam())
             + " ORDER BY id DESC LIMIT ?";

@@ -14,8 +14,11 @@ import java.util.UUID;
 
 /**
  * One claimed attempt and the context its handler sees. Progress reaches the store at most once per
- * {@link #PROGRESS_INTERVAL} by the queue's clock; the last unwritten report goes out with the
- * outcome. The flags are written by the heartbeat thread and read by the handler's thread.
+ * {@link #PROGRESS_INTERVAL} by the queue's clock, counted from the start of the run (the start is
+ * an event of its own), so a job shorter than the interval writes no progress row and the last
+ * unwritten report goes out with the outcome: one write and one event per short job fewer, for
+ * every open event stream. The flags are written by the heartbeat thread and read by the handler's
+ * thread.
  */
 final class RunningJob implements JobContext {
   static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(1);
@@ -86,7 +89,7 @@ final class RunningJob implements JobContext {
     throwIfCancelled();
     String json = ProgressJson.of(current, total, stage, message);
     Instant now = clock.instant();
-    if (lastWrite != null && now.isBefore(lastWrite.plus(PROGRESS_INTERVAL))) {
+    if (now.isBefore(lastWrite.plus(PROGRESS_INTERVAL))) {
       unwritten = json;
       return;
     }
@@ -138,8 +141,10 @@ final class RunningJob implements JobContext {
     }
   }
 
+  /** The handler starts on {@code t} now. */
   synchronized void bindThread(Thread t) {
     thread = t;
+    lastWrite = clock.instant();
   }
 
   synchronized void unbindThread() {
