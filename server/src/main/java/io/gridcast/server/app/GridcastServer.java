@@ -18,6 +18,7 @@ import io.gridcast.server.event.EventFeed;
 import io.gridcast.server.http.Api;
 import io.gridcast.server.http.ApiServer;
 import io.gridcast.server.http.CallerResolver;
+import io.gridcast.server.job.FitPriority;
 import io.gridcast.server.job.ForecastJobs;
 import io.gridcast.server.job.JobService;
 import io.gridcast.server.monitor.MonitorConfig;
@@ -147,7 +148,9 @@ public final class GridcastServer implements AutoCloseable {
       handlers.putAll(jobs.handlers());
       handlers.putAll(performanceJobs.handlers());
       for (Map.Entry<String, io.gridcast.queue.JobHandler> h : handlers.entrySet()) {
-        qb.register(h.getKey(), monitoring.timed(h.getKey(), h.getValue()));
+        qb.register(
+            h.getKey(),
+            FitPriority.lowered(monitoring.timed(h.getKey(), h.getValue()), config.fitNice()));
       }
       queue = qb.build();
       monitoring.bindQueue(queue.store());

@@ -58,6 +58,15 @@ final class ServerOptions {
   int workers;
 
   @Option(
+      names = "--fit-nice",
+      defaultValue = "${env:GRIDCAST_FIT_NICE:-19}",
+      description =
+          "Linux nice value (0-19) of the threads that run jobs, so HTTP requests and the database"
+              + " get the cores first; 0 = the process's own priority (env GRIDCAST_FIT_NICE,"
+              + " default ${DEFAULT-VALUE}).")
+  int fitNice;
+
+  @Option(
       names = "--max-upload-bytes",
       defaultValue = "${env:GRIDCAST_MAX_UPLOAD_BYTES:-268435456}",
       description =
@@ -222,6 +231,7 @@ final class ServerOptions {
             maxStreamsPerUser,
             submissionBurst,
             Duration.ofMillis(submissionRefillMs)),
-        cacheConfig());
+        cacheConfig(),
+        fitNice);
   }
 }

@@ -20,6 +20,8 @@ import java.util.Map;
  * @param auth whether {@code /api/*} requires a bearer token (off only for local use)
  * @param limits per-request and per-user limits
  * @param cache settings of the result cache
+ * @param fitNice the Linux nice value (0-19) of the threads that run jobs; 0 leaves them at the
+ *     process's priority. See {@code io.gridcast.server.job.FitPriority}.
  */
 public record ServerConfig(
     Role role,
@@ -33,7 +35,8 @@ public record ServerConfig(
     Duration eventPoll,
     boolean auth,
     Limits limits,
-    CacheConfig cache) {
+    CacheConfig cache,
+    int fitNice) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8080;
@@ -41,6 +44,7 @@ public record ServerConfig(
   public static final long DEFAULT_MAX_UPLOAD_BYTES = 256L * 1024 * 1024;
   public static final Duration DEFAULT_LEASE = Duration.ofSeconds(30);
   public static final Duration DEFAULT_EVENT_POLL = Duration.ofMillis(250);
+  public static final int DEFAULT_FIT_NICE = 19;
 
   public ServerConfig {
     if (role == null) {
@@ -54,6 +58,9 @@ public record ServerConfig(
     }
     if (workers < 1 || workers > 1024) {
       throw new ConfigException("--workers must be in 1..1024, got " + workers);
+    }
+    if (fitNice < 0 || fitNice > 19) {
+      throw new ConfigException("--fit-nice must be in 0..19, got " + fitNice);
     }
     if (maxUploadBytes < 1024) {
       throw new ConfigException("--max-upload-bytes must be at least 1024, got " + maxUploadBytes);
@@ -82,6 +89,36 @@ public record ServerConfig(
               + host
               + ": bind to 127.0.0.1 or turn authentication on");
     }
+  }
+
+  /** A configuration with the default priority of the job threads. */
+  public ServerConfig(
+      Role role,
+      String host,
+      int port,
+      Path dataDir,
+      DatabaseUrl database,
+      int workers,
+      long maxUploadBytes,
+      Duration lease,
+      Duration eventPoll,
+      boolean auth,
+      Limits limits,
+      CacheConfig cache) {
+    this(
+        role,
+        host,
+        port,
+        dataDir,
+        database,
+        workers,
+        maxUploadBytes,
+        lease,
+        eventPoll,
+        auth,
+        limits,
+        cache,
+        DEFAULT_FIT_NICE);
   }
 
   /** A configuration with the default result cache settings. */
@@ -138,104 +175,101 @@ public record ServerConfig(
   }
 
   public ServerConfig withPort(int newPort) {
-    return new ServerConfig(
-        role,
-        host,
-        newPort,
-        dataDir,
-        database,
-        workers,
-        maxUploadBytes,
-        lease,
-        eventPoll,
-        auth,
-        limits,
-        cache);
+    Draft d = new Draft(this);
+    d.port = newPort;
+    return d.build();
   }
 
   public ServerConfig withRole(Role newRole) {
-    return new ServerConfig(
-        newRole,
-        host,
-        port,
-        dataDir,
-        database,
-        workers,
-        maxUploadBytes,
-        lease,
-        eventPoll,
-        auth,
-        limits,
-        cache);
+    Draft d = new Draft(this);
+    d.role = newRole;
+    return d.build();
   }
 
   public ServerConfig withWorkers(int n) {
-    return new ServerConfig(
-        role,
-        host,
-        port,
-        dataDir,
-        database,
-        n,
-        maxUploadBytes,
-        lease,
-        eventPoll,
-        auth,
-        limits,
-        cache);
+    Draft d = new Draft(this);
+    d.workers = n;
+    return d.build();
   }
 
   public ServerConfig withMaxUploadBytes(long n) {
-    return new ServerConfig(
-        role, host, port, dataDir, database, workers, n, lease, eventPoll, auth, limits, cache);
+    Draft d = new Draft(this);
+    d.maxUploadBytes = n;
+    return d.build();
   }
 
   public ServerConfig withAuth(boolean on) {
-    return new ServerConfig(
-        role,
-        host,
-        port,
-        dataDir,
-        database,
-        workers,
-        maxUploadBytes,
-        lease,
-        eventPoll,
-        on,
-        limits,
-        cache);
+    Draft d = new Draft(this);
+    d.auth = on;
+    return d.build();
   }
 
   public ServerConfig withLimits(Limits l) {
-    return new ServerConfig(
-        role,
-        host,
-        port,
-        dataDir,
-        database,
-        workers,
-        maxUploadBytes,
-        lease,
-        eventPoll,
-        auth,
-        l,
-        cache);
+    Draft d = new Draft(this);
+    d.limits = l;
+    return d.build();
   }
 
   public ServerConfig withCache(CacheConfig c) {
-    return new ServerConfig(
-        role,
-        host,
-        port,
-        dataDir,
-        database,
-        workers,
-        maxUploadBytes,
-        lease,
-        eventPoll,
-        auth,
-        limits,
-        c);
+    Draft d = new Draft(this);
+    d.cache = c;
+    return d.build();
+  }
+
+  public ServerConfig withFitNice(int nice) {
+    Draft d = new Draft(this);
+    d.fitNice = nice;
+    return d.build();
+  }
+
+  /** A mutable copy for the {@code with...} methods: one place lists every component. */
+  private static final class Draft {
+    Role role;
+    String host;
+    int port;
+    Path dataDir;
+    DatabaseUrl database;
+    int workers;
+    long maxUploadBytes;
+    Duration lease;
+    Duration eventPoll;
+    boolean auth;
+    Limits limits;
+    CacheConfig cache;
+    int fitNice;
+
+    Draft(ServerConfig c) {
+      role = c.role;
+      host = c.host;
+      port = c.port;
+      dataDir = c.dataDir;
+      database = c.database;
+      workers = c.workers;
+      maxUploadBytes = c.maxUploadBytes;
+      lease = c.lease;
+      eventPoll = c.eventPoll;
+      auth = c.auth;
+      limits = c.limits;
+      cache = c.cache;
+      fitNice = c.fitNice;
+    }
+
+    ServerConfig build() {
+      return new ServerConfig(
+          role,
+          host,
+          port,
+          dataDir,
+          database,
+          workers,
+          maxUploadBytes,
+          lease,
+          eventPoll,
+          auth,
+          limits,
+          cache,
+          fitNice);
+    }
   }
 
   /** The effective settings by name, the password masked: what the start-up log line prints. */
@@ -253,6 +287,7 @@ public record ServerConfig(
     m.put("db", database.toString());
     if (role.workers()) {
       m.put("workers", Integer.toString(workers));
+      m.put("fit_nice", Integer.toString(fitNice));
     }
     m.put("lease", lease.toString());
     m.put("event_poll", eventPoll.toString());
