@@ -28,6 +28,7 @@ public final class EventFeed implements AutoCloseable {
 
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition moved = lock.newCondition();
+  private final JobQueue queue;
   private final EventSubscription subscription;
   private final int recentCapacity;
   private final List<JobEvent> recent = new ArrayList<>(); // guarded by lock, seq increasing
@@ -48,6 +49,7 @@ public final class EventFeed implements AutoCloseable {
       throw new IllegalArgumentException("recentCapacity must be >= 1: " + recentCapacity);
     }
     this.recentCapacity = recentCapacity;
+    this.queue = queue;
     this.latest = queue.store().eventLatestSeq();
     this.floor = latest;
     this.subscription = queue.subscribe(latest, this::advance);
@@ -115,6 +117,11 @@ public final class EventFeed implements AutoCloseable {
   /** True once {@link #close()} was called: streams end. */
   public boolean closed() {
     return closed;
+  }
+
+  /** Moves whenever this process commits a job change: {@link JobQueue#localChangeVersion()}. */
+  public long localChangeVersion() {
+    return queue.localChangeVersion();
   }
 
   /** The highest sequence delivered so far; every event up to it is committed. */

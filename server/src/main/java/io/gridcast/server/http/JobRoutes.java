@@ -34,11 +34,13 @@ final class JobRoutes implements RouteGroup {
   private final JobService jobs;
   private final JobStore store;
   private final InstantSource clock;
+  private final SharedAnswers statusAnswers;
 
-  JobRoutes(JobService jobs, JobStore store, InstantSource clock) {
+  JobRoutes(JobService jobs, JobStore store, InstantSource clock, SharedAnswers statusAnswers) {
     this.jobs = jobs;
     this.store = store;
     this.clock = clock;
+    this.statusAnswers = statusAnswers;
   }
 
   @Override
@@ -152,11 +154,26 @@ final class JobRoutes implements RouteGroup {
     return f;
   }
 
+  /**
+   * Counts and the first (or a cursor's) page. Pollers repeat it: requests of one scope and query
+   * share an answer while no job changed ({@link SharedAnswers}); parameters are checked first, so
+   * a bad one is refused on every request.
+   */
   private void status(Context ctx) {
     Caller caller = Caller.of(ctx);
     JobFilter f = filter(ctx, caller);
     int limit = Params.integer(ctx, "limit", 50, 1, 1000);
     String cursor = Params.text(ctx, "cursor");
+    String query = ctx.queryString();
+    String key =
+        (caller.scope() == null ? "*" : "owner:" + caller.scope())
+            + "?"
+            + (query == null ? "" : query);
+    byte[] body = statusAnswers.get(key, () -> statusBody(caller, f, limit, cursor));
+    ctx.contentType("application/json").result(body);
+  }
+
+  private byte[] statusBody(Caller caller, JobFilter f, int limit, String cursor) {
     JobPage page;
     try {
       page = store.jobList(new JobStore.JobListParams(f, cursor, limit));
@@ -170,7 +187,7 @@ final class JobRoutes implements RouteGroup {
     m.put("summary", JobViews.summary(counts));
     m.put("jobs", page.jobs().stream().map(JobViews::brief).toList());
     m.put("next_cursor", page.nextCursor());
-    ctx.contentType("application/json").result(Json.write(m));
+    return Json.write(m).getBytes(java.nio.charset.StandardCharsets.UTF_8);
   }
 
   private Job find(Context ctx) {
