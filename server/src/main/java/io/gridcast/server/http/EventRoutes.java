@@ -29,6 +29,14 @@ final class EventRoutes implements RouteGroup {
   static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
   static final Duration SUMMARY_EVERY = Duration.ofMillis(500);
 
+  /**
+   * After a stream wrote job events it waits this long before the next write, so events that come
+   * in a burst (every job's progress, many jobs finishing) leave in one write and one flush: a busy
+   * stream costs the server at most 1 s / FLUSH_GAP writes a second, whatever the event rate. An
+   * event after a quiet spell leaves at once.
+   */
+  static final Duration FLUSH_GAP = Duration.ofMillis(100);
+
   /** Streams of one scope share a summary read within this time (a fraction of SUMMARY_EVERY). */
   static final Duration SUMMARY_SHARED = Duration.ofMillis(200);
 
@@ -41,7 +49,7 @@ final class EventRoutes implements RouteGroup {
 
   private final int maxStreamsPerUser;
   private final ConcurrentHashMap<String, Integer> open = new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<String, Summary> summaries = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, SummarySlot> summaries = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<Long, String> frames = new ConcurrentHashMap<>();
 
   EventRoutes(JobStore store, EventFeed feed, AlertRules alerts, int maxStreamsPerUser) {
@@ -93,13 +101,20 @@ final class EventRoutes implements RouteGroup {
     ctx.res().setHeader("Cache-Control", "no-cache");
     ctx.res().setHeader("X-Accel-Buffering", "no");
     OutputStream out = ctx.res().getOutputStream();
-    write(out, "retry: 2000\n\n");
-    summary(out, caller, pos);
+    Summary first = summary(caller.scope());
+    write(out, "retry: 2000\n\nevent: summary\ndata: " + first.json() + "\n\n");
     long lastSummary = System.nanoTime();
-    boolean dirty = false;
+    long gap = FLUSH_GAP.toNanos();
+    long lastEvents = System.nanoTime() - gap;
+    boolean dirty = first.seenSeq() < pos; // then a fresh summary follows
     long alertPos = alerts == null ? 0 : alerts.latestSeq();
     while (!feed.closed()) {
       long latest = feed.awaitAfter(pos, dirty ? SUMMARY_EVERY : KEEP_ALIVE);
+      long sinceEvents = System.nanoTime() - lastEvents;
+      if (latest > pos && sinceEvents < gap) {
+        Thread.sleep(Duration.ofNanos(gap - sinceEvents));
+        latest = feed.latest(); // what came in meanwhile leaves in the same write
+      }
       if (alerts != null && alerts.latestSeq() > alertPos) {
         StringBuilder sb = new StringBuilder();
         for (Alert a : alerts.changesAfter(alertPos)) {
@@ -111,12 +126,12 @@ final class EventRoutes implements RouteGroup {
           continue;
         }
       }
+      StringBuilder sb = new StringBuilder();
       if (latest > pos) {
         List<JobEvent> events = feed.recentAfter(pos, BATCH);
         if (events == null) { // resumed from before the feed's window: read the table
           events = store.eventListAfter(new JobStore.EventListAfterParams(pos, BATCH));
         }
-        StringBuilder sb = new StringBuilder();
         for (JobEvent e : events) {
           if (e.seq() > latest) {
             break; // not yet confirmed gap-free by the subscription
@@ -131,15 +146,22 @@ final class EventRoutes implements RouteGroup {
           pos = latest; // pruned range: move on
         }
         if (!sb.isEmpty()) {
-          write(out, sb.toString());
+          // a stream still catching up (more than BATCH behind) writes again without a pause
+          lastEvents = pos < latest ? System.nanoTime() - gap : System.nanoTime();
         }
       } else if (!dirty) {
-        write(out, ": keep-alive\n\n");
+        sb.append(": keep-alive\n\n");
       }
       if (dirty && System.nanoTime() - lastSummary >= SUMMARY_EVERY.toNanos()) {
-        summary(out, caller, pos);
+        Summary summary = summary(caller.scope());
+        sb.append("event: summary\ndata: ").append(summary.json()).append("\n\n");
         lastSummary = System.nanoTime();
-        dirty = false;
+        // A shared read older than this stream's last event is followed by a fresh one later, so
+        // the last summary a quiet stream shows always counts every event it showed.
+        dirty = summary.seenSeq() < pos;
+      }
+      if (!sb.isEmpty()) {
+        write(out, sb.toString());
       }
     }
   }
@@ -183,30 +205,44 @@ final class EventRoutes implements RouteGroup {
     }
   }
 
-  private void summary(OutputStream out, Caller caller, long pos) throws IOException {
-    write(out, "event: summary\ndata: " + summaryJson(caller.scope(), pos) + "\n\n");
-  }
-
   /**
-   * A scope's counts as of at least event {@code pos}: streams of one scope share one read for up
-   * to {@link #SUMMARY_SHARED}, but only a read that began after the event the stream has shown
-   * (counts change in the same transaction as events), so a summary never lags its own stream.
+   * A scope's counts, shared by all its streams: read again (one read at a time per scope) when the
+   * shared one is older than {@link #SUMMARY_SHARED}. {@link Summary#seenSeq()} is the latest event
+   * delivered before the read began: every event up to it is counted.
    */
-  private String summaryJson(String scope, long pos) {
+  private Summary summary(String scope) {
     String key = scope == null ? "" : "owner:" + scope;
-    long now = System.nanoTime();
-    Summary s = summaries.get(key);
-    if (s == null || s.seenSeq() < pos || now - s.atNanos() > SUMMARY_SHARED.toNanos()) {
-      long seen = feed.latest();
-      var counts = store.jobCountByStatus(new JobStore.JobCountByStatusParams(scope));
-      s = new Summary(Json.write(JobViews.summary(counts)), now, seen);
-      summaries.merge(key, s, (old, fresh) -> fresh.seenSeq() >= old.seenSeq() ? fresh : old);
+    SummarySlot slot = summaries.computeIfAbsent(key, k -> new SummarySlot());
+    long arrived = System.nanoTime();
+    Summary s = slot.summary;
+    if (s != null && arrived - s.atNanos() <= SUMMARY_SHARED.toNanos()) {
+      return s;
     }
-    return s.json();
+    slot.lock.lock();
+    try {
+      s = slot.summary;
+      if (s != null && arrived - s.atNanos() <= SUMMARY_SHARED.toNanos()) {
+        return s; // read by the stream this one waited for
+      }
+      long seen = feed.latest();
+      long at = System.nanoTime();
+      var counts = store.jobCountByStatus(new JobStore.JobCountByStatusParams(scope));
+      s = new Summary(Json.write(JobViews.summary(counts)), at, seen);
+      slot.summary = s;
+      return s;
+    } finally {
+      slot.lock.unlock();
+    }
   }
 
-  /** A counts read: its JSON, when it was taken, and the latest event delivered before it began. */
+  /** A counts read: its JSON, when it began, and the latest event delivered before it began. */
   private record Summary(String json, long atNanos, long seenSeq) {}
+
+  private static final class SummarySlot {
+    final java.util.concurrent.locks.ReentrantLock lock =
+        new java.util.concurrent.locks.ReentrantLock();
+    volatile Summary summary;
+  }
 
   private static void write(OutputStream out, String s) throws IOException {
     out.write(s.getBytes(StandardCharsets.UTF_8));
