@@ -32,6 +32,10 @@ final class Client {
             .build();
   }
 
+  String token() {
+    return token;
+  }
+
   HttpClient http() {
     return http;
   }

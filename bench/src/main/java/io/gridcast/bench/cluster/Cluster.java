@@ -17,7 +17,9 @@ import java.util.regex.Pattern;
  * A running Gridcast cluster on this machine. PostgreSQL mode: a throwaway PostgreSQL, {@code apis}
  * x {@code gridcast api} and {@code workers} x {@code gridcast worker}; SQLite mode: one {@code
  * gridcast serve} (API + workers) plus {@code workers} x {@code gridcast worker} on the same file.
- * Every API listens on a fixed port so a restarted API comes back at the same address.
+ * Every API listens on a fixed port so a restarted API comes back at the same address. {@code
+ * extraArgs} go to the API (or serve) processes, {@code workerArgs} to the worker processes; {@code
+ * workerNice} starts the worker processes under {@code nice -n} (the whole process).
  */
 final class Cluster implements AutoCloseable {
   private static final Pattern TOKEN = Pattern.compile("(gc_[A-Za-z0-9_\\-]+)");
@@ -31,7 +33,8 @@ final class Cluster implements AutoCloseable {
       int leaseSeconds,
       String heap,
       List<String> extraArgs,
-      int workerNice) {
+      int workerNice,
+      List<String> workerArgs) {
     Settings(
         boolean postgres,
         int apis,
@@ -40,7 +43,7 @@ final class Cluster implements AutoCloseable {
         int leaseSeconds,
         String heap,
         List<String> extraArgs) {
-      this(postgres, apis, workers, slotsPerWorker, leaseSeconds, heap, extraArgs, 0);
+      this(postgres, apis, workers, slotsPerWorker, leaseSeconds, heap, extraArgs, 0, List.of());
     }
   }
 
@@ -94,6 +97,7 @@ final class Cluster implements AutoCloseable {
       List<String> a = new ArrayList<>();
       a.addAll(List.of("worker", "--workers", Integer.toString(s.slotsPerWorker())));
       a.addAll(common);
+      a.addAll(s.workerArgs());
       List<String> prefix =
           s.workerNice() == 0 ? List.of() : List.of("nice", "-n", Integer.toString(s.workerNice()));
       workers.add(new Node("worker" + i, prefix, jar, s.heap(), a, logs));

@@ -67,6 +67,42 @@ final class Invariants {
     }
   }
 
+  /**
+   * Resets pg_stat_statements (creating the extension first); needs {@link Postgres#STATEMENTS}.
+   */
+  void resetStatements() throws SQLException {
+    try (Connection c = connect();
+        java.sql.Statement s = c.createStatement()) {
+      s.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+      s.execute("SELECT pg_stat_statements_reset()");
+    }
+  }
+
+  /** The {@code limit} statements with the most execution time since the reset, one per line. */
+  List<String> topStatements(int limit) throws SQLException {
+    List<String> out = new ArrayList<>();
+    try (Connection c = connect();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT calls, total_exec_time, rows, left(regexp_replace(query, '\\s+', ' ',"
+                    + " 'g'), 140) FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT ?")) {
+      ps.setInt(1, limit);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(
+              String.format(
+                  java.util.Locale.ROOT,
+                  "%8.0f ms %8d calls %8d rows  %s",
+                  rs.getDouble(2),
+                  rs.getLong(1),
+                  rs.getLong(3),
+                  rs.getString(4)));
+        }
+      }
+    }
+    return out;
+  }
+
   long completed() throws SQLException {
     return statusCounts().getOrDefault("completed", 0L);
   }

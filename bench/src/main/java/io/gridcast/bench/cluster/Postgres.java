@@ -16,6 +16,13 @@ import java.util.concurrent.TimeUnit;
 final class Postgres implements AutoCloseable {
   static final Path BIN = Path.of("/usr/lib/postgresql/15/bin");
 
+  /**
+   * {@code -Dgridcast.bench.pgStatements=true}: load pg_stat_statements, so a run can report what
+   * the database spent its time on ({@link Invariants#topStatements}); off by default (it costs a
+   * little on every statement).
+   */
+  static final boolean STATEMENTS = Boolean.getBoolean("gridcast.bench.pgStatements");
+
   private final Path dir;
   private final int port;
   private final int maxConnections;
@@ -97,7 +104,8 @@ final class Postgres implements AutoCloseable {
                 + dir
                 + " -c listen_addresses=127.0.0.1 -c max_connections="
                 + maxConnections
-                + " -c shared_buffers=256MB -c synchronous_commit=on -c fsync=on"));
+                + " -c shared_buffers=256MB -c synchronous_commit=on -c fsync=on"
+                + (STATEMENTS ? " -c shared_preload_libraries=pg_stat_statements" : "")));
     cmd.addAll(List.of(what));
     asPostgres(cmd.toArray(String[]::new));
   }
