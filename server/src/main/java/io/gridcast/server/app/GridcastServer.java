@@ -154,6 +154,9 @@ public final class GridcastServer implements AutoCloseable {
       }
       queue = qb.build();
       monitoring.bindQueue(queue.store());
+      if (config.role() == Role.WORKER) {
+        FitPriority.lowerCompilerThreads(config.fitNice());
+      }
       if (config.role().workers()) {
         queue.start();
         LOG.info("workers started: {} slots, worker id {}", config.workers(), queue.workerId());

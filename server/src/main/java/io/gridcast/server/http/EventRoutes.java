@@ -35,7 +35,7 @@ final class EventRoutes implements RouteGroup {
    * stream costs the server at most 1 s / FLUSH_GAP writes a second, whatever the event rate. An
    * event after a quiet spell leaves at once.
    */
-  static final Duration FLUSH_GAP = Duration.ofMillis(100);
+  static final Duration FLUSH_GAP = Duration.ofMillis(250);
 
   /** Streams of one scope share a summary read within this time (a fraction of SUMMARY_EVERY). */
   static final Duration SUMMARY_SHARED = Duration.ofMillis(200);

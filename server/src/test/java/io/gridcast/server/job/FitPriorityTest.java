@@ -53,6 +53,34 @@ class FitPriorityTest {
   }
 
   @Test
+  void threadsFoundByName_areLowered_othersAreNot() throws Exception {
+    int before = FitPriority.niceOfThisThread();
+    int target = Math.min(19, before + 2);
+    java.util.concurrent.CountDownLatch running = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch lowered = new java.util.concurrent.CountDownLatch(1);
+    AtomicInteger seen = new AtomicInteger(-1);
+    Thread probe =
+        Thread.ofPlatform()
+            .name("gc-nice-probe")
+            .start(() -> {
+              try {
+                lowered.await();
+                seen.set(FitPriority.niceOfThisThread());
+              } catch (Exception e) {
+                seen.set(-2);
+              }
+            });
+    assertThat(running.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    assertThat(FitPriority.lowerThreadsNamed(java.util.List.of("gc-nice-pro"), target))
+        .isEqualTo(1);
+    lowered.countDown();
+    probe.join();
+    assertThat(seen.get()).isEqualTo(target);
+    assertThat(FitPriority.niceOfThisThread()).isEqualTo(before);
+    assertThat(FitPriority.lowerThreadsNamed(java.util.List.of("no-such-thread"), target)).isZero();
+  }
+
+  @Test
   void niceZero_leavesTheHandlerAsItIs() {
     JobHandler h = ctx -> "x";
     assertThat(FitPriority.lowered(h, 0)).isSameAs(h);
