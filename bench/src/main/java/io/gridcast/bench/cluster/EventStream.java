@@ -1,9 +1,7 @@
 package io.gridcast.bench.cluster;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedReader;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -41,8 +39,8 @@ final class EventStream implements AutoCloseable {
   private volatile boolean closed;
   private final Thread thread;
   private volatile Socket current;
-  private final java.util.List<Double> delays =
-      java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+  private double[] delays = new double[1024]; // guarded by this; primitive: no boxed garbage
+  private int delayCount; // guarded by this
   private volatile boolean recordDelays;
 
   EventStream(String name, Client client, Supplier<String> base) {
@@ -97,53 +95,97 @@ final class EventStream implements AutoCloseable {
     }
   }
 
+  private static final byte[] COMPLETED = "\"kind\":\"completed\"".getBytes(StandardCharsets.UTF_8);
+
+  /**
+   * Reads the stream as bytes, line by line: every job event's id is parsed and checked for order,
+   * but its data becomes a String only for a sampled delay or a completion (200 streams of a busy
+   * cluster deliver tens of thousands of events a second to this one generator, on the server's
+   * cores).
+   */
   private void read(InputStream body) throws java.io.IOException {
-    try (BufferedReader in =
-        new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
-      String line;
-      long id = -1;
-      String event = null;
-      StringBuilder data = new StringBuilder();
-      while ((line = in.readLine()) != null) {
-        if (line.isEmpty()) {
-          if ("job".equals(event) && id >= 0) {
-            accept(id, data.toString());
+    byte[] buf = new byte[64 * 1024];
+    byte[] line = new byte[4096];
+    int lineLen = 0;
+    long id = -1;
+    boolean job = false;
+    byte[] data = null;
+    int n;
+    while ((n = body.read(buf)) > 0) {
+      for (int k = 0; k < n; k++) {
+        byte b = buf[k];
+        if (b != '\n') {
+          if (lineLen == line.length) {
+            line = java.util.Arrays.copyOf(line, 2 * line.length);
+          }
+          line[lineLen++] = b;
+          continue;
+        }
+        int len = lineLen > 0 && line[lineLen - 1] == '\r' ? lineLen - 1 : lineLen;
+        lineLen = 0;
+        if (len == 0) {
+          if (job && id >= 0 && data != null) {
+            accept(id, data);
           }
           id = -1;
-          event = null;
-          data.setLength(0);
-        } else if (line.startsWith("id:")) {
-          id = Long.parseLong(line.substring(3).strip());
-        } else if (line.startsWith("event:")) {
-          event = line.substring(6).strip();
-        } else if (line.startsWith("data:")) {
-          data.append(line.substring(5).strip());
+          job = false;
+          data = null;
+        } else if (startsWith(line, len, "id:")) {
+          id = Long.parseLong(new String(line, 3, len - 3, StandardCharsets.US_ASCII).strip());
+        } else if (startsWith(line, len, "event:")) {
+          job = new String(line, 6, len - 6, StandardCharsets.US_ASCII).strip().equals("job");
+        } else if (startsWith(line, len, "data:")) {
+          data = java.util.Arrays.copyOfRange(line, 5, len);
         }
       }
     }
   }
 
-  private void accept(long id, String data) {
+  private static boolean startsWith(byte[] line, int len, String prefix) {
+    if (len < prefix.length()) {
+      return false;
+    }
+    for (int i = 0; i < prefix.length(); i++) {
+      if (line[i] != prefix.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean contains(byte[] hay, byte[] needle) {
+    outer:
+    for (int i = 0; i + needle.length <= hay.length; i++) {
+      for (int k = 0; k < needle.length; k++) {
+        if (hay[i + k] != needle[k]) {
+          continue outer;
+        }
+      }
+      return true;
+    }
+    return false;
+  }
+
+  private void accept(long id, byte[] data) {
     long prev = lastId.getAndSet(id);
     if (id <= prev) {
       outOfOrder.incrementAndGet();
     }
     long n = events.incrementAndGet();
-    // Every event is counted and checked for order; the delay is sampled (1 in DELAY_SAMPLE) so
-    // that 200 streams of a busy cluster do not cost this generator more than the server.
+    // Every event is counted and checked for order; the delay is sampled (1 in DELAY_SAMPLE).
     if (recordDelays && n % DELAY_SAMPLE == 0) {
-      Matcher at = AT.matcher(data);
+      Matcher at = AT.matcher(new String(data, StandardCharsets.UTF_8));
       if (at.find()) {
         try {
           java.time.Instant when = java.time.Instant.parse(at.group(1));
-          delays.add(java.time.Duration.between(when, java.time.Instant.now()).toNanos() / 1e6);
+          addDelay(java.time.Duration.between(when, java.time.Instant.now()).toNanos() / 1e6);
         } catch (java.time.format.DateTimeParseException e) {
           // not an instant: no delay recorded
         }
       }
     }
-    if (data.contains("\"kind\":\"completed\"")) {
-      Matcher j = JOB.matcher(data);
+    if (contains(data, COMPLETED)) {
+      Matcher j = JOB.matcher(new String(data, StandardCharsets.UTF_8));
       if (j.find()) {
         completed.add(j.group(1));
       }
@@ -155,11 +197,16 @@ final class EventStream implements AutoCloseable {
     recordDelays = true;
   }
 
-  /** Recorded delays in ms (wall clock, same machine), unsorted. */
-  double[] delays() {
-    synchronized (delays) {
-      return delays.stream().mapToDouble(Double::doubleValue).toArray();
+  private synchronized void addDelay(double ms) {
+    if (delayCount == delays.length) {
+      delays = java.util.Arrays.copyOf(delays, 2 * delays.length);
     }
+    delays[delayCount++] = ms;
+  }
+
+  /** Recorded delays in ms (wall clock, same machine), unsorted. */
+  synchronized double[] delays() {
+    return java.util.Arrays.copyOf(delays, delayCount);
   }
 
   String name() {

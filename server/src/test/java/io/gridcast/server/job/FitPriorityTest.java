@@ -64,6 +64,7 @@ class FitPriorityTest {
             .name("gc-nice-probe")
             .start(() -> {
               try {
+                running.countDown(); // its kernel name is set before run() starts
                 lowered.await();
                 seen.set(FitPriority.niceOfThisThread());
               } catch (Exception e) {
