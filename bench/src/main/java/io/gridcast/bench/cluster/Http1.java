@@ -89,17 +89,52 @@ final class Http1 {
     }
   }
 
+  /** A body of a known number of bytes at a time: {@link #more()} says how many are left. */
+  private abstract static class Counted extends InputStream {
+    final InputStream in;
+    long left; // bytes left before more() must be asked again
+
+    Counted(InputStream in, long left) {
+      this.in = in;
+      this.left = left;
+    }
+
+    /** True when bytes are left (reading the next chunk's size if needed); false at the end. */
+    abstract boolean more() throws IOException;
+
+    @Override
+    public int read() throws IOException {
+      byte[] one = new byte[1];
+      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      if (len == 0) {
+        return 0;
+      }
+      if (!more()) {
+        return -1;
+      }
+      int n = in.read(b, off, (int) Math.min(len, left));
+      if (n < 0) {
+        throw new EOFException("connection closed inside a body");
+      }
+      left -= n;
+      return n;
+    }
+  }
+
   /** A chunked body: the chunks' bytes in order, end of stream after the last (empty) chunk. */
-  private static final class Chunked extends InputStream {
-    private final InputStream in;
-    private long left; // bytes left in the current chunk
+  private static final class Chunked extends Counted {
     private boolean done;
 
     Chunked(InputStream in) {
-      this.in = in;
+      super(in, 0);
     }
 
-    private boolean nextChunk() throws IOException {
+    @Override
+    boolean more() throws IOException {
       if (done) {
         return false;
       }
@@ -120,60 +155,17 @@ final class Http1 {
       }
       return true;
     }
-
-    @Override
-    public int read() throws IOException {
-      byte[] one = new byte[1];
-      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      if (len == 0) {
-        return 0;
-      }
-      if (!nextChunk()) {
-        return -1;
-      }
-      int n = in.read(b, off, (int) Math.min(len, left));
-      if (n < 0) {
-        throw new EOFException("connection closed inside a chunk");
-      }
-      left -= n;
-      return n;
-    }
   }
 
   /** A Content-Length body. */
-  private static final class Limited extends InputStream {
-    private final InputStream in;
-    private long left;
-
+  private static final class Limited extends Counted {
     Limited(InputStream in, long length) {
-      this.in = in;
-      this.left = length;
+      super(in, length);
     }
 
     @Override
-    public int read() throws IOException {
-      byte[] one = new byte[1];
-      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      if (left == 0) {
-        return -1;
-      }
-      if (len == 0) {
-        return 0;
-      }
-      int n = in.read(b, off, (int) Math.min(len, left));
-      if (n < 0) {
-        throw new EOFException("connection closed inside a body");
-      }
-      left -= n;
-      return n;
+    boolean more() {
+      return left > 0;
     }
   }
 }

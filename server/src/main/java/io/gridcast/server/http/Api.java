@@ -60,7 +60,7 @@ public final class Api {
                 config.maxUploadBytes(),
                 config.limits().maxPointsPerSeries()),
             new ForecastRoutes(datasets, results),
-            new JobRoutes(jobs, store, clock, new SharedAnswers(feed::localChangeVersion)),
+            new JobRoutes(jobs, store, clock, new SharedAnswers<>(feed::localChangeVersion)),
             new EventRoutes(store, feed, monitoring.alerts(), config.limits().maxStreamsPerUser()),
             new CacheRoutes(cache, datasets),
             new PerformanceRoutes(

@@ -49,7 +49,9 @@ final class EventRoutes implements RouteGroup {
 
   private final int maxStreamsPerUser;
   private final ConcurrentHashMap<String, Integer> open = new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<String, SummarySlot> summaries = new ConcurrentHashMap<>();
+  // age alone decides (no change version): a stream's own position is checked by the caller
+  private final SharedAnswers<Summary> summaries =
+      new SharedAnswers<>(() -> 0L, System::nanoTime, SUMMARY_SHARED, SUMMARY_SHARED);
   private final ConcurrentHashMap<Long, String> frames = new ConcurrentHashMap<>();
 
   EventRoutes(JobStore store, EventFeed feed, AlertRules alerts, int maxStreamsPerUser) {
@@ -211,38 +213,17 @@ final class EventRoutes implements RouteGroup {
    * delivered before the read began: every event up to it is counted.
    */
   private Summary summary(String scope) {
-    String key = scope == null ? "" : "owner:" + scope;
-    SummarySlot slot = summaries.computeIfAbsent(key, k -> new SummarySlot());
-    long arrived = System.nanoTime();
-    Summary s = slot.summary;
-    if (s != null && arrived - s.atNanos() <= SUMMARY_SHARED.toNanos()) {
-      return s;
-    }
-    slot.lock.lock();
-    try {
-      s = slot.summary;
-      if (s != null && arrived - s.atNanos() <= SUMMARY_SHARED.toNanos()) {
-        return s; // read by the stream this one waited for
-      }
-      long seen = feed.latest();
-      long at = System.nanoTime();
-      var counts = store.jobCountByStatus(new JobStore.JobCountByStatusParams(scope));
-      s = new Summary(Json.write(JobViews.summary(counts)), at, seen);
-      slot.summary = s;
-      return s;
-    } finally {
-      slot.lock.unlock();
-    }
+    return summaries.get(
+        scope == null ? "" : "owner:" + scope,
+        () -> {
+          long seen = feed.latest();
+          var counts = store.jobCountByStatus(new JobStore.JobCountByStatusParams(scope));
+          return new Summary(Json.write(JobViews.summary(counts)), seen);
+        });
   }
 
-  /** A counts read: its JSON, when it began, and the latest event delivered before it began. */
-  private record Summary(String json, long atNanos, long seenSeq) {}
-
-  private static final class SummarySlot {
-    final java.util.concurrent.locks.ReentrantLock lock =
-        new java.util.concurrent.locks.ReentrantLock();
-    volatile Summary summary;
-  }
+  /** A counts read: its JSON and the latest event delivered before it began. */
+  private record Summary(String json, long seenSeq) {}
 
   private static void write(OutputStream out, String s) throws IOException {
     out.write(s.getBytes(StandardCharsets.UTF_8));

@@ -1,7 +1,5 @@
 package io.gridcast.server.http;
 
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.gridcast.queue.Job;
 import io.gridcast.queue.JobFilter;
 import io.gridcast.queue.JobPage;
@@ -34,9 +32,10 @@ final class JobRoutes implements RouteGroup {
   private final JobService jobs;
   private final JobStore store;
   private final InstantSource clock;
-  private final SharedAnswers statusAnswers;
+  private final SharedAnswers<byte[]> statusAnswers;
 
-  JobRoutes(JobService jobs, JobStore store, InstantSource clock, SharedAnswers statusAnswers) {
+  JobRoutes(
+      JobService jobs, JobStore store, InstantSource clock, SharedAnswers<byte[]> statusAnswers) {
     this.jobs = jobs;
     this.store = store;
     this.clock = clock;
@@ -74,26 +73,8 @@ final class JobRoutes implements RouteGroup {
     if (body.length == 0) {
       throw ApiException.badRequest("body", "the request body is empty; send a JSON object");
     }
-    JobRequest req;
-    try {
-      req = Json.MAPPER.readValue(body, JobRequest.class);
-    } catch (UnrecognizedPropertyException e) {
-      throw new ApiException(
-          400,
-          "unknown_field",
-          "unknown field '" + e.getPropertyName() + "' in the job request",
-          Map.of("field", e.getPropertyName()));
-    } catch (MismatchedInputException e) {
-      String field = e.getPath().isEmpty() ? "body" : e.getPath().get(0).getFieldName();
-      throw new ApiException(
-          400,
-          "invalid_field",
-          "field '" + field + "' has the wrong type: " + e.getOriginalMessage(),
-          Map.of("field", field == null ? "body" : field));
-    }
-    if (req == null) {
-      throw ApiException.badRequest("body", "the request body must be a JSON object, got null");
-    }
+    // other malformed JSON goes to ErrorMapper, which names its line and column
+    JobRequest req = JsonBody.parse(body, JobRequest.class, "job request");
     String headerKey = ctx.header("Idempotency-Key");
     if (headerKey != null && req.idempotencyKey() == null) {
       req =

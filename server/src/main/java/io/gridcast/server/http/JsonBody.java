@@ -37,6 +37,19 @@ final class JsonBody {
           "Content-Type must be application/json, got '" + ct + "'",
           Map.of("field", "Content-Type"));
     }
+    try {
+      return parse(body, type, what);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new ApiException(400, "malformed_body", "the " + what + " is not valid JSON");
+    }
+  }
+
+  /**
+   * {@code body} as {@code type}: an unknown field, a field of the wrong type or a JSON null answer
+   * 400 naming the field; any other JSON error is thrown as it is, for the caller to word.
+   */
+  static <T> T parse(byte[] body, Class<T> type, String what)
+      throws com.fasterxml.jackson.core.JsonProcessingException, IOException {
     T v;
     try {
       v = Json.MAPPER.readValue(body, type);
@@ -53,8 +66,6 @@ final class JsonBody {
           "invalid_field",
           "field '" + field + "' has the wrong type: " + e.getOriginalMessage(),
           Map.of("field", field == null ? "body" : field));
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new ApiException(400, "malformed_body", "the " + what + " is not valid JSON");
     }
     if (v == null) {
       throw ApiException.badRequest("body", "the request body must be a JSON object, got null");

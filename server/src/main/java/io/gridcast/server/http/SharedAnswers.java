@@ -11,9 +11,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Answers to a read that many clients repeat (the status poll), shared by the requests of one key
- * (caller scope + query). 500 pollers of one view cost this process about ten reads a second, not
- * 500, however fast the jobs change, and almost none of them waits for the database.
+ * Answers to a read that many clients repeat (the status poll; the counts summary of a scope's
+ * event streams), shared by the requests of one key (caller scope + query). 500 pollers of one view
+ * cost this process about ten reads a second, not 500, however fast the jobs change, and almost
+ * none of them waits for the database.
  *
  * <ul>
  *   <li><b>Read-your-writes through one process:</b> an answer is only shared with a request if its
@@ -27,31 +28,36 @@ import org.slf4j.LoggerFactory;
  *       request waits for its own read, and a failed read fails that request.
  * </ul>
  */
-final class SharedAnswers {
+final class SharedAnswers<T> {
   static final Duration FRESH = Duration.ofMillis(100);
   static final Duration STALE_LIMIT = Duration.ofSeconds(1);
 
   private static final Logger LOG = LoggerFactory.getLogger(SharedAnswers.class);
 
-  private record Answer(byte[] body, long version, long readAtNanos) {}
+  private record Answer<T>(T body, long version, long readAtNanos) {}
 
-  private static final class Slot {
+  private static final class Slot<T> {
     final ReentrantLock lock = new ReentrantLock();
     final AtomicBoolean refreshing = new AtomicBoolean();
-    volatile Answer answer;
+    volatile Answer<T> answer;
   }
 
   private final LongSupplier version; // local change version: moves on this process's commits
   private final LongSupplier nanos;
   private final long freshNanos;
   private final long staleLimitNanos;
-  private final Cache<String, Slot> slots =
+  private final Cache<String, Slot<T>> slots =
       Caffeine.newBuilder().maximumSize(1_000).expireAfterAccess(Duration.ofMinutes(1)).build();
 
   SharedAnswers(LongSupplier version) {
     this(version, System::nanoTime, FRESH, STALE_LIMIT);
   }
 
+  /**
+   * @param fresh an answer up to this old is given without a read
+   * @param staleLimit an answer up to this old is given while a background read replaces it (equal
+   *     to {@code fresh}: no background reads, a request past {@code fresh} reads itself)
+   */
   SharedAnswers(LongSupplier version, LongSupplier nanos, Duration fresh, Duration staleLimit) {
     this.version = version;
     this.nanos = nanos;
@@ -60,11 +66,11 @@ final class SharedAnswers {
   }
 
   /** The answer for {@code key}: shared when good enough for this request, else {@code read}. */
-  byte[] get(String key, Supplier<byte[]> read) {
+  T get(String key, Supplier<T> read) {
     long seenVersion = version.getAsLong();
     long arrived = nanos.getAsLong();
-    Slot slot = slots.get(key, k -> new Slot());
-    Answer a = slot.answer;
+    Slot<T> slot = slots.get(key, k -> new Slot<>());
+    Answer<T> a = slot.answer;
     if (usable(a, seenVersion, arrived, staleLimitNanos)) {
       if (arrived - a.readAtNanos() > freshNanos) {
         refreshInBackground(slot, a, read);
@@ -83,18 +89,18 @@ final class SharedAnswers {
     }
   }
 
-  private Answer readInto(Slot slot, Supplier<byte[]> read) {
+  private Answer<T> readInto(Slot<T> slot, Supplier<T> read) {
     long v = version.getAsLong();
     long at = nanos.getAsLong();
-    Answer fresh = new Answer(read.get(), v, at);
-    Answer old = slot.answer;
+    Answer<T> fresh = new Answer<>(read.get(), v, at);
+    Answer<T> old = slot.answer;
     if (old == null || old.readAtNanos() <= at) {
       slot.answer = fresh;
     }
     return fresh;
   }
 
-  private void refreshInBackground(Slot slot, Answer stale, Supplier<byte[]> read) {
+  private void refreshInBackground(Slot<T> slot, Answer<T> stale, Supplier<T> read) {
     if (!slot.refreshing.compareAndSet(false, true)) {
       return; // one refresh per key at a time
     }
@@ -117,7 +123,7 @@ final class SharedAnswers {
         });
   }
 
-  private static boolean usable(Answer a, long seenVersion, long arrived, long maxAgeNanos) {
+  private static boolean usable(Answer<?> a, long seenVersion, long arrived, long maxAgeNanos) {
     return a != null && a.version() >= seenVersion && arrived - a.readAtNanos() <= maxAgeNanos;
   }
 }

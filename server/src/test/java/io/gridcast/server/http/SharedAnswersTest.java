@@ -18,8 +18,8 @@ class SharedAnswersTest {
   private final AtomicLong version = new AtomicLong();
   private final AtomicLong nanos = new AtomicLong();
   private final AtomicInteger reads = new AtomicInteger();
-  private final SharedAnswers answers =
-      new SharedAnswers(version::get, nanos::get, Duration.ofMillis(100), Duration.ofSeconds(1));
+  private final SharedAnswers<byte[]> answers =
+      new SharedAnswers<>(version::get, nanos::get, Duration.ofMillis(100), Duration.ofSeconds(1));
 
   private String get(String key) {
     return new String(
