@@ -41,6 +41,10 @@ final class EventRoutes implements RouteGroup {
   static final Duration SUMMARY_SHARED = Duration.ofMillis(200);
 
   private static final int BATCH = 500;
+  private static final byte[] RETRY = ascii("retry: 2000\n\n");
+  private static final byte[] SUMMARY_START = ascii("event: summary\ndata: ");
+  private static final byte[] FRAME_END = ascii("\n\n");
+  private static final byte[] KEEP_ALIVE_FRAME = ascii(": keep-alive\n\n");
   private static final int FRAMES_KEPT = 10_000;
 
   private final JobStore store;
@@ -52,7 +56,7 @@ final class EventRoutes implements RouteGroup {
   // age alone decides (no change version): a stream's own position is checked by the caller
   private final SharedAnswers<Summary> summaries =
       new SharedAnswers<>(() -> 0L, System::nanoTime, SUMMARY_SHARED, SUMMARY_SHARED);
-  private final ConcurrentHashMap<Long, String> frames = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<Long, byte[]> frames = new ConcurrentHashMap<>();
 
   EventRoutes(JobStore store, EventFeed feed, AlertRules alerts, int maxStreamsPerUser) {
     this.store = store;
@@ -102,9 +106,14 @@ final class EventRoutes implements RouteGroup {
     ctx.res().setCharacterEncoding("UTF-8");
     ctx.res().setHeader("Cache-Control", "no-cache");
     ctx.res().setHeader("X-Accel-Buffering", "no");
+    // Frames go straight into the response's buffer, one flush per write: the shared frame and
+    // summary bytes are never copied into a per-stream string (that copying was most of an API
+    // process's garbage with 200 streams open).
     OutputStream out = ctx.res().getOutputStream();
     Summary first = summary(caller.scope());
-    write(out, "retry: 2000\n\nevent: summary\ndata: " + first.json() + "\n\n");
+    out.write(RETRY);
+    writeSummary(out, first);
+    out.flush();
     long lastSummary = System.nanoTime();
     long gap = FLUSH_GAP.toNanos();
     long lastEvents = System.nanoTime() - gap;
@@ -124,46 +133,52 @@ final class EventRoutes implements RouteGroup {
           sb.append("event: alert\ndata: ").append(Json.write(a)).append("\n\n");
         }
         if (!sb.isEmpty()) {
-          write(out, sb.toString());
+          out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
+          out.flush();
           continue;
         }
       }
-      StringBuilder sb = new StringBuilder();
+      boolean wrote = false;
       if (latest > pos) {
         List<JobEvent> events = feed.recentAfter(pos, BATCH);
         if (events == null) { // resumed from before the feed's window: read the table
           events = store.eventListAfter(new JobStore.EventListAfterParams(pos, BATCH));
         }
+        boolean sent = false;
         for (JobEvent e : events) {
           if (e.seq() > latest) {
             break; // not yet confirmed gap-free by the subscription
           }
           pos = e.seq();
           if (caller.sees(e.ownerId())) {
-            sb.append(frame(e));
-            dirty = true;
+            out.write(frame(e));
+            sent = true;
           }
         }
         if (events.isEmpty()) {
           pos = latest; // pruned range: move on
         }
-        if (!sb.isEmpty()) {
+        if (sent) {
+          wrote = true;
+          dirty = true;
           // a stream still catching up (more than BATCH behind) writes again without a pause
           lastEvents = pos < latest ? System.nanoTime() - gap : System.nanoTime();
         }
       } else if (!dirty) {
-        sb.append(": keep-alive\n\n");
+        out.write(KEEP_ALIVE_FRAME);
+        wrote = true;
       }
       if (dirty && System.nanoTime() - lastSummary >= SUMMARY_EVERY.toNanos()) {
         Summary summary = summary(caller.scope());
-        sb.append("event: summary\ndata: ").append(summary.json()).append("\n\n");
+        writeSummary(out, summary);
+        wrote = true;
         lastSummary = System.nanoTime();
         // A shared read older than this stream's last event is followed by a fresh one later, so
         // the last summary a quiet stream shows always counts every event it showed.
         dirty = summary.seenSeq() < pos;
       }
-      if (!sb.isEmpty()) {
-        write(out, sb.toString());
+      if (wrote) {
+        out.flush();
       }
     }
   }
@@ -172,10 +187,12 @@ final class EventRoutes implements RouteGroup {
    * The SSE frame of an event, rendered once per process however many streams send it (the recent
    * ones are kept; older resumes render again).
    */
-  private String frame(JobEvent e) {
-    String f = frames.get(e.seq());
+  private byte[] frame(JobEvent e) {
+    byte[] f = frames.get(e.seq());
     if (f == null) {
-      f = "id: " + e.seq() + "\nevent: job\ndata: " + Json.write(JobViews.event(e)) + "\n\n";
+      f =
+          ("id: " + e.seq() + "\nevent: job\ndata: " + Json.write(JobViews.event(e)) + "\n\n")
+              .getBytes(StandardCharsets.UTF_8);
       frames.put(e.seq(), f);
       if (frames.size() > 2 * FRAMES_KEPT) {
         long keepFrom = feed.latest() - FRAMES_KEPT;
@@ -218,15 +235,21 @@ final class EventRoutes implements RouteGroup {
         () -> {
           long seen = feed.latest();
           var counts = store.jobCountByStatus(new JobStore.JobCountByStatusParams(scope));
-          return new Summary(Json.write(JobViews.summary(counts)), seen);
+          return new Summary(
+              Json.write(JobViews.summary(counts)).getBytes(StandardCharsets.UTF_8), seen);
         });
   }
 
-  /** A counts read: its JSON and the latest event delivered before it began. */
-  private record Summary(String json, long seenSeq) {}
+  /** A counts read: its JSON (UTF-8) and the latest event delivered before it began. */
+  private record Summary(byte[] json, long seenSeq) {}
 
-  private static void write(OutputStream out, String s) throws IOException {
-    out.write(s.getBytes(StandardCharsets.UTF_8));
-    out.flush();
+  private static byte[] ascii(String s) {
+    return s.getBytes(StandardCharsets.US_ASCII);
+  }
+
+  private static void writeSummary(OutputStream out, Summary summary) throws IOException {
+    out.write(SUMMARY_START);
+    out.write(summary.json());
+    out.write(FRAME_END);
   }
 }
