@@ -9,7 +9,9 @@ import java.util.Arrays;
  * search on the grid cell around the best grid point instead.
  *
  * <p>Stateless and thread-safe; objective values that are NaN count as +infinity. The objective
- * must not keep the array it is given.
+ * must neither keep nor change the array it is given: the minimiser reuses its trial arrays, so a
+ * search allocates a handful of arrays, not one per evaluation (a worker fitting all day otherwise
+ * makes most of its garbage here).
  */
 public final class BoundedMinimizer {
   private BoundedMinimizer() {}
@@ -145,21 +147,9 @@ public final class BoundedMinimizer {
     double[] centroid = new double[d];
     double[] xr = new double[d];
     double[] xe = new double[d];
-    Integer[] order = new Integer[d + 1];
+    double[] xc = new double[d];
     while (evals < maxEval) {
-      for (int i = 0; i <= d; i++) {
-        order[i] = i;
-      }
-      double[] vv = v;
-      Arrays.sort(order, (a, b) -> Double.compare(vv[a], vv[b]));
-      double[][] ps = new double[d + 1][];
-      double[] vs = new double[d + 1];
-      for (int i = 0; i <= d; i++) {
-        ps[i] = p[order[i]];
-        vs[i] = v[order[i]];
-      }
-      p = ps;
-      v = vs;
+      sortByValue(p, v);
       double spread = Math.abs(v[d] - v[0]);
       if (spread <= 1e-12 * (Math.abs(v[0]) + 1e-300) || spread == 0) {
         break;
@@ -183,19 +173,23 @@ public final class BoundedMinimizer {
         clamp(xe, lower, upper);
         double fe = eval(f, xe);
         evals++;
+        double[] worst = p[d];
         if (fe < fr) {
-          p[d] = xe.clone();
+          p[d] = xe;
+          xe = worst;
           v[d] = fe;
         } else {
-          p[d] = xr.clone();
+          p[d] = xr;
+          xr = worst;
           v[d] = fr;
         }
       } else if (fr < v[d - 1]) {
-        p[d] = xr.clone();
+        double[] worst = p[d];
+        p[d] = xr;
+        xr = worst;
         v[d] = fr;
       } else {
         boolean outside = fr < v[d];
-        double[] xc = new double[d];
         for (int k = 0; k < d; k++) {
           xc[k] =
               outside
@@ -206,7 +200,9 @@ public final class BoundedMinimizer {
         double fc = eval(f, xc);
         evals++;
         if (fc < Math.min(fr, v[d])) {
+          double[] worst = p[d];
           p[d] = xc;
+          xc = worst;
           v[d] = fc;
         } else {
           for (int i = 1; i <= d; i++) {
@@ -228,6 +224,22 @@ public final class BoundedMinimizer {
     return new Result(p[bi], v[bi]);
   }
 
+  /** Orders the simplex by value, ties kept in their order (a stable insertion sort; d <= 4). */
+  private static void sortByValue(double[][] p, double[] v) {
+    for (int i = 1; i < v.length; i++) {
+      double key = v[i];
+      double[] row = p[i];
+      int j = i - 1;
+      while (j >= 0 && Double.compare(v[j], key) > 0) {
+        v[j + 1] = v[j];
+        p[j + 1] = p[j];
+        j--;
+      }
+      v[j + 1] = key;
+      p[j + 1] = row;
+    }
+  }
+
   private static void clamp(double[] x, double[] lo, double[] hi) {
     for (int i = 0; i < x.length; i++) {
       x[i] = Math.max(lo[i], Math.min(hi[i], x[i]));
@@ -235,7 +247,7 @@ public final class BoundedMinimizer {
   }
 
   private static double eval(Objective f, double[] x) {
-    double v = f.value(x.clone());
+    double v = f.value(x);
     return Double.isNaN(v) ? Double.POSITIVE_INFINITY : v;
   }
 }
