@@ -68,7 +68,7 @@ public final class ClusterRun {
           names(c.apis), names(c.workers), s.slotsPerWorker(), Workload.loadavg());
       List<EventStream> streams = new ArrayList<>();
       for (Node api : c.apis) {
-        streams.add(new EventStream("via " + api.name(), c.client, api::url));
+        streams.add(new EventStream("via " + api.name(), c.client, api::url, true));
       }
       Thread.sleep(500);
       List<String> jobIds = new CopyOnWriteArrayList<>();

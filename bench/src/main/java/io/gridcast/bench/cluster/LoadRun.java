@@ -111,7 +111,7 @@ public final class LoadRun {
       List<EventStream> open = new ArrayList<>();
       for (int i = 0; i < streams; i++) {
         Node api = c.apis.get(i % 2);
-        open.add(new EventStream("s" + i, c.client, api::url));
+        open.add(new EventStream("s" + i, c.client, api::url, false));
       }
       Thread.sleep(2000);
       long loadStart = System.nanoTime();
