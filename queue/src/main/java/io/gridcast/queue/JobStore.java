@@ -60,10 +60,17 @@ public interface JobStore {
   /** Extends the leases of jobs this worker still holds; reports cancellation requests. */
   HeartbeatResult jobHeartbeat(JobHeartbeatParams params);
 
-  /** Gives running jobs back to the queue (graceful stop); the attempt is not counted. */
+  /**
+   * Gives running jobs back to the queue (graceful stop); the attempt is not counted, and the job
+   * keeps its {@code run_after}, so it is claimed again before the jobs queued after it.
+   */
   int jobRelease(JobReleaseParams params);
 
-  /** Returns expired-lease jobs to pending, or fails them after max attempts. */
+  /**
+   * Returns expired-lease jobs to pending, keeping their place in the queue ({@code run_after}
+   * unchanged: a dead worker's jobs run next, not after the whole backlog), or fails them after max
+   * attempts.
+   */
   int jobRescueExpired(JobRescueExpiredParams params);
 
   /** Cancels one job: pending at once, running by request. Empty if not found for this owner. */

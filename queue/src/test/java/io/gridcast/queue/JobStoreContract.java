@@ -218,6 +218,30 @@ abstract class JobStoreContract {
   }
 
   @Test
+  void rescuedAndReleasedJobs_keepTheirPlace_aheadOfJobsQueuedAfterThem() {
+    try (QueueFixture f = fixture(ctx -> null)) {
+      UUID first = f.enqueue(f.spec("\"first\"")).get(0);
+      assertThat(claim(f, "dead", 1)).extracting(Job::id).containsExactly(first);
+      f.advance(Duration.ofMillis(5));
+      UUID later = f.enqueue(f.spec("\"later\"")).get(0);
+      f.advance(Duration.ofSeconds(31));
+      assertThat(
+              f.store.jobRescueExpired(new JobStore.JobRescueExpiredParams(f.clock.instant(), 10)))
+          .isEqualTo(1);
+      assertThat(claim(f, "alive", 1)).extracting(Job::id).containsExactly(first);
+      assertThat(
+              f.store.jobRelease(
+                  new JobStore.JobReleaseParams("alive", Map.of(first, 2), f.clock.instant())))
+          .isEqualTo(1);
+      Job released = f.get(first);
+      assertThat(released.status()).isEqualTo(JobStatus.PENDING);
+      assertThat(released.attempt()).isEqualTo(1);
+      assertThat(claim(f, "alive", 1)).extracting(Job::id).containsExactly(first);
+      assertThat(claim(f, "alive", 1)).extracting(Job::id).containsExactly(later);
+    }
+  }
+
+  @Test
   void leaseExpiry_afterLastAttempt_failsTheJob_withTheReason() {
     try (QueueFixture f = fixture(ctx -> null)) {
       UUID id = f.enqueue(f.spec(null).withMaxAttempts(1)).get(0);

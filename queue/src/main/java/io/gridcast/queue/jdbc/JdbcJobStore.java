@@ -335,7 +335,7 @@ public final class JdbcJobStore extends JdbcJobBulk implements JobStore {
     Instant now = ms(p.now());
     String sql =
         "UPDATE job SET status = 'pending', attempt = attempt - 1, lease_owner = NULL,"
-            + " lease_expires_at = NULL, run_after = ?, updated_at = ? WHERE id = "
+            + " lease_expires_at = NULL, updated_at = ? WHERE id = "
             + dialect.uuidParam()
             + FENCE
             + " RETURNING id, owner_id, type, batch_id, label";
@@ -347,10 +347,9 @@ public final class JdbcJobStore extends JdbcJobBulk implements JobStore {
           try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (Map.Entry<UUID, Integer> e : new java.util.TreeMap<>(p.attempts()).entrySet()) {
               dialect.setInstant(ps, 1, now);
-              dialect.setInstant(ps, 2, now);
-              dialect.setUuid(ps, 3, e.getKey());
-              ps.setString(4, p.workerId());
-              ps.setInt(5, e.getValue());
+              dialect.setUuid(ps, 2, e.getKey());
+              ps.setString(3, p.workerId());
+              ps.setInt(4, e.getValue());
               try (ResultSet rs = ps.executeQuery()) {
                 if (rs.next()) {
                   JobRef ref = JobRows.ref(rs, dialect);
@@ -381,8 +380,8 @@ public final class JdbcJobStore extends JdbcJobBulk implements JobStore {
             + " finished_at = CASE WHEN cancel_requested OR attempt >= max_attempts THEN "
             + dialect.instantParam()
             + " ELSE"
-            + " NULL END, lease_owner = NULL, lease_expires_at = NULL, run_after = ?, updated_at ="
-            + " ? WHERE id IN (SELECT id FROM job WHERE status = 'running' AND lease_expires_at < ?"
+            + " NULL END, lease_owner = NULL, lease_expires_at = NULL, updated_at = ?"
+            + " WHERE id IN (SELECT id FROM job WHERE status = 'running' AND lease_expires_at < ?"
             + " ORDER BY lease_expires_at LIMIT ?"
             + dialect.skipLocked()
             + ") AND status = 'running' RETURNING id, owner_id, type, batch_id, label, status";
@@ -395,8 +394,7 @@ public final class JdbcJobStore extends JdbcJobBulk implements JobStore {
             dialect.setInstant(ps, 1, now);
             dialect.setInstant(ps, 2, now);
             dialect.setInstant(ps, 3, now);
-            dialect.setInstant(ps, 4, now);
-            ps.setInt(5, p.limit());
+            ps.setInt(4, p.limit());
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {
                 JobRef ref = JobRows.ref(rs, dialect);
