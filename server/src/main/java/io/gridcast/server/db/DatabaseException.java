@@ -18,4 +18,21 @@ public final class DatabaseException extends RuntimeException {
     }
     return false;
   }
+
+  /**
+   * True when {@code e} (or a cause) says the database itself is gone for now: a connection failure
+   * (SQLState class {@code 08}) or a server shutting down, restarting or not yet accepting
+   * connections ({@code 57P01}-{@code 57P03}). Not a bug: the request may be retried shortly.
+   */
+  public static boolean unavailable(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+        String state = sql.getSQLState();
+        if (state.startsWith("08") || state.startsWith("57P")) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
 }

@@ -48,6 +48,17 @@ final class ErrorMapper {
                     "the server is busy (no database connection free); retry shortly",
                     Map.of("retry_after_seconds", 1L));
           }
+          if (mapped == null && io.gridcast.server.db.DatabaseException.unavailable(e)) {
+            // The database restarts or is cut off: the client retries (an event stream resumes
+            // with Last-Event-ID); no stack trace for what an operator already knows.
+            LOG.warn("{} {}: database unavailable ({}); answered 503", ctx.method(), ctx.path(), e);
+            mapped =
+                new ApiException(
+                    503,
+                    "database_unavailable",
+                    "the database is unavailable; retry shortly",
+                    Map.of("retry_after_seconds", 1L));
+          }
           if (mapped == null) {
             LOG.error("unhandled error on {} {}", ctx.method(), ctx.path(), e);
             mapped = new ApiException(500, "internal_error", "internal error; see the server log");

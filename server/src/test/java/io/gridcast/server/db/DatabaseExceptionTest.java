@@ -22,4 +22,19 @@ class DatabaseExceptionTest {
         .isFalse();
     assertThat(DatabaseException.poolExhausted(new IllegalStateException("x"))).isFalse();
   }
+
+  @Test
+  void aLostConnectionOrAServerShuttingDown_isUnavailable_otherFailuresAreNot() {
+    SQLException terminated =
+        new SQLException("terminating connection due to administrator command", "57P01");
+    assertThat(DatabaseException.unavailable(new DatabaseException("counting jobs", terminated)))
+        .isTrue();
+    assertThat(DatabaseException.unavailable(new SQLException("An I/O error occurred", "08006")))
+        .isTrue();
+    assertThat(DatabaseException.unavailable(new SQLException("starting up", "57P03"))).isTrue();
+    assertThat(DatabaseException.unavailable(new SQLException("unique violation", "23505")))
+        .isFalse();
+    assertThat(DatabaseException.unavailable(new SQLException("no state"))).isFalse();
+    assertThat(DatabaseException.unavailable(new IllegalStateException("x"))).isFalse();
+  }
 }
