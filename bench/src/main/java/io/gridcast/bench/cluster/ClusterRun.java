@@ -246,9 +246,13 @@ public final class ClusterRun {
         if (file.getParent() != null) {
           Files.createDirectories(file.getParent());
         }
+        String block;
         synchronized (lines) {
-          Files.writeString(file, "```\n" + String.join("\n", lines) + "\n```\n");
+          block = "```\n" + String.join("\n", lines) + "\n```\n";
         }
+        // newest first: the file keeps the history of the runs
+        String earlier = Files.exists(file) ? Files.readString(file) : "";
+        Files.writeString(file, earlier.isBlank() ? block : block + "\n" + earlier);
       }
     }
   }
