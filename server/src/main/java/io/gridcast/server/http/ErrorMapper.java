@@ -51,7 +51,11 @@ final class ErrorMapper {
           if (mapped == null && io.gridcast.server.db.DatabaseException.unavailable(e)) {
             // The database restarts or is cut off: the client retries (an event stream resumes
             // with Last-Event-ID); no stack trace for what an operator already knows.
-            LOG.warn("{} {}: database unavailable ({}); answered 503", ctx.method(), ctx.path(), e);
+            LOG.warn(
+                "{} {}: database unavailable ({}); answered 503",
+                ctx.method(),
+                ctx.path(),
+                e.toString()); // a string: SLF4J would print a Throwable's stack trace
             mapped =
                 new ApiException(
                     503,
