@@ -40,7 +40,8 @@ import picocli.CommandLine.Option;
 @Command(
     name = "optimize",
     mixinStandardHelpOptions = true,
-    description = "Search a grid of models per series and write forecasts with 80%/95% intervals.")
+    description =
+        "Search a grid of models per series and write forecasts with 80%%/95%% intervals.")
 public final class OptimizeCommand implements Callable<Integer> {
   static final String HEADER = "unique_id,ds,model,y_hat,lo_80,hi_80,lo_95,hi_95";
 
