@@ -61,10 +61,10 @@ public final class ApiServer implements AutoCloseable {
                     ctx.method().name(), route(ctx), ctx.res().getStatus(), (long) (ms * 1e6)));
           }
           ErrorMapper.install(cfg);
-          WebAssets.install(cfg);
           for (RouteGroup g : groups) {
             g.register(cfg.routes);
           }
+          new WebAssets().register(cfg.routes);
         });
     app.start(host, port);
     LOG.info("HTTP API listening on http://{}:{}", host, app.port());
@@ -120,12 +120,13 @@ public final class ApiServer implements AutoCloseable {
   }
 
   /**
-   * Method and path of every registered HTTP route (the OpenAPI test checks each is documented).
+   * Method and path of every registered API route, the web page's files left out (the OpenAPI test
+   * checks each is documented).
    */
   public List<String> routes() {
     return app.unsafe.internalRouter.allHttpHandlers().stream()
         .map(p -> p.endpoint)
-        .filter(e -> e.method.isHttpMethod())
+        .filter(e -> e.method.isHttpMethod() && !WebAssets.isPagePath(e.path))
         .map(ApiServer::describe)
         .toList();
   }
