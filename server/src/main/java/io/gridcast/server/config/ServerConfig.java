@@ -175,50 +175,40 @@ public record ServerConfig(
   }
 
   public ServerConfig withPort(int newPort) {
-    Draft d = new Draft(this);
-    d.port = newPort;
-    return d.build();
+    return with(d -> d.port = newPort);
   }
 
   public ServerConfig withRole(Role newRole) {
-    Draft d = new Draft(this);
-    d.role = newRole;
-    return d.build();
+    return with(d -> d.role = newRole);
   }
 
   public ServerConfig withWorkers(int n) {
-    Draft d = new Draft(this);
-    d.workers = n;
-    return d.build();
+    return with(d -> d.workers = n);
   }
 
   public ServerConfig withMaxUploadBytes(long n) {
-    Draft d = new Draft(this);
-    d.maxUploadBytes = n;
-    return d.build();
+    return with(d -> d.maxUploadBytes = n);
   }
 
   public ServerConfig withAuth(boolean on) {
-    Draft d = new Draft(this);
-    d.auth = on;
-    return d.build();
+    return with(d -> d.auth = on);
   }
 
   public ServerConfig withLimits(Limits l) {
-    Draft d = new Draft(this);
-    d.limits = l;
-    return d.build();
+    return with(d -> d.limits = l);
   }
 
   public ServerConfig withCache(CacheConfig c) {
-    Draft d = new Draft(this);
-    d.cache = c;
-    return d.build();
+    return with(d -> d.cache = c);
   }
 
   public ServerConfig withFitNice(int nice) {
+    return with(d -> d.fitNice = nice);
+  }
+
+  private ServerConfig with(java.util.function.Consumer<Draft> change) {
     Draft d = new Draft(this);
-    d.fitNice = nice;
+    change.accept(d);
     return d.build();
   }
 
