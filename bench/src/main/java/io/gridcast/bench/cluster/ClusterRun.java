@@ -186,6 +186,7 @@ public final class ClusterRun {
             "PostgreSQL connections held by the %d processes (pg_stat_activity, excluding this"
                 + " check): %d",
             c.apis.size() + c.workers.size(), connections(c));
+        rep.line("largest tables: %s", String.join(", ", c.db.largestTables()));
       }
       rep.line("recovery: %s", String.join("; ", f.recoveries()));
       broken.addAll(f.problems());

@@ -121,6 +121,26 @@ final class Invariants {
     return m;
   }
 
+  /**
+   * The five largest tables of the PostgreSQL database with their indexes, as "name size (rows)"
+   * (what a job leaves behind on disk).
+   */
+  List<String> largestTables() throws SQLException {
+    List<String> out = new ArrayList<>();
+    try (Connection c = connect();
+        ResultSet rs =
+            c.createStatement()
+                .executeQuery(
+                    "SELECT relname, pg_size_pretty(pg_total_relation_size(relid)), n_live_tup"
+                        + " FROM pg_stat_user_tables ORDER BY pg_total_relation_size(relid) DESC"
+                        + " LIMIT 5")) {
+      while (rs.next()) {
+        out.add(rs.getString(1) + " " + rs.getString(2) + " (" + rs.getLong(3) + " rows)");
+      }
+    }
+    return out;
+  }
+
   /** Checks every invariant for the submitted job ids (of the given datasets). */
   void check(Collection<String> jobIds, Collection<String> datasetIds) throws SQLException {
     Set<String> expected = new java.util.HashSet<>(jobIds);

@@ -52,6 +52,11 @@ public record CacheTag(Kind kind, String value) {
     if (value == null || value.isBlank()) {
       throw new InvalidCacheTagException("a tag needs a value after '" + kind.prefix() + ":'", "");
     }
+    if (value.chars().anyMatch(Character::isISOControl)) {
+      // stored wrapped in newlines (DiskTier): a control character could fake a tag boundary
+      throw new InvalidCacheTagException(
+          "a tag's value may not contain control characters", value.replaceAll("\\p{Cntrl}", "?"));
+    }
   }
 
   public static CacheTag dataset(String id) {

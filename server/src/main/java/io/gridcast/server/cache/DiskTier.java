@@ -15,10 +15,10 @@ import java.util.Set;
 import javax.sql.DataSource;
 
 /**
- * SQL of the database tier: tables {@code result_cache}, {@code result_cache_tag} and {@code
- * result_cache_invalidation} (migration V3; the same SQL on SQLite and PostgreSQL but for one table
- * lock on PostgreSQL, see {@link #invalidate}). Stateless over a pool, thread-safe; every method is
- * one short transaction.
+ * SQL of the database tier: tables {@code result_cache} (its {@code tags} column holds each tag
+ * wrapped in newlines, migration V4) and {@code result_cache_invalidation} (migration V3; the same
+ * SQL on SQLite and PostgreSQL but for the substring function and one table lock on PostgreSQL, see
+ * {@link #invalidate}). Stateless over a pool, thread-safe; every method is one short transaction.
  */
 final class DiskTier {
   /** A row read back: the value, its tags and when it expires. */
@@ -56,34 +56,17 @@ final class DiskTier {
    * The unexpired row of {@code key} (its recency is written later, in batches: {@link #touch}).
    */
   Optional<Row> get(String key, long nowMs) {
-    try (Connection c = ds.getConnection()) {
-      String value;
-      long expires;
-      try (PreparedStatement ps =
-          c.prepareStatement("SELECT value, expires_at_ms FROM result_cache WHERE cache_key = ?")) {
-        ps.setString(1, key);
-        try (ResultSet rs = ps.executeQuery()) {
-          if (!rs.next()) {
-            return Optional.empty();
-          }
-          value = rs.getString(1);
-          expires = rs.getLong(2);
+    try (Connection c = ds.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT value, expires_at_ms, tags FROM result_cache WHERE cache_key = ?")) {
+      ps.setString(1, key);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next() || rs.getLong(2) <= nowMs) {
+          return Optional.empty();
         }
+        return Optional.of(new Row(rs.getString(1), tags(rs.getString(3)), rs.getLong(2)));
       }
-      if (expires <= nowMs) {
-        return Optional.empty();
-      }
-      Set<String> tags = new LinkedHashSet<>();
-      try (PreparedStatement ps =
-          c.prepareStatement("SELECT tag FROM result_cache_tag WHERE cache_key = ?")) {
-        ps.setString(1, key);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            tags.add(rs.getString(1));
-          }
-        }
-      }
-      return Optional.of(new Row(value, tags, expires));
     } catch (SQLException e) {
       throw new DatabaseException("reading cache entry " + key + " failed", e);
     }
@@ -99,31 +82,27 @@ final class DiskTier {
       long nowMs,
       long expiresAtMs) {
     try (Connection c = ds.getConnection()) {
-      c.setAutoCommit(false);
-      try {
-        try (PreparedStatement ps =
-            c.prepareStatement(
-                "INSERT INTO result_cache (cache_key, engine, value, bytes, created_at_ms,"
-                    + " last_used_at_ms, expires_at_ms) VALUES (?,?,?,?,?,?,?)"
-                    + " ON CONFLICT (cache_key) DO UPDATE SET engine = excluded.engine,"
-                    + " value = excluded.value, bytes = excluded.bytes,"
-                    + " created_at_ms = excluded.created_at_ms,"
-                    + " last_used_at_ms = excluded.last_used_at_ms,"
-                    + " expires_at_ms = excluded.expires_at_ms")) {
-          ps.setString(1, key);
-          ps.setString(2, engine);
-          ps.setString(3, value);
-          ps.setLong(4, bytes);
-          ps.setLong(5, nowMs);
-          ps.setLong(6, nowMs);
-          ps.setLong(7, expiresAtMs);
-          ps.executeUpdate();
-        }
-        insertTags(c, key, tags);
-        c.commit();
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
+      List<String> list = List.copyOf(tags);
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "INSERT INTO result_cache (cache_key, engine, value, bytes, created_at_ms,"
+                  + " last_used_at_ms, expires_at_ms, tags) VALUES (?,?,?,?,?,?,?,?)"
+                  + " ON CONFLICT (cache_key) DO UPDATE SET engine = excluded.engine,"
+                  + " value = excluded.value, bytes = excluded.bytes,"
+                  + " created_at_ms = excluded.created_at_ms,"
+                  + " last_used_at_ms = excluded.last_used_at_ms,"
+                  + " expires_at_ms = excluded.expires_at_ms, tags = "
+                  + merged(c, "result_cache.tags", list.size()))) {
+        ps.setString(1, key);
+        ps.setString(2, engine);
+        ps.setString(3, value);
+        ps.setLong(4, bytes);
+        ps.setLong(5, nowMs);
+        ps.setLong(6, nowMs);
+        ps.setLong(7, expiresAtMs);
+        ps.setString(8, column(list));
+        bindMerged(ps, 9, list);
+        ps.executeUpdate();
       }
     } catch (SQLException e) {
       throw new DatabaseException("storing cache entry " + key + " failed", e);
@@ -132,44 +111,73 @@ final class DiskTier {
 
   /** Adds tags to an existing entry (nothing when the entry is gone). */
   void addTags(String key, Set<String> tags) {
+    if (tags.isEmpty()) {
+      return;
+    }
     try (Connection c = ds.getConnection()) {
-      c.setAutoCommit(false);
-      try {
-        boolean exists;
-        try (PreparedStatement ps =
-            c.prepareStatement("SELECT 1 FROM result_cache WHERE cache_key = ?")) {
-          ps.setString(1, key);
-          try (ResultSet rs = ps.executeQuery()) {
-            exists = rs.next();
-          }
-        }
-        if (exists) {
-          insertTags(c, key, tags);
-        }
-        c.commit();
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
+      List<String> list = List.copyOf(tags);
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "UPDATE result_cache SET tags = "
+                  + merged(c, "tags", list.size())
+                  + " WHERE cache_key = ?")) {
+        int next = bindMerged(ps, 1, list);
+        ps.setString(next, key);
+        ps.executeUpdate();
       }
     } catch (SQLException e) {
       throw new DatabaseException("tagging cache entry " + key + " failed", e);
     }
   }
 
-  private static void insertTags(Connection c, String key, Set<String> tags) throws SQLException {
-    if (tags.isEmpty()) {
-      return;
+  /** A tag as stored: wrapped in newlines, so a substring match is an exact match. */
+  static String wrap(String tag) {
+    return "\n" + tag + "\n";
+  }
+
+  private static String column(List<String> tags) {
+    StringBuilder sb = new StringBuilder();
+    for (String t : tags) {
+      sb.append(wrap(t));
     }
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "INSERT INTO result_cache_tag (tag, cache_key) VALUES (?,?) ON CONFLICT DO NOTHING")) {
-      for (String t : tags) {
-        ps.setString(1, t);
-        ps.setString(2, key);
-        ps.addBatch();
+    return sb.toString();
+  }
+
+  private static Set<String> tags(String column) {
+    Set<String> out = new LinkedHashSet<>();
+    for (String t : column.split("\n")) {
+      if (!t.isEmpty()) {
+        out.add(t);
       }
-      ps.executeBatch();
     }
+    return out;
+  }
+
+  /**
+   * SQL for {@code current} with each of {@code n} tags appended unless already there, in one
+   * statement (so concurrent writers of one key lose no tag); bound by {@link #bindMerged}.
+   */
+  private String merged(Connection c, String current, int n) throws SQLException {
+    StringBuilder sb = new StringBuilder(current);
+    for (int i = 0; i < n; i++) {
+      sb.append(" || CASE WHEN ").append(contains(c, current)).append(" THEN '' ELSE ? END");
+    }
+    return sb.toString();
+  }
+
+  private static int bindMerged(PreparedStatement ps, int from, List<String> tags)
+      throws SQLException {
+    int i = from;
+    for (String t : tags) {
+      ps.setString(i++, wrap(t));
+      ps.setString(i++, wrap(t));
+    }
+    return i;
+  }
+
+  /** {@code column} contains the next parameter (a wrapped tag). */
+  private String contains(Connection c, String column) throws SQLException {
+    return (postgres(c) ? "strpos(" : "instr(") + column + ", ?) > 0";
   }
 
   /**
@@ -190,8 +198,8 @@ final class DiskTier {
         }
         List<String> keys = new ArrayList<>();
         try (PreparedStatement ps =
-            c.prepareStatement("SELECT cache_key FROM result_cache_tag WHERE tag = ?")) {
-          ps.setString(1, tag);
+            c.prepareStatement("SELECT cache_key FROM result_cache WHERE " + contains(c, "tags"))) {
+          ps.setString(1, wrap(tag));
           try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
               keys.add(rs.getString(1));
@@ -224,14 +232,12 @@ final class DiskTier {
     for (int from = 0; from < keys.size(); from += BATCH) {
       List<String> part = keys.subList(from, Math.min(keys.size(), from + BATCH));
       String in = "?,".repeat(part.size() - 1) + "?";
-      for (String table : List.of("result_cache_tag", "result_cache")) {
-        try (PreparedStatement ps =
-            c.prepareStatement("DELETE FROM " + table + " WHERE cache_key IN (" + in + ")")) {
-          for (int i = 0; i < part.size(); i++) {
-            ps.setString(i + 1, part.get(i));
-          }
-          ps.executeUpdate();
+      try (PreparedStatement ps =
+          c.prepareStatement("DELETE FROM result_cache WHERE cache_key IN (" + in + ")")) {
+        for (int i = 0; i < part.size(); i++) {
+          ps.setString(i + 1, part.get(i));
         }
+        ps.executeUpdate();
       }
     }
   }

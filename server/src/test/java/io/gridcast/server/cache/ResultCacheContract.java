@@ -169,6 +169,25 @@ abstract class ResultCacheContract {
   }
 
   @Test
+  void invalidate_matchesWholeTagsOnly_andAReplacedRowKeepsItsTags() {
+    ResultCache cache = builder().build();
+    cache.put(key(1), "v1", Set.of(CacheTag.model("the")));
+    cache.put(key(2), "v2", Set.of(CacheTag.model("theta"), CacheTag.dataset("d1")));
+    cache.put(key(3), "v3", Set.of(CacheTag.model("auto_theta")));
+    // the same question answered again for another dataset: both datasets can drop it
+    cache.put(key(2), "v2'", Set.of(CacheTag.model("theta"), CacheTag.dataset("d2")));
+    assertThat(cache.invalidate(CacheTag.model("the"))).isEqualTo(1);
+    assertThat(builder().build().get(key(1))).isEmpty();
+    assertThat(builder().build().get(key(2))).contains("v2'");
+    assertThat(builder().build().get(key(3))).contains("v3");
+    assertThat(cache.invalidate(CacheTag.dataset("d1"))).isEqualTo(1);
+    assertThat(builder().build().get(key(2))).isEmpty();
+    assertThat(cache.invalidate(CacheTag.dataset("d2"))).isZero();
+    assertThat(cache.invalidate(CacheTag.model("auto_theta"))).isEqualTo(1);
+    assertThat(cache.stats().disk().entries()).isZero();
+  }
+
+  @Test
   void invalidation_inOneProcess_reachesAnotherProcessesMemoryTier() {
     ResultCache worker = builder().build();
     ResultCache api = builder().build();

@@ -1,0 +1,10 @@
+-- An entry's invalidation tags move into one column of its row (issue #8): 10 rows per entry in
+-- result_cache_tag cost every cached result 10 foreign-key checks and 20 index entries, and took
+-- more disk than the results themselves. Format: each tag wrapped in newlines ("\ntag\n"), so that
+-- a tag is found by an exact substring match and adding one is a concatenation; tags hold no
+-- control characters (CacheTag). Invalidation by tag (an admin or owner request) scans the table.
+ALTER TABLE result_cache ADD COLUMN tags TEXT NOT NULL DEFAULT '';
+UPDATE result_cache c SET tags = COALESCE(
+  (SELECT string_agg(E'\n' || t.tag || E'\n', '' ORDER BY t.tag)
+     FROM result_cache_tag t WHERE t.cache_key = c.cache_key), '');
+DROP TABLE result_cache_tag;
