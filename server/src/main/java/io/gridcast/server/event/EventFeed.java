@@ -4,7 +4,10 @@ import io.gridcast.queue.JobEvent;
 import io.gridcast.queue.JobQueue;
 import io.gridcast.queue.event.EventSubscription;
 import java.time.Duration;
+import java.time.InstantSource;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -16,22 +19,50 @@ import java.util.concurrent.locks.ReentrantLock;
  * sequence gaps of uncommitted transactions), so a stream that reads events up to {@link #latest()}
  * never skips one.
  *
- * <p>It also keeps the last {@code recentCapacity} events it was delivered, in order, so that every
- * open stream of this process reads new events from memory ({@link #recentAfter}) instead of each
- * querying the event table at every wake-up: 200 streams cost one read of the table (the
- * subscription's), not 200. A stream resumed from a position older than the kept window reads the
- * table itself. Thread-safe; {@link #close()} is idempotent.
+ * <p>It also keeps the events it was delivered in the last {@code recentAge} (at most {@code
+ * recentCapacity} to {@code 2 * recentCapacity} of them), in order, so that every open stream of
+ * this process reads new events from memory ({@link #recentAfter}) instead of each querying the
+ * event table at every wake-up: 200 streams cost one read of the table (the subscription's), not
+ * 200. A stream resumed from a position older than the kept window reads the table itself.
+ * Thread-safe; {@link #close()} is idempotent.
  */
 public final class EventFeed implements AutoCloseable {
-  /** Events kept in memory by default (a few MiB). */
+  /** Events kept in memory by default, at most (a few MiB). */
   public static final int DEFAULT_RECENT = 20_000;
+
+  /**
+   * How long an event stays in memory by default: a stream that reconnects within it resumes from
+   * memory. Without an age bound a steady trickle of events fills the window to its count bound
+   * (~12 MiB an API process) in half an hour and keeps it there; with it, memory follows the last
+   * minutes' event rate.
+   */
+  public static final Duration DEFAULT_RECENT_AGE = Duration.ofMinutes(5);
+
+  /**
+   * The events of one second of arrivals: they began at {@code startMillis}; the last of them,
+   * {@code seq}, arrived at {@code lastMillis}. Marks are a second apart at least.
+   */
+  private static final class Mark {
+    final long startMillis;
+    long lastMillis;
+    long seq;
+
+    Mark(long now, long seq) {
+      this.startMillis = now;
+      this.lastMillis = now;
+      this.seq = seq;
+    }
+  }
 
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition moved = lock.newCondition();
   private final JobQueue queue;
   private final EventSubscription subscription;
   private final int recentCapacity;
+  private final long recentAgeMillis;
+  private final InstantSource clock;
   private final List<JobEvent> recent = new ArrayList<>(); // guarded by lock, seq increasing
+  private final Deque<Mark> marks = new ArrayDeque<>(); // guarded by lock, oldest first
   private long floor; // guarded by lock: every event with seq in (floor, latest] is in recent
   private volatile long latest;
   private volatile boolean closed;
@@ -45,10 +76,25 @@ public final class EventFeed implements AutoCloseable {
    * @param recentCapacity events kept in memory for the streams (at least 1)
    */
   public EventFeed(JobQueue queue, int recentCapacity) {
+    this(queue, recentCapacity, DEFAULT_RECENT_AGE, InstantSource.system());
+  }
+
+  /**
+   * @param recentCapacity events kept in memory for the streams (at least 1)
+   * @param recentAge how long after its arrival an event is dropped from memory (at least 1 s; it
+   *     goes within a second after that, when a later event arrives)
+   * @param clock the arrival times' clock
+   */
+  public EventFeed(JobQueue queue, int recentCapacity, Duration recentAge, InstantSource clock) {
     if (recentCapacity < 1) {
       throw new IllegalArgumentException("recentCapacity must be >= 1: " + recentCapacity);
     }
+    if (recentAge.compareTo(Duration.ofSeconds(1)) < 0) {
+      throw new IllegalArgumentException("recentAge must be >= 1s: " + recentAge);
+    }
     this.recentCapacity = recentCapacity;
+    this.recentAgeMillis = recentAge.toMillis();
+    this.clock = clock;
     this.queue = queue;
     this.latest = queue.store().eventLatestSeq();
     this.floor = latest;
@@ -62,13 +108,57 @@ public final class EventFeed implements AutoCloseable {
         recent.add(e);
         if (recent.size() >= 2 * recentCapacity) {
           // Drop the older half in one copy (amortised O(1) per event).
-          List<JobEvent> dropped = recent.subList(0, recent.size() - recentCapacity);
-          floor = dropped.get(dropped.size() - 1).seq();
-          dropped.clear();
+          dropThrough(recent.get(recent.size() - recentCapacity - 1).seq());
+        }
+        long now = clock.millis();
+        Mark last = marks.peekLast();
+        if (last != null && now - last.startMillis < 1000) {
+          last.lastMillis = now;
+          last.seq = e.seq();
+        } else {
+          marks.addLast(new Mark(now, e.seq()));
+        }
+        // Marks are a second apart at least, so this copies the list once a second at most.
+        while (!marks.isEmpty() && now - marks.peekFirst().lastMillis > recentAgeMillis) {
+          dropThrough(marks.pollFirst().seq);
         }
         latest = e.seq();
         moved.signalAll();
       }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Drops the kept events with a sequence up to {@code seq}; the floor moves up to it. */
+  private void dropThrough(long seq) {
+    if (seq <= floor) {
+      return;
+    }
+    recent.subList(0, indexAfter(seq)).clear();
+    floor = seq;
+  }
+
+  /** The first index of {@link #recent} whose sequence is above {@code pos}. */
+  private int indexAfter(long pos) {
+    int lo = 0;
+    int hi = recent.size();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (recent.get(mid).seq() <= pos) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  /** Events kept in memory now. */
+  public int recentSize() {
+    lock.lock();
+    try {
+      return recent.size();
     } finally {
       lock.unlock();
     }
@@ -84,16 +174,7 @@ public final class EventFeed implements AutoCloseable {
       if (pos < floor) {
         return null;
       }
-      int lo = 0;
-      int hi = recent.size();
-      while (lo < hi) { // first index with seq > pos
-        int mid = (lo + hi) >>> 1;
-        if (recent.get(mid).seq() <= pos) {
-          lo = mid + 1;
-        } else {
-          hi = mid;
-        }
-      }
+      int lo = indexAfter(pos);
       return List.copyOf(recent.subList(lo, Math.min(recent.size(), lo + limit)));
     } finally {
       lock.unlock();

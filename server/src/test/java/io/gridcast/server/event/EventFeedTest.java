@@ -8,8 +8,11 @@ import io.gridcast.queue.JobQueue;
 import io.gridcast.queue.JobSpec;
 import io.gridcast.queue.TestDatabases;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class EventFeedTest {
@@ -54,6 +57,48 @@ class EventFeedTest {
           .isEqualTo(
               q.store()
                   .eventListAfter(new io.gridcast.queue.JobStore.EventListAfterParams(start, 100)));
+    }
+  }
+
+  @Test
+  void eventsOlderThanTheAge_leaveMemory_whenLaterEventsArrive() {
+    TestDatabases.Db db = TestDatabases.sqlite();
+    AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-06T10:00:00Z"));
+    InstantSource clock = now::get;
+    try (JobQueue q = JobQueue.create(db.url(), db.user(), db.password()).workers(0).build();
+        EventFeed feed = new EventFeed(q, 1_000, Duration.ofSeconds(60), clock)) {
+      long start = feed.latest();
+      enqueue(q, 4);
+      long first = q.store().eventLatestSeq();
+      await().atMost(Duration.ofSeconds(10)).until(() -> feed.latest() == first);
+      assertThat(feed.recentSize()).isEqualTo(4);
+
+      now.set(now.get().plusSeconds(30));
+      enqueue(q, 3);
+      long second = q.store().eventLatestSeq();
+      await().atMost(Duration.ofSeconds(10)).until(() -> feed.latest() == second);
+      assertThat(feed.recentAfter(start, 100)).hasSize(7); // 30 s old: all still kept
+
+      now.set(now.get().plusSeconds(31)); // the first four are 61 s old, the next three 31 s
+      enqueue(q, 2);
+      long third = q.store().eventLatestSeq();
+      await().atMost(Duration.ofSeconds(10)).until(() -> feed.latest() == third);
+      assertThat(feed.recentSize()).isEqualTo(5);
+      assertThat(feed.recentAfter(start, 100)).isNull(); // left to the store
+      assertThat(feed.recentAfter(first, 100))
+          .extracting(JobEvent::seq)
+          .containsExactly(first + 1, first + 2, first + 3, first + 4, first + 5);
+    }
+  }
+
+  @Test
+  void anAgeUnderOneSecond_isRefused() {
+    TestDatabases.Db db = TestDatabases.sqlite();
+    try (JobQueue q = JobQueue.create(db.url(), db.user(), db.password()).workers(0).build()) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> new EventFeed(q, 10, Duration.ofMillis(500), InstantSource.system()))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("recentAge");
     }
   }
 }
