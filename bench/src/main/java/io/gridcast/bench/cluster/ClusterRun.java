@@ -187,6 +187,7 @@ public final class ClusterRun {
                 + " check): %d",
             c.apis.size() + c.workers.size(), connections(c));
         rep.line("largest tables: %s", String.join(", ", c.db.largestTables()));
+        rep.line("result cache: %s", c.db.cacheFootprint());
       }
       rep.line("recovery: %s", String.join("; ", f.recoveries()));
       broken.addAll(f.problems());

@@ -208,13 +208,24 @@ final class Faults {
     }
   }
 
-  /** Waits (at most 10 s) until the worker runs at least one job, so the fault hits work. */
+  /**
+   * The jobs the worker runs, once it runs any (10 s at most). A fault on an idle worker tests
+   * nothing: it is reported as a problem (the uploads came too slowly for a backlog: use a shorter
+   * {@code --submit-seconds}).
+   */
   private Set<String> awaitBusy(String owner) throws Exception {
     long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
     Set<String> ids = runningOf(owner);
     while (ids.isEmpty() && System.nanoTime() < end) {
       Thread.sleep(20);
       ids = runningOf(owner);
+    }
+    if (ids.isEmpty()) {
+      problems.add(
+          "worker "
+              + owner
+              + " ran no job for 10 s before its fault, so the fault tested nothing (no backlog:"
+              + " submit faster with --submit-seconds)");
     }
     return ids;
   }

@@ -141,6 +141,28 @@ final class Invariants {
     return out;
   }
 
+  /**
+   * The result cache's size: entries, the bytes of their values (what {@code --cache-disk-max-mb}
+   * bounds) and the table's size on disk with its indexes and TOAST, as one line.
+   */
+  String cacheFootprint() throws SQLException {
+    try (Connection c = connect();
+        ResultSet rs =
+            c.createStatement()
+                .executeQuery(
+                    "SELECT COUNT(*), COALESCE(SUM(bytes), 0),"
+                        + " pg_total_relation_size('result_cache') FROM result_cache")) {
+      rs.next();
+      long n = rs.getLong(1);
+      long values = rs.getLong(2);
+      long disk = rs.getLong(3);
+      return String.format(
+          "%d entries, %.2f MiB of values (the bound counts these), %.2f MiB on disk with indexes:"
+              + " %.2fx",
+          n, values / 1048576.0, disk / 1048576.0, values == 0 ? 0 : (double) disk / values);
+    }
+  }
+
   /** Checks every invariant for the submitted job ids (of the given datasets). */
   void check(Collection<String> jobIds, Collection<String> datasetIds) throws SQLException {
     Set<String> expected = new java.util.HashSet<>(jobIds);

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -24,7 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Usage: {@code java -cp bench/target/benchmarks.jar io.gridcast.bench.cluster.LoadRun
  * server/target/gridcast.jar [--clients 500] [--streams 200] [--seconds 60] [--warmup-seconds 60]
- * [--poll-ms 1000] [--backlog 20000] [--fit-nice N] [--worker-nice 0] [--worker-processes 3]
+ * [--poll-ms 1000] [--backlog 40000] [--fit-nice N] [--worker-nice 0] [--worker-processes 3]
  * [--report FILE]}. {@code --fit-nice} is passed to the workers (the nice value of their job
  * threads; the product's default when absent). {@code --worker-nice 19} starts the whole worker
  * processes under {@code nice -n 19} instead (their claims and outcome writes too), for comparison.
@@ -40,7 +41,7 @@ public final class LoadRun {
     int seconds = o.integer("--seconds", 60);
     int warmup = o.integer("--warmup-seconds", 60);
     int pollMs = o.integer("--poll-ms", 1000);
-    int backlog = o.integer("--backlog", 20000);
+    int backlog = o.integer("--backlog", 40000);
     int nice = o.integer("--worker-nice", 0);
     String fitNice = o.get("--fit-nice", null); // null: the product's default
     int workerProcesses = o.integer("--worker-processes", 3);
@@ -190,6 +191,8 @@ public final class LoadRun {
       int reconnects = open.stream().mapToInt(EventStream::reconnects).sum();
       int disorder = open.stream().mapToInt(EventStream::outOfOrder).sum();
       long completedDuring = c.db.completed();
+      Map<String, Long> status = c.db.statusCounts();
+      long left = status.getOrDefault("pending", 0L) + status.getOrDefault("running", 0L);
       rep.line(
           "loaded: %s; %d requests in %.1f s (%.0f/s), %d errors; load average %s",
           summary(all), requests.get(), wall, requests.get() / wall, errors.get(), loadAvg);
@@ -204,8 +207,8 @@ public final class LoadRun {
       }
       rep.line(
           "event streams: %d open, %d job events delivered during the run, %d reconnects, %d out"
-              + " of order; jobs completed so far %d",
-          streams, streamEvents, reconnects, disorder, completedDuring);
+              + " of order; jobs completed so far %d, still queued or running %d",
+          streams, streamEvents, reconnects, disorder, completedDuring, left);
       double[] fanout =
           open.stream().flatMapToDouble(st -> Arrays.stream(st.delays())).sorted().toArray();
       rep.line(
@@ -229,6 +232,11 @@ public final class LoadRun {
       }
       if (p99 >= 50) {
         broken.add(String.format("loaded p99 %.2f ms is not under 50 ms", p99));
+      }
+      if (left == 0) {
+        broken.add(
+            "the backlog ran out before the loaded window ended, so the workers were not kept"
+                + " busy throughout: raise --backlog");
       }
       if (streamEvents == 0) {
         broken.add("the event streams delivered nothing while jobs completed");
