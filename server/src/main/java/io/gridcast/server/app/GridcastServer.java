@@ -102,8 +102,7 @@ public final class GridcastServer implements AutoCloseable {
       MonitorConfig monitorConfig) {
     LOG.info("effective configuration: {}", config.describe());
     InstantSource clock = InstantSource.system();
-    int poolSize = config.database().postgres() ? Math.max(10, config.workers() + 6) : 8;
-    Database db = Database.open(config.database(), poolSize);
+    Database db = Database.open(config.database(), config.effectiveDbPoolSize());
     JobQueue queue = null;
     EventFeed feed = null;
     ApiServer http = null;

@@ -58,6 +58,15 @@ final class ServerOptions {
   int workers;
 
   @Option(
+      names = "--db-pool-size",
+      defaultValue = "${env:GRIDCAST_DB_POOL_SIZE:-0}",
+      description =
+          "Database connections this process holds at most; 0 = 8 on SQLite, on PostgreSQL the"
+              + " worker slots + 6 (at least 10); the least is the worker slots + 4"
+              + " (env GRIDCAST_DB_POOL_SIZE).")
+  int dbPoolSize;
+
+  @Option(
       names = "--fit-nice",
       defaultValue = "${env:GRIDCAST_FIT_NICE:-19}",
       description =
@@ -232,6 +241,7 @@ final class ServerOptions {
             submissionBurst,
             Duration.ofMillis(submissionRefillMs)),
         cacheConfig(),
-        fitNice);
+        fitNice,
+        dbPoolSize);
   }
 }

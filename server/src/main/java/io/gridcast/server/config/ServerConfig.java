@@ -22,6 +22,8 @@ import java.util.Map;
  * @param cache settings of the result cache
  * @param fitNice the Linux nice value (0-19) of the threads that run jobs; 0 leaves them at the
  *     process's priority. See {@code io.gridcast.server.job.FitPriority}.
+ * @param dbPoolSize database connections this process holds at most; 0 picks {@link
+ *     #effectiveDbPoolSize()}'s default. At least {@link #minDbPoolSize()}.
  */
 public record ServerConfig(
     Role role,
@@ -36,7 +38,8 @@ public record ServerConfig(
     boolean auth,
     Limits limits,
     CacheConfig cache,
-    int fitNice) {
+    int fitNice,
+    int dbPoolSize) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8080;
@@ -45,6 +48,14 @@ public record ServerConfig(
   public static final Duration DEFAULT_LEASE = Duration.ofSeconds(30);
   public static final Duration DEFAULT_EVENT_POLL = Duration.ofMillis(250);
   public static final int DEFAULT_FIT_NICE = 19;
+
+  /**
+   * Connections beside one per worker slot: the PostgreSQL LISTEN connection, the claim dispatcher,
+   * maintenance and heartbeats, the event subscription and the HTTP requests.
+   */
+  static final int POOL_HEADROOM = 4;
+
+  static final int MAX_DB_POOL_SIZE = 1000;
 
   public ServerConfig {
     if (role == null) {
@@ -74,6 +85,17 @@ public record ServerConfig(
     if (dataDir == null) {
       throw new ConfigException("--data-dir is required");
     }
+    int minPool = minDbPoolSize(role, workers);
+    if (dbPoolSize != 0 && (dbPoolSize < minPool || dbPoolSize > MAX_DB_POOL_SIZE)) {
+      throw new ConfigException(
+          "--db-pool-size must be 0 (the default) or in "
+              + minPool
+              + ".."
+              + MAX_DB_POOL_SIZE
+              + (role.workers() ? " (" + workers + " worker slots + " + POOL_HEADROOM + ")" : "")
+              + ", got "
+              + dbPoolSize);
+    }
     if (database == null) {
       database = DatabaseUrl.sqliteIn(dataDir);
     }
@@ -89,6 +111,38 @@ public record ServerConfig(
               + host
               + ": bind to 127.0.0.1 or turn authentication on");
     }
+  }
+
+  /** A configuration with the default database pool size. */
+  public ServerConfig(
+      Role role,
+      String host,
+      int port,
+      Path dataDir,
+      DatabaseUrl database,
+      int workers,
+      long maxUploadBytes,
+      Duration lease,
+      Duration eventPoll,
+      boolean auth,
+      Limits limits,
+      CacheConfig cache,
+      int fitNice) {
+    this(
+        role,
+        host,
+        port,
+        dataDir,
+        database,
+        workers,
+        maxUploadBytes,
+        lease,
+        eventPoll,
+        auth,
+        limits,
+        cache,
+        fitNice,
+        0);
   }
 
   /** A configuration with the default priority of the job threads. */
@@ -206,6 +260,30 @@ public record ServerConfig(
     return with(d -> d.fitNice = nice);
   }
 
+  public ServerConfig withDbPoolSize(int n) {
+    return with(d -> d.dbPoolSize = n);
+  }
+
+  /** The fewest connections this process's role and worker slots can run on. */
+  public int minDbPoolSize() {
+    return minDbPoolSize(role, workers);
+  }
+
+  private static int minDbPoolSize(Role role, int workers) {
+    return (role.workers() ? workers : 0) + POOL_HEADROOM;
+  }
+
+  /**
+   * The connections this process holds at most: {@code dbPoolSize}, or by default 8 on SQLite (one
+   * writer at a time anyway) and on PostgreSQL the worker slots + 6, at least 10.
+   */
+  public int effectiveDbPoolSize() {
+    if (dbPoolSize > 0) {
+      return dbPoolSize;
+    }
+    return database.postgres() ? Math.max(10, workers + 6) : 8;
+  }
+
   private ServerConfig with(java.util.function.Consumer<Draft> change) {
     Draft d = new Draft(this);
     change.accept(d);
@@ -227,6 +305,7 @@ public record ServerConfig(
     Limits limits;
     CacheConfig cache;
     int fitNice;
+    int dbPoolSize;
 
     Draft(ServerConfig c) {
       role = c.role;
@@ -242,6 +321,7 @@ public record ServerConfig(
       limits = c.limits;
       cache = c.cache;
       fitNice = c.fitNice;
+      dbPoolSize = c.dbPoolSize;
     }
 
     ServerConfig build() {
@@ -258,7 +338,8 @@ public record ServerConfig(
           auth,
           limits,
           cache,
-          fitNice);
+          fitNice,
+          dbPoolSize);
     }
   }
 
@@ -275,6 +356,7 @@ public record ServerConfig(
     }
     m.put("data_dir", dataDir.toString());
     m.put("db", database.toString());
+    m.put("db_pool_size", Integer.toString(effectiveDbPoolSize()));
     if (role.workers()) {
       m.put("workers", Integer.toString(workers));
       m.put("fit_nice", Integer.toString(fitNice));

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Two API and two worker processes (separate JVMs) on one PostgreSQL: a job created on one API is
  * visible, cancellable and streamed on the other, and the workers of other processes run the rest.
+ * One API and one worker run on the fewest connections {@code --db-pool-size} allows.
  */
 class PostgresMultiProcessTest {
 
@@ -24,7 +25,15 @@ class PostgresMultiProcessTest {
     try (GridcastProcess apiA =
             new GridcastProcess("api", db.jdbcUrl(), db.user(), db.password(), "--port", "0");
         GridcastProcess apiB =
-            new GridcastProcess("api", db.jdbcUrl(), db.user(), db.password(), "--port", "0")) {
+            new GridcastProcess(
+                "api",
+                db.jdbcUrl(),
+                db.user(),
+                db.password(),
+                "--port",
+                "0",
+                "--db-pool-size",
+                "4")) {
       Http a = new Http(apiA.awaitReady(), token);
       Http b = new Http(apiB.awaitReady(), token);
 
@@ -58,9 +67,18 @@ class PostgresMultiProcessTest {
                     "worker", db.jdbcUrl(), db.user(), db.password(), "--workers", "1");
             GridcastProcess w2 =
                 new GridcastProcess(
-                    "worker", db.jdbcUrl(), db.user(), db.password(), "--workers", "1")) {
+                    "worker",
+                    db.jdbcUrl(),
+                    db.user(),
+                    db.password(),
+                    "--workers",
+                    "1",
+                    "--db-pool-size",
+                    "5")) {
           w1.awaitReady();
           w2.awaitReady();
+          assertThat(String.join("\n", w2.output())).contains("db_pool_size=5");
+          assertThat(String.join("\n", apiB.output())).contains("db_pool_size=4");
           await()
               .atMost(Duration.ofSeconds(60))
               .untilAsserted(() -> {
