@@ -162,6 +162,7 @@ public final class GridcastServer implements AutoCloseable {
       }
       if (config.role().http()) {
         feed = new EventFeed(queue);
+        monitoring.bindEventFeed(feed::recentSize);
         monitoring.alerts().onChange(feed::nudge);
         DatasetService datasetService =
             new DatasetService(datasets, clock, config.limits().maxSeriesPerUpload());

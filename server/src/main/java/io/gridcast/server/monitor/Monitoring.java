@@ -222,6 +222,18 @@ public final class Monitoring implements AutoCloseable {
         .register(registry);
   }
 
+  /**
+   * Registers {@code gridcast_event_feed_events}: the job events this API process keeps in memory
+   * for its event streams (the last 5 minutes' by default; see {@code EventFeed}).
+   */
+  public void bindEventFeed(java.util.function.IntSupplier keptEvents) {
+    Gauge.builder(
+            "gridcast.event.feed.events", keptEvents, java.util.function.IntSupplier::getAsInt)
+        .description("Job events kept in memory for this process's event streams")
+        .strongReference(true) // a gauge holds its object weakly; nothing else holds this lambda
+        .register(registry);
+  }
+
   /** Starts (or re-times) sampling and alert evaluation every {@code every}. */
   public synchronized void start(Duration every) {
     if (every.compareTo(MonitorConfig.MIN_INTERVAL) < 0

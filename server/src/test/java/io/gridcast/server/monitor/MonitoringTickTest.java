@@ -114,6 +114,15 @@ class MonitoringTickTest {
   }
 
   @Test
+  void eventFeedSize_isAGauge() {
+    java.util.concurrent.atomic.AtomicInteger kept =
+        new java.util.concurrent.atomic.AtomicInteger();
+    monitoring.bindEventFeed(kept::get);
+    kept.set(1234);
+    assertThat(monitoring.scrape()).contains("gridcast_event_feed_events 1234.0");
+  }
+
+  @Test
   void cacheHitRate_isJudgedOnlyOnceACacheReportsOne() {
     AtomicReference<Optional<Double>> rate = new AtomicReference<>(Optional.empty());
     monitoring.bindCache(rate::get, () -> Map.of("hits", 3L, "misses", 7L));

@@ -90,7 +90,8 @@ public abstract class PerformanceApiContract {
               .doesNotContain(missing)
               .contains("jvm_memory_used_bytes")
               .containsPattern("gridcast_db_pool_connections\\{[^}]*state=\"active\"")
-              .containsPattern("gridcast_queue_jobs\\{status=\"pending\"}");
+              .containsPattern("gridcast_queue_jobs\\{status=\"pending\"}")
+              .containsPattern("gridcast_event_feed_events \\d");
         });
   }
 
