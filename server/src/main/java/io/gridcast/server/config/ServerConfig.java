@@ -113,69 +113,7 @@ public record ServerConfig(
     }
   }
 
-  /** A configuration with the default database pool size. */
-  public ServerConfig(
-      Role role,
-      String host,
-      int port,
-      Path dataDir,
-      DatabaseUrl database,
-      int workers,
-      long maxUploadBytes,
-      Duration lease,
-      Duration eventPoll,
-      boolean auth,
-      Limits limits,
-      CacheConfig cache,
-      int fitNice) {
-    this(
-        role,
-        host,
-        port,
-        dataDir,
-        database,
-        workers,
-        maxUploadBytes,
-        lease,
-        eventPoll,
-        auth,
-        limits,
-        cache,
-        fitNice,
-        0);
-  }
-
-  /** A configuration with the default priority of the job threads. */
-  public ServerConfig(
-      Role role,
-      String host,
-      int port,
-      Path dataDir,
-      DatabaseUrl database,
-      int workers,
-      long maxUploadBytes,
-      Duration lease,
-      Duration eventPoll,
-      boolean auth,
-      Limits limits,
-      CacheConfig cache) {
-    this(
-        role,
-        host,
-        port,
-        dataDir,
-        database,
-        workers,
-        maxUploadBytes,
-        lease,
-        eventPoll,
-        auth,
-        limits,
-        cache,
-        DEFAULT_FIT_NICE);
-  }
-
-  /** A configuration with the default result cache settings. */
+  /** A configuration with the default result cache, job-thread priority and database pool size. */
   public ServerConfig(
       Role role,
       String host,
@@ -200,7 +138,9 @@ public record ServerConfig(
         eventPoll,
         auth,
         limits,
-        CacheConfig.DEFAULTS);
+        CacheConfig.DEFAULTS,
+        DEFAULT_FIT_NICE,
+        0);
   }
 
   /** True for 127.0.0.0/8, ::1 and localhost: addresses only this machine can reach. */
