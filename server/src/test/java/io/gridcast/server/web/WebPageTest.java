@@ -235,13 +235,16 @@ class WebPageTest {
         .isEqualTo(api.get("/api/datasets/" + datasetId + "/forecasts?format=csv").body());
   }
 
+  /**
+   * The table's SKU column, read in one script call: element by element, a re-render between
+   * finding the cells and reading them made them stale.
+   */
+  @SuppressWarnings("unchecked")
   private List<String> skuColumn() {
-    return browser
-        .driver
-        .findElements(By.cssSelector("#results-table tbody td:first-child"))
-        .stream()
-        .map(WebElement::getText)
-        .toList();
+    return (List<String>)
+        browser.driver.executeScript(
+            "return Array.from(document.querySelectorAll("
+                + "'#results-table tbody td:first-child'), td => td.innerText.trim());");
   }
 
   @Test
