@@ -14,11 +14,27 @@ import java.util.Objects;
  * @param period the seasonal period, {@code >= 1} (1 = not seasonal)
  * @param axis the time axis; {@link #forecastLabel(int)} continues it
  * @param filled how many values were filled by interpolation when the series was read
+ * @param seasonalPeriods every seasonal period the models may use, ascending, each {@code > 1} and
+ *     possibly fractional (365.25 days a year); empty when the series is not seasonal. Models that
+ *     know one period use {@link #period()}; multi-seasonal decompositions use all of them.
  */
-public record Series(String id, double[] values, int period, TimeAxis axis, int filled) {
+public record Series(
+    String id, double[] values, int period, TimeAxis axis, int filled, double[] seasonalPeriods) {
   public Series {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(axis, "axis");
+    Objects.requireNonNull(seasonalPeriods, "seasonalPeriods");
+    seasonalPeriods = seasonalPeriods.clone();
+    for (int i = 0; i < seasonalPeriods.length; i++) {
+      double p = seasonalPeriods[i];
+      if (!(p > 1) || Double.isInfinite(p) || (i > 0 && p <= seasonalPeriods[i - 1])) {
+        throw new InvalidSeriesException(
+            "series "
+                + id
+                + ": seasonal periods must be finite, > 1 and ascending, got "
+                + Arrays.toString(seasonalPeriods));
+      }
+    }
     if (values.length == 0) {
       throw new InvalidSeriesException("series " + id + " has no values");
     }
@@ -34,6 +50,11 @@ public record Series(String id, double[] values, int period, TimeAxis axis, int 
     }
   }
 
+  /** A series with the single seasonal period {@code period} (none when it is 1). */
+  public Series(String id, double[] values, int period, TimeAxis axis, int filled) {
+    this(id, values, period, axis, filled, period > 1 ? new double[] {period} : new double[0]);
+  }
+
   /** A series on an integer index starting at 1, nothing filled. */
   public static Series of(String id, int period, double... values) {
     return new Series(id, values, period, new TimeAxis.Index(1, Frequency.INDEX), 0);
@@ -43,6 +64,17 @@ public record Series(String id, double[] values, int period, TimeAxis axis, int 
   @Override
   public double[] values() {
     return values.clone();
+  }
+
+  /** A copy of the seasonal periods, ascending. */
+  @Override
+  public double[] seasonalPeriods() {
+    return seasonalPeriods.clone();
+  }
+
+  /** This series with other seasonal periods (ascending, each {@code > 1}). */
+  public Series withSeasonalPeriods(double... periods) {
+    return new Series(id, values, period, axis, filled, periods);
   }
 
   /** The number of values. */
@@ -107,16 +139,28 @@ public record Series(String id, double[] values, int period, TimeAxis axis, int 
         && period == s.period
         && filled == s.filled
         && axis.equals(s.axis)
-        && Arrays.equals(values, s.values);
+        && Arrays.equals(values, s.values)
+        && Arrays.equals(seasonalPeriods, s.seasonalPeriods);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(id, period, axis, filled, Arrays.hashCode(values));
+    return Objects.hash(
+        id, period, axis, filled, Arrays.hashCode(values), Arrays.hashCode(seasonalPeriods));
   }
 
   @Override
   public String toString() {
-    return "Series[" + id + ", n=" + values.length + ", period=" + period + ", " + axis + "]";
+    return "Series["
+        + id
+        + ", n="
+        + values.length
+        + ", period="
+        + period
+        + ", periods="
+        + Arrays.toString(seasonalPeriods)
+        + ", "
+        + axis
+        + "]";
   }
 }

@@ -17,6 +17,24 @@ class SeriesTest {
   }
 
   @Test
+  void seasonalPeriods_defaultToThePeriod_andMayBeSeveralAndFractional() {
+    assertThat(Series.of("a", 12, 1, 2).seasonalPeriods()).containsExactly(12);
+    assertThat(Series.of("a", 1, 1, 2).seasonalPeriods()).isEmpty();
+    Series daily = Series.of("d", 7, 1, 2).withSeasonalPeriods(7, 365.25);
+    assertThat(daily.seasonalPeriods()).containsExactly(7, 365.25);
+    assertThat(daily.period()).isEqualTo(7);
+  }
+
+  @Test
+  void seasonalPeriods_notAscendingOrNotAboveOne_areRejected() {
+    assertThatThrownBy(() -> Series.of("a", 24, 1, 2).withSeasonalPeriods(168, 24))
+        .isInstanceOf(InvalidSeriesException.class)
+        .hasMessageContaining("ascending");
+    assertThatThrownBy(() -> Series.of("a", 1, 1, 2).withSeasonalPeriods(1))
+        .isInstanceOf(InvalidSeriesException.class);
+  }
+
+  @Test
   void nonFiniteValue_isRejectedWithPosition() {
     assertThatThrownBy(() -> Series.of("a", 1, 1, Double.NaN))
         .isInstanceOf(InvalidSeriesException.class)
