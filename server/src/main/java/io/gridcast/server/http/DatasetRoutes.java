@@ -57,7 +57,10 @@ final class DatasetRoutes implements RouteGroup {
     r.post("/api/datasets", this::upload);
     r.get("/api/datasets", this::list);
     r.get("/api/datasets/{id}", this::one);
-    r.get("/api/datasets/{id}/series/{sku}", this::series);
+    r.get("/api/datasets/{id}/series/{sku}", ctx -> series(ctx, ctx.pathParam("sku")));
+    // The name in the query: a path segment cannot carry "." or "..", which URLs drop as dot
+    // segments.
+    r.get("/api/datasets/{id}/series", ctx -> series(ctx, skuParam(ctx)));
     r.delete("/api/datasets/{id}", this::delete);
   }
 
@@ -158,9 +161,20 @@ final class DatasetRoutes implements RouteGroup {
     ctx.contentType("application/json").result(Json.write(answer));
   }
 
-  private void series(Context ctx) {
+  /**
+   * The required {@code sku} query parameter, exactly as sent (names may begin or end in spaces).
+   */
+  static String skuParam(Context ctx) {
+    String sku = ctx.queryParam("sku");
+    if (sku == null || sku.isEmpty()) {
+      throw ApiException.badRequest("sku", "the query parameter sku (a SKU name) is required");
+    }
+    return sku;
+  }
+
+  private void series(Context ctx, String sku) {
     Caller caller = Caller.of(ctx);
-    Series s = datasets.series(caller.scope(), ctx.pathParam("id"), ctx.pathParam("sku"));
+    Series s = datasets.series(caller.scope(), ctx.pathParam("id"), sku);
     List<String> ds = new ArrayList<>(s.length());
     for (int i = 0; i < s.length(); i++) {
       ds.add(s.axis().label(i));

@@ -19,12 +19,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * {@code GET /api/datasets/{id}/forecasts}: every stored result of a dataset, streamed from a
  * database cursor as JSON ({@code {"dataset_id", "forecasts":[...]}}) or as CSV ({@code
  * unique_id,ds,model,y_hat,lo_80,hi_80,lo_95,hi_95}) when {@code Accept: text/csv} or {@code
- * ?format=csv}.
+ * ?format=csv}; with {@code ?sku=NAME} only that SKU's (none before its job has finished).
  */
 final class ForecastRoutes implements RouteGroup {
   private final DatasetService datasets;
@@ -99,6 +100,11 @@ final class ForecastRoutes implements RouteGroup {
     String accept = ctx.header("Accept");
     boolean csv =
         "csv".equals(format) || (format == null && accept != null && accept.contains("text/csv"));
+    String sku = ctx.queryParam("sku");
+    Consumer<Consumer<ForecastResult>> each =
+        sku == null
+            ? action -> results.forEach(caller.scope(), id, action)
+            : action -> results.get(caller.scope(), id, sku).ifPresent(action);
     ctx.contentType(csv ? "text/csv; charset=utf-8" : "application/json");
     Writer out =
         new BufferedWriter(
@@ -106,26 +112,23 @@ final class ForecastRoutes implements RouteGroup {
     try {
       if (csv) {
         out.write("unique_id,ds,model,y_hat,lo_80,hi_80,lo_95,hi_95\n");
-        results.forEach(caller.scope(), id, r -> csvRows(out, r.sku(), r.model(), r.body()));
+        each.accept(r -> csvRows(out, r.sku(), r.model(), r.body()));
       } else {
         out.write("{\"dataset_id\":");
         out.write(Json.write(id));
         out.write(",\"forecasts\":[");
         boolean[] first = {true};
-        results.forEach(
-            caller.scope(),
-            id,
-            r -> {
-              try {
-                if (!first[0]) {
-                  out.write(',');
-                }
-                first[0] = false;
-                out.write(r.body());
-              } catch (IOException e) {
-                throw new UncheckedIOException(e);
-              }
-            });
+        each.accept(r -> {
+          try {
+            if (!first[0]) {
+              out.write(',');
+            }
+            first[0] = false;
+            out.write(r.body());
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
         out.write("]}");
       }
     } finally {
