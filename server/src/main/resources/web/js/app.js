@@ -4,7 +4,9 @@
 
 import {h, render} from 'preact';
 import {useEffect, useRef, useState} from 'preact/hooks';
-import {api, probeSession, setUnauthorizedHandler} from './api.js';
+import {api, probeSession, setReachabilityHandler, setUnauthorizedHandler} from './api.js';
+import {Freshness, storeLoad} from './load.js';
+import {Name} from './parts/name.js';
 import {createStore} from './store.js';
 import {views} from './views/registry.js';
 import {QueuePanel, percent} from './views/queue.js';
@@ -12,11 +14,22 @@ import {QueuePanel, percent} from './views/queue.js';
 const transport = new URLSearchParams(location.search).get('transport') === 'poll' ? 'poll' : 'stream';
 const store = createStore({transport});
 window.gridcast = {store}; // for the browser tests and the curious: read-only use
+setReachabilityHandler(store.reachable);
 
-function parseRoute() {
-  const parts = location.hash.replace(/^#\/?/, '').split('/').filter((p) => p !== '');
+const PROBE_RETRY_MS = 2000;
+
+/**
+ * The route in the address: #/<view id>/<params...>, params decoded. An address that does not
+ * decode (a stray `%`) opens the view without params and says so; the page stays usable.
+ */
+function parseRoute(hash = location.hash) {
+  const parts = hash.replace(/^#\/?/, '').split('/').filter((p) => p !== '');
   const view = views.find((v) => v.id === parts[0]) || views[0];
-  return {view, params: parts.slice(1)};
+  try {
+    return {view, params: parts.slice(1).map(decodeURIComponent), error: null};
+  } catch (e) {
+    return {view, params: [], error: {hash, message: e.message}};
+  }
 }
 
 function SignIn({onDone}) {
@@ -51,6 +64,8 @@ function SignIn({onDone}) {
 const CONNECTION = {
   live: 'Live', connecting: 'Connecting…', reconnecting: 'Reconnecting…', polling: 'Polling', idle: 'Offline',
 };
+const connection = (s) => (s.reachable ? s.connection : 'unreachable');
+const CONNECTION_UNREACHABLE = 'Server unreachable';
 
 function Shell({onSignOut}) {
   const [, setTick] = useState(0);
@@ -100,30 +115,44 @@ function Shell({onSignOut}) {
       h('span', {class: 'brand'}, 'Gridcast'),
       h('nav', {'aria-label': 'Views'}, h('ul', null, views.map((v) => h('li', {key: v.id},
         h('a', {href: '#/' + v.id, 'aria-current': v === route.view ? 'page' : undefined}, v.title))))),
-      h('span', {class: 'conn c-' + s.connection, id: 'connection', role: 'status'}, CONNECTION[s.connection]),
+      h('span', {class: 'conn c-' + connection(s), id: 'connection', role: 'status'},
+        s.reachable ? CONNECTION[s.connection] : CONNECTION_UNREACHABLE),
       h('button', {type: 'button', class: 'queue-toggle', id: 'queue-toggle', 'aria-expanded': String(queueOpen),
         'aria-controls': 'queue-popup', onClick: () => setQueueOpen(!queueOpen)},
       `Queue ${s.summary.running} running · ${s.summary.pending} pending · ${total ? pct + '%' : '–'}`),
       alerts.length > 0 && h('a', {class: 'alert-badge', id: 'alert-badge', href: '#/performance',
         title: alerts.map((a) => a.message).join('\n')}, `${alerts.length} alert${alerts.length > 1 ? 's' : ''}`),
-      h('span', {class: 'user muted'}, session.user || ''),
+      h('span', {class: 'user muted'}, h(Name, {text: session.user || ''})),
       h('button', {type: 'button', class: 'small', onClick: onSignOut}, 'Sign out')),
     h('main', {id: 'main', tabIndex: -1},
+      route.error && h('p', {class: 'error-text', role: 'alert', id: 'route-error'}, 'The address ',
+        h(Name, {text: route.error.hash}), ` could not be read (${route.error.message}); showing ${route.view.title} without it.`),
       h(View, {store, state: s, params: route.params, navigate, session})),
     queueOpen && h('aside', {class: 'popup', id: 'queue-popup', role: 'dialog', 'aria-label': 'Job queue'},
       h('div', {class: 'popup-head'}, h('h2', {id: 'queue-popup-title', tabIndex: -1}, 'Queue'),
         h('button', {type: 'button', class: 'small', onClick: () => setQueueOpen(false), 'aria-label': 'Close queue'}, '×')),
+      h(Freshness, {store, loads: [storeLoad(store)]}),
       h(QueuePanel, {store, navigate, idPrefix: 'popup'})));
 }
 
 function App() {
   const [signed, setSigned] = useState(null); // null: asking the server
+  const [probeError, setProbeError] = useState('');
   useEffect(() => {
     setUnauthorizedHandler(() => {
       store.stop();
       setSigned(false);
     });
-    probeSession().then(setSigned);
+    let timer = null;
+    const probe = () => probeSession().then((ok) => {
+      setProbeError('');
+      setSigned(ok);
+    }, (e) => {
+      setProbeError(e.message);
+      timer = setTimeout(probe, PROBE_RETRY_MS);
+    });
+    probe();
+    return () => clearTimeout(timer);
   }, []);
   const signOut = async () => {
     store.stop();
@@ -136,7 +165,10 @@ function App() {
   };
   // After a session ended mid-use, start from a fresh page too (the store holds the old state).
   const done = () => (store.state.streamsOpened > 0 ? location.reload() : setSigned(true));
-  if (signed === null) return h('p', {class: 'boot'}, 'Loading Gridcast…');
+  if (signed === null) {
+    return h('p', {class: 'boot', role: probeError ? 'alert' : undefined},
+      probeError ? `Gridcast: ${probeError}; trying again every few seconds…` : 'Loading Gridcast…');
+  }
   return signed ? h(Shell, {onSignOut: signOut}) : h(SignIn, {onDone: done});
 }
 

@@ -5,8 +5,11 @@
 // resuming after the last event id it saw (no change is lost across a reconnect).
 // It also keeps the server's active alerts: seeded from GET /api/performance/alerts whenever the
 // stream opens, then changed by the stream's `event: alert` messages (raised or cleared).
+// And it keeps whether the server answers at all (every request of the page reports to it): while
+// it does not, views keep what they loaded and mark it stale; when it answers again, `online`
+// bumps (views load again) and the stream reconnects at once, whatever its backoff.
 
-import {api, query} from './api.js';
+import {UNREACHABLE, api, query} from './api.js';
 
 export const STATUSES = ['pending', 'running', 'completed', 'failed', 'cancelled'];
 const FINISHED = new Set(['completed', 'failed', 'cancelled']);
@@ -50,6 +53,10 @@ export function createStore({transport = 'stream'} = {}) {
     lastEventId: null,
     streamsOpened: 0,
     alerts: new Map(), // rule -> the latest alert change seen for it (raised or cleared), by seq
+    reachable: true, // false from a request that got no answer until the next answer
+    online: 0, // bumps each time the server answers again after being unreachable
+    syncedAt: null, // when the job state was last known current (ms)
+    problem: null, // the error of the store's last failed request, when it was not unreachability
   };
   const listeners = new Set();
   const cursors = new Map(); // filter key -> next cursor ('' = exhausted)
@@ -66,6 +73,19 @@ export function createStore({transport = 'stream'} = {}) {
   let notifyTimer = null;
   let running = false;
   let snapshotTaken = false;
+
+  function synced() {
+    state.syncedAt = Date.now();
+    state.problem = null;
+  }
+
+  /** Keeps a failed request's error for the views; unreachability has its own flag. */
+  function failed(e) {
+    if (e.code !== UNREACHABLE && state.problem !== e.message) {
+      state.problem = e.message;
+      changed(false);
+    }
+  }
 
   function changed(membership) {
     state.version++;
@@ -126,6 +146,7 @@ export function createStore({transport = 'stream'} = {}) {
   }
 
   function applyListing(page) {
+    synced();
     let added = false;
     for (const b of page.jobs) added = put(fromBrief(b)) || added;
     if (page.summary) state.summary = page.summary;
@@ -133,6 +154,7 @@ export function createStore({transport = 'stream'} = {}) {
   }
 
   function applyEvent(e) {
+    state.syncedAt = Date.now();
     if (e.kind === 'deleted') {
       changed(remove(e.job_id));
       return;
@@ -151,8 +173,8 @@ export function createStore({transport = 'stream'} = {}) {
       applyListing(page);
       if (!cursors.has(filterKey({}))) cursors.set(filterKey({}), page.next_cursor || '');
       snapshotTaken = true;
-    } catch {
-      // the stream or the next poll brings the state; nothing to show here
+    } catch (e) {
+      failed(e); // the stream or the next poll brings the state
     }
   }
 
@@ -173,8 +195,8 @@ export function createStore({transport = 'stream'} = {}) {
     try {
       const a = await api.get('/api/performance/alerts');
       putAlerts((a.history || []).concat(a.active || []));
-    } catch {
-      // alerts then come from the stream only
+    } catch (e) {
+      failed(e); // alerts then come from the stream only
     }
   }
 
@@ -199,6 +221,7 @@ export function createStore({transport = 'stream'} = {}) {
     state.streamsOpened++;
     es.onopen = () => {
       attempt = 0;
+      synced();
       stopPolling();
       setConnection('live');
       if (!snapshotTaken) snapshot();
@@ -210,6 +233,7 @@ export function createStore({transport = 'stream'} = {}) {
     });
     es.addEventListener('alert', (m) => putAlerts([JSON.parse(m.data)]));
     es.addEventListener('summary', (m) => {
+      state.syncedAt = Date.now();
       state.summary = JSON.parse(m.data);
       changed(false);
     });
@@ -218,6 +242,7 @@ export function createStore({transport = 'stream'} = {}) {
       // that the backoff and the polling fallback are ours.
       es.close();
       if (source !== es) return;
+      if (state.connection === 'live') state.syncedAt = Date.now(); // current until this moment
       source = null;
       attempt++;
       startPolling();
@@ -232,8 +257,8 @@ export function createStore({transport = 'stream'} = {}) {
       applyListing(page);
       snapshotTaken = true;
       seedAlerts();
-    } catch {
-      // keep polling; a 401 sends the page back to sign-in through the api module
+    } catch (e) {
+      failed(e); // keep polling; a 401 sends the page back to sign-in through the api module
     }
   }
 
@@ -249,10 +274,28 @@ export function createStore({transport = 'stream'} = {}) {
     pollTimer = null;
   }
 
+  /** What the api module reports after each request: an answer came, or none did. */
+  function reachable(ok) {
+    if (ok === state.reachable) return;
+    state.reachable = ok;
+    if (ok) {
+      state.online++;
+      // Back from an outage: reconnect now rather than after the backoff, and list the jobs again
+      // (a stream without a last event id to resume from would miss what happened meanwhile).
+      if (running && source == null && transport !== 'poll' && typeof EventSource !== 'undefined') {
+        if (retryTimer != null) clearTimeout(retryTimer);
+        connect();
+      }
+      if (running) snapshot();
+    }
+    changed(false);
+  }
+
   const filterKey = (f) => JSON.stringify([f.status || '', f.type || '', f.sku || '', f.batch || '']);
 
   return {
     state,
+    reachable,
 
     subscribe(fn) {
       listeners.add(fn);

@@ -7,6 +7,27 @@
 import {h} from 'preact';
 import {useEffect, useRef} from 'preact/hooks';
 import uPlot from 'uplot';
+import {isolate} from './name.js';
+
+/** The font of the charts' axis labels (uPlot's default face, stated so labels can be measured). */
+export const AXIS_FONT = '12px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+const AXIS_PAD = 4;
+
+/**
+ * An axis `size` for uPlot: as wide as its widest label (measured in the axis font) plus its ticks
+ * and gap, so 14,000 is not cut to "4,000". uPlot calls it again while the labels settle; after
+ * two rounds the size stays (its own rule for convergence).
+ */
+export function fitAxisToLabels(u, values, axisIdx, cycleNum) {
+  const axis = u.axes[axisIdx];
+  if (cycleNum > 1) return axis._size;
+  let widest = 0;
+  u.ctx.save();
+  u.ctx.font = AXIS_FONT;
+  for (const v of values || []) widest = Math.max(widest, u.ctx.measureText(String(v)).width);
+  u.ctx.restore();
+  return Math.ceil(axis.ticks.size + axis.gap + widest + AXIS_PAD);
+}
 
 /**
  * Largest-Triangle-Three-Buckets (Steinarsson 2013): keeps the first and last point and, in each of
@@ -116,13 +137,13 @@ export function ForecastChart({data, title}) {
     let redrawing = false;
     let frame = 0;
     const opts = {
-      title,
+      title: isolate(title),
       width: width(),
       height: 320,
       scales: {x: {time: false}},
       axes: [
-        {space: 110, values: (u, ticks) => ticks.map((t) => data.labels[Math.round(t)] ?? '')},
-        {},
+        {space: 110, font: AXIS_FONT, values: (u, ticks) => ticks.map((t) => data.labels[Math.round(t)] ?? '')},
+        {font: AXIS_FONT, size: fitAxisToLabels},
       ],
       series: [
         {label: 'period', value: (u, v) => (v == null ? '' : data.labels[Math.round(v)] ?? '')},

@@ -4,6 +4,7 @@
 import {h} from 'preact';
 import {useEffect, useRef} from 'preact/hooks';
 import uPlot from 'uplot';
+import {AXIS_FONT, fitAxisToLabels} from './chart.js';
 
 /**
  * series: [{label, color}]; data: [xs (unix seconds), ys of series 0, ys of series 1, ...];
@@ -23,7 +24,8 @@ export function TimeChart({id, title, series, data, unit}) {
       height: 180,
       legend: {live: true},
       scales: {y: {range: (u_, min, max) => [Math.min(0, min), max > 0 ? max * 1.1 : 1]}},
-      axes: [{}, {size: 60, values: (u_, ticks) => ticks.map((t) => Number(t.toPrecision(3)) + '')}],
+      axes: [{font: AXIS_FONT}, {font: AXIS_FONT, size: fitAxisToLabels,
+        values: (u_, ticks) => ticks.map((t) => Number(t.toPrecision(3)) + '')}],
       series: [{label: 'time'}, ...series.map((s) => ({label: s.label, stroke: s.color, width: 1.5, spanGaps: true, value: fmt}))],
     }, data, el);
     plot.current = u;

@@ -2,36 +2,28 @@
 // it created appear at once (the upload's answer lists them) and then move with the event stream.
 
 import {h} from 'preact';
-import {useEffect, useState} from 'preact/hooks';
+import {useState} from 'preact/hooks';
 import {api, query, seg} from '../api.js';
+import {Freshness, storeLoad, useLoad} from '../load.js';
+import {Name} from '../parts/name.js';
 import {QueuePanel} from './queue.js';
 
-let modelsOnce = null;
-/** The model registry, fetched once per page. */
-export function loadModels() {
-  if (!modelsOnce) modelsOnce = api.get('/api/models').then((r) => r.models.map((m) => m.name)).catch((e) => {
-    modelsOnce = null;
-    throw e;
-  });
-  return modelsOnce;
-}
+const loadModels = () => api.get('/api/models').then((r) => r.models.map((m) => m.name));
+const loadDatasets = () => api.get('/api/datasets' + query({limit: 20})).then((r) => r.datasets);
 
 export function ForecastView({store, navigate, session}) {
   const [file, setFile] = useState(null);
   const [horizon, setHorizon] = useState(12);
-  const [models, setModels] = useState([]);
   const [chosen, setChosen] = useState(new Set());
   const [metric, setMetric] = useState('');
   const [dragging, setDragging] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
-  const [datasets, setDatasets] = useState([]);
   const last = session.lastUpload;
-
-  useEffect(() => {
-    loadModels().then(setModels).catch((e) => setError(e.message));
-    api.get('/api/datasets' + query({limit: 20})).then((r) => setDatasets(r.datasets)).catch(() => {});
-  }, [last && last.dataset_id]);
+  const modelsLoad = useLoad(store, 'models', loadModels);
+  const datasetsLoad = useLoad(store, 'datasets:20', loadDatasets, {refresh: [last && last.dataset_id]});
+  const models = modelsLoad.data || [];
+  const datasets = datasetsLoad.data || [];
 
   const pick = (files) => {
     if (files && files.length) setFile(files[0]);
@@ -65,6 +57,7 @@ export function ForecastView({store, navigate, session}) {
 
   return h('div', {class: 'view forecast'},
     h('h1', null, 'Forecast'),
+    h(Freshness, {store, loads: [modelsLoad, datasetsLoad, storeLoad(store)]}),
     h('form', {class: 'card upload', onSubmit: submit, 'aria-label': 'Upload demand history'},
       h('label', {
         class: 'drop' + (dragging ? ' over' : ''), for: 'csv-file',
@@ -72,7 +65,7 @@ export function ForecastView({store, navigate, session}) {
         onDragLeave: () => setDragging(false),
         onDrop: (e) => { e.preventDefault(); setDragging(false); pick(e.dataTransfer.files); },
       },
-      h('strong', null, file ? file.name : 'Drop a CSV file here'),
+      h('strong', null, file ? h(Name, {text: file.name}) : 'Drop a CSV file here'),
       h('span', {class: 'muted'}, file ? ` (${file.size.toLocaleString()} bytes)` : ' or choose one: columns unique_id, ds, y'),
       h('input', {id: 'csv-file', type: 'file', accept: '.csv,text/csv', class: 'file',
         onChange: (e) => pick(e.currentTarget.files)})),
@@ -92,7 +85,7 @@ export function ForecastView({store, navigate, session}) {
       h('button', {type: 'submit', disabled: busy, id: 'upload-submit'}, busy ? 'Uploading…' : 'Upload and forecast'),
       error && h('p', {class: 'error-text', role: 'alert'}, error)),
     last && h('section', {class: 'card batch', 'aria-label': 'Last upload'},
-      h('h2', null, 'Last upload: ', last.name),
+      h('h2', null, 'Last upload: ', h(Name, {text: last.name})),
       h('p', {id: 'upload-answer'},
         `${last.series_count} series, ${last.row_count} rows; ${last.job_ids.length} jobs created `,
         h('a', {href: `#/results/${seg(last.dataset_id)}`}, 'Results'), ' · ',
@@ -102,6 +95,6 @@ export function ForecastView({store, navigate, session}) {
     datasets.length > 0 && h('section', {class: 'card'},
       h('h2', null, 'Datasets'),
       h('ul', {class: 'datasets'}, datasets.map((d) => h('li', {key: d.id},
-        h('a', {href: `#/results/${seg(d.id)}`}, d.name || d.id), ' ',
+        h('a', {href: `#/results/${seg(d.id)}`}, h(Name, {text: d.name || d.id})), ' ',
         h('span', {class: 'muted'}, `${d.series_count} series · ${d.created_at || ''}`))))));
 }

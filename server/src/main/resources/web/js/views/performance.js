@@ -7,9 +7,11 @@
 import {h} from 'preact';
 import {useEffect, useMemo, useRef, useState} from 'preact/hooks';
 import {api, seg} from '../api.js';
+import {Freshness, storeLoad, useJob, useLoad, useRecentJobs} from '../load.js';
 import {TimeChart} from '../parts/time-chart.js';
 
 const POLL_MS = 2000;
+const TYPES = ['benchmark', 'profile'];
 const MIB = 1024 * 1024;
 const num = (v, digits = 4) => (v == null ? '–' : Number(Number(v).toPrecision(digits)).toString());
 const bytes = (b) => (b == null ? '–' : b >= MIB ? `${num(b / MIB, 3)} MiB` : `${num(b / 1024, 3)} KiB`);
@@ -187,21 +189,15 @@ function ProfileResult({r}) {
         h('td', {class: 'method'}, m.method), h('td', {class: 'num'}, String(m.samples)), h('td', {class: 'num'}, num(m.percent, 3))))))));
 }
 
-function JobReport({jobId, store}) {
-  const [job, setJob] = useState(null);
-  const [error, setError] = useState('');
-  const live = store.job(jobId);
-  const status = live ? live.status : null;
+/** One benchmark's or profile's report; `load` is the view's useJob. */
+function JobReport({jobId, load}) {
+  const job = load.data;
   const heading = useRef(null);
-  useEffect(() => {
-    api.get(`/api/jobs/${seg(jobId)}`).then(setJob).catch((e) => setError(e.message));
-  }, [jobId, status]);
   useEffect(() => {
     // A report opened from a form or the list below takes the focus, which scrolls it into view.
     if (heading.current) heading.current.focus();
   }, [jobId, job != null]);
-  if (error) return h('p', {class: 'error-text', role: 'alert'}, error);
-  if (!job) return h('p', {class: 'muted'}, 'Loading…');
+  if (!job) return load.error ? null : h('p', {class: 'muted'}, 'Loading…');
   const r = job.result;
   return h('section', {class: 'card report', id: 'perf-report', 'aria-label': `${job.type} report`},
     h('h2', {ref: heading, tabIndex: -1}, `${job.type} report`),
@@ -211,68 +207,44 @@ function JobReport({jobId, store}) {
     r && job.type === 'profile' && h(ProfileResult, {r}));
 }
 
+/** The figures the view polls: the history of samples, the cache's figures, the sampling status. */
+async function loadFigures() {
+  const [history, cache, status] = await Promise.all([
+    api.get('/api/performance/history'), api.get('/api/cache/stats'), api.get('/api/performance/status')]);
+  return {samples: history.samples || [], cache, status};
+}
+
+const NO_SAMPLES = [];
+
 export function PerformanceView({store, params, navigate, session}) {
-  const s = store.state;
-  const [samples, setSamples] = useState([]);
-  const [cache, setCache] = useState(null);
-  const [status, setStatus] = useState(null);
-  const [error, setError] = useState('');
-  const [tick, setTick] = useState(0);
   const admin = session.role !== 'user';
-  const jobId = params[0] ? decodeURIComponent(params[0]) : '';
-
-  useEffect(() => {
-    let alive = true;
-    const load = async () => {
-      try {
-        const [hist, c, st] = await Promise.all([
-          api.get('/api/performance/history'), api.get('/api/cache/stats'), api.get('/api/performance/status')]);
-        if (!alive) return;
-        setSamples(hist.samples || []);
-        setCache(c);
-        setStatus(st);
-        setError('');
-      } catch (e) {
-        if (alive) setError(e.message);
-      }
-    };
-    load();
-    const timer = setInterval(() => document.hidden || load(), POLL_MS); // not while the tab is hidden
-    return () => {
-      alive = false;
-      clearInterval(timer);
-    };
-  }, [tick]);
-
-  useEffect(() => {
-    store.ensure({type: 'benchmark'}).catch(() => {});
-    store.ensure({type: 'profile'}).catch(() => {});
-  }, []);
-
-  const jobs = useMemo(() => store.ordered()
-    .map((id) => s.jobs.get(id))
-    .filter((j) => j && (j.type === 'benchmark' || j.type === 'profile'))
-    .slice(0, 50), [s.version]);
+  const jobId = params[0] || '';
+  const figures = useLoad(store, 'performance-figures', loadFigures, {every: POLL_MS});
+  const {samples, cache, status} = figures.data || {samples: NO_SAMPLES, cache: null, status: null};
+  const job = useJob(store, jobId);
+  const recent = useRecentJobs(store, TYPES, 50);
+  const jobs = recent.jobs;
   const alerts = store.activeAlerts();
 
   return h('div', {class: 'view performance'},
     h('h1', null, 'Performance'),
-    error && h('p', {class: 'error-text', role: 'alert'}, error),
+    h(Freshness, {store, loads: [figures, job, storeLoad(store)]}),
     h('section', {class: 'card', 'aria-labelledby': 'alerts-title'},
       h('h2', {id: 'alerts-title'}, `Active alerts (${alerts.length})`),
       h(AlertList, {alerts})),
     h('section', {class: 'card', 'aria-labelledby': 'figures-title'},
       h('h2', {id: 'figures-title'}, 'Figures of this server process'),
-      admin ? h(Sampling, {status, onChanged: () => setTick(tick + 1)})
+      admin ? h(Sampling, {status, onChanged: figures.reload})
         : h('p', {class: 'muted', id: 'sampling-state'}, status && status.monitoring && status.monitoring.running
           ? `Sampling every ${status.monitoring.interval_seconds} s` : 'Sampling is off (an admin starts it).'),
       h(Charts, {samples})),
     h('section', {class: 'card', 'aria-labelledby': 'cache-title'},
       h('h2', {id: 'cache-title'}, 'Result cache'),
       h(CachePanel, {cache})),
-    jobId && h(JobReport, {jobId, store}),
+    jobId && h(JobReport, {jobId, load: job}),
     h('div', {class: 'perf-forms'}, h(BenchmarkForm, {store, navigate}), admin && h(ProfileForm, {store, navigate})),
     h('section', {class: 'card'}, h('h2', null, 'Recent benchmarks and profiles'),
+      recent.error && h('p', {class: 'error-text', role: 'alert'}, `Could not load the recent jobs: ${recent.error.message}`),
       jobs.length === 0 ? h('p', {class: 'muted'}, 'None yet.')
         : h('ul', {class: 'report-list'}, jobs.map((j) => h('li', {key: j.id},
           h('a', {href: `#/performance/${seg(j.id)}`}, `${j.type} · ${j.id.slice(0, 8)}`), ' ',

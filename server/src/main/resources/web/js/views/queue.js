@@ -6,7 +6,9 @@
 import {h} from 'preact';
 import {useEffect, useMemo, useState} from 'preact/hooks';
 import {api, query, seg} from '../api.js';
+import {Freshness, storeLoad} from '../load.js';
 import {STATUSES, isFinished} from '../store.js';
+import {Name, isolate} from '../parts/name.js';
 import {VirtualList} from '../parts/virtual-list.js';
 
 const ROW = 46;
@@ -80,7 +82,8 @@ export function QueuePanel({store, navigate, batch: fixedBatch, idPrefix = 'queu
   };
   const cancelJob = (j) => act(async () => {
     const r = await api.post(`/api/jobs/${seg(j.id)}/cancel`);
-    return r.cancel_requested ? `Asked ${j.sku || j.id} to stop` : `Cancelled ${j.sku || j.id}`;
+    const who = isolate(j.sku || j.id);
+    return r.cancel_requested ? `Asked ${who} to stop` : `Cancelled ${who}`;
   });
   const cancelBatch = () => act(async () => {
     const r = await api.del('/api/jobs' + query({status: 'pending,running', batch: filter.batch}));
@@ -112,7 +115,7 @@ export function QueuePanel({store, navigate, batch: fixedBatch, idPrefix = 'queu
     const pct = jobPercent(j);
     const name = j.sku || '(job ' + id.slice(0, 8) + ')';
     return h('div', {class: 'job s-' + j.status, 'data-job': id},
-      h('span', {class: 'job-sku', title: name}, name),
+      h('span', {class: 'job-sku', title: isolate(name), 'data-name': name}, h(Name, {text: name})),
       h('span', {class: 'job-type muted'}, j.type || ''),
       h('span', {class: 'badge s-' + j.status}, j.cancel_requested && j.status === 'running' ? 'stopping' : j.status),
       h('span', {class: 'job-progress'},
@@ -148,9 +151,10 @@ export function QueuePanel({store, navigate, batch: fixedBatch, idPrefix = 'queu
     message && h('p', {class: 'note', role: 'status'}, message),
     error && h('p', {class: 'error-text', role: 'alert'}, error),
     h(VirtualList, {items, rowHeight: ROW, renderRow: row, label: 'Jobs', className: 'jobs',
-      onNearEnd: () => { if (more) store.loadMore(filter).catch(() => {}); }}));
+      onNearEnd: () => { if (more) store.loadMore(filter).catch((e) => setError(e.message)); }}));
 }
 
 export function QueueView({store, navigate}) {
-  return h('div', {class: 'view'}, h('h1', null, 'Queue'), h(QueuePanel, {store, navigate, idPrefix: 'queue-view'}));
+  return h('div', {class: 'view'}, h('h1', null, 'Queue'), h(Freshness, {store, loads: [storeLoad(store)]}),
+    h(QueuePanel, {store, navigate, idPrefix: 'queue-view'}));
 }

@@ -2,10 +2,13 @@
 // reports. Route: #/reports (form and list) and #/reports/<job id> (one report).
 
 import {h} from 'preact';
-import {useEffect, useMemo, useState} from 'preact/hooks';
+import {useState} from 'preact/hooks';
 import {api, seg} from '../api.js';
-import {DatasetPicker} from './results.js';
+import {Freshness, storeLoad, useJob, useRecentJobs} from '../load.js';
+import {Name} from '../parts/name.js';
+import {DatasetPicker, useDatasets} from './results.js';
 
+const TYPES = ['validation', 'rescoring'];
 const fmt = (v) => (v == null ? '–' : typeof v === 'number' ? Number(v.toPrecision(5)).toString() : String(v));
 
 function Table({rows, columns, id}) {
@@ -13,22 +16,16 @@ function Table({rows, columns, id}) {
   return h('div', {class: 'table-wrap'}, h('table', {class: 'grid', id},
     h('thead', null, h('tr', null, columns.map((c) => h('th', {key: c, scope: 'col'}, c)))),
     h('tbody', null, rows.map((r, i) => h('tr', {key: i}, columns.map((c) =>
-      h('td', {key: c, class: typeof r[c] === 'number' ? 'num' : ''}, fmt(r[c]))))))));
+      h('td', {key: c, class: typeof r[c] === 'number' ? 'num' : ''}, c === 'sku' ? h(Name, {text: fmt(r[c])}) : fmt(r[c]))))))));
 }
 
-function Report({jobId, store}) {
-  const [job, setJob] = useState(null);
-  const [error, setError] = useState('');
-  const live = store.job(jobId);
-  const status = live ? live.status : null;
-  useEffect(() => {
-    api.get(`/api/jobs/${seg(jobId)}`).then(setJob).catch((e) => setError(e.message));
-  }, [jobId, status]);
-  if (error) return h('p', {class: 'error-text', role: 'alert'}, error);
-  if (!job) return h('p', {class: 'muted'}, 'Loading…');
+/** One job's report; `load` is the view's useJob. */
+function Report({load}) {
+  const job = load.data;
+  if (!job) return load.error ? null : h('p', {class: 'muted'}, 'Loading…');
   const r = job.result;
   return h('section', {class: 'card report', 'aria-label': 'Report'},
-    h('h2', null, `${job.type} report `, h('span', {class: 'muted'}, job.sku || '')),
+    h('h2', null, `${job.type} report `, h('span', {class: 'muted'}, job.sku ? h(Name, {text: job.sku}) : '')),
     h('p', null, `Status: ${job.status}`, job.error ? ` — ${job.error}` : ''),
     !r && h('p', {class: 'muted'}, 'The report appears when the job has finished.'),
     r && r.aggregate && h('div', null, h('h3', null, `Per model (horizon ${r.horizon})`),
@@ -40,7 +37,6 @@ function Report({jobId, store}) {
 }
 
 export function ReportsView({store, params, navigate}) {
-  const s = store.state;
   const [type, setType] = useState('validation');
   const [dataset, setDataset] = useState('');
   const [source, setSource] = useState('');
@@ -49,17 +45,11 @@ export function ReportsView({store, params, navigate}) {
   const [threshold, setThreshold] = useState(0.2);
   const [error, setError] = useState('');
   const [note, setNote] = useState('');
-  const jobId = params[0] ? decodeURIComponent(params[0]) : '';
-
-  useEffect(() => {
-    store.ensure({type: 'validation'}).catch(() => {});
-    store.ensure({type: 'rescoring'}).catch(() => {});
-  }, []);
-
-  const jobs = useMemo(() => store.ordered()
-    .map((id) => s.jobs.get(id))
-    .filter((j) => j && (j.type === 'validation' || j.type === 'rescoring'))
-    .slice(0, 200), [s.version]);
+  const jobId = params[0] || '';
+  const datasets = useDatasets(store);
+  const job = useJob(store, jobId);
+  const recent = useRecentJobs(store, TYPES, 200);
+  const jobs = recent.jobs;
 
   const submit = async (e) => {
     e.preventDefault();
@@ -83,28 +73,30 @@ export function ReportsView({store, params, navigate}) {
 
   return h('div', {class: 'view reports'},
     h('h1', null, 'Validation and rescoring'),
+    h(Freshness, {store, loads: [datasets, job, storeLoad(store)]}),
     h('form', {class: 'card', onSubmit: submit, 'aria-label': 'Start a validation or rescoring job'},
       h('div', {class: 'row'},
         h('label', null, 'Job ', h('select', {name: 'job-type', value: type, onChange: (e) => setType(e.currentTarget.value)},
           h('option', {value: 'validation'}, 'validation: backtest models'),
           h('option', {value: 'rescoring'}, 'rescoring: refit stored best models on new data'))),
-        h(DatasetPicker, {value: dataset, onChange: setDataset, name: 'report-dataset'}),
+        h(DatasetPicker, {datasets, value: dataset, onChange: setDataset, name: 'report-dataset'}),
         h('label', null, 'Horizon ', h('input', {type: 'number', min: 1, max: 1000, value: horizon, name: 'report-horizon',
           onInput: (e) => setHorizon(e.currentTarget.value)}))),
       type === 'validation' && h('label', null, 'Models (comma-separated; empty: each SKU\'s stored best model) ',
         h('input', {type: 'text', value: models, name: 'report-models', onInput: (e) => setModels(e.currentTarget.value)})),
       type === 'rescoring' && h('div', {class: 'row'},
-        h(DatasetPicker, {value: source, onChange: setSource, label: 'Best models from', name: 'report-source'}),
+        h(DatasetPicker, {datasets, value: source, onChange: setSource, label: 'Best models from', name: 'report-source'}),
         h('label', null, 'Flag when error grows by more than ',
           h('input', {type: 'number', step: '0.05', min: 0, value: threshold, name: 'report-threshold',
             onInput: (e) => setThreshold(e.currentTarget.value)}))),
       h('button', {type: 'submit', disabled: !dataset}, 'Start'),
       note && h('p', {class: 'note', role: 'status'}, note),
       error && h('p', {class: 'error-text', role: 'alert'}, error)),
-    jobId && h(Report, {jobId, store}),
+    jobId && h(Report, {load: job}),
     h('section', {class: 'card'}, h('h2', null, 'Recent validation and rescoring jobs'),
+      recent.error && h('p', {class: 'error-text', role: 'alert'}, `Could not load the recent jobs: ${recent.error.message}`),
       jobs.length === 0 ? h('p', {class: 'muted'}, 'None yet.')
         : h('ul', {class: 'report-list'}, jobs.map((j) => h('li', {key: j.id},
-          h('a', {href: `#/reports/${seg(j.id)}`}, `${j.type} · ${j.sku || j.id.slice(0, 8)}`), ' ',
+          h('a', {href: `#/reports/${seg(j.id)}`}, `${j.type} · `, h(Name, {text: j.sku || j.id.slice(0, 8)})), ' ',
           h('span', {class: 'badge s-' + j.status}, j.status))))));
 }

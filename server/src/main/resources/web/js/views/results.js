@@ -3,54 +3,58 @@
 // Route: #/results/<dataset id>.
 
 import {h} from 'preact';
-import {useEffect, useState} from 'preact/hooks';
+import {useState} from 'preact/hooks';
 import {api, query, seg} from '../api.js';
+import {Freshness, useLoad} from '../load.js';
+import {Name, isolate} from '../parts/name.js';
 
+const PAGE = 200;
 const fmt = (v) => (v == null ? '–' : Number(v.toPrecision(5)).toString());
 
-/** A select of the caller's datasets (newest first). */
-export function DatasetPicker({value, onChange, label = 'Dataset', name = 'dataset'}) {
-  const [list, setList] = useState([]);
-  useEffect(() => {
-    api.get('/api/datasets' + query({limit: 200})).then((r) => setList(r.datasets)).catch(() => {});
-  }, []);
+/** The caller's datasets (newest first), for the pickers of several views. */
+export function useDatasets(store) {
+  return useLoad(store, 'datasets:200', () => api.get('/api/datasets' + query({limit: 200})).then((r) => r.datasets));
+}
+
+/** A select of the caller's datasets: `datasets` is the load useDatasets returned. */
+export function DatasetPicker({datasets, value, onChange, label = 'Dataset', name = 'dataset'}) {
   return h('label', {class: 'picker'}, label + ' ',
     h('select', {value: value || '', name, onChange: (e) => onChange(e.currentTarget.value)},
       h('option', {value: ''}, '(choose)'),
-      list.map((d) => h('option', {key: d.id, value: d.id}, `${d.name || d.id} · ${d.series_count} series`))));
+      (datasets.data || []).map((d) => h('option', {key: d.id, value: d.id},
+        `${isolate(d.name || d.id)} · ${d.series_count} series`))));
 }
 
 const COLUMNS = [['sku', 'SKU'], ['model', 'Best model'], ['score', 'Error']];
 
-export function ResultsView({params, navigate}) {
-  const datasetId = params[0] ? decodeURIComponent(params[0]) : '';
+export function ResultsView({store, params, navigate}) {
+  const datasetId = params[0] || '';
   const [sort, setSort] = useState('sku');
   const [order, setOrder] = useState('asc');
-  const [rows, setRows] = useState([]);
-  const [cursor, setCursor] = useState(null);
-  const [error, setError] = useState('');
+  const datasets = useDatasets(store);
+  const first = useLoad(store, datasetId ? JSON.stringify(['results', datasetId, sort, order]) : null,
+    () => api.get(`/api/datasets/${seg(datasetId)}/results` + query({sort, order, limit: PAGE})));
+  // Pages after the first, loaded with "Load more"; they belong to one first page and go with it.
+  const [more, setMore] = useState({after: null, rows: [], cursor: null});
+  const [moreError, setMoreError] = useState('');
   const [loading, setLoading] = useState(false);
+  const page = first.data;
+  const extra = page && more.after === page ? more : {after: page, rows: [], cursor: page ? page.next_cursor : null};
+  const rows = page ? page.results.concat(extra.rows) : [];
+  const cursor = extra.cursor;
 
-  const load = async (reset) => {
-    if (!datasetId) return;
+  const loadMore = async () => {
     setLoading(true);
-    setError('');
+    setMoreError('');
     try {
-      const r = await api.get(`/api/datasets/${seg(datasetId)}/results` + query({
-        sort, order, limit: 200, cursor: reset ? null : cursor,
-      }));
-      setRows(reset ? r.results : rows.concat(r.results));
-      setCursor(r.next_cursor);
+      const r = await api.get(`/api/datasets/${seg(datasetId)}/results` + query({sort, order, limit: PAGE, cursor}));
+      setMore({after: page, rows: extra.rows.concat(r.results), cursor: r.next_cursor});
     } catch (e) {
-      setError(e.message);
+      setMoreError(e.message);
     } finally {
       setLoading(false);
     }
   };
-  useEffect(() => {
-    setRows([]);
-    load(true);
-  }, [datasetId, sort, order]);
 
   const sortBy = (key) => {
     if (key === sort) setOrder(order === 'asc' ? 'desc' : 'asc');
@@ -63,12 +67,12 @@ export function ResultsView({params, navigate}) {
 
   return h('div', {class: 'view results'},
     h('h1', null, 'Results'),
+    h(Freshness, {store, loads: [datasets, first]}),
     h('div', {class: 'row'},
-      h(DatasetPicker, {value: datasetId, onChange: (id) => navigate(`results/${seg(id)}`)}),
+      h(DatasetPicker, {datasets, value: datasetId, onChange: (id) => navigate(`results/${seg(id)}`)}),
       datasetId && h('a', {class: 'button', id: 'download-csv',
         href: `/api/datasets/${seg(datasetId)}/forecasts?format=csv`, download: `forecasts-${datasetId}.csv`},
       'Download all forecasts (CSV)')),
-    error && h('p', {class: 'error-text', role: 'alert'}, error),
     datasetId && h('div', {class: 'table-wrap'}, h('table', {class: 'grid sortable', id: 'results-table'},
       h('caption', {class: 'muted'}, `${rows.length} SKUs shown${cursor ? ' (more below)' : ''}; error is the chosen model's backtest score`),
       h('thead', null, h('tr', null,
@@ -77,10 +81,11 @@ export function ResultsView({params, navigate}) {
             title, key === sort ? (order === 'asc' ? ' ▲' : ' ▼') : ''))),
         h('th', {scope: 'col'}, 'Metric'), h('th', {scope: 'col'}, 'Flag'))),
       h('tbody', null, rows.map((r) => h('tr', {key: r.sku},
-        h('td', null, h('a', {href: `#/sku/${seg(datasetId)}/${seg(r.sku)}`, class: 'sku-link'}, r.sku)),
+        h('td', null, h('a', {href: `#/sku/${seg(datasetId)}/${seg(r.sku)}`, class: 'sku-link'}, h(Name, {text: r.sku}))),
         h('td', null, r.model || '–'),
         h('td', {class: 'num'}, fmt(r.score)),
         h('td', null, r.metric || ''),
         h('td', null, r.flagged ? 'degraded' : '')))))),
-    cursor && h('button', {type: 'button', onClick: () => load(false), disabled: loading}, loading ? 'Loading…' : 'Load more'));
+    moreError && h('p', {class: 'error-text', role: 'alert'}, moreError),
+    cursor && h('button', {type: 'button', onClick: loadMore, disabled: loading}, loading ? 'Loading…' : 'Load more'));
 }

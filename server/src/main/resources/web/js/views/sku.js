@@ -2,11 +2,13 @@
 // Route: #/sku/<dataset id>/<sku>.
 
 import {h} from 'preact';
-import {useEffect, useMemo, useState} from 'preact/hooks';
-import {api, seg} from '../api.js';
+import {useMemo, useState} from 'preact/hooks';
+import {api, query, seg} from '../api.js';
+import {Freshness, useLoad} from '../load.js';
 import {ForecastChart, chartData} from '../parts/chart.js';
+import {Name} from '../parts/name.js';
 import {VirtualList} from '../parts/virtual-list.js';
-import {DatasetPicker} from './results.js';
+import {DatasetPicker, useDatasets} from './results.js';
 
 const fmt = (v) => (v == null ? '–' : typeof v === 'number' ? Number(v.toPrecision(6)).toString() : String(v));
 
@@ -18,66 +20,51 @@ function Params({title, values}) {
       h('tr', {key: k}, h('th', {scope: 'row'}, k), h('td', null, fmt(v)))))));
 }
 
-function SkuList({datasetId, current, navigate}) {
-  const [skus, setSkus] = useState([]);
+function SkuList({datasetId, skus, current}) {
   const [needle, setNeedle] = useState('');
-  useEffect(() => {
-    setSkus([]);
-    if (datasetId) api.get(`/api/datasets/${seg(datasetId)}`).then((r) => setSkus(r.skus)).catch(() => {});
-  }, [datasetId]);
+  const all = skus.data || [];
   const shown = useMemo(() => {
     const n = needle.toLowerCase();
-    return n ? skus.filter((s) => s.toLowerCase().includes(n)) : skus;
-  }, [skus, needle]);
+    return n ? all.filter((s) => s.toLowerCase().includes(n)) : all;
+  }, [all, needle]);
   return h('nav', {class: 'skus card', 'aria-label': 'SKUs of the dataset'},
     h('label', null, 'Find SKU ', h('input', {type: 'search', value: needle, name: 'sku-search',
       onInput: (e) => setNeedle(e.currentTarget.value)})),
-    h('p', {class: 'muted'}, `${shown.length} of ${skus.length}`),
+    h('p', {class: 'muted'}, `${shown.length} of ${all.length}`),
     h(VirtualList, {items: shown, rowHeight: 32, label: 'SKUs', className: 'sku-list',
       renderRow: (s) => h('a', {href: `#/sku/${seg(datasetId)}/${seg(s)}`,
-        'aria-current': s === current ? 'page' : undefined}, s)}));
+        'aria-current': s === current ? 'page' : undefined}, h(Name, {text: s}))}));
 }
 
-export function SkuView({params, navigate}) {
-  const datasetId = params[0] ? decodeURIComponent(params[0]) : '';
-  const sku = params[1] ? decodeURIComponent(params[1]) : '';
-  const [history, setHistory] = useState(null);
-  const [result, setResult] = useState(null);
-  const [error, setError] = useState('');
-  const [note, setNote] = useState('');
+/** A SKU's history and stored result (null before its job has finished); the name goes in the query. */
+async function loadSku(datasetId, sku) {
+  const base = `/api/datasets/${seg(datasetId)}`;
+  const [history, forecasts] = await Promise.all([
+    api.get(`${base}/series` + query({sku})), api.get(`${base}/forecasts` + query({sku}))]);
+  return {history, result: forecasts.forecasts[0] || null};
+}
 
-  useEffect(() => {
-    setHistory(null);
-    setResult(null);
-    setError('');
-    setNote('');
-    if (!datasetId || !sku) return;
-    const base = `/api/datasets/${seg(datasetId)}`;
-    Promise.all([
-      api.get(`${base}/series/${seg(sku)}`),
-      api.get(`${base}/forecasts/${seg(sku)}`).catch((e) => {
-        if (e.status === 404) {
-          setNote('No forecast for this SKU yet: its job has not finished (or did not run).');
-          return null;
-        }
-        throw e;
-      }),
-    ]).then(([hist, res]) => {
-      setHistory(hist);
-      setResult(res);
-    }).catch((e) => setError(e.message));
-  }, [datasetId, sku]);
+export function SkuView({store, params, navigate}) {
+  const datasetId = params[0] || '';
+  const sku = params[1] || '';
+  const datasets = useDatasets(store);
+  const skus = useLoad(store, datasetId ? 'skus:' + datasetId : null,
+    () => api.get(`/api/datasets/${seg(datasetId)}`).then((r) => r.skus));
+  const one = useLoad(store, datasetId && sku ? JSON.stringify(['sku', datasetId, sku]) : null,
+    () => loadSku(datasetId, sku));
+  const history = one.data ? one.data.history : null;
+  const result = one.data ? one.data.result : null;
 
   const data = useMemo(() => (history ? chartData(history, result) : null), [history, result]);
 
   return h('div', {class: 'view sku'},
-    h('h1', null, 'SKU ', h('span', {class: 'sku-name', id: 'sku-title'}, sku || '(choose one)')),
-    h(DatasetPicker, {value: datasetId, onChange: (id) => navigate(`sku/${seg(id)}`)}),
+    h('h1', null, 'SKU ', h('span', {class: 'sku-name', id: 'sku-title'}, sku ? h(Name, {text: sku}) : '(choose one)')),
+    h(Freshness, {store, loads: [datasets, skus, one]}),
+    h(DatasetPicker, {datasets, value: datasetId, onChange: (id) => navigate(`sku/${seg(id)}`)}),
     h('div', {class: 'sku-layout'},
-      datasetId && h(SkuList, {datasetId, current: sku, navigate}),
+      datasetId && h(SkuList, {datasetId, skus, current: sku}),
       h('div', {class: 'sku-main'},
-        error && h('p', {class: 'error-text', role: 'alert'}, error),
-        note && h('p', {class: 'note'}, note),
+        history && !result && h('p', {class: 'note'}, 'No forecast for this SKU yet: its job has not finished (or did not run).'),
         data && h(ForecastChart, {data, title: sku}),
         history && h('p', {class: 'muted'},
           `${history.y.length} periods (${history.frequency}, period ${history.period})`
