@@ -48,7 +48,8 @@ final class Browser implements AutoCloseable {
               + CHROMIUM
               + " and "
               + CHROMEDRIVER
-              + " (.ci/run installs them: apt-get install -y chromium chromium-driver)");
+              + " (./verify installs them when it may; else run: sudo apt-get install -y chromium"
+              + " chromium-driver)");
     }
     Path downloads = Files.createTempDirectory("gridcast-downloads");
     ChromeOptions o = new ChromeOptions();

@@ -14,30 +14,25 @@ import io.gridcast.server.monitor.AlertThresholds;
 import io.gridcast.server.monitor.MonitorConfig;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.assertj.core.data.Offset;
+import org.assertj.core.data.Percentage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
- * An admin's visit to the Performance page in a real browser against a real server with one worker:
- * start sampling from the page and watch the charts fill, read the result cache's figures, see the
- * memory alert (the server's limit is 1 MiB, so the first sample raises it) listed and in the
- * header, run a benchmark and a profile and read their reports. One server and one browser; the
- * steps build on each other and the whole visit opens one event stream.
+ * The Performance page in a real browser against a real server with one worker: sampling started
+ * and stopped from the page, the charts, the result cache's figures, the memory alert (the server's
+ * limit is 1 MiB, so the first sample raises it) in the list and the header, benchmark and profile
+ * reports, and what an ordinary user sees. One server and one browser; every test starts with
+ * sampling off, signs in as a user of its own and seeds what it needs.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PerformancePageTest {
   private static final MonitorConfig MONITOR =
       MonitorConfig.DEFAULTS
@@ -46,28 +41,14 @@ class PerformancePageTest {
 
   private GridcastServer server;
   private Browser browser;
+  private Page page;
   private Http admin;
 
   @BeforeAll
   void start() throws IOException {
     server = TestServers.start(Role.SERVE, TestDatabases.sqlite(), 1, MONITOR);
-    admin = new Http(server.url(), TestServers.addUser(server, "ops", UserRole.ADMIN));
-    // The same question twice: the second answer comes from the result cache.
-    for (int round = 1; round <= 2; round++) {
-      Http.Res up =
-          admin.post(
-              "/api/datasets?optimize=true&horizon=3",
-              "text/csv",
-              TestServers.monthlyCsv(1, 36, 1));
-      assertThat(up.status()).as(up.body()).isEqualTo(201);
-      int completed = round;
-      await()
-          .atMost(Duration.ofSeconds(60))
-          .until(() ->
-              admin.get("/api/jobs/status").json().path("summary").path("completed").asInt()
-                  == completed);
-    }
     browser = Browser.start();
+    page = new Page(browser, server.url());
   }
 
   @AfterAll
@@ -78,47 +59,46 @@ class PerformancePageTest {
     server.close();
   }
 
-  private WebElement el(String css) {
-    return browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+  @BeforeEach
+  void samplingOff() {
+    admin = Seeds.user(server, UserRole.ADMIN);
+    Http.Res r = admin.postJson("/api/performance/monitoring/stop", "{}");
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
   }
 
-  private void go(String hash) {
-    browser.driver.executeScript("location.hash = arguments[0]", hash);
-  }
-
-  /** Types into an input, replacing its value (select all first: a re-render may refill it). */
-  private void type(String css, String text) {
-    WebElement input = el(css);
-    input.sendKeys(Keys.chord(Keys.CONTROL, "a"), text);
-    browser.wait.until(ExpectedConditions.attributeToBe(By.cssSelector(css), "value", text));
+  /** Starts sampling through the API and waits for the memory alert its first sample raises. */
+  private void sampleUntilTheMemoryAlert() {
+    Http.Res r = admin.postJson("/api/performance/monitoring/start", "{\"interval_seconds\":0.2}");
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() ->
+            admin
+                .get("/api/performance/alerts")
+                .json()
+                .path("active")
+                .findValuesAsText("rule")
+                .contains("memory"));
   }
 
   private int points(String chart) {
-    List<WebElement> figs = browser.driver.findElements(By.cssSelector(chart));
+    var figs = page.all(chart);
     return figs.isEmpty() ? 0 : Integer.parseInt(figs.get(0).getAttribute("data-points"));
   }
 
   @Test
-  @Order(1)
   void startingSamplingFromThePage_fillsTheCpuMemoryThroughputAndLatencyCharts() {
-    browser.requests(); // the visit starts here
-    browser.driver.get(server.url() + "/");
-    el("#token").sendKeys(admin.token());
-    el("#signin-submit").click();
-    el("#queue-toggle");
-    el("nav a[href='#/performance']").click();
-    assertThat(el("main h1").getText()).isEqualTo("Performance");
-    browser.wait.until(ExpectedConditions.textToBe(By.id("sampling-state"), "Sampling is off"));
-    el("#perf-no-samples");
+    page.signIn(admin, "");
+    page.el("nav a[href='#/performance']").click();
+    assertThat(page.el("main h1").getText()).isEqualTo("Performance");
+    page.waitText("#sampling-state", "Sampling is off");
 
-    type("input[name=sample-interval]", "0.2");
-    el("#sampling-start").click();
-    browser.wait.until(
-        ExpectedConditions.textToBe(By.id("sampling-state"), "Sampling every 0.2 s"));
+    page.type("input[name=sample-interval]", "0.2");
+    page.el("#sampling-start").click();
+    page.waitText("#sampling-state", "Sampling every 0.2 s");
     browser.wait.until(d -> points("#chart-cpu") >= 3);
     for (String chart : List.of("cpu", "memory", "throughput", "latency")) {
-      assertThat(browser.driver.findElements(By.cssSelector("#chart-" + chart + " canvas")))
-          .hasSize(1);
+      assertThat(page.all("#chart-" + chart + " canvas")).hasSize(1);
       assertThat(points("#chart-" + chart)).as(chart).isPositive();
     }
     // The memory chart draws the resident size: its canvas has blue pixels.
@@ -135,124 +115,114 @@ class PerformancePageTest {
   }
 
   @Test
-  @Order(2)
-  void theMemoryAlert_arrivesOnTheEventStream_andIsListedWithAHeaderBadge() {
-    WebElement item = el("#alerts-list li[data-rule=memory]");
-    assertThat(item.getText()).contains("memory");
-    assertThat(el("#alert-badge").getText()).matches("\\d+ alerts?");
-    JsonNode active = admin.get("/api/performance/alerts").json().path("active");
-    assertThat(active.findValuesAsText("rule")).contains("memory");
+  void theMemoryAlert_isListed_andShownAsAHeaderBadge() {
+    sampleUntilTheMemoryAlert();
+    page.signIn(admin, "#/performance");
+    assertThat(page.el("#alerts-list li[data-rule=memory]").getText()).contains("memory");
+    assertThat(page.el("#alert-badge").getText()).matches("\\d+ alerts?");
     browser.shot("21-performance-alert");
   }
 
   @Test
-  @Order(3)
   void theCachePanel_showsTheFiguresOfTheCacheStatsEndpoint() {
+    // The same question twice: the second answer comes from the result cache.
+    String csv = Seeds.monthlyCsv(List.of("CACHED"), 36, 13, 150);
+    Seeds.forecasts(admin, "first.csv", csv);
+    Seeds.forecasts(admin, "second.csv", csv);
+    page.signIn(admin, "#/performance");
+    page.el("#cache-figures");
     JsonNode stats = admin.get("/api/cache/stats").json();
     assertThat(stats.path("hits").asLong()).as("the second upload hit the cache").isPositive();
     for (String field : List.of("hits", "misses", "evictions")) {
-      browser.wait.until(
-          ExpectedConditions.textToBe(
-              By.cssSelector("#cache-figures dd[data-field='" + field + "']"),
-              stats.path(field).asText()));
+      page.waitText("#cache-figures dd[data-field='" + field + "']", stats.path(field).asText());
     }
-    assertThat(el("#cache-figures dd[data-field='memory.entries']").getText())
+    assertThat(page.el("#cache-figures dd[data-field='memory.entries']").getText())
         .isEqualTo(stats.path("memory").path("entries").asText());
-    assertThat(el("#cache-figures dd[data-field='disk.entries']").getText())
+    assertThat(page.el("#cache-figures dd[data-field='disk.entries']").getText())
         .isEqualTo(stats.path("disk").path("entries").asText());
     double rate = stats.path("hit_rate").asDouble() * 100;
-    String shown = el("#cache-figures dd[data-field=hit_rate]").getText();
+    String shown = page.el("#cache-figures dd[data-field=hit_rate]").getText();
     assertThat(shown).endsWith("%");
     assertThat(Double.parseDouble(shown.substring(0, shown.length() - 1)))
-        .isCloseTo(rate, org.assertj.core.data.Offset.offset(0.5));
+        .isCloseTo(rate, Offset.offset(0.5));
   }
 
   @Test
-  @Order(4)
   void aBenchmarkRunFromThePage_showsItsTimings() {
-    for (String[] f :
-        List.of(
-            new String[] {"series", "4"},
-            new String[] {"length", "48"},
-            new String[] {"iterations", "2"},
-            new String[] {"horizon", "6"})) {
-      type("input[name=bench-" + f[0] + "]", f[1]);
-    }
-    el("input[name=bench-models]").sendKeys("naive,ses");
-    el("#benchmark-submit").click();
-    browser.wait.until(
-        ExpectedConditions.textToBe(By.id("perf-report-status"), "Status: completed"));
+    page.signIn(admin, "#/performance");
+    page.type("input[name=bench-series]", "4");
+    page.type("input[name=bench-length]", "48");
+    page.type("input[name=bench-iterations]", "2");
+    page.type("input[name=bench-horizon]", "6");
+    page.el("input[name=bench-models]").sendKeys("naive,ses");
+    page.el("#benchmark-submit").click();
+    page.waitText("#perf-report-status", "Status: completed");
     String jobId = browser.driver.getCurrentUrl().replaceAll(".*#/performance/", "");
     JsonNode result = admin.get("/api/jobs/" + jobId).json().path("result");
-    assertThat(el("#benchmark-result dd[data-field=series]").getText()).isEqualTo("4");
-    assertThat(el("#benchmark-result dd[data-field=iterations]").getText()).isEqualTo("2");
-    assertThat(Double.parseDouble(el("#benchmark-result dd[data-field=median]").getText()))
+    assertThat(page.el("#benchmark-result dd[data-field=series]").getText()).isEqualTo("4");
+    assertThat(page.el("#benchmark-result dd[data-field=iterations]").getText()).isEqualTo("2");
+    assertThat(Double.parseDouble(page.el("#benchmark-result dd[data-field=median]").getText()))
         .isCloseTo(
-            result.path("seconds").path("median").asDouble(),
-            org.assertj.core.data.Percentage.withPercentage(0.1));
+            result.path("seconds").path("median").asDouble(), Percentage.withPercentage(0.1));
     browser.shot("22-benchmark-report");
   }
 
   @Test
-  @Order(5)
   void aProfileStartedFromThePage_listsItsHottestMethods_andLinksTheRecording() {
-    type("input[name=profile-seconds]", "1");
-    el("#profile-submit").click();
-    browser.wait.until(
-        ExpectedConditions.textToBe(By.id("perf-report-status"), "Status: completed"));
+    page.signIn(admin, "#/performance");
+    page.type("input[name=profile-seconds]", "1");
+    page.el("#profile-submit").click();
+    page.waitText("#perf-report-status", "Status: completed");
     String jobId = browser.driver.getCurrentUrl().replaceAll(".*#/performance/", "");
-    assertThat(el("#profile-result").getText()).contains(" in 1 s.");
-    assertThat(el("#profile-download").getAttribute("href"))
+    assertThat(page.el("#profile-result").getText()).contains(" in 1 s.");
+    assertThat(page.el("#profile-download").getAttribute("href"))
         .endsWith("/api/performance/profile/" + jobId + "/jfr");
     JsonNode hottest = admin.get("/api/jobs/" + jobId).json().path("result").path("hottest");
-    assertThat(browser.driver.findElements(By.cssSelector("#profile-hottest tbody tr")))
-        .hasSize(hottest.size());
+    assertThat(page.all("#profile-hottest tbody tr")).hasSize(hottest.size());
     assertThat(admin.get("/api/performance/profile/" + jobId + "/jfr").status()).isEqualTo(200);
     browser.shot("23-profile-report");
   }
 
   @Test
-  @Order(6)
   void onAPhoneSizedScreen_thePerformancePageFitsTheWidth() {
-    browser.driver.manage().window().setSize(new Dimension(390, 844));
+    sampleUntilTheMemoryAlert();
+    page.signIn(admin, "#/performance");
+    browser.driver.manage().window().setSize(Page.PHONE);
     try {
-      go("#/performance");
-      el("#chart-cpu canvas");
-      browser.wait.until(d ->
-          ((Number)
-                      browser.driver.executeScript(
-                          "return document.documentElement.scrollWidth"
-                              + " - document.documentElement.clientWidth"))
-                  .intValue()
-              <= 0);
+      page.el("#chart-cpu canvas");
+      browser.wait.until(d -> page.fitsWidth());
       browser.shot("24-performance-phone");
     } finally {
-      browser.driver.manage().window().setSize(new Dimension(1280, 900));
+      browser.driver.manage().window().setSize(Page.DESKTOP);
     }
   }
 
   @Test
-  @Order(7)
   void stoppingSamplingFromThePage_stopsIt_andKeepsTheChartsOfTheLastPoints() {
-    el("#sampling-stop").click();
-    browser.wait.until(ExpectedConditions.textToBe(By.id("sampling-state"), "Sampling is off"));
-    assertThat(
-            admin
-                .get("/api/performance/status")
-                .json()
-                .path("monitoring")
-                .path("running")
-                .asBoolean())
-        .isFalse();
+    sampleUntilTheMemoryAlert();
+    page.signIn(admin, "#/performance");
+    page.waitText("#sampling-state", "Sampling every 0.2 s");
+    browser.wait.until(d -> points("#chart-cpu") >= 1);
+    page.el("#sampling-stop").click();
+    page.waitText("#sampling-state", "Sampling is off");
+    JsonNode monitoring = admin.get("/api/performance/status").json().path("monitoring");
+    assertThat(monitoring.path("running").asBoolean()).isFalse();
     assertThat(points("#chart-cpu")).isPositive();
   }
 
   @Test
-  @Order(8)
-  void theWholeVisit_openedOneEventStream_andPolledOnlyFigures() {
-    List<String> sent = browser.requests();
+  void aVisitWithSamplingOn_opensOneEventStream_andPollsOnlyFigures() {
+    sampleUntilTheMemoryAlert();
+    browser.requests(); // the visit starts here
+    page.signIn(admin, "");
+    page.el("nav a[href='#/performance']").click();
+    page.el("#chart-cpu canvas");
+    List<String> sent = new ArrayList<>();
+    browser.wait.until(d -> {
+      sent.addAll(browser.requests());
+      return Browser.count(sent, "/api/performance/history") >= 3;
+    });
     assertThat(Browser.count(sent, "/api/events")).isEqualTo(1);
-    assertThat(Browser.count(sent, "/api/performance/history")).isGreaterThan(1);
     assertThat(sent.stream().filter(u -> Pattern.matches(".*/api/jobs/status.*", u)).count())
         .as("job state comes from the stream, not from polling")
         .isLessThan(10);
@@ -261,22 +231,14 @@ class PerformancePageTest {
   }
 
   @Test
-  @Order(9)
   void anOrdinaryUser_seesFiguresAndAlerts_butNoSamplingOrProfilingControls() {
-    String token = TestServers.addUser(server, "planner", UserRole.USER);
-    browser.driver.findElement(By.xpath("//button[text()='Sign out']")).click();
-    el("#token").sendKeys(token);
-    el("#signin-submit").click();
-    el("#queue-toggle");
-    go("#/performance");
-    browser.wait.until(
-        ExpectedConditions.textToBe(
-            By.id("sampling-state"), "Sampling is off (an admin starts it)."));
-    el("#chart-cpu canvas");
-    el("#alerts-list li[data-rule=memory]");
-    el("#benchmark-form");
-    assertThat(browser.driver.findElements(By.cssSelector("#sampling-start, #profile-form")))
-        .isEmpty();
+    sampleUntilTheMemoryAlert();
+    page.signIn(Seeds.user(server, UserRole.USER), "#/performance");
+    page.waitText("#sampling-state", "Sampling every 0.2 s");
+    page.el("#chart-cpu canvas");
+    page.el("#alerts-list li[data-rule=memory]");
+    page.el("#benchmark-form");
+    assertThat(page.all("#sampling-start, #profile-form")).isEmpty();
     browser.shot("25-performance-user");
   }
 }
