@@ -12,34 +12,27 @@ import io.gridcast.server.config.Role;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The result cache through HTTP on a real server: the same question from another user and another
  * dataset is answered from the cache with that user's own SKU names and dates, a changed question
  * misses, invalidation follows the access rules, and a new server on the same database hits the
- * disk tier. Run once per database; the tests build on each other in order.
+ * disk tier. Run once per database. The cache's figures are the process's, so each test has a
+ * server and a database of its own and asks the questions it needs.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 public abstract class CacheEndToEndContract {
   private DatabaseUrl db;
   private GridcastServer server;
   private Http alice;
   private Http bob;
   private Http admin;
-  private String aliceDataset;
-  private String bobDataset;
 
   abstract DatabaseUrl database();
 
-  @BeforeAll
+  @BeforeEach
   void start() {
     db = database();
     server = TestServers.start(Role.SERVE, db, 2);
@@ -48,7 +41,7 @@ public abstract class CacheEndToEndContract {
     admin = new Http(server.url(), TestServers.addUser(server, "cache-admin", UserRole.ADMIN));
   }
 
-  @AfterAll
+  @AfterEach
   void stop() {
     server.close();
   }
@@ -100,12 +93,23 @@ public abstract class CacheEndToEndContract {
     return who.get("/api/datasets/" + dataset + "/forecasts").json().path("forecasts");
   }
 
-  @Test
-  @Order(1)
-  void firstQuestion_misses_andWritesThrough() {
+  /** Alice's first question (horizon 6): computed, and written through to both tiers. */
+  private String aliceAsks() {
     JsonNode up = upload(alice, ALICE_CSV, "?optimize=true&horizon=6");
-    aliceDataset = up.path("dataset_id").asText();
     assertThat(cachedFlags(completed(alice, up))).containsOnly(false).hasSize(3);
+    return up.path("dataset_id").asText();
+  }
+
+  /** Bob's upload of the same values under his own names and dates, answered from the cache. */
+  private String bobAsksTheSame() {
+    JsonNode up = upload(bob, BOB_CSV, "?optimize=true&horizon=6");
+    assertThat(cachedFlags(completed(bob, up))).containsOnly(true).hasSize(3);
+    return up.path("dataset_id").asText();
+  }
+
+  @Test
+  void firstQuestion_misses_andWritesThrough() {
+    aliceAsks();
     JsonNode s = stats();
     assertThat(s.path("misses").asLong()).isEqualTo(3);
     assertThat(s.path("hits").asLong()).isZero();
@@ -115,11 +119,9 @@ public abstract class CacheEndToEndContract {
   }
 
   @Test
-  @Order(2)
   void sameValues_fromAnotherUserAndDataset_areAnsweredFromTheCache_withTheirOwnNamesAndDates() {
-    JsonNode up = upload(bob, BOB_CSV, "?optimize=true&horizon=6");
-    bobDataset = up.path("dataset_id").asText();
-    assertThat(cachedFlags(completed(bob, up))).containsOnly(true).hasSize(3);
+    String aliceDataset = aliceAsks();
+    String bobDataset = bobAsksTheSame();
     assertThat(stats().path("hits").asLong()).isEqualTo(3);
 
     JsonNode mine = forecasts(alice, aliceDataset);
@@ -144,8 +146,8 @@ public abstract class CacheEndToEndContract {
   }
 
   @Test
-  @Order(3)
   void changedHorizon_misses() {
+    String aliceDataset = aliceAsks();
     long misses = stats().path("misses").asLong();
     List<JsonNode> skus = completed(alice, submit(alice, aliceDataset, 7));
     assertThat(cachedFlags(skus)).containsOnly(false);
@@ -153,8 +155,10 @@ public abstract class CacheEndToEndContract {
   }
 
   @Test
-  @Order(4)
   void invalidation_followsTheAccessRules() {
+    String aliceDataset = aliceAsks();
+    String bobDataset = bobAsksTheSame();
+    completed(alice, submit(alice, aliceDataset, 7));
     Http.Res global = bob.delete("/api/cache?tag=model:theta");
     assertThat(global.status()).as(global.body()).isEqualTo(403);
     assertThat(bob.delete("/api/cache?tag=owner:someone-else").status()).isEqualTo(403);
@@ -175,9 +179,8 @@ public abstract class CacheEndToEndContract {
   }
 
   @Test
-  @Order(5)
   void newServerOnTheSameDatabase_answersFromTheDiskTier() {
-    completed(alice, submit(alice, aliceDataset, 6)); // cache it again
+    String aliceDataset = aliceAsks();
     server.close();
     server = TestServers.start(Role.SERVE, db, 2);
     Http again = new Http(server.url(), alice.token());
@@ -188,15 +191,11 @@ public abstract class CacheEndToEndContract {
     assertThat(s.path("disk").path("hits").asLong()).isEqualTo(3);
     assertThat(s.path("misses").asLong()).isZero();
     assertThat(s.path("hit_rate").asDouble()).isEqualTo(1.0);
-    alice = again;
-    bob = new Http(server.url(), bob.token());
-    admin = new Http(server.url(), admin.token());
   }
 
   @Test
-  @Order(6)
   void aCachedQuestion_isAnsweredWhenItsJobsAreCreated_withoutAWorker() {
-    completed(alice, submit(alice, aliceDataset, 6)); // the question is in the cache
+    aliceAsks(); // the question is in the cache
     long hits = stats().path("hits").asLong();
     String copy = upload(alice, ALICE_CSV, "").path("dataset_id").asText();
     JsonNode again = submit(alice, copy, 6);
