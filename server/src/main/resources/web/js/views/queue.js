@@ -56,9 +56,10 @@ export function QueuePanel({store, navigate, batch: fixedBatch, idPrefix = 'queu
   const filter = {status, type, sku: sku.trim(), batch: fixedBatch || batch};
 
   useEffect(() => {
-    const t = setTimeout(() => store.ensure(filter).catch((e) => setError(e.message)), 250);
+    // Again when the server answers after an outage: a filter's first page may have failed.
+    const t = setTimeout(() => store.ensure(filter).then(() => setError(''), (e) => setError(e.message)), 250);
     return () => clearTimeout(t);
-  }, [status, type, filter.sku, filter.batch]);
+  }, [status, type, filter.sku, filter.batch, s.online]);
 
   const items = useMemo(() => {
     const needle = filter.sku.toLowerCase();
