@@ -67,9 +67,12 @@ class GridcastServer:
             if m:
                 return m.group(1)
             if self.process.poll() is not None:
-                raise RuntimeError(f"gridcast serve exited {self.process.returncode}:\n{self.log()}")
+                code = self.process.returncode
+                raise RuntimeError(f"gridcast serve exited {code}:\n{self.log()}")
             time.sleep(0.1)
-        raise RuntimeError(f"gridcast serve did not listen within {START_TIMEOUT_SECONDS} s:\n{self.log()}")
+        raise RuntimeError(
+            f"gridcast serve did not listen within {START_TIMEOUT_SECONDS} s:\n{self.log()}"
+        )
 
     def _await_ready(self) -> None:
         deadline = time.monotonic() + START_TIMEOUT_SECONDS

@@ -32,8 +32,9 @@ def test_wrongToken_raisesAuthenticationError(server, m3_sample):
 
 
 def test_badCsv_raisesValidationError_namingTheLineAndColumn(client):
-    rows = pd.DataFrame({"unique_id": ["a", "a", "a"], "ds": ["2020-01-01", "2020-02-01", "2020-03-01"],
-                         "y": ["1", "2", "abc"]})
+    rows = pd.DataFrame(
+        {"unique_id": "a", "ds": ["2020-01-01", "2020-02-01", "2020-03-01"], "y": ["1", "2", "abc"]}
+    )
     with pytest.raises(ValidationError) as e:
         client.forecast(rows, h=3, progress=False)
     assert e.value.status == 422
@@ -84,8 +85,8 @@ def test_unreachableServer_raisesServerUnavailableError():
 @pytest.fixture(scope="module")
 def rate_limited_server(tmp_path_factory):
     """One submission at once, the next after 2 s."""
-    srv = GridcastServer(tmp_path_factory.mktemp("rate-limited"),
-                         ["--workers", "1", "--submission-burst", "1", "--submission-refill-ms", "2000"])
+    limits = ["--workers", "1", "--submission-burst", "1", "--submission-refill-ms", "2000"]
+    srv = GridcastServer(tmp_path_factory.mktemp("rate-limited"), limits)
     try:
         yield srv
     finally:

@@ -44,11 +44,13 @@ def batch_events(stream, batch_id: str, total: int, on_event=None, limit_seconds
     finally:
         watchdog.cancel()
         stream.close()
-    assert len(ended) == total, f"the stream ended after {len(seen)} events, {len(ended)}/{total} jobs"
+    assert len(ended) == total, f"stream ended after {len(seen)} events, {len(ended)}/{total} jobs"
     return seen
 
 
-def test_eventStream_cutTwiceMidBatch_resumesWithLastEventId_andLosesNoEvent(client, server, proxy, m3_sample):
+def test_eventStream_cutTwiceMidBatch_resumesWithLastEventId_andLosesNoEvent(
+    client, server, proxy, m3_sample
+):
     direct = client.events()
     via_proxy = Gridcast(proxy.url, server.token).events()
     up = client.upload(m3_sample, h=12)
@@ -72,7 +74,9 @@ def test_eventStream_cutTwiceMidBatch_resumesWithLastEventId_andLosesNoEvent(cli
     assert resumed_from == sorted(resumed_from) and resumed_from[0] >= seqs[4]
 
 
-def test_forecast_throughAConnectionCutMidBatch_returnsEveryForecast(client, server, proxy, m3_sample):
+def test_forecast_throughAConnectionCutMidBatch_returnsEveryForecast(
+    client, server, proxy, m3_sample
+):
     via_proxy = Gridcast(proxy.url, server.token)
     cut_done: list = []
 
@@ -89,7 +93,9 @@ def test_forecast_throughAConnectionCutMidBatch_returnsEveryForecast(client, ser
     assert sum(r.startswith(b"GET /api/events") for r in proxy.requests) >= 2
 
 
-def test_watcher_thatCouldNotResume_readsWhatItMissedFromTheJobList(client, server, proxy, m3_sample):
+def test_watcher_thatCouldNotResume_readsWhatItMissedFromTheJobList(
+    client, server, proxy, m3_sample
+):
     final: list = []
 
     class Last(ProgressSink):

@@ -18,12 +18,15 @@ def cli_rounded(v: float) -> float:
     return math.floor(v * 1e4 + 0.5) / 1e4
 
 
-def test_forecast_matchesGridcastOptimize_onM3MonthlySample(client, m3_sample, m3_sample_path, tmp_path):
+def test_forecast_matchesGridcastOptimize_onM3MonthlySample(
+    client, m3_sample, m3_sample_path, tmp_path
+):
     fc = client.forecast(m3_sample, h=12, progress=False)
 
     out = tmp_path / "cli.csv"
     optimize_cli(m3_sample_path, out, horizon=12)
-    cli = pd.read_csv(out, parse_dates=["ds"]).sort_values(["unique_id", "ds"]).reset_index(drop=True)
+    cli = pd.read_csv(out, parse_dates=["ds"])
+    cli = cli.sort_values(["unique_id", "ds"]).reset_index(drop=True)
 
     assert list(fc.columns) == COLUMNS
     assert len(fc) == len(cli) == 20 * 12
@@ -88,12 +91,13 @@ def test_forecast_drawsATextBar_onlyWhenAskedOrOnATerminal(client, m3_sample, ca
 
 
 def test_forecast_sendsFreq_asTheSeriesFrequency(client):
-    weekly = pd.DataFrame({"unique_id": "a", "ds": pd.date_range("2020-01-06", periods=40, freq="7D"),
-                           "y": [float(i % 5) for i in range(40)]})
+    ds = pd.date_range("2020-01-06", periods=40, freq="7D")
+    weekly = pd.DataFrame({"unique_id": "a", "ds": ds, "y": [float(i % 5) for i in range(40)]})
     fc = client.forecast(weekly, h=3, freq="daily", models=["naive"], progress=False)
 
     # inferred, the dates would be weekly; sent as daily, the forecast steps one day
-    assert fc["ds"].tolist() == list(pd.date_range(weekly["ds"].max() + pd.Timedelta(days=1), periods=3))
+    next_days = pd.date_range(ds[-1] + pd.Timedelta(days=1), periods=3)
+    assert fc["ds"].tolist() == list(next_days)
 
 
 def test_forecast_withoutPandas_takesAndReturnsListsOfDicts(client, monkeypatch):

@@ -16,7 +16,9 @@ def slow_batch(n: int = 400) -> pd.DataFrame:
     ds = pd.date_range("2000-01-01", periods=120, freq="MS")
     season = 10 * np.sin(np.arange(120) * 2 * np.pi / 12)
     return pd.concat(
-        pd.DataFrame({"unique_id": f"S{i:04d}", "ds": ds, "y": 100 + season + rng.normal(0, 5, 120)})
+        pd.DataFrame(
+            {"unique_id": f"S{i:04d}", "ds": ds, "y": 100 + season + rng.normal(0, 5, 120)}
+        )
         for i in range(n)
     )
 
@@ -54,7 +56,9 @@ def test_results_ofAnEarlierUpload_matchForecastsShape_andBestModelsListEachSku(
     fc = client.results(up.dataset_id)
     best = client.best_models(up.dataset_id)
 
-    assert list(fc.columns) == ["unique_id", "ds", "model", "y_hat", "lo_80", "hi_80", "lo_95", "hi_95"]
+    assert list(fc.columns) == [
+        "unique_id", "ds", "model", "y_hat", "lo_80", "hi_80", "lo_95", "hi_95"
+    ]
     assert len(fc) == 20 * 4 and str(fc["ds"].dtype) == "datetime64[ns]"
     assert list(best.columns[:4]) == ["unique_id", "model", "metric", "score"]
     assert sorted(best["unique_id"]) == sorted(m3_sample["unique_id"].unique())
@@ -69,7 +73,9 @@ def test_wait_onABatchWithNoJobs_raisesNotFoundError(client):
         client.wait("01a00000-0000-7000-8000-000000000000", progress=False)
 
 
-def test_cancellingTheBatch_whileForecastWaits_raisesJobCancelledError_withThePartialForecasts(client):
+def test_cancellingTheBatch_whileForecastWaits_raisesJobCancelled_withThePartialForecasts(
+    client,
+):
     df = slow_batch()
     cancelled: list = []
 
@@ -105,7 +111,9 @@ def test_crossValidation_ofChosenModels_scoresEachSkuAndModel(client, m3_sample)
     three = m3_sample[m3_sample["unique_id"].isin(["N1402", "N1473", "N1544"])]
     scores = client.cross_validation(three, h=6, models=["naive", "ses"], folds=2, progress=False)
 
-    assert list(scores.columns) == ["unique_id", "model", "smape", "mase", "bias", "folds", "failure"]
+    assert list(scores.columns) == [
+        "unique_id", "model", "smape", "mase", "bias", "folds", "failure"
+    ]
     assert sorted(zip(scores["unique_id"], scores["model"])) == sorted(
         (s, m) for s in ["N1402", "N1473", "N1544"] for m in ["naive", "ses"]
     )

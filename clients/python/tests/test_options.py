@@ -40,7 +40,9 @@ def test_forecast_atRequestedLevels_returnsTheirIntervals_nested(client, needs, 
     assert (fc["hi_50"] <= fc["hi_90"]).all() and (fc["hi_90"] <= fc["hi_99"]).all()
 
 
-def test_forecast_withEachDocumentedPreset_succeeds_andAnUnknownOneIsRefused(client, needs, m3_sample):
+def test_forecast_withEachDocumentedPreset_succeeds_andAnUnknownOneIsRefused(
+    client, needs, m3_sample
+):
     presets = (needs("preset").get("schema") or {}).get("enum") or []
     assert presets, "the preset parameter is documented without its allowed values"
     one = m3_sample[m3_sample["unique_id"] == "N1402"]

@@ -24,8 +24,13 @@ JOB_COLUMNS = (
     "finished_at",
 )
 JOB_TIMES = ("created_at", "started_at", "updated_at", "finished_at")
+DATASET_COLUMNS = (
+    "id", "name", "frequency", "period", "series_count", "row_count", "created_at",
+)
 VALIDATION_COLUMNS = ("unique_id", "model", "smape", "mase", "bias", "folds", "failure")
-CHOICE_COLUMNS = ("unique_id", "model", "metric", "score", "flagged", "job_type", "job_id", "updated_at")
+CHOICE_COLUMNS = (
+    "unique_id", "model", "metric", "score", "flagged", "job_type", "job_id", "updated_at",
+)
 
 
 @dataclass(frozen=True)
@@ -112,7 +117,7 @@ class Gridcast:
         the server answered without a requested level, and :class:`WaitTimeoutError` after
         ``timeout`` seconds (the jobs keep running; :meth:`results` fetches them later).
         """
-        levels = _levels(level)
+        levels = DEFAULT_LEVEL if level is None else _levels(level)
         kind = tables.ds_kind(df, time_col)
         with BatchWatcher(self._t) as watcher:  # opened first: every job event is seen
             up = self.upload(
@@ -147,7 +152,7 @@ class Gridcast:
         (answers at once; :meth:`wait` follows them). The other options are sent only when given.
         """
         if h is None:
-            given = {"level": level, "models": models, "preset": preset, "metric": metric, "folds": folds}
+            given = dict(level=level, models=models, preset=preset, metric=metric, folds=folds)
             named = [k for k, v in given.items() if v is not None]
             if named:
                 raise ValueError(f"{', '.join(named)} apply only to a forecast: pass h too")
@@ -158,10 +163,12 @@ class Gridcast:
                 optimize=True, horizon=h, models=_names(models), metric=metric, folds=folds,
                 preset=preset, level=None if level is None else _level_text(_levels(level)),
             )
-            headers["Idempotency-Key"] = str(uuid.uuid4())  # a retried upload creates no second batch
+            # a retried upload creates no second batch
+            headers["Idempotency-Key"] = str(uuid.uuid4())
         body = tables.csv_body(df, id_col, time_col, target_col)
         answer = self._t.json(
-            "POST", "/api/datasets", params=params, body=body, content_type="text/csv", headers=headers
+            "POST", "/api/datasets", params=params, body=body, content_type="text/csv",
+            headers=headers,
         )
         return Upload(
             dataset_id=answer["dataset_id"],
@@ -171,7 +178,9 @@ class Gridcast:
             job_ids=tuple(answer.get("job_ids") or ()),
         )
 
-    def wait(self, batch: Batch, *, progress: ProgressOption = None, timeout: Optional[float] = None) -> Progress:
+    def wait(
+        self, batch: Batch, *, progress: ProgressOption = None, timeout: Optional[float] = None
+    ) -> Progress:
         """Waits until every job of a batch (an id, or an :class:`Upload`) ended; returns the
         final counts, or raises as :meth:`forecast` does."""
         batch_id = batch.batch_id if isinstance(batch, Upload) else batch
@@ -234,7 +243,8 @@ class Gridcast:
         if (df is None) == (dataset_id is None):
             raise ValueError("give either df or dataset_id")
         if df is not None:
-            dataset_id = self.upload(df, id_col=id_col, time_col=time_col, target_col=target_col).dataset_id
+            up = self.upload(df, id_col=id_col, time_col=time_col, target_col=target_col)
+            dataset_id = up.dataset_id
         request = {
             "dataset_id": dataset_id, "type": "validation", "horizon": h,
             "models": list(models) if models else None, "folds": folds,
@@ -244,7 +254,9 @@ class Gridcast:
             answer = self._t.send_json(
                 "POST", "/api/jobs", {k: v for k, v in request.items() if v is not None}
             )
-            watcher.follow(answer["batch_id"], answer["job_ids"], sink_for(progress), timeout=timeout)
+            watcher.follow(
+                answer["batch_id"], answer["job_ids"], sink_for(progress), timeout=timeout
+            )
         rows: List[dict] = []
         for job_id in answer["job_ids"]:
             report = self.job(job_id).get("result") or {}
@@ -282,7 +294,9 @@ class Gridcast:
         """The caller's jobs counted by status (pending, running, completed, failed, cancelled)."""
         return self._t.json("GET", "/api/jobs/status", params={"limit": 1})["summary"]
 
-    def cancel(self, job_id: Optional[str] = None, *, batch: Optional[Batch] = None) -> Dict[str, Any]:
+    def cancel(
+        self, job_id: Optional[str] = None, *, batch: Optional[Batch] = None
+    ) -> Dict[str, Any]:
         """Cancels one job, or every pending and running job of a batch. A pending job ends at
         once; a running one when its worker next checks (``cancel_requested``)."""
         if (job_id is None) == (batch is None):
@@ -290,7 +304,9 @@ class Gridcast:
         if job_id is not None:
             return self._t.json("POST", f"/api/jobs/{_seg(job_id)}/cancel")
         batch_id = batch.batch_id if isinstance(batch, Upload) else batch
-        return self._t.json("DELETE", "/api/jobs", params={"status": "pending,running", "batch": batch_id})
+        return self._t.json(
+            "DELETE", "/api/jobs", params={"status": "pending,running", "batch": batch_id}
+        )
 
     # -- datasets and events -----------------------------------------------------------------
 
@@ -303,8 +319,7 @@ class Gridcast:
             rows.extend(page.get("datasets") or [])
             cursor = page.get("next_cursor")
             if not cursor:
-                names = ("id", "name", "frequency", "period", "series_count", "row_count", "created_at")
-                return tables.records(rows, names, datetimes=("created_at",))
+                return tables.records(rows, DATASET_COLUMNS, datetimes=("created_at",))
 
     def dataset(self, dataset_id: str) -> Dict[str, Any]:
         """One dataset (``dataset``) with its SKUs (``skus``)."""
@@ -322,7 +337,9 @@ class Gridcast:
 
     # -- internals ---------------------------------------------------------------------------
 
-    def _forecasts(self, dataset_id: str, levels: Optional[Tuple[float, ...]], ds: Optional[str]) -> Any:
+    def _forecasts(
+        self, dataset_id: str, levels: Optional[Tuple[float, ...]], ds: Optional[str]
+    ) -> Any:
         answer = self._t.json("GET", f"/api/datasets/{_seg(dataset_id)}/forecasts")
         cols = tables.forecast_rows(answer.get("forecasts") or [])
         if levels is not None:
@@ -330,8 +347,9 @@ class Gridcast:
             missing = [lv for lv in levels if float(lv) not in have]
             if missing and cols["unique_id"]:
                 raise errors.UnsupportedOptionError(
-                    f"the server answered with intervals at {_level_text(tuple(have)) or 'no level'} "
-                    f"only, not at {_level_text(tuple(missing))}; the forecasts are stored in dataset "
+                    f"the server answered with intervals at "
+                    f"{_level_text(tuple(have)) or 'no level'} only, not at "
+                    f"{_level_text(tuple(missing))}; the forecasts are stored in dataset "
                     f"{dataset_id} (results({dataset_id!r}) reads them)",
                     code="level_unavailable",
                     details={"field": "level", "dataset_id": dataset_id, "missing": missing},

@@ -197,7 +197,10 @@ class EventStream:
                 if failures > self._max_reconnects:
                     raise
                 wait = e.retry_after
-                delay = min(wait, RETRY_AFTER_CAP_SECONDS) if wait is not None else min(delay * 2, 5.0)
+                if wait is not None:
+                    delay = min(wait, RETRY_AFTER_CAP_SECONDS)
+                else:
+                    delay = min(delay * 2, 5.0)
 
     def _connect(self) -> None:
         t = self._transport

@@ -119,7 +119,7 @@ def forecast_rows(bodies: Iterable[Mapping[str, Any]]) -> Dict[str, list]:
                 continue
             if key not in cols:
                 cols[key] = [None] * n
-            cols[key].extend(values if len(values) == k else list(values) + [None] * (k - len(values)))
+            cols[key].extend(list(values) + [None] * (k - len(values)))
         n += k
         for key, values in cols.items():
             if len(values) < n:  # a key another SKU has and this one lacks
@@ -146,7 +146,9 @@ def _level_name(lv: float) -> str:
     return str(int(lv)) if float(lv).is_integer() else repr(float(lv))
 
 
-def forecast_table(cols: Dict[str, list], levels: Optional[Sequence[float]], ds: Optional[str]) -> Any:
+def forecast_table(
+    cols: Dict[str, list], levels: Optional[Sequence[float]], ds: Optional[str]
+) -> Any:
     names = list(FORECAST_FIXED) + interval_columns(cols.keys(), levels)
     names += [c for c in cols if c not in names and not _is_interval(c)]
     return table({c: cols[c] for c in names}, names, ds, sort=("unique_id", "ds"))
@@ -183,7 +185,11 @@ def table(
     for r in rows:
         if "ds" in r and r["ds"] is not None:
             if kind == "datetime" and isinstance(r["ds"], str):
-                r["ds"] = dt.date.fromisoformat(r["ds"]) if _DATE.match(r["ds"]) else dt.datetime.fromisoformat(r["ds"])
+                text = r["ds"]
+                r["ds"] = (
+                    dt.date.fromisoformat(text) if _DATE.match(text)
+                    else dt.datetime.fromisoformat(text)
+                )
             elif kind == "int":
                 r["ds"] = int(r["ds"])
     if sort:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import email.utils
 import http.client
 import json
-import socket
 import ssl
 import time
 import urllib.parse
@@ -138,7 +137,7 @@ class Transport:
             r = conn.getresponse()
             data = r.read()
             return Response(r.status, {k.lower(): v for k, v in r.getheaders()}, data)
-        except (ConnectionError, socket.timeout, OSError, http.client.HTTPException) as e:
+        except (OSError, http.client.HTTPException) as e:  # refused, reset, timed out
             raise errors.ServerUnavailableError(
                 f"cannot reach {self.url}: {e}", code="connection_failed"
             ) from e

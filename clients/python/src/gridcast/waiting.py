@@ -139,6 +139,10 @@ class BatchWatcher:
             return
         while True:
             if isinstance(item, _Failed):
+                if isinstance(item.error, errors.RateLimitedError):
+                    self._stream = None  # no stream admitted after a drop: poll from now on
+                    state.merge(self._list(state.batch_id, None))
+                    return
                 raise item.error
             if isinstance(item, _Reconnected):
                 if not item.resumed:
@@ -160,7 +164,9 @@ class BatchWatcher:
             {"job_id": j["id"], "sku": j.get("sku"), "error": j.get("error")}
             for j in self._list(batch_id, "failed")
         ]
-        cancelled = [{"job_id": j, "sku": state.skus.get(j)} for j in state.with_status("cancelled")]
+        cancelled = [
+            {"job_id": j, "sku": state.skus.get(j)} for j in state.with_status("cancelled")
+        ]
         if p.cancelled:
             return errors.JobCancelledError(
                 f"batch {batch_id}: {p.cancelled} of {p.total} jobs were cancelled"
@@ -181,7 +187,8 @@ def list_jobs(t: Transport, filters: Dict[str, Any], limit: Optional[int] = None
     cursor = None
     while True:
         page = PAGE if limit is None else min(PAGE, limit - len(jobs))
-        answer = t.json("GET", "/api/jobs/status", params={**filters, "limit": page, "cursor": cursor})
+        params = {**filters, "limit": page, "cursor": cursor}
+        answer = t.json("GET", "/api/jobs/status", params=params)
         jobs.extend(answer.get("jobs") or [])
         cursor = answer.get("next_cursor")
         if not cursor or (limit is not None and len(jobs) >= limit):
