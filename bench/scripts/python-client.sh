@@ -4,6 +4,7 @@
 # (result cache off, so every run computes), the same file, runs in pairs alternating which goes
 # first, after one warm-up pair. Prints each run, the medians and the ratio client / curl.
 # Usage: bench/scripts/python-client.sh [pairs (default 5)] [skus (default 1000)]
+#        GRIDCAST_BENCH_POLL_SECONDS=0.25 bench/scripts/python-client.sh   (curl polls faster)
 # Reads ../shared/data/m3_train.csv and m3_meta.csv (GRIDCAST_SHARED_DATA overrides the folder).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -11,7 +12,9 @@ pairs="${1:-5}"
 skus="${2:-1000}"
 data="${GRIDCAST_SHARED_DATA:-$root/../shared/data}"
 py=/usr/bin/python3
-poll=0.25   # curl's status poll interval, as fine as the event stream's 250 ms flush gap
+# curl's status poll interval: 1 s by default; a 0.25 s loop slowed the niced workers of this
+# shared 2-core machine by about half (docs/benchmarks.md, "Python client")
+poll="${GRIDCAST_BENCH_POLL_SECONDS:-1}"
 source "$root/scripts/jdk.sh"
 JAVA_HOME="$(find_jdk)"; export JAVA_HOME
 (cd "$root" && mvn -B -q -pl server -am package -DskipTests)
@@ -25,7 +28,7 @@ cleanup() {
 trap cleanup EXIT
 
 # the first $skus monthly series of M3
-awk -F, 'NR > 1 && $5 == "MONTHLY" {print $1}' "$data/m3_meta.csv" | head -n "$skus" > "$work/ids"
+awk -F, -v n="$skus" 'NR > 1 && $5 == "MONTHLY" && c < n {print $1; c++}' "$data/m3_meta.csv" > "$work/ids"
 awk -F, 'NR == FNR {keep[$1] = 1; next} FNR == 1 || ($1 in keep)' "$work/ids" "$data/m3_train.csv" > "$work/demand.csv"
 echo "data: $(wc -l < "$work/ids") M3 monthly series, $(($(wc -l < "$work/demand.csv") - 1)) rows"
 
@@ -75,12 +78,13 @@ def seen(p):
     marks.setdefault("uploaded", time.perf_counter())
     if p.finished:
         marks["ended"] = time.perf_counter()
-t0 = time.perf_counter()
+t0, c0 = time.perf_counter(), time.process_time()
 fc = Gridcast(url, token).forecast(df, h=12, progress=seen)
-t3 = time.perf_counter()
+t3, c3 = time.perf_counter(), time.process_time()
 assert len(fc) == skus * 12, len(fc)
 t1, t2 = marks["uploaded"], marks["ended"]
-print(f"client total={t3 - t0:.3f} upload={t1 - t0:.3f} wait={t2 - t1:.3f} download={t3 - t2:.3f}")
+print(f"client total={t3 - t0:.3f} upload={t1 - t0:.3f} wait={t2 - t1:.3f} download={t3 - t2:.3f}"
+      f" client_cpu={c3 - c0:.3f}")
 PY
 }
 

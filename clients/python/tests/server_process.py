@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import ctypes
 import os
 import re
+import signal
+import sys
 import subprocess
 import time
 import urllib.error
@@ -37,6 +40,12 @@ def require_jar() -> Path:
     return JAR
 
 
+def _end_with_parent() -> None:
+    """Runs in the child before exec: Linux sends it SIGTERM when the test process dies, so a
+    killed test run leaves no server behind."""
+    ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+
+
 class GridcastServer:
     """``java -jar gridcast.jar serve`` on port 0 (the OS picks a free one; the server prints it)
     with SQLite in ``data_dir``; :meth:`stop` ends it and waits for the process."""
@@ -51,7 +60,10 @@ class GridcastServer:
             "serve", "--host", "127.0.0.1", "--port", "0", "--data-dir", str(data_dir),
         ] + list(extra or [])
         env = dict(os.environ, GRIDCAST_MONITOR_INTERVAL_SECONDS="0")
-        self.process = subprocess.Popen(cmd, stdout=self._log, stderr=subprocess.STDOUT, env=env)
+        self.process = subprocess.Popen(
+            cmd, stdout=self._log, stderr=subprocess.STDOUT, env=env,
+            preexec_fn=_end_with_parent if sys.platform.startswith("linux") else None,
+        )
         try:
             self.url = self._await_url()
             self._await_ready()
