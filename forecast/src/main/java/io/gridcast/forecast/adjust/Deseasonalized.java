@@ -58,6 +58,21 @@ public record Deseasonalized(String name, ModelSpec inner) implements ModelSpec 
               new PredictionInterval(level, reseasonalise(pi.lower()), reseasonalise(pi.upper())));
     }
 
+    /** The inner model's one-step forecasts of the adjusted series, times the indices. */
+    @Override
+    public Optional<double[]> fittedValues() {
+      return inner
+          .fittedValues()
+          .map(f -> {
+            if (idx != null) {
+              for (int t = 0; t < f.length; t++) {
+                f[t] *= idx[t % idx.length];
+              }
+            }
+            return f;
+          });
+    }
+
     @Override
     public int estimatedParameterCount() {
       return inner.estimatedParameterCount();

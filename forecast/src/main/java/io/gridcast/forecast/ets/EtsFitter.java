@@ -132,6 +132,11 @@ final class EtsFitter {
     for (double e : residuals) {
       sse += e * e;
     }
+    // e = y - mu (additive error) or (y - mu) / mu (multiplicative error, y > 0)
+    double[] oneStep = new double[n];
+    for (int t = 0; t < n; t++) {
+      oneStep[t] = s.multiplicativeError() ? y[t] / (1 + residuals[t]) : y[t] - residuals[t];
+    }
     Map<String, Double> params = new LinkedHashMap<>();
     params.put("alpha", smooth[0]);
     if (s.hasTrend()) {
@@ -155,7 +160,7 @@ final class EtsFitter {
       }
     }
     EtsSpec fitted = EtsSpec.of(s, params);
-    return new EtsModel(fitted, s, period, smooth, last, n, lik, sse);
+    return new EtsModel(fitted, s, period, smooth, last, n, lik, sse, oneStep);
   }
 
   /** The full initial state when the spec gives it (all of l0, b0, s0..s(m-1)), else null. */

@@ -29,6 +29,7 @@ public final class EtsModel implements FittedModel {
   private final int k;
   private final double lik;
   private final double sigma2;
+  private final double[] oneStep;
 
   EtsModel(
       EtsSpec spec,
@@ -38,7 +39,8 @@ public final class EtsModel implements FittedModel {
       double[] finalState,
       int n,
       double lik,
-      double sse) {
+      double sse,
+      double[] oneStep) {
     this.spec = spec;
     this.structure = structure;
     this.period = period;
@@ -52,6 +54,13 @@ public final class EtsModel implements FittedModel {
     this.lik = Double.isNaN(lik) ? Double.POSITIVE_INFINITY : Math.max(lik, -1e10);
     int dof = n - (k - 1);
     this.sigma2 = dof > 0 ? sse / dof : sse / Math.max(n, 1);
+    this.oneStep = oneStep;
+  }
+
+  /** The one-step means {@code mu(t)} of the filter from the fitted initial state. */
+  @Override
+  public Optional<double[]> fittedValues() {
+    return Optional.of(oneStep.clone());
   }
 
   @Override

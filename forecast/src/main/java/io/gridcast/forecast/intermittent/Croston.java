@@ -44,6 +44,8 @@ public record Croston(Double alpha) implements ModelSpec {
   public FittedModel fit(double[] y, int n, int period) {
     CrostonCore.check(NAME, y, n);
     double a = alpha != null ? alpha : CrostonCore.estimate(y, n, false);
-    return new CrostonCore.Flat(new Croston(a), CrostonCore.run(y, n, a, false, null));
+    double[] oneStep = new double[n];
+    double f = CrostonCore.run(y, n, a, false, null, oneStep);
+    return new CrostonCore.Flat(new Croston(a), f, oneStep);
   }
 }

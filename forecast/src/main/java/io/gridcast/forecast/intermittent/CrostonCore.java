@@ -5,6 +5,7 @@ import io.gridcast.forecast.model.ModelFitException;
 import io.gridcast.forecast.model.ModelSpec;
 import io.gridcast.forecast.smoothing.BoundedMinimizer;
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * Croston's recursions as R's {@code forecast:::croston2}: the non-zero demands {@code z_i} and the
@@ -39,9 +40,11 @@ final class CrostonCore {
   /**
    * Runs the recursion with {@code factor} applied to the ratio ({@code 1} Croston, {@code 1 - a/2}
    * SBA); returns the final forecast and, when {@code sse} is non-null, puts the in-sample squared
-   * error sum in {@code sse[0]} and the number of counted periods in {@code sse[1]}.
+   * error sum in {@code sse[0]} and the number of counted periods in {@code sse[1]}. When {@code
+   * oneStep} is non-null it receives the forecast made before each period (0 before the first
+   * demand, as the forecast of a history without demand).
    */
-  static double run(double[] y, int n, double a, boolean sba, double[] sse) {
+  static double run(double[] y, int n, double a, boolean sba, double[] sse, double[] oneStep) {
     double z = 0;
     double q = 0;
     int seen = 0;
@@ -49,6 +52,9 @@ final class CrostonCore {
     double sum = 0;
     int count = 0;
     for (int t = 0; t < n; t++) {
+      if (oneStep != null) {
+        oneStep[t] = seen == 0 ? 0 : ratio(z, q, a, sba);
+      }
       if (seen > 0 && sse != null) {
         double e = y[t] - ratio(z, q, a, sba);
         sum += e * e;
@@ -83,7 +89,7 @@ final class CrostonCore {
     double[] buf = new double[2];
     return BoundedMinimizer.minimize(
             p -> {
-              run(y, n, p[0], sba, buf);
+              run(y, n, p[0], sba, buf, null);
               return buf[1] == 0 ? 0 : buf[0] / buf[1];
             },
             new double[] {ALPHA_MIN},
@@ -91,8 +97,13 @@ final class CrostonCore {
         .x()[0];
   }
 
-  /** A flat forecast. */
-  record Flat(ModelSpec spec, double value) implements FittedModel {
+  /** A flat forecast with its in-sample one-step forecasts. */
+  record Flat(ModelSpec spec, double value, double[] oneStep) implements FittedModel {
+    @Override
+    public Optional<double[]> fittedValues() {
+      return Optional.of(oneStep.clone());
+    }
+
     @Override
     public double[] forecast(int horizon) {
       double[] f = new double[horizon];

@@ -43,6 +43,8 @@ public record Sba(Double alpha) implements ModelSpec {
   public FittedModel fit(double[] y, int n, int period) {
     CrostonCore.check(NAME, y, n);
     double a = alpha != null ? alpha : CrostonCore.estimate(y, n, true);
-    return new CrostonCore.Flat(new Sba(a), CrostonCore.run(y, n, a, true, null));
+    double[] oneStep = new double[n];
+    double f = CrostonCore.run(y, n, a, true, null, oneStep);
+    return new CrostonCore.Flat(new Sba(a), f, oneStep);
   }
 }

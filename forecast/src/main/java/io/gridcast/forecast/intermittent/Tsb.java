@@ -66,15 +66,19 @@ public record Tsb(Double alpha, Double beta) implements ModelSpec {
     if (alpha == null || beta == null) {
       double[] lo = {alpha != null ? alpha : CrostonCore.ALPHA_MIN, beta != null ? beta : 0.01};
       double[] hi = {alpha != null ? alpha : CrostonCore.ALPHA_MAX, beta != null ? beta : 0.5};
-      double[] best = BoundedMinimizer.minimize(p -> run(y, n, p[0], p[1], true), lo, hi).x();
+      double[] best = BoundedMinimizer.minimize(p -> run(y, n, p[0], p[1], true, null), lo, hi).x();
       a = best[0];
       b = best[1];
     }
-    return new CrostonCore.Flat(new Tsb(a, b), run(y, n, a, b, false));
+    double[] oneStep = new double[n];
+    return new CrostonCore.Flat(new Tsb(a, b), run(y, n, a, b, false, oneStep), oneStep);
   }
 
-  /** The in-sample SSE ({@code sse = true}) or the final forecast {@code p z}. */
-  static double run(double[] y, int n, double a, double b, boolean sse) {
+  /**
+   * The in-sample SSE ({@code sse = true}) or the final forecast {@code p z}; {@code oneStep}, when
+   * non-null, receives the forecast {@code p z} made before each period.
+   */
+  static double run(double[] y, int n, double a, double b, boolean sse, double[] oneStep) {
     int count = 0;
     double sum = 0;
     for (int t = 0; t < n; t++) {
@@ -88,6 +92,9 @@ public record Tsb(Double alpha, Double beta) implements ModelSpec {
     double total = 0;
     for (int t = 0; t < n; t++) {
       double e = y[t] - p * z;
+      if (oneStep != null) {
+        oneStep[t] = p * z;
+      }
       total += e * e;
       boolean demand = y[t] > 0;
       p += b * ((demand ? 1 : 0) - p);

@@ -37,11 +37,23 @@ public record Drift() implements ModelSpec {
       sumSq += d * d;
     }
     double sigma = n > 2 ? Math.sqrt(sumSq / (n - 2)) : 0;
-    return new Fitted(this, y[n - 1], slope, sigma, n);
+    double[] oneStep = new double[n];
+    oneStep[0] = Double.NaN;
+    for (int t = 1; t < n; t++) {
+      oneStep[t] = y[t - 1] + slope;
+    }
+    return new Fitted(this, y[n - 1], slope, sigma, n, oneStep);
   }
 
-  private record Fitted(Drift spec, double last, double slope, double sigma, int n)
+  /** {@code oneStep(t) = y(t-1) + b} (R's {@code rwf(drift = TRUE)}), NaN at {@code t = 0}. */
+  private record Fitted(
+      Drift spec, double last, double slope, double sigma, int n, double[] oneStep)
       implements FittedModel {
+    @Override
+    public Optional<double[]> fittedValues() {
+      return Optional.of(oneStep.clone());
+    }
+
     @Override
     public double[] forecast(int horizon) {
       double[] f = new double[horizon];

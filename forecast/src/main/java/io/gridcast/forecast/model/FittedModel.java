@@ -20,6 +20,19 @@ public interface FittedModel {
     return Optional.empty();
   }
 
+  /**
+   * The in-sample one-step-ahead forecasts {@code yhat(t | t-1)}, {@code t = 0..n-1}, over the
+   * {@code n} values this model was fitted to: the forecast of {@code y(t)} from the values before
+   * it, with the parameters (and initial states) of this fit. {@code y(t) - yhat(t)} are the
+   * model's in-sample residuals, the errors whose covariance forecast reconciliation (MinT)
+   * estimates. NaN where the model has no forecast yet (the naive forecast at {@code t = 0}, the
+   * seasonal naive one in the first season). Empty when the model does not define them. A fresh
+   * array on every call.
+   */
+  default Optional<double[]> fittedValues() {
+    return Optional.empty();
+  }
+
   /** Number of estimated parameters, initial states included (for information criteria). */
   default int estimatedParameterCount() {
     return 0;

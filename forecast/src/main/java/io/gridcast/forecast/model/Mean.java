@@ -43,7 +43,15 @@ public record Mean() implements ModelSpec {
     return new Fitted(this, mean, sd, n);
   }
 
+  /** Every in-sample forecast is the mean of all {@code n} values (R's {@code meanf()}). */
   private record Fitted(Mean spec, double mean, double sd, int n) implements FittedModel {
+    @Override
+    public Optional<double[]> fittedValues() {
+      double[] f = new double[n];
+      Arrays.fill(f, mean);
+      return Optional.of(f);
+    }
+
     @Override
     public double[] forecast(int horizon) {
       double[] f = new double[horizon];

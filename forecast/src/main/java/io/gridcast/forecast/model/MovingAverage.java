@@ -2,6 +2,7 @@ package io.gridcast.forecast.model;
 
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Trailing moving average: every future value is the mean of the last {@code window} observations
@@ -56,7 +57,22 @@ public record MovingAverage(Integer window) implements ModelSpec {
     for (int t = n - used; t < n; t++) {
       sum += y[t];
     }
-    return new Fitted(new MovingAverage(w), sum / used);
+    return new Fitted(new MovingAverage(w), sum / used, oneStep(y, n, w));
+  }
+
+  /** The mean of the {@code min(t, w)} values before {@code t}; NaN at {@code t = 0}. */
+  private static double[] oneStep(double[] y, int n, int w) {
+    double[] f = new double[n];
+    f[0] = Double.NaN;
+    double sum = 0;
+    for (int t = 1; t < n; t++) {
+      sum += y[t - 1];
+      if (t > w) {
+        sum -= y[t - 1 - w];
+      }
+      f[t] = sum / Math.min(t, w);
+    }
+    return f;
   }
 
   private static int bestWindow(double[] y, int n) {
@@ -86,7 +102,12 @@ public record MovingAverage(Integer window) implements ModelSpec {
     return best;
   }
 
-  private record Fitted(MovingAverage spec, double level) implements FittedModel {
+  private record Fitted(MovingAverage spec, double level, double[] oneStep) implements FittedModel {
+    @Override
+    public Optional<double[]> fittedValues() {
+      return Optional.of(oneStep.clone());
+    }
+
     @Override
     public double[] forecast(int horizon) {
       double[] f = new double[horizon];

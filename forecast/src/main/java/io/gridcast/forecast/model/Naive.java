@@ -33,10 +33,20 @@ public record Naive() implements ModelSpec {
       sumSq += d * d;
     }
     double sigma = n > 1 ? Math.sqrt(sumSq / (n - 1)) : 0;
-    return new Fitted(this, y[n - 1], sigma);
+    double[] oneStep = new double[n];
+    oneStep[0] = Double.NaN;
+    System.arraycopy(y, 0, oneStep, 1, n - 1);
+    return new Fitted(this, y[n - 1], sigma, oneStep);
   }
 
-  private record Fitted(Naive spec, double last, double sigma) implements FittedModel {
+  /** {@code oneStep(t) = y(t-1)}, NaN at {@code t = 0}. */
+  private record Fitted(Naive spec, double last, double sigma, double[] oneStep)
+      implements FittedModel {
+    @Override
+    public Optional<double[]> fittedValues() {
+      return Optional.of(oneStep.clone());
+    }
+
     @Override
     public double[] forecast(int horizon) {
       double[] f = new double[horizon];

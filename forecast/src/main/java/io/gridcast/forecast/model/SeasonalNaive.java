@@ -39,11 +39,20 @@ public record SeasonalNaive() implements ModelSpec {
       sumSq += d * d;
     }
     double sigma = n > m ? Math.sqrt(sumSq / (n - m)) : 0;
-    return new Fitted(this, lastSeason, sigma);
+    double[] oneStep = new double[n];
+    java.util.Arrays.fill(oneStep, 0, m, Double.NaN);
+    System.arraycopy(y, 0, oneStep, m, n - m);
+    return new Fitted(this, lastSeason, sigma, oneStep);
   }
 
-  private record Fitted(SeasonalNaive spec, double[] lastSeason, double sigma)
+  /** {@code oneStep(t) = y(t-m)}, NaN in the first season. */
+  private record Fitted(SeasonalNaive spec, double[] lastSeason, double sigma, double[] oneStep)
       implements FittedModel {
+    @Override
+    public Optional<double[]> fittedValues() {
+      return Optional.of(oneStep.clone());
+    }
+
     @Override
     public double[] forecast(int horizon) {
       int m = lastSeason.length;

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A forecast combination: the equal-weight mean of its members' point forecasts, {@code f(T+h) =
@@ -95,6 +96,33 @@ public record Combination(List<ModelSpec> members) implements ModelSpec {
         mean[h] /= parts.size();
       }
       return mean;
+    }
+
+    /**
+     * The mean of the members' one-step forecasts (NaN where one of them is); empty unless every
+     * member has them.
+     */
+    @Override
+    public Optional<double[]> fittedValues() {
+      double[] mean = null;
+      for (FittedModel p : parts) {
+        Optional<double[]> f = p.fittedValues();
+        if (f.isEmpty()) {
+          return Optional.empty();
+        }
+        double[] v = f.get();
+        if (mean == null) {
+          mean = v;
+        } else {
+          for (int t = 0; t < mean.length; t++) {
+            mean[t] += v[t];
+          }
+        }
+      }
+      for (int t = 0; t < mean.length; t++) {
+        mean[t] /= parts.size();
+      }
+      return Optional.of(mean);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.gridcast.forecast.search;
 
 import io.gridcast.forecast.metric.Metric;
+import io.gridcast.forecast.model.FittedModel;
 import io.gridcast.forecast.model.ModelSpec;
 import io.gridcast.forecast.model.PredictionInterval;
 import java.util.List;
@@ -23,6 +24,9 @@ import java.util.Optional;
  * @param intervalMethod analytic or from backtest errors
  * @param fallbackReason why the naive fallback was used, when it was
  * @param skipped candidates left out before the search, with reasons
+ * @param residuals the in-sample one-step residuals {@code y(t) - yhat(t | t-1)} of the refit on
+ *     all values ({@link FittedModel#fittedValues()}, before any clamping at zero), one per value,
+ *     NaN where the model has no one-step forecast; empty when the model defines none
  */
 public record OptimizationResult(
     String seriesId,
@@ -37,7 +41,8 @@ public record OptimizationResult(
     PredictionInterval interval95,
     IntervalMethod intervalMethod,
     Optional<String> fallbackReason,
-    List<String> skipped) {
+    List<String> skipped,
+    double[] residuals) {
 
   public OptimizationResult {
     Objects.requireNonNull(seriesId, "seriesId");
@@ -46,11 +51,54 @@ public record OptimizationResult(
     scores = List.copyOf(scores);
     forecast = forecast.clone();
     skipped = List.copyOf(skipped);
+    residuals = residuals.clone();
+  }
+
+  /** A result without in-sample residuals. */
+  public OptimizationResult(
+      String seriesId,
+      ModelSpec chosen,
+      ModelSpec fitted,
+      Metric metric,
+      double score,
+      int folds,
+      List<CandidateScore> scores,
+      double[] forecast,
+      PredictionInterval interval80,
+      PredictionInterval interval95,
+      IntervalMethod intervalMethod,
+      Optional<String> fallbackReason,
+      List<String> skipped) {
+    this(
+        seriesId,
+        chosen,
+        fitted,
+        metric,
+        score,
+        folds,
+        scores,
+        forecast,
+        interval80,
+        interval95,
+        intervalMethod,
+        fallbackReason,
+        skipped,
+        new double[0]);
   }
 
   @Override
   public double[] forecast() {
     return forecast.clone();
+  }
+
+  @Override
+  public double[] residuals() {
+    return residuals.clone();
+  }
+
+  /** Whether {@link #residuals()} holds one residual per value of the series. */
+  public boolean hasResiduals() {
+    return residuals.length > 0;
   }
 
   /** The forecast horizon. */

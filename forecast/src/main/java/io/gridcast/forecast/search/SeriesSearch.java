@@ -246,7 +246,24 @@ final class SeriesSearch {
         clamp(i95, clamp),
         method,
         note,
-        set.skipped());
+        set.skipped(),
+        residuals(fitted, y));
+  }
+
+  private static double[] residuals(FittedModel fitted, double[] y) {
+    double[] f;
+    try {
+      f = fitted.fittedValues().orElse(null);
+    } catch (RuntimeException e) {
+      return new double[0];
+    }
+    if (f == null || f.length != y.length) {
+      return new double[0];
+    }
+    for (int t = 0; t < f.length; t++) {
+      f[t] = y[t] - f[t];
+    }
+    return f;
   }
 
   private OptimizationResult fallback(
@@ -274,7 +291,8 @@ final class SeriesSearch {
         clamp(fitted.interval(h, 0.95).orElseThrow(), clamp),
         IntervalMethod.ANALYTIC,
         Optional.of(reason),
-        set.skipped());
+        set.skipped(),
+        residuals(fitted, y));
   }
 
   private static Optional<PredictionInterval> safe(FittedModel fitted, int h, double level) {

@@ -62,6 +62,24 @@ final class SmoothingEngine {
       double l0,
       double b0,
       double[] s0) {
+    return run(y, n, a, b, g, phi, l0, b0, s0, null);
+  }
+
+  /**
+   * As {@link #run(double[], int, double, double, double, double, double, double, double[])},
+   * writing each one-step forecast {@code yhat(t)} to {@code oneStep} when it is non-null.
+   */
+  double run(
+      double[] y,
+      int n,
+      double a,
+      double b,
+      double g,
+      double phi,
+      double l0,
+      double b0,
+      double[] s0,
+      double[] oneStep) {
     double l = l0;
     double bb = trend ? b0 : 0;
     boolean add = season != Season.MULTIPLICATIVE;
@@ -77,6 +95,9 @@ final class SmoothingEngine {
       double base = l + phi * bb;
       double yt = y[t];
       double yhat = add ? base + s : base * s;
+      if (oneStep != null) {
+        oneStep[t] = yhat;
+      }
       double e = yt - yhat;
       sse += e * e;
       double ln;

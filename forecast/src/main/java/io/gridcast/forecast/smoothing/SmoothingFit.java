@@ -27,8 +27,15 @@ record SmoothingFit(
     double gamma,
     double phi,
     double sigma2,
-    int estimatedParameterCount)
+    int estimatedParameterCount,
+    double[] oneStep)
     implements FittedModel {
+
+  /** The one-step forecasts of the recursion from the fitted initial states. */
+  @Override
+  public Optional<double[]> fittedValues() {
+    return Optional.of(oneStep.clone());
+  }
 
   @Override
   public double[] forecast(int horizon) {

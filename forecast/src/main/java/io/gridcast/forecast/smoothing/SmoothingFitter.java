@@ -92,12 +92,14 @@ final class SmoothingFitter {
               hi);
       merge(fixed, free, r.x(), params);
     }
-    double sse = sse(engine, init, y, n, params, lb, s0);
+    double[] oneStep = new double[n];
+    double sse;
     if (init == Initialization.OPTIMAL) {
+      sse(engine, init, y, n, params, lb, s0);
       lb[0] = engine.optimalL0;
       lb[1] = engine.optimalB0;
-      sse = engine.run(y, n, params[0], params[1], params[2], params[3], lb[0], lb[1], s0);
     }
+    sse = engine.run(y, n, params[0], params[1], params[2], params[3], lb[0], lb[1], s0, oneStep);
     if (!Double.isFinite(sse) || !Double.isFinite(engine.level) || !Double.isFinite(engine.slope)) {
       throw new ModelFitException(
           name,
@@ -132,7 +134,8 @@ final class SmoothingFitter {
         seasonal ? params[2] : 0,
         params[3],
         sigma2,
-        k);
+        k,
+        oneStep);
   }
 
   private static void merge(double[] fixed, boolean[] free, double[] x, double[] out) {

@@ -93,10 +93,20 @@ public record OptimizedTheta(Double alpha, Double theta) implements ModelSpec {
     double th = best[1];
     double drift = (1 - 1 / th) * slope;
     double[] out = new double[2];
-    double sse = run(x, n, a, drift, out);
+    double[] levels = new double[n];
+    double sse = run(x, n, a, drift, out, levels);
     int k = (alpha == null ? 1 : 0) + (theta == null ? 1 : 0) + 1;
     double sigma2 = n - k >= 1 ? sse / (n - k) : sse / n;
-    return new ThetaFit(new OptimizedTheta(a, th), out[0], drift, a, n, idx, sigma2, k);
+    return new ThetaFit(
+        new OptimizedTheta(a, th),
+        out[0],
+        drift,
+        a,
+        n,
+        idx,
+        sigma2,
+        k,
+        ThetaFit.oneStep(levels, drift, a, idx));
   }
 
   /** Least SSE over l0: errors are {@code e0(t) - l0 (1-a)^t} with {@code e0} from l0 = 0. */
@@ -118,8 +128,12 @@ public record OptimizedTheta(Double alpha, Double theta) implements ModelSpec {
     return Math.max(0, see - sew * sew / sww);
   }
 
-  /** Runs with the least-squares l0; returns the SSE and puts {@code l(n)} in {@code out[0]}. */
-  private static double run(double[] x, int n, double a, double drift, double[] out) {
+  /**
+   * Runs with the least-squares l0; returns the SSE, puts {@code l(n)} in {@code out[0]} and the
+   * level before each value, {@code l(0..n-1)}, in {@code levels}.
+   */
+  private static double run(
+      double[] x, int n, double a, double drift, double[] out, double[] levels) {
     double c = x[0];
     double l = c;
     double w = 1;
@@ -136,6 +150,7 @@ public record OptimizedTheta(Double alpha, Double theta) implements ModelSpec {
     w = 1;
     double sse = 0;
     for (int t = 0; t < n; t++) {
+      levels[t] = l;
       double e = x[t] - l - drift * (1 - w) / a;
       sse += e * e;
       l += a * (x[t] - l);

@@ -66,7 +66,17 @@ public record Theta(Double alpha) implements ModelSpec {
     double drift = SeasonalAdjustment.line(x, n)[1] / 2;
     double sigma = sesSigma(ses);
     int k = (alpha == null ? 1 : 0) + 2;
-    return new ThetaFit(new Theta(a), level, drift, a, n, idx, sigma * sigma, k);
+    double[] levels = ses.fittedValues().orElseThrow();
+    return new ThetaFit(
+        new Theta(a),
+        level,
+        drift,
+        a,
+        n,
+        idx,
+        sigma * sigma,
+        k,
+        ThetaFit.oneStep(levels, drift, a, idx));
   }
 
   /** The one-step standard deviation of a fitted SES: its interval half-width at step 1 over z. */

@@ -19,8 +19,33 @@ record ThetaFit(
     int n,
     double[] seasonalIndices,
     double sigma2,
-    int estimatedParameterCount)
+    int estimatedParameterCount,
+    double[] oneStep)
     implements FittedModel {
+
+  @Override
+  public Optional<double[]> fittedValues() {
+    return Optional.of(oneStep.clone());
+  }
+
+  /**
+   * The in-sample one-step forecasts of the model with drift: {@code yhat(t) = [l(t) + d (1 - (1 -
+   * a)^t) / a] * s(t mod m)}, {@code l(t)} the SES level after {@code t} values of the adjusted
+   * series ({@code l(0)} the initial level), i.e. the forecast function at {@code h = 1} from every
+   * origin. (R's {@code thetaf()} reports the SES fit without the drift term instead.)
+   *
+   * @param level the SES levels {@code l(0..n-1)}, overwritten with the forecasts
+   */
+  static double[] oneStep(double[] level, double drift, double alpha, double[] seasonalIndices) {
+    double a = Math.max(alpha, 1e-10);
+    double w = 1;
+    for (int t = 0; t < level.length; t++) {
+      double v = level[t] + drift * (1 - w) / a;
+      level[t] = seasonalIndices == null ? v : v * seasonalIndices[t % seasonalIndices.length];
+      w *= 1 - a;
+    }
+    return level;
+  }
 
   @Override
   public double[] forecast(int horizon) {
