@@ -67,7 +67,16 @@ public final class Hierarchy {
    *     conflict with a series on each side)
    */
   public static Hierarchy of(HierarchySpec spec, List<BottomKey> bottom) {
-    return HierarchyAssembly.assemble(spec, bottom);
+    return of(spec, bottom, DuplicateNodes.KEEP);
+  }
+
+  /**
+   * As {@link #of(HierarchySpec, List)}, with aggregates that duplicate a deeper node kept or left
+   * out.
+   */
+  public static Hierarchy of(
+      HierarchySpec spec, List<BottomKey> bottom, DuplicateNodes duplicates) {
+    return HierarchyAssembly.assemble(spec, bottom, duplicates);
   }
 
   public HierarchySpec spec() {

@@ -1,6 +1,7 @@
 package io.gridcast.forecast.hierarchy;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -29,7 +30,7 @@ final class HierarchyAssembly {
         return Integer.compare(a.size(), b.size());
       };
 
-  static Hierarchy assemble(HierarchySpec spec, List<BottomKey> bottom) {
+  static Hierarchy assemble(HierarchySpec spec, List<BottomKey> bottom, DuplicateNodes duplicates) {
     List<String> columns = spec.columns();
     String[][] keys = keys(spec, bottom, columns);
     checkNesting(spec, bottom, keys);
@@ -41,44 +42,107 @@ final class HierarchyAssembly {
     for (int f = 1; f < k; f++) {
       offset[f] = offset[f - 1] + spec.factors().get(f - 1).size();
     }
-
+    List<TreeMap<List<String>, List<Integer>>> groups = new ArrayList<>();
+    for (List<Integer> depths : depthVectors) {
+      groups.add(group(keys, depths, spec, offset, bottom.size()));
+    }
     // Bottom columns: the bottom level's key order.
-    List<Integer> fullDepth = depthVectors.get(depthVectors.size() - 1);
-    TreeMap<List<String>, List<Integer>> bottomGroups =
-        group(keys, fullDepth, spec, offset, bottom.size());
     int[] column = new int[bottom.size()];
     int j = 0;
-    for (List<Integer> members : bottomGroups.values()) {
+    for (List<Integer> members : groups.get(groups.size() - 1).values()) {
       column[members.get(0)] = j++;
     }
+    List<List<int[]>> rowsByLevel = new ArrayList<>();
+    for (TreeMap<List<String>, List<Integer>> g : groups) {
+      List<int[]> rows = new ArrayList<>();
+      for (List<Integer> members : g.values()) {
+        rows.add(members.stream().mapToInt(b -> column[b]).sorted().toArray());
+      }
+      rowsByLevel.add(rows);
+    }
+    boolean[][] kept = kept(depthVectors, rowsByLevel, duplicates);
 
     List<Level> levels = new ArrayList<>();
     List<Node> nodes = new ArrayList<>();
     List<int[]> rows = new ArrayList<>();
+    int[] newLevel = new int[depthVectors.size()];
     for (int l = 0; l < depthVectors.size(); l++) {
       List<Integer> depths = depthVectors.get(l);
       boolean isBottom = l == depthVectors.size() - 1;
-      TreeMap<List<String>, List<Integer>> groups =
-          group(keys, depths, spec, offset, bottom.size());
       int first = nodes.size();
-      for (Map.Entry<List<String>, List<Integer>> g : groups.entrySet()) {
-        int[] row = g.getValue().stream().mapToInt(b -> column[b]).sorted().toArray();
-        int any = g.getValue().get(0);
-        Optional<String> seriesId =
-            isBottom ? Optional.of(bottom.get(any).seriesId()) : Optional.empty();
-        nodes.add(
-            new Node(
-                nodes.size(),
-                nodeName(spec, depths, keys[any], offset),
-                l,
-                nodeKeys(spec, depths, keys[any], offset),
-                seriesId));
-        rows.add(row);
+      int g = 0;
+      newLevel[l] = -1;
+      for (List<Integer> members : groups.get(l).values()) {
+        if (kept[l][g]) {
+          int any = members.get(0);
+          nodes.add(
+              new Node(
+                  nodes.size(),
+                  nodeName(spec, depths, keys[any], offset),
+                  levels.size(),
+                  nodeKeys(spec, depths, keys[any], offset),
+                  isBottom ? Optional.of(bottom.get(any).seriesId()) : Optional.empty()));
+          rows.add(rowsByLevel.get(l).get(g));
+        }
+        g++;
       }
-      levels.add(new Level(l, levelName(spec, depths), depths, first, groups.size()));
+      if (nodes.size() > first) {
+        newLevel[l] = levels.size();
+        levels.add(
+            new Level(levels.size(), levelName(spec, depths), depths, first, nodes.size() - first));
+      }
     }
     SummingMatrix s = new SummingMatrix(rows.toArray(new int[0][]), bottom.size());
-    return new Hierarchy(spec, levels, nodes, s, chain(spec, depthVectors));
+    int[] chain =
+        Arrays.stream(chain(spec, depthVectors))
+            .map(l -> newLevel[l])
+            .filter(l -> l >= 0)
+            .toArray();
+    return new Hierarchy(spec, levels, nodes, s, chain);
+  }
+
+  /**
+   * Which nodes stay: all, or ({@link DuplicateNodes#DROP}) those whose bottom set no node of a
+   * deeper level (every depth at least as large) has.
+   */
+  private static boolean[][] kept(
+      List<List<Integer>> depthVectors, List<List<int[]>> rows, DuplicateNodes duplicates) {
+    boolean[][] kept = new boolean[rows.size()][];
+    Map<List<Integer>, List<Integer>> levelsOfSet = new HashMap<>();
+    for (int l = 0; l < rows.size(); l++) {
+      kept[l] = new boolean[rows.get(l).size()];
+      Arrays.fill(kept[l], true);
+      for (int[] r : rows.get(l)) {
+        levelsOfSet.computeIfAbsent(asList(r), x -> new ArrayList<>()).add(l);
+      }
+    }
+    if (duplicates == DuplicateNodes.KEEP) {
+      return kept;
+    }
+    for (int l = 0; l < rows.size(); l++) {
+      for (int g = 0; g < rows.get(l).size(); g++) {
+        for (int other : levelsOfSet.get(asList(rows.get(l).get(g)))) {
+          if (other != l && deeper(depthVectors.get(other), depthVectors.get(l))) {
+            kept[l][g] = false;
+          }
+        }
+      }
+    }
+    return kept;
+  }
+
+  private static List<Integer> asList(int[] r) {
+    return Arrays.stream(r).boxed().toList();
+  }
+
+  /** Whether every depth of {@code a} is at least that of {@code b}. */
+  private static boolean deeper(List<Integer> a, List<Integer> b) {
+    for (int f = 0; f < a.size(); f++) {
+      if (a.get(f) < b.get(f)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Every declared key of every series, or the missing and blank ones in one exception. */
@@ -274,7 +338,7 @@ final class HierarchyAssembly {
   private static int[] chain(HierarchySpec spec, List<List<Integer>> depthVectors) {
     int k = spec.factors().size();
     Integer[] d = new Integer[k];
-    java.util.Arrays.fill(d, 0);
+    Arrays.fill(d, 0);
     List<Integer> out = new ArrayList<>();
     out.add(depthVectors.indexOf(List.of(d)));
     for (int f = 0; f < k; f++) {

@@ -22,41 +22,50 @@ final class Projections {
 
   /**
    * Top-down by forecast proportions at one step: {@code P = p e_1'} with {@code p} the product of
-   * the children's shares down {@link Hierarchy#topDownChain()}.
+   * the children's shares down {@link Hierarchy#topDownChain()}. A node's parent is the node of the
+   * nearest chain level above that contains it (with duplicates left out, a region whose zone was
+   * its only copy hangs straight under the state).
    */
   static double[][] topDown(Hierarchy h, double[] yhat) {
     int m = h.bottomCount();
     List<Level> chain = h.topDownChain();
     SummingMatrix s = h.summing();
-    double[] share = new double[h.size()];
-    share[chain.get(0).firstNode()] = 1;
+    int n = h.size();
+    int[] parent = new int[n];
     int[] owner = new int[m];
+    int top = chain.get(0).firstNode();
+    java.util.Arrays.fill(owner, top);
+    double[] childSum = new double[n];
+    int[] children = new int[n];
     for (int l = 1; l < chain.size(); l++) {
-      Level parent = chain.get(l - 1);
       Level level = chain.get(l);
-      for (int i = parent.firstNode(); i < parent.firstNode() + parent.nodeCount(); i++) {
-        for (int b : s.rowView(i)) {
-          owner[b] = i;
-        }
-      }
-      double[] childSum = new double[h.size()];
-      int[] children = new int[h.size()];
-      for (int c = level.firstNode(); c < level.firstNode() + level.nodeCount(); c++) {
+      int end = level.firstNode() + level.nodeCount();
+      for (int c = level.firstNode(); c < end; c++) {
         int p = owner[s.rowView(c)[0]];
+        parent[c] = p;
         childSum[p] += yhat[c];
         children[p]++;
       }
+      for (int c = level.firstNode(); c < end; c++) {
+        for (int b : s.rowView(c)) {
+          owner[b] = c;
+        }
+      }
+    }
+    double[] share = new double[n];
+    share[top] = 1;
+    for (int l = 1; l < chain.size(); l++) {
+      Level level = chain.get(l);
       for (int c = level.firstNode(); c < level.firstNode() + level.nodeCount(); c++) {
-        int p = owner[s.rowView(c)[0]];
+        int p = parent[c];
         double part = childSum[p] != 0 ? yhat[c] / childSum[p] : 1.0 / children[p];
         share[c] = share[p] * part;
       }
     }
-    double[][] proj = new double[m][h.size()];
+    double[][] proj = new double[m][n];
     int na = h.aggregateCount();
-    int total = chain.get(0).firstNode();
     for (int b = 0; b < m; b++) {
-      proj[b][total] = share[na + b];
+      proj[b][top] = share[na + b];
     }
     return proj;
   }

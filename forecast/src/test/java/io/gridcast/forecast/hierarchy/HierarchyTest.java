@@ -203,6 +203,33 @@ class HierarchyTest {
   }
 
   @Test
+  void droppingDuplicates_leavesOutAggregatesThatEqualADeeperNode() {
+    Hierarchy h = Hierarchy.of(TOURISM_LIKE, keys(), DuplicateNodes.DROP);
+    // zone AB has the single region ABA; state B the single zone BA with the single region BAA
+    assertThat(h.levels().stream().map(Level::nodeCount)).containsExactly(1, 1, 1, 4, 2, 2, 2, 8);
+    assertThat(h.node("state=A/zone=AB")).isEmpty();
+    assertThat(h.node("state=B")).isEmpty();
+    assertThat(h.node("state=B/zone=BA*purpose=Hol")).isEmpty();
+    assertThat(h.node("state=A/zone=AB/region=ABA")).isPresent();
+    assertThat(h.node("state=A/zone=AA*purpose=Hol")).isPresent();
+    assertThat(h.size()).isEqualTo(21);
+    for (Node node : h.nodes()) {
+      assertThat(h.levelOf(node.index()).contains(node.index())).isTrue();
+    }
+  }
+
+  @Test
+  void droppingDuplicates_removesALevelThatIsACopyOfADeeperOne() {
+    List<BottomKey> keys =
+        List.of(
+            new BottomKey("x", Map.of("region", "N", "store", "n1")),
+            new BottomKey("y", Map.of("region", "S", "store", "s1")));
+    Hierarchy h = Hierarchy.of(HierarchySpec.parse("region/store"), keys, DuplicateNodes.DROP);
+    assertThat(h.levels().stream().map(Level::name)).containsExactly("total", "store");
+    assertThat(h.topDownChain().stream().map(Level::name)).containsExactly("total", "store");
+  }
+
+  @Test
   void topDownChain_descendsTheFirstFactorThenCrossesTheNext() {
     Hierarchy h = Hierarchy.of(TOURISM_LIKE, keys());
     assertThat(h.topDownChain().stream().map(Level::name))

@@ -156,6 +156,43 @@ class ReconcilerBehaviourTest {
   }
 
   @Test
+  void topDown_withoutDuplicateNodes_equalsTopDownWithDuplicatesThatForecastLikeTheirCopies() {
+    Hierarchy keep = HierarchyFixtures.hierarchy("crossed");
+    Hierarchy drop =
+        Hierarchy.of(
+            HierarchySpec.parse(HierarchyFixtures.DECLARATIONS.get("crossed")),
+            HierarchyFixtures.keys("crossed"),
+            DuplicateNodes.DROP);
+    assertThat(drop.size()).isEqualTo(keep.size() - 3); // state B and its two purposes
+    List<BaseForecast> all = HierarchyFixtures.base("crossed", keep);
+    List<BaseForecast> keepBase = new ArrayList<>(all);
+    for (String[] copy :
+        List.of(
+            new String[] {"state=B", "state=B/region=b1"},
+            new String[] {"state=B*purpose=Bus", "state=B/region=b1*purpose=Bus"},
+            new String[] {"state=B*purpose=Hol", "state=B/region=b1*purpose=Hol"})) {
+      keepBase.set(
+          keep.node(copy[0]).orElseThrow().index(),
+          all.get(keep.node(copy[1]).orElseThrow().index()));
+    }
+    List<BaseForecast> dropBase = new ArrayList<>();
+    for (Node node : drop.nodes()) {
+      dropBase.add(all.get(keep.node(node.name()).orElseThrow().index()));
+    }
+    ReconciliationMethod td = ReconciliationMethod.TOP_DOWN_FORECAST_PROPORTIONS;
+    Reconciliation a = Reconciler.builder(keep).method(td).build().reconcile(keepBase);
+    Reconciliation b = Reconciler.builder(drop).method(td).build().reconcile(dropBase);
+    for (Node node : drop.nodes()) {
+      int i = keep.node(node.name()).orElseThrow().index();
+      for (int s = 0; s < 3; s++) {
+        assertThat(b.mean(node.index())[s])
+            .as(node.name())
+            .isCloseTo(a.mean(i)[s], within(1e-9 * Math.abs(a.mean(i)[s])));
+      }
+    }
+  }
+
+  @Test
   void badBaseForecasts_areRefused_namingTheNode() {
     Hierarchy h = HierarchyFixtures.hierarchy("nested");
     Reconciler r = Reconciler.builder(h).build();
