@@ -37,6 +37,18 @@ public record BaseForecast(double[] mean, double[] standardError, double[] resid
     return new BaseForecast(mean, standardError, residuals);
   }
 
+  /**
+   * This forecast with standard errors read from an interval's upper bounds, {@code se(h) =
+   * (upper(h) - mean(h)) / z}, {@code z} the two-sided normal quantile of its level.
+   */
+  public BaseForecast withInterval(PredictionInterval interval) {
+    if (interval.upper().length != mean.length) {
+      throw new IllegalArgumentException(
+          "interval for " + interval.upper().length + " steps, forecasts for " + mean.length);
+    }
+    return withStandardError(standardErrors(mean, interval));
+  }
+
   /** This forecast with in-sample one-step residuals. */
   public BaseForecast withResiduals(double... residuals) {
     return new BaseForecast(mean, standardError, residuals);
@@ -49,7 +61,7 @@ public record BaseForecast(double[] mean, double[] standardError, double[] resid
    */
   public static BaseForecast of(OptimizationResult result) {
     return of(result.forecast())
-        .withStandardError(standardErrors(result.forecast(), result.interval95()))
+        .withInterval(result.interval95())
         .withResiduals(result.residuals());
   }
 
