@@ -7,13 +7,13 @@ import java.util.Objects;
  * One time series: an id, finite values oldest first, the seasonal period and the time axis.
  *
  * <p>Immutable and thread-safe: the values are copied in and {@link #values()} returns a copy. Gaps
- * are filled before a {@code Series} exists (see the package documentation), so every value is
- * finite.
+ * are refused or filled before a {@code Series} exists (see the package documentation), so every
+ * value is finite.
  *
  * @param id the series id ({@code unique_id})
  * @param period the seasonal period, {@code >= 1} (1 = not seasonal)
  * @param axis the time axis; {@link #forecastLabel(int)} continues it
- * @param filled how many values were filled by interpolation when the series was read
+ * @param filled how many missing values were filled (see {@link Fill}) when the series was read
  * @param seasonalPeriods every seasonal period the models may use, ascending, each {@code > 1} and
  *     possibly fractional (365.25 days a year); empty when the series is not seasonal. Models that
  *     know one period use {@link #period()}; multi-seasonal decompositions use all of them.
@@ -53,6 +53,26 @@ public record Series(
   /** A series with the single seasonal period {@code period} (none when it is 1). */
   public Series(String id, double[] values, int period, TimeAxis axis, int filled) {
     this(id, values, period, axis, filled, period > 1 ? new double[] {period} : new double[0]);
+  }
+
+  /**
+   * A series on {@code axis} whose seasonal periods are those of {@code candidates} that fit at
+   * least twice in its history ({@code 2p <= n}), and whose {@link #period()} is the smallest of
+   * them rounded to an integer (1 when none fits): an hourly series of 200 values has periods 24
+   * only, of 400 values 24 and 168, and period 24 either way.
+   *
+   * @param candidates seasonal periods, ascending, each {@code > 1}
+   */
+  public static Series onAxis(
+      String id, double[] values, TimeAxis axis, int filled, double[] candidates) {
+    int n = values.length;
+    int used = 0;
+    while (used < candidates.length && 2 * candidates[used] <= n) {
+      used++;
+    }
+    double[] periods = Arrays.copyOf(candidates, used);
+    int period = used == 0 ? 1 : Math.max(1, (int) Math.round(periods[0]));
+    return new Series(id, values, period, axis, filled, periods);
   }
 
   /** A series on an integer index starting at 1, nothing filled. */

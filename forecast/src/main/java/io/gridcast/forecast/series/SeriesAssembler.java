@@ -1,23 +1,24 @@
 package io.gridcast.forecast.series;
 
-import java.time.LocalDate;
 import java.util.Arrays;
 
 /**
- * The rows of one series as read (ds as epoch day or index, y with NaN for missing, line numbers),
- * in primitive arrays that grow by doubling; turns them into a {@link Series}. Not thread-safe.
+ * The rows of one series as read (stamp keys, y with NaN for an empty value, line numbers), in
+ * primitive arrays that grow by doubling; turns them into a {@link Series}. Not thread-safe.
  */
 final class SeriesAssembler {
-  static final byte UNKNOWN = 0, DATE = 1, INDEX = 2;
+  /** How many missing stamps a refusal names. */
+  static final int NAMED_GAPS = 5;
 
   private final String id;
   private final long firstLine;
-  private byte kind = UNKNOWN;
+  private final StampShape shape = new StampShape();
   private long[] ds = new long[16];
   private double[] y = new double[16];
   private long[] lines = new long[16];
   private int size;
   private boolean sorted = true;
+  private boolean checked;
   private Frequency inferred;
 
   SeriesAssembler(String id, long firstLine) {
@@ -30,11 +31,14 @@ final class SeriesAssembler {
   }
 
   byte kind() {
-    return kind;
+    return shape.kind();
   }
 
-  void add(byte kind, long d, double v, long line) {
-    this.kind = kind;
+  /** Adds a row whose stamp {@code p} just parsed; false when its kind differs from the first's. */
+  boolean add(StampParser p, long d, double v, long line) {
+    if (!shape.add(p)) {
+      return false;
+    }
     if (size == ds.length) {
       int cap = size * 2;
       ds = Arrays.copyOf(ds, cap);
@@ -48,10 +52,14 @@ final class SeriesAssembler {
     y[size] = v;
     lines[size] = line;
     size++;
+    return true;
   }
 
-  /** Sorts by ds (stable for equal ds) and rejects duplicates, naming the later line. */
-  private void sortAndCheck(String dsColumn) {
+  /** Sorts by stamp (stable for equal stamps) and refuses duplicates, naming the later line. */
+  private void sortAndCheck(ReadContext c) {
+    if (checked) {
+      return;
+    }
     if (!sorted) {
       Integer[] order = new Integer[size];
       for (int i = 0; i < size; i++) {
@@ -76,135 +84,160 @@ final class SeriesAssembler {
       if (ds[i] == ds[i - 1]) {
         long later = Math.max(lines[i], lines[i - 1]);
         long earlier = Math.min(lines[i], lines[i - 1]);
+        String stamp = label(ds[i], c);
         throw new CsvFormatException(
             later,
-            dsColumn,
-            "duplicate ds '"
-                + label(ds[i])
-                + "' in series '"
-                + id
-                + "' (also at line "
-                + earlier
-                + ")");
+            c.dsColumn(),
+            "duplicate ds '" + stamp + "' in series '" + id + "' (also at line " + earlier + ")",
+            id,
+            stamp);
       }
     }
+    checked = true;
   }
 
-  /** The frequency from the smallest gap of a dated series; null for one date or an index. */
-  Frequency inferFrequency(String dsColumn) {
-    sortAndCheck(dsColumn);
-    if (kind != DATE || size < 2) {
+  /** The inferred calendar frequency of a series with two or more stamps; null otherwise. */
+  Frequency inferFrequency(ReadContext c) {
+    sortAndCheck(c);
+    if (shape.kind() == StampParser.INDEX || size < 2) {
       return null;
     }
-    long minGap = Long.MAX_VALUE;
-    int at = 1;
-    for (int i = 1; i < size; i++) {
-      long gap = ds[i] - ds[i - 1];
-      if (gap < minGap) {
-        minGap = gap;
-        at = i;
-      }
-    }
-    try {
-      inferred = Frequency.inferFromGapDays(minGap);
-    } catch (UnknownFrequencyException e) {
-      throw new CsvFormatException(lines[at], dsColumn, "series '" + id + "': " + e.getMessage());
-    }
+    inferred = settle(c, null);
     return inferred;
   }
 
-  Series build(
-      Frequency forced,
-      Frequency common,
-      int period,
-      int maxLength,
-      String dsColumn,
-      String yColumn) {
-    sortAndCheck(dsColumn);
-    Frequency freq;
+  private Frequency settle(ReadContext c, Frequency common) {
+    try {
+      return FrequencyInference.settle(c.options().frequency(), shape.kind(), ds, size, common);
+    } catch (FrequencyInference.StampProblem e) {
+      String stamp = label(ds[e.index], c);
+      throw new CsvFormatException(
+          lines[e.index],
+          c.dsColumn(),
+          "series '" + id + "': " + e.getMessage().replace("{ds}", "'" + stamp + "'"),
+          id,
+          stamp);
+    }
+  }
+
+  Series build(ReadContext c, Frequency common) {
+    sortAndCheck(c);
+    Frequency freq = inferred != null ? inferred : settle(c, common);
+    long start = ds[0];
     long[] pos = new long[size];
-    if (kind == DATE) {
-      freq = forced != null && forced.isCalendar() ? forced : inferred != null ? inferred : common;
-      if (!freq.isCalendar()) {
-        freq = Frequency.YEARLY;
+    for (int i = 0; i < size; i++) {
+      long p = shape.kind() == StampParser.INDEX ? ds[i] - start : freq.stepsBetween(start, ds[i]);
+      if (p < 0) {
+        String stamp = label(ds[i], c);
+        throw new CsvFormatException(
+            lines[i],
+            c.dsColumn(),
+            "series '"
+                + id
+                + "': ds '"
+                + stamp
+                + "' is not on the "
+                + freq.name()
+                + " grid ("
+                + freq.describe()
+                + ") starting at "
+                + label(start, c),
+            id,
+            stamp);
       }
-      LocalDate start = LocalDate.ofEpochDay(ds[0]);
-      for (int i = 0; i < size; i++) {
-        long p = freq.periodsBetween(start, LocalDate.ofEpochDay(ds[i]));
-        if (p < 0) {
-          throw new CsvFormatException(
-              lines[i],
-              dsColumn,
-              "ds '"
-                  + label(ds[i])
-                  + "' of series '"
-                  + id
-                  + "' is not on the "
-                  + freq.name().toLowerCase(java.util.Locale.ROOT)
-                  + " grid starting at "
-                  + start);
-        }
-        if (i > 0 && p == pos[i - 1]) {
-          throw new CsvFormatException(
-              lines[i],
-              dsColumn,
-              "duplicate period: '"
-                  + label(ds[i])
-                  + "' and '"
-                  + label(ds[i - 1])
-                  + "' of series '"
-                  + id
-                  + "' are in the same "
-                  + freq.name().toLowerCase(java.util.Locale.ROOT)
-                  + " period");
-        }
-        pos[i] = p;
+      if (p > c.maxLength()) {
+        throw new CsvFormatException(
+            lines[i],
+            c.dsColumn(),
+            "series '" + id + "' spans more than " + c.maxLength() + " periods, the limit",
+            id,
+            label(ds[i], c));
       }
-    } else {
-      freq = forced != null && !forced.isCalendar() ? forced : Frequency.INDEX;
-      for (int i = 0; i < size; i++) {
-        pos[i] = ds[i] - ds[0];
-      }
+      pos[i] = p;
     }
     long span = pos[size - 1] + 1;
-    if (span > maxLength) {
+    if (span > c.maxLength()) {
       throw new CsvFormatException(
           lines[size - 1],
-          dsColumn,
-          "series '" + id + "' spans " + span + " periods, more than the limit " + maxLength);
+          c.dsColumn(),
+          "series '" + id + "' spans " + span + " periods, more than the limit " + c.maxLength(),
+          id,
+          label(ds[size - 1], c));
     }
     double[] values = new double[(int) span];
     Arrays.fill(values, Double.NaN);
     for (int i = 0; i < size; i++) {
       values[(int) pos[i]] = y[i];
     }
-    long dsStart = ds[0];
-    ds = null;
-    y = null;
-    lines = null;
 
     int first = 0;
     while (first < values.length && Double.isNaN(values[first])) {
       first++;
     }
     if (first == values.length) {
-      throw new CsvFormatException(firstLine, yColumn, "series '" + id + "' has no observed y");
+      throw new CsvFormatException(
+          firstLine, c.yColumn(), "series '" + id + "' has no observed y", id, null);
     }
     int last = values.length - 1;
     while (Double.isNaN(values[last])) {
       last--;
     }
     double[] kept = Arrays.copyOfRange(values, first, last + 1);
-    int filled = MissingValues.interpolate(kept);
-    int p = period > 0 ? period : forced != null ? forced.period() : freq.period();
-    TimeAxis axis =
-        kind == DATE
-            ? new TimeAxis.Dates(freq.plus(LocalDate.ofEpochDay(dsStart), first), freq)
-            : new TimeAxis.Index(dsStart + first, freq);
-    return new Series(id, kept, p, axis, filled);
+    if (c.options().fill() == Fill.NONE) {
+      refuseGaps(kept, first, pos, freq, start, c);
+    }
+    int filled = MissingValues.fill(kept, c.options().fill());
+    long axisStart = shape.kind() == StampParser.INDEX ? start + first : freq.plus(start, first);
+    TimeAxis axis = shape.axis(axisStart, freq, c.pattern());
+    Series s = Series.onAxis(id, kept, axis, filled, c.options().periodsFor(freq));
+    ds = null;
+    y = null;
+    lines = null;
+    return s;
   }
 
-  private String label(long d) {
-    return kind == DATE ? LocalDate.ofEpochDay(d).toString() : Long.toString(d);
+  /** Refuses a series with missing values, naming the first few missing stamps. */
+  private void refuseGaps(
+      double[] kept, int first, long[] pos, Frequency freq, long start, ReadContext c) {
+    int missing = MissingValues.count(kept);
+    if (missing == 0) {
+      return;
+    }
+    StringBuilder named = new StringBuilder();
+    int shown = 0;
+    int firstAt = -1;
+    for (int t = 0; t < kept.length && shown < NAMED_GAPS; t++) {
+      if (Double.isNaN(kept[t])) {
+        firstAt = firstAt < 0 ? t : firstAt;
+        long key =
+            shape.kind() == StampParser.INDEX ? start + first + t : freq.plus(start, first + t);
+        named.append(shown++ == 0 ? "" : ", ").append(label(key, c));
+      }
+    }
+    // the row at or right after the first missing position: an empty y there, or the next stamp
+    int row = 0;
+    while (pos[row] < first + firstAt) {
+      row++;
+    }
+    boolean emptyY = pos[row] == first + firstAt;
+    String stamp = named.toString().split(", ", 2)[0];
+    throw new CsvFormatException(
+        lines[row],
+        emptyY ? c.yColumn() : c.dsColumn(),
+        "series '"
+            + id
+            + "' misses "
+            + missing
+            + (missing == 1 ? " value" : " values")
+            + " ("
+            + (missing > shown ? "first: " : "")
+            + named
+            + "); set fill to zero, previous or linear to fill them",
+        id,
+        stamp);
+  }
+
+  private String label(long key, ReadContext c) {
+    return shape.label(key, c.pattern());
   }
 }

@@ -4,10 +4,9 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.time.DateTimeException;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,15 +17,25 @@ import java.util.Objects;
  * Series}, one per id, in order of first appearance. Rows may come in any order.
  *
  * <p>Streaming: the input is read line by line from any {@link Reader} (a file, an HTTP upload)
- * into compact primitive buffers per series; nothing holds the whole text. {@code ds} is an ISO
- * date ({@code YYYY-MM-DD}) or an integer index, one kind per series. The frequency of a dated
- * series is inferred from its smallest gap (see {@link Frequency#inferFromGapDays}) unless set; a
- * series with a single date takes the file's most common frequency, else yearly. Missing values are
- * filled as the package documentation says.
+ * into compact primitive buffers per series; nothing holds the whole text. {@code ds} is, one kind
+ * per series: an ISO date ({@code 2024-01-31}); an ISO date-time ({@code 2024-01-31T13:45}, {@code
+ * 2024-01-31 13:45:00.250}), wall-clock local and written back as it came, or with {@code Z} or an
+ * offset ({@code +01:00}), converted to UTC and written back with {@code Z}; an integer index; or,
+ * when {@link TimeAxisOptions#dateFormat()} is set, text in that {@code java.time} pattern. Any
+ * other text is refused with the accepted forms in the message.
  *
- * <p>Every problem is a {@link CsvFormatException} naming the line, the column and the problem: a
- * missing column, too few fields, a bad number, NaN/Inf text, a bad date, mixed ds kinds in one
- * series, a duplicate ds. Instances are immutable and thread-safe.
+ * <p>Each series' {@link Frequency} is inferred from its stamps (the package documentation says
+ * how) or set by {@link TimeAxisOptions#frequency()}; a stamp off the grid is refused, naming it. A
+ * series with a single stamp takes the input's most common inferred frequency. Missing values
+ * inside a series (a stamp absent from the grid, an empty {@code y}) are refused with the first
+ * missing stamps named, unless {@link TimeAxisOptions#fill()} fills them; missing values at either
+ * end are trimmed. Seasonal periods are the frequency's (or the options'), kept when they fit twice
+ * (see {@link Series#onAxis}).
+ *
+ * <p>Every problem is a {@link CsvFormatException} naming the line, the column and the problem, and
+ * the series and stamp when it is one series': a missing column, too few fields, a bad number,
+ * NaN/Inf text, a bad stamp, mixed ds kinds in one series, a duplicate stamp, a stamp off the grid,
+ * a gap. Instances are immutable and thread-safe.
  */
 public final class SeriesCsvReader {
   /** Default column names. */
@@ -38,20 +47,18 @@ public final class SeriesCsvReader {
   private final String idColumn;
   private final String dsColumn;
   private final String yColumn;
-  private final Frequency frequency;
-  private final int period;
+  private final TimeAxisOptions options;
   private final int maxLength;
 
   private SeriesCsvReader(Builder b) {
     this.idColumn = b.idColumn;
     this.dsColumn = b.dsColumn;
     this.yColumn = b.yColumn;
-    this.frequency = b.frequency;
-    this.period = b.period;
+    this.options = b.options;
     this.maxLength = b.maxLength;
   }
 
-  /** A reader with the default columns, inferred frequency and period. */
+  /** A reader with the default columns and {@link TimeAxisOptions#DEFAULT}. */
   public static SeriesCsvReader standard() {
     return builder().build();
   }
@@ -82,6 +89,7 @@ public final class SeriesCsvReader {
       int yCol = column(names, yColumn);
       int needed = Math.max(idCol, Math.max(dsCol, yCol)) + 1;
 
+      StampParser stamps = new StampParser(dsColumn, options.dateFormat());
       Map<String, SeriesAssembler> byId = new HashMap<>();
       List<SeriesAssembler> order = new ArrayList<>();
       SeriesAssembler last = null;
@@ -111,7 +119,7 @@ public final class SeriesCsvReader {
           order.add(s);
         }
         last = s;
-        addRow(s, fields[dsCol], fields[yCol], lineNo);
+        addRow(stamps, s, fields[dsCol], fields[yCol], lineNo);
       }
       return assemble(order);
     } catch (IOException e) {
@@ -119,21 +127,10 @@ public final class SeriesCsvReader {
     }
   }
 
-  private void addRow(SeriesAssembler s, String dsText, String yText, long lineNo) {
-    boolean isDate = dsText.length() >= 8 && dsText.indexOf('-', 1) > 0;
-    long ds;
-    if (isDate) {
-      ds = parseDate(dsText, lineNo);
-    } else {
-      try {
-        ds = Long.parseLong(dsText);
-      } catch (NumberFormatException e) {
-        throw new CsvFormatException(
-            lineNo, dsColumn, "bad ds '" + dsText + "': neither an ISO date nor an integer");
-      }
-    }
-    byte kind = isDate ? SeriesAssembler.DATE : SeriesAssembler.INDEX;
-    if (s.kind() != SeriesAssembler.UNKNOWN && s.kind() != kind) {
+  private void addRow(
+      StampParser stamps, SeriesAssembler s, String dsText, String yText, long lineNo) {
+    long ds = stamps.parse(dsText, lineNo);
+    if (!s.add(stamps, ds, parseY(yText, lineNo), lineNo)) {
       throw new CsvFormatException(
           lineNo,
           dsColumn,
@@ -142,19 +139,11 @@ public final class SeriesCsvReader {
               + "': '"
               + dsText
               + "' is "
-              + (isDate ? "a date" : "an integer")
+              + StampShape.describe(stamps.kind)
               + " but earlier rows were "
-              + (isDate ? "integers" : "dates"));
-    }
-    s.add(kind, ds, parseY(yText, lineNo), lineNo);
-  }
-
-  private long parseDate(String text, long lineNo) {
-    try {
-      return LocalDate.parse(text).toEpochDay();
-    } catch (DateTimeException e) {
-      throw new CsvFormatException(
-          lineNo, dsColumn, "bad date '" + text + "': expected an ISO date YYYY-MM-DD");
+              + StampShape.describe(s.kind()),
+          s.id(),
+          dsText);
     }
   }
 
@@ -183,26 +172,25 @@ public final class SeriesCsvReader {
   }
 
   private List<Series> assemble(List<SeriesAssembler> order) {
-    Frequency common = frequency;
-    if (common == null) {
-      Map<Frequency, Integer> counts = new HashMap<>();
-      for (SeriesAssembler s : order) {
-        Frequency f = s.inferFrequency(dsColumn);
-        if (f != null) {
-          counts.merge(f, 1, Integer::sum);
-        }
+    ReadContext c = new ReadContext(options, dsColumn, yColumn, maxLength);
+    Map<Frequency, Integer> counts = new LinkedHashMap<>();
+    for (SeriesAssembler s : order) {
+      Frequency f = s.inferFrequency(c);
+      if (f != null) {
+        counts.merge(f, 1, Integer::sum);
       }
-      common =
-          counts.entrySet().stream()
-              .max(
-                  Map.Entry.<Frequency, Integer>comparingByValue()
-                      .thenComparing(e -> -e.getKey().ordinal()))
-              .map(Map.Entry::getKey)
-              .orElse(Frequency.YEARLY);
+    }
+    Frequency common = null;
+    int most = 0;
+    for (Map.Entry<Frequency, Integer> e : counts.entrySet()) {
+      if (e.getValue() > most) {
+        common = e.getKey();
+        most = e.getValue();
+      }
     }
     List<Series> out = new ArrayList<>(order.size());
     for (int i = 0; i < order.size(); i++) {
-      out.add(order.get(i).build(frequency, common, period, maxLength, dsColumn, yColumn));
+      out.add(order.get(i).build(c, common));
       order.set(i, null); // release the buffers as we go
     }
     return out;
@@ -222,8 +210,7 @@ public final class SeriesCsvReader {
     private String idColumn = ID;
     private String dsColumn = DS;
     private String yColumn = Y;
-    private Frequency frequency;
-    private int period;
+    private TimeAxisOptions options = TimeAxisOptions.DEFAULT;
     private int maxLength = DEFAULT_MAX_LENGTH;
 
     private Builder() {}
@@ -236,18 +223,54 @@ public final class SeriesCsvReader {
       return this;
     }
 
-    /** Fixes the frequency of dated series instead of inferring it; null infers. */
-    public Builder frequency(Frequency frequency) {
-      this.frequency = frequency;
+    /** Sets every time-axis option at once (frequency, fill, seasonality, date format). */
+    public Builder options(TimeAxisOptions options) {
+      this.options = Objects.requireNonNull(options, "options");
       return this;
     }
 
-    /** Fixes the seasonal period of every series; 0 (default) takes the frequency's period. */
+    /** Fixes the frequency of every series; null infers it. */
+    public Builder frequency(Frequency frequency) {
+      return frequency(
+          frequency == null ? FrequencyChoice.INFER : new FrequencyChoice.Exactly(frequency));
+    }
+
+    /** How each series' frequency is settled. */
+    public Builder frequency(FrequencyChoice choice) {
+      this.options = options.withFrequency(Objects.requireNonNull(choice, "choice"));
+      return this;
+    }
+
+    /** What fills a missing value inside a series (default: none, gaps are refused). */
+    public Builder fill(Fill fill) {
+      this.options = options.withFill(Objects.requireNonNull(fill, "fill"));
+      return this;
+    }
+
+    /** Candidate seasonal periods instead of the frequency's (none when empty). */
+    public Builder seasonality(double... periods) {
+      this.options = options.withSeasonality(Objects.requireNonNull(periods, "periods"));
+      return this;
+    }
+
+    /** Reads {@code ds} with a {@code java.time} pattern ({@code dd/MM/yyyy}); null: ISO. */
+    public Builder dateFormat(String pattern) {
+      this.options = options.withDateFormat(pattern);
+      return this;
+    }
+
+    /**
+     * One seasonal period for every series: 0 (default) takes the frequency's periods, 1 none, any
+     * other value that period alone (used when it fits twice, as every period).
+     */
     public Builder period(int period) {
       if (period < 0) {
         throw new IllegalArgumentException("period must be >= 0 (0 = from frequency): " + period);
       }
-      this.period = period;
+      this.options =
+          period == 0
+              ? options.withSeasonality((double[]) null)
+              : options.withSeasonality(period == 1 ? new double[0] : new double[] {period});
       return this;
     }
 

@@ -1,12 +1,13 @@
 package io.gridcast.forecast.series;
 
-import io.gridcast.forecast.ForecastException;
-
-/** A frequency name or a date gap matches no known {@link Frequency}; the message says which. */
-public class UnknownFrequencyException extends ForecastException {
+/**
+ * A frequency name, or stamps, that match no known {@link Frequency}; the message says which and
+ * lists the known names.
+ */
+public class UnknownFrequencyException extends InvalidSeriesOptionException {
   private static final long serialVersionUID = 1L;
 
   public UnknownFrequencyException(String message) {
-    super(message);
+    super("frequency", message);
   }
 }

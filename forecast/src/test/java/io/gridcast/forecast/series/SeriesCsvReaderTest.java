@@ -32,37 +32,25 @@ class SeriesCsvReaderTest {
     assertThat(s).extracting(Series::id).containsExactly("b", "a");
     assertThat(s.get(0).values()).containsExactly(1, 2, 3);
     assertThat(s.get(0).axis())
-        .isEqualTo(new TimeAxis.Dates(LocalDate.of(2020, 1, 1), Frequency.MONTHLY));
-    assertThat(s.get(0).period()).isEqualTo(12);
+        .isEqualTo(new TimeAxis.Dates(LocalDate.of(2020, 1, 1), Frequency.MONTH_START));
+    assertThat(s.get(0).period()).isEqualTo(1); // 12 does not fit twice in 3 values
     assertThat(s.get(0).forecastLabel(1)).isEqualTo("2020-04-01");
     assertThat(s.get(0).forecastLabel(12)).isEqualTo("2021-03-01");
   }
 
-  @ParameterizedTest
-  @CsvSource({
-    "2020-01-01,2020-01-02,DAILY,7,2020-01-03",
-    "2020-01-06,2020-01-13,WEEKLY,52,2020-01-20",
-    "2020-01-01,2020-04-01,QUARTERLY,4,2020-07-01",
-    "1990-01-01,1991-01-01,YEARLY,1,1992-01-01"
-  })
-  void frequency_isInferredFromDates_andTheCalendarContinues(
-      String d1, String d2, Frequency f, int period, String next) {
-    Series s = read("unique_id,ds,y\nx," + d1 + ",1\nx," + d2 + ",2\n").get(0);
-    assertThat(s.axis().frequency()).isEqualTo(f);
-    assertThat(s.period()).isEqualTo(period);
-    assertThat(s.forecastLabel(1)).isEqualTo(next);
-  }
-
   @Test
-  void integerDs_continuesTheIndex_andPeriodCanBeForced() {
-    Series s =
-        SeriesCsvReader.builder()
-            .period(24)
-            .build()
-            .read(new StringReader("unique_id,ds,y\nh,5,1\nh,6,2\nh,7,3\n"))
-            .get(0);
+  void integerDs_continuesTheIndex_andAForcedPeriodIsUsedWhenItFitsTwice() {
+    StringBuilder csv = new StringBuilder("unique_id,ds,y\n");
+    for (int t = 5; t < 5 + 48; t++) {
+      csv.append("h,").append(t).append(',').append(t % 24).append('\n');
+    }
+    SeriesCsvReader reader = SeriesCsvReader.builder().period(24).build();
+    Series s = reader.read(new StringReader(csv.toString())).get(0);
     assertThat(s.period()).isEqualTo(24);
-    assertThat(s.forecastLabel(1)).isEqualTo("8");
+    assertThat(s.axis()).isEqualTo(new TimeAxis.Index(5, Frequency.INDEX));
+    assertThat(s.forecastLabel(1)).isEqualTo("53");
+    Series shorter = reader.read(new StringReader("unique_id,ds,y\nh,5,1\nh,6,2\n")).get(0);
+    assertThat(shorter.period()).isEqualTo(1);
   }
 
   @Test
@@ -78,16 +66,21 @@ class SeriesCsvReaderTest {
   }
 
   @Test
-  void gapsAndEmptyValues_areInterpolatedInside_andTrimmedAtTheEdges() {
+  void gapsAndEmptyValues_areInterpolatedInsideWithLinearFill_andTrimmedAtTheEdges() {
     Series s =
-        read("""
-        unique_id,ds,y
-        a,1,
-        a,2,10
-        a,3,
-        a,5,40
-        a,6,
-        """)
+        SeriesCsvReader.builder()
+            .fill(Fill.LINEAR)
+            .build()
+            .read(
+                new StringReader(
+                    """
+                    unique_id,ds,y
+                    a,1,
+                    a,2,10
+                    a,3,
+                    a,5,40
+                    a,6,
+                    """))
             .get(0);
     assertThat(s.values()).containsExactly(10, 20, 30, 40);
     assertThat(s.filled()).isEqualTo(2);
@@ -95,9 +88,11 @@ class SeriesCsvReaderTest {
   }
 
   @Test
-  void calendarGap_isFilled() {
-    Series s = read("unique_id,ds,y\na,2020-01-01,1\na,2020-02-01,2\na,2020-04-01,4\n").get(0);
-    assertThat(s.values()).containsExactly(1, 2, 3, 4);
+  void emptyValuesAtTheEdges_areTrimmed_withoutAFill() {
+    Series s = read("unique_id,ds,y\na,1,\na,2,10\na,3,20\na,4,\n").get(0);
+    assertThat(s.values()).containsExactly(10, 20);
+    assertThat(s.filled()).isZero();
+    assertThat(s.axis().label(0)).isEqualTo("2");
   }
 
   @Test
@@ -112,7 +107,7 @@ class SeriesCsvReaderTest {
   @Test
   void singleDateSeries_takesTheFilesCommonFrequency() {
     List<Series> s = read("unique_id,ds,y\na,2020-01-01,1\na,2020-02-01,2\nb,2020-05-01,7\n");
-    assertThat(s.get(1).axis().frequency()).isEqualTo(Frequency.MONTHLY);
+    assertThat(s.get(1).axis().frequency()).isEqualTo(Frequency.MONTH_START);
     assertThat(s.get(1).forecastLabel(1)).isEqualTo("2020-06-01");
   }
 
@@ -124,13 +119,13 @@ class SeriesCsvReaderTest {
         "unique_id,ds,y\\na,1,2\\na,2,abc|line 3, column y: bad number 'abc'",
         "unique_id,ds,y\\na,1,NaN|line 2, column y: 'NaN' is not a finite number",
         "unique_id,ds,y\\na,1,-Inf|line 2, column y: '-Inf' is not a finite number",
-        "unique_id,ds,y\\na,1,1\\na,2020-01-01,2|line 3, column ds: mixed ds kinds in series 'a'",
+        "unique_id,ds,y\\na,1,1\\na,2020-01-01,2|line 3, column ds: mixed ds kinds in series 'a': '2020-01-01' is a date but earlier rows were an integer",
         "unique_id,ds,y\\na,1,1\\nb,1,1\\na,1,2|line 4, column ds: duplicate ds '1' in series 'a' (also at line 2)",
         "unique_id,date,y\\na,1,1|line 1, column ds: missing column; the header has [unique_id, date, y]",
         "unique_id,ds,y\\na,2020-13-01,1|line 2, column ds: bad date '2020-13-01'",
         "unique_id,ds,y\\na,1|line 2, column y: expected at least 3 fields, got 2",
         "unique_id,ds,y\\na,1,\\na,2,|line 2, column y: series 'a' has no observed y",
-        "unique_id,ds,y\\na,2020-01-01,1\\na,2020-01-11,1|line 3, column ds: series 'a': cannot infer a frequency from a gap of 10 days",
+        "unique_id,ds,y\\na,2020-01-01,1\\na,2020-01-11,1|line 3, column ds: series 'a': cannot infer a frequency from a gap of 10 days (ending at ds '2020-01-11')",
       })
   void badInput_namesLineColumnAndProblem(String csv, String message) {
     assertThatThrownBy(() -> read(csv.replace("\\n", "\n")))
@@ -154,11 +149,11 @@ class SeriesCsvReaderTest {
   void dateOffTheWeeklyGrid_isRejected() {
     assertThatThrownBy(() ->
             SeriesCsvReader.builder()
-                .frequency(Frequency.WEEKLY)
+                .frequency(FrequencyChoice.parse("weekly"))
                 .build()
                 .read(new StringReader("unique_id,ds,y\na,2020-01-06,1\na,2020-01-10,2\n")))
         .hasMessageContaining("line 3")
-        .hasMessageContaining("not on the weekly grid");
+        .hasMessageContaining("'2020-01-10' is not on the W-MON grid (weekly on Monday)");
   }
 
   @Test

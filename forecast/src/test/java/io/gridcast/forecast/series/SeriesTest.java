@@ -49,11 +49,33 @@ class SeriesTest {
   }
 
   @Test
-  void frequencyNames_parse_andUnknownOnesListTheKnown() {
-    assertThat(Frequency.parse("Monthly")).isEqualTo(Frequency.MONTHLY);
-    assertThat(Frequency.parse("h").period()).isEqualTo(24);
-    assertThatThrownBy(() -> Frequency.parse("fortnightly"))
-        .isInstanceOf(UnknownFrequencyException.class)
-        .hasMessageContaining("weekly");
+  void onAxis_keepsThePeriodsThatFitTwice_andThePeriodIsTheSmallestRounded() {
+    TimeAxis axis = new TimeAxis.Index(1, Frequency.HOURLY);
+    double[] periods = Frequency.HOURLY.seasonalPeriods();
+    assertThat(Series.onAxis("a", new double[47], axis, 0, periods).seasonalPeriods()).isEmpty();
+    assertThat(Series.onAxis("a", new double[47], axis, 0, periods).period()).isEqualTo(1);
+    assertThat(Series.onAxis("a", new double[48], axis, 0, periods).seasonalPeriods())
+        .containsExactly(24);
+    Series both = Series.onAxis("a", new double[336], axis, 0, periods);
+    assertThat(both.seasonalPeriods()).containsExactly(24, 168);
+    assertThat(both.period()).isEqualTo(24);
+    Series weekly = Series.onAxis("w", new double[120], axis, 0, new double[] {365.25 / 7});
+    assertThat(weekly.period()).isEqualTo(52);
+  }
+
+  @Test
+  void fillModes_fillInside_andCountWhatTheyFilled() {
+    double[] zero = {1, Double.NaN, Double.NaN, 4};
+    assertThat(MissingValues.fill(zero, Fill.ZERO)).isEqualTo(2);
+    assertThat(zero).containsExactly(1, 0, 0, 4);
+    double[] previous = {1, Double.NaN, Double.NaN, 4};
+    assertThat(MissingValues.fill(previous, Fill.PREVIOUS)).isEqualTo(2);
+    assertThat(previous).containsExactly(1, 1, 1, 4);
+    assertThatThrownBy(() -> MissingValues.fill(new double[] {1, Double.NaN, 3}, Fill.NONE))
+        .isInstanceOf(InvalidSeriesException.class)
+        .hasMessageContaining("1 missing");
+    assertThatThrownBy(() -> MissingValues.fill(new double[] {Double.NaN, 3}, Fill.PREVIOUS))
+        .isInstanceOf(InvalidSeriesException.class)
+        .hasMessageContaining("first or last");
   }
 }
