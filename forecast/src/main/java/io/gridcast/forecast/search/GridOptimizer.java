@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,11 +27,12 @@ import java.util.function.Consumer;
  * score is the metric over all fold points, {@code finish(sum_j sum_s loss(y_{o_j+s}, f_{j,s}))}
  * (see {@link Metric}; MASE scales each fold by its own training part, by 1 when that is constant).
  * Folds are placed and adapted to short series as {@link FoldPlan} documents. The lowest score wins
- * (ties: the earlier candidate); it is refit on all values and forecasts {@code h} steps, with 80%
- * and 95% intervals from the model when it has them, otherwise from the backtest errors per step.
- * When every history value is {@code >= 0}, forecasts and bounds are clamped at 0. A series with
- * fewer than 3 values, or on which no candidate can be fitted, gets the naive forecast with the
- * reason recorded.
+ * (ties: the earlier candidate); it is refit on all values and forecasts {@code h} steps, with an
+ * interval per level of {@link Settings#levels()} (80% and 95% by default) from the model when it
+ * has them at every level, otherwise from the backtest errors per step. When every history value is
+ * {@code >= 0}, forecasts and bounds are clamped at 0. A series with fewer than 3 values, or on
+ * which no candidate can be fitted, gets the naive forecast with the reason recorded as a {@link
+ * Fallback}.
  *
  * <p>Deterministic: the same series and candidates give the same result. Thread-safe: one optimizer
  * serves any number of threads. Batches run on a fixed pool of {@code parallelism} platform threads
@@ -46,7 +48,14 @@ public final class GridOptimizer {
   public static final Metric DEFAULT_METRIC = Metric.SMAPE;
   public static final Metric DEFAULT_INTERMITTENT_METRIC = Metric.RMSE;
 
-  /** The effective settings; {@code step == 0} means "equal to the horizon". */
+  /** The interval levels in percent when none are set. */
+  public static final List<Double> DEFAULT_LEVELS = List.of(80.0, 95.0);
+
+  /**
+   * The effective settings; {@code step == 0} means "equal to the horizon".
+   *
+   * @param levels interval levels in percent, ascending, each in (0, 100)
+   */
   public record Settings(
       int horizon,
       int folds,
@@ -54,10 +63,15 @@ public final class GridOptimizer {
       Metric metric,
       Metric intermittentMetric,
       int parallelism,
-      int aiccKeepPerFamily) {
+      int aiccKeepPerFamily,
+      List<Double> levels) {
+
+    public Settings {
+      levels = List.copyOf(levels);
+    }
 
     /** The metric that scores {@code series}: {@link #intermittentMetric} for intermittent ones. */
-    public Metric metricFor(io.gridcast.forecast.series.Series series) {
+    public Metric metricFor(Series series) {
       return series.isIntermittent() ? intermittentMetric : metric;
     }
   }
@@ -188,6 +202,7 @@ public final class GridOptimizer {
     private Metric intermittentMetric = DEFAULT_INTERMITTENT_METRIC;
     private int parallelism = Runtime.getRuntime().availableProcessors();
     private int aiccKeepPerFamily;
+    private List<Double> levels = DEFAULT_LEVELS;
 
     private Builder() {}
 
@@ -252,13 +267,41 @@ public final class GridOptimizer {
       return this;
     }
 
+    /**
+     * The interval levels in percent ({@code 50, 80, 95, 99}), each in (0, 100); given in any
+     * order, kept ascending. Default 80 and 95.
+     */
+    public Builder levels(double... percent) {
+      if (percent.length == 0) {
+        throw new InvalidOptimizerSettingException("levels", "[]", "must name at least one level");
+      }
+      TreeSet<Double> sorted = new TreeSet<>();
+      for (double l : percent) {
+        if (!(l > 0 && l < 100)) {
+          throw new InvalidOptimizerSettingException("levels", l, "each must be in (0, 100)");
+        }
+        if (!sorted.add(l)) {
+          throw new InvalidOptimizerSettingException("levels", l, "must not repeat a level");
+        }
+      }
+      this.levels = List.copyOf(sorted);
+      return this;
+    }
+
     public GridOptimizer build() {
       if (horizon < 1) {
         throw new InvalidOptimizerSettingException("horizon", "unset", "must be set");
       }
       return new GridOptimizer(
           new Settings(
-              horizon, folds, step, metric, intermittentMetric, parallelism, aiccKeepPerFamily));
+              horizon,
+              folds,
+              step,
+              metric,
+              intermittentMetric,
+              parallelism,
+              aiccKeepPerFamily,
+              levels));
     }
   }
 }

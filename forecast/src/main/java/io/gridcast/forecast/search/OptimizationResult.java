@@ -19,10 +19,9 @@ import java.util.Optional;
  * @param folds backtest folds used (0 without backtest)
  * @param scores every candidate's backtest outcome, best first, unscored ones last
  * @param forecast point forecasts for steps 1..horizon
- * @param interval80 the 80% interval
- * @param interval95 the 95% interval
+ * @param intervals one interval per level of the optimizer's settings, ascending by level
  * @param intervalMethod analytic or from backtest errors
- * @param fallbackReason why the naive fallback was used, when it was
+ * @param fallback why the best-scoring candidate was not used, when it was not
  * @param skipped candidates left out before the search, with reasons
  * @param residuals the in-sample one-step residuals {@code y(t) - yhat(t | t-1)} of the refit on
  *     all values ({@link FittedModel#fittedValues()}, before any clamping at zero), one per value,
@@ -37,10 +36,9 @@ public record OptimizationResult(
     int folds,
     List<CandidateScore> scores,
     double[] forecast,
-    PredictionInterval interval80,
-    PredictionInterval interval95,
+    List<PredictionInterval> intervals,
     IntervalMethod intervalMethod,
-    Optional<String> fallbackReason,
+    Optional<Fallback> fallback,
     List<String> skipped,
     double[] residuals) {
 
@@ -48,42 +46,12 @@ public record OptimizationResult(
     Objects.requireNonNull(seriesId, "seriesId");
     Objects.requireNonNull(chosen, "chosen");
     Objects.requireNonNull(fitted, "fitted");
+    Objects.requireNonNull(fallback, "fallback");
     scores = List.copyOf(scores);
     forecast = forecast.clone();
+    intervals = List.copyOf(intervals);
     skipped = List.copyOf(skipped);
     residuals = residuals.clone();
-  }
-
-  /** A result without in-sample residuals. */
-  public OptimizationResult(
-      String seriesId,
-      ModelSpec chosen,
-      ModelSpec fitted,
-      Metric metric,
-      double score,
-      int folds,
-      List<CandidateScore> scores,
-      double[] forecast,
-      PredictionInterval interval80,
-      PredictionInterval interval95,
-      IntervalMethod intervalMethod,
-      Optional<String> fallbackReason,
-      List<String> skipped) {
-    this(
-        seriesId,
-        chosen,
-        fitted,
-        metric,
-        score,
-        folds,
-        scores,
-        forecast,
-        interval80,
-        interval95,
-        intervalMethod,
-        fallbackReason,
-        skipped,
-        new double[0]);
   }
 
   @Override
@@ -106,13 +74,36 @@ public record OptimizationResult(
     return forecast.length;
   }
 
-  /** The interval at 0.8 or 0.95. */
+  /**
+   * The interval at {@code level} (a fraction: 0.8 for 80%).
+   *
+   * @throws IllegalArgumentException when the search was not asked for that level
+   */
   public PredictionInterval interval(double level) {
-    if (level == 0.8) {
-      return interval80;
-    } else if (level == 0.95) {
-      return interval95;
+    for (PredictionInterval p : intervals) {
+      if (Math.abs(p.level() - level) < 1e-9) {
+        return p;
+      }
     }
-    throw new IllegalArgumentException("only the 0.8 and 0.95 intervals are kept, asked " + level);
+    throw new IllegalArgumentException(
+        "no interval at level "
+            + level
+            + "; this result has "
+            + intervals.stream().map(PredictionInterval::level).toList());
+  }
+
+  /** The 80% interval (in the default levels). */
+  public PredictionInterval interval80() {
+    return interval(0.8);
+  }
+
+  /** The 95% interval (in the default levels). */
+  public PredictionInterval interval95() {
+    return interval(0.95);
+  }
+
+  /** Why the search fell back, in words; empty when it did not. */
+  public Optional<String> fallbackReason() {
+    return fallback.map(Fallback::reason);
   }
 }

@@ -39,7 +39,13 @@ final class SeriesSearch {
           set,
           List.of(),
           0,
-          "series has " + n + " value" + (n == 1 ? "" : "s") + ", fewer than 3: naive forecast");
+          new Fallback(
+              Fallback.Cause.SHORT_SERIES,
+              "series has "
+                  + n
+                  + " value"
+                  + (n == 1 ? "" : "s")
+                  + ", fewer than 3: naive forecast"));
     }
     int step = settings.step() > 0 ? settings.step() : h;
     FoldPlan plan = FoldPlan.of(n, h, settings.folds(), step, period);
@@ -108,7 +114,10 @@ final class SeriesSearch {
             y,
             r == 0
                 ? Optional.empty()
-                : Optional.of("best candidates failed to refit: " + refitFailures));
+                : Optional.of(
+                    new Fallback(
+                        Fallback.Cause.BEST_REFIT_FAILED,
+                        "best candidates failed to refit: " + refitFailures)));
       } catch (RuntimeException e) {
         refitFailures
             .append(refitFailures.isEmpty() ? "" : "; ")
@@ -117,11 +126,13 @@ final class SeriesSearch {
             .append(reason(e));
       }
     }
-    String why =
+    Fallback why =
         total == 0
-            ? "no candidates"
-            : "no candidate could be fitted: "
-                + (refitFailures.isEmpty() ? firstFailures(scores) : refitFailures.toString());
+            ? new Fallback(Fallback.Cause.NO_CANDIDATES, "no candidates")
+            : new Fallback(
+                Fallback.Cause.NO_CANDIDATE_FITTED,
+                "no candidate could be fitted: "
+                    + (refitFailures.isEmpty() ? firstFailures(scores) : refitFailures.toString()));
     return fallback(series, metric, y, set, ranked, k, why);
   }
 
@@ -216,20 +227,22 @@ final class SeriesSearch {
       int th,
       List<CandidateScore> ranked,
       double[] y,
-      Optional<String> note) {
+      Optional<Fallback> note) {
     int h = f.length;
-    Optional<PredictionInterval> a80 = safe(fitted, h, 0.8);
-    Optional<PredictionInterval> a95 = safe(fitted, h, 0.95);
-    PredictionInterval i80;
-    PredictionInterval i95;
-    IntervalMethod method;
-    if (a80.isPresent() && a95.isPresent()) {
-      i80 = a80.get();
-      i95 = a95.get();
-      method = IntervalMethod.ANALYTIC;
-    } else {
-      i80 = BacktestIntervals.of(f, bestErrors, k, th, 0.8);
-      i95 = BacktestIntervals.of(f, bestErrors, k, th, 0.95);
+    List<PredictionInterval> intervals = new ArrayList<>(settings.levels().size());
+    for (double level : settings.levels()) {
+      Optional<PredictionInterval> a = safe(fitted, h, level / 100);
+      if (a.isEmpty()) {
+        break;
+      }
+      intervals.add(a.get());
+    }
+    IntervalMethod method = IntervalMethod.ANALYTIC;
+    if (intervals.size() < settings.levels().size()) {
+      intervals.clear();
+      for (double level : settings.levels()) {
+        intervals.add(BacktestIntervals.of(f, bestErrors, k, th, level / 100));
+      }
       method = IntervalMethod.BACKTEST;
     }
     boolean clamp = series.isNonNegative();
@@ -242,8 +255,7 @@ final class SeriesSearch {
         k,
         ranked,
         clampPoints(f, clamp),
-        clamp(i80, clamp),
-        clamp(i95, clamp),
+        clamp(intervals, clamp),
         method,
         note,
         set.skipped(),
@@ -273,7 +285,7 @@ final class SeriesSearch {
       CandidateSet set,
       List<CandidateScore> ranked,
       int k,
-      String reason) {
+      Fallback reason) {
     Naive naive = new Naive();
     FittedModel fitted = naive.fit(y, y.length, series.period());
     int h = settings.horizon();
@@ -287,8 +299,11 @@ final class SeriesSearch {
         k,
         ranked,
         clampPoints(fitted.forecast(h), clamp),
-        clamp(fitted.interval(h, 0.8).orElseThrow(), clamp),
-        clamp(fitted.interval(h, 0.95).orElseThrow(), clamp),
+        clamp(
+            settings.levels().stream()
+                .map(level -> fitted.interval(h, level / 100).orElseThrow())
+                .toList(),
+            clamp),
         IntervalMethod.ANALYTIC,
         Optional.of(reason),
         set.skipped(),
@@ -314,12 +329,17 @@ final class SeriesSearch {
     return f;
   }
 
-  private static PredictionInterval clamp(PredictionInterval p, boolean clamp) {
+  private static List<PredictionInterval> clamp(List<PredictionInterval> ps, boolean clamp) {
     if (!clamp) {
-      return p;
+      return ps;
     }
-    return new PredictionInterval(
-        p.level(), clampPoints(p.lower(), true), clampPoints(p.upper(), true));
+    List<PredictionInterval> out = new ArrayList<>(ps.size());
+    for (PredictionInterval p : ps) {
+      out.add(
+          new PredictionInterval(
+              p.level(), clampPoints(p.lower(), true), clampPoints(p.upper(), true)));
+    }
+    return out;
   }
 
   private static boolean allFinite(double[] a) {
