@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.time.InstantSource;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -103,7 +102,7 @@ public final class DatasetService {
     Map<Integer, Integer> periodCounts = new HashMap<>();
     for (Series s : series) {
       values += s.length();
-      freqCounts.merge(s.axis().frequency().name().toLowerCase(Locale.ROOT), 1, Integer::sum);
+      freqCounts.merge(s.axis().frequency().name(), 1, Integer::sum);
       periodCounts.merge(s.period(), 1, Integer::sum);
     }
     String id = TimeOrderedIds.next().toString();

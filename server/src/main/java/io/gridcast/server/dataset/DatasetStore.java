@@ -1,6 +1,5 @@
 package io.gridcast.server.dataset;
 
-import io.gridcast.forecast.series.Frequency;
 import io.gridcast.forecast.series.Series;
 import io.gridcast.forecast.series.TimeAxis;
 import io.gridcast.server.db.DatabaseException;
@@ -9,10 +8,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import javax.sql.DataSource;
 
@@ -76,7 +73,7 @@ public final class DatasetStore {
         ps.setInt(3, i);
         ps.setString(4, d.ownerId());
         ps.setString(5, s.axis().label(0));
-        ps.setString(6, s.axis().frequency().name().toLowerCase(Locale.ROOT));
+        ps.setString(6, s.axis().frequency().name());
         ps.setInt(7, s.period());
         ps.setInt(8, s.filled());
         ps.setInt(9, s.length());
@@ -275,12 +272,7 @@ public final class DatasetStore {
       List<Series> out = new ArrayList<>();
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          Frequency f = Frequency.valueOf(rs.getString("frequency").toUpperCase(Locale.ROOT));
-          String start = rs.getString("start_ds");
-          TimeAxis axis =
-              f.isCalendar()
-                  ? new TimeAxis.Dates(LocalDate.parse(start), f)
-                  : new TimeAxis.Index(Long.parseLong(start), f);
+          TimeAxis axis = TimeAxis.restore(rs.getString("frequency"), rs.getString("start_ds"));
           out.add(
               new Series(
                   rs.getString("sku"),

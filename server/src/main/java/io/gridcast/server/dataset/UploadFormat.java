@@ -1,6 +1,6 @@
 package io.gridcast.server.dataset;
 
-import io.gridcast.forecast.series.Frequency;
+import io.gridcast.forecast.series.FrequencyChoice;
 
 /**
  * How to read one upload.
@@ -8,7 +8,7 @@ import io.gridcast.forecast.series.Frequency;
  * @param idColumn name of the series id column (CSV) or field (JSON rows)
  * @param dsColumn name of the time column
  * @param yColumn name of the value column
- * @param frequency fixed frequency, or null to infer it per series
+ * @param frequency how each series' frequency is settled (inferred by default)
  * @param period fixed seasonal period, or 0 to take the frequency's
  * @param maxSeriesLength the most periods one series may span
  */
@@ -16,13 +16,14 @@ public record UploadFormat(
     String idColumn,
     String dsColumn,
     String yColumn,
-    Frequency frequency,
+    FrequencyChoice frequency,
     int period,
     int maxSeriesLength) {
 
   public static final int DEFAULT_MAX_SERIES_LENGTH = 100_000;
 
   public static UploadFormat standard() {
-    return new UploadFormat("unique_id", "ds", "y", null, 0, DEFAULT_MAX_SERIES_LENGTH);
+    return new UploadFormat(
+        "unique_id", "ds", "y", FrequencyChoice.INFER, 0, DEFAULT_MAX_SERIES_LENGTH);
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.gridcast.forecast.ForecastException;
 import io.gridcast.forecast.series.CsvFormatException;
+import io.gridcast.forecast.series.Fill;
 import io.gridcast.forecast.series.Series;
 import io.gridcast.forecast.series.SeriesCsvReader;
 import java.io.IOException;
@@ -78,6 +79,7 @@ public final class UploadParser {
     return SeriesCsvReader.builder()
         .columns(f.idColumn(), f.dsColumn(), f.yColumn())
         .frequency(f.frequency())
+        .fill(Fill.LINEAR)
         .period(f.period())
         .maxLength(f.maxSeriesLength())
         .build();

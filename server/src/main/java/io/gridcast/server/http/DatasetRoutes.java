@@ -1,6 +1,6 @@
 package io.gridcast.server.http;
 
-import io.gridcast.forecast.series.Frequency;
+import io.gridcast.forecast.series.FrequencyChoice;
 import io.gridcast.forecast.series.Series;
 import io.gridcast.forecast.series.UnknownFrequencyException;
 import io.gridcast.server.dataset.Dataset;
@@ -113,11 +113,11 @@ final class DatasetRoutes implements RouteGroup {
 
   private UploadFormat columns(Context ctx) {
     UploadFormat d = UploadFormat.standard();
-    Frequency frequency = null;
+    FrequencyChoice frequency = FrequencyChoice.INFER;
     String f = Params.text(ctx, "frequency");
     if (f != null) {
       try {
-        frequency = Frequency.parse(f);
+        frequency = FrequencyChoice.parse(f);
       } catch (UnknownFrequencyException e) {
         throw ApiException.badRequest("frequency", e.getMessage());
       }
@@ -182,7 +182,7 @@ final class DatasetRoutes implements RouteGroup {
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("dataset_id", ctx.pathParam("id"));
     answer.put("sku", s.id());
-    answer.put("frequency", s.axis().frequency().name().toLowerCase(Locale.ROOT));
+    answer.put("frequency", s.axis().frequency().name());
     answer.put("period", s.period());
     answer.put("filled", s.filled());
     answer.put("ds", ds);

@@ -122,7 +122,7 @@ public abstract class EndToEndContract {
 
       JsonNode history = http.get("/api/datasets/" + dataset + "/series/SKU2").json();
       assertThat(history.path("y")).hasSize(36);
-      assertThat(history.path("frequency").asText()).isEqualTo("monthly");
+      assertThat(history.path("frequency").asText()).isEqualTo("MS");
     }
   }
 

@@ -28,7 +28,7 @@ class RestoredAnswerTest {
         "<img src=x>",
         new double[] {1, 2, 3},
         12,
-        new TimeAxis.Dates(LocalDate.parse("2030-01-01"), Frequency.MONTHLY),
+        new TimeAxis.Dates(LocalDate.parse("2030-01-01"), Frequency.MONTH_START),
         0);
   }
 
@@ -52,7 +52,7 @@ class RestoredAnswerTest {
             "ITEM-9",
             new double[] {1, 2, 3, 4},
             12,
-            new TimeAxis.Dates(LocalDate.parse("2040-01-01"), Frequency.MONTHLY),
+            new TimeAxis.Dates(LocalDate.parse("2040-01-01"), Frequency.MONTH_START),
             0);
     Map<String, Object> body =
         JSON.readValue(RestoredAnswer.of(other, computation).bodyJson(), Map.class);
