@@ -25,8 +25,10 @@ import java.util.Map;
  *
  * <p>Usage: {@code java -cp bench/target/benchmarks.jar io.gridcast.bench.accuracy.AccuracyBench
  * [--data ../shared/data] [--suite m3,m4h,carparts] [--models a,b] [--folds 3] [--metric smape]
- * [--every 1] [--threads N] [--margin 0.5] [--type MONTHLY]}. {@code --every k} scores every k-th
- * series only (quick looks).
+ * [--every 1] [--threads N] [--margin 0.5] [--type MONTHLY] [--ds index|timestamp]}. {@code --every
+ * k} scores every k-th series only (quick looks). {@code --ds timestamp} (M4 hourly only) rewrites
+ * the integer {@code ds} as hourly timestamps and reads the series through the CSV reader,
+ * frequency inferred (see {@link TimestampedSeries}); its scores must equal the integer run's.
  */
 public final class AccuracyBench {
   private AccuracyBench() {}
@@ -35,6 +37,10 @@ public final class AccuracyBench {
     Map<String, String> opt = Options.parse(args);
     Path data = Path.of(opt.getOrDefault("data", "../shared/data"));
     int every = Integer.parseInt(opt.getOrDefault("every", "1"));
+    String ds = opt.getOrDefault("ds", "index");
+    if (!ds.equals("index") && !ds.equals("timestamp")) {
+      throw new IllegalArgumentException("--ds is index or timestamp, got " + ds);
+    }
     ModelRegistry registry = ModelRegistry.standard();
     CandidateSource candidates =
         opt.containsKey("models")
@@ -54,17 +60,36 @@ public final class AccuracyBench {
                 opt.getOrDefault(
                     "threads", String.valueOf(Runtime.getRuntime().availableProcessors()))));
     for (String suite : opt.getOrDefault("suite", "m3,m4h,carparts").split(",")) {
+      if (ds.equals("timestamp") && !suite.equals("m4h")) {
+        throw new IllegalArgumentException("--ds timestamp applies to --suite m4h only");
+      }
       switch (suite) {
         case "m3" -> m3(run, sample(ofType(BenchDataSets.m3(data), opt.get("type")), every));
-        case "m4h" -> m4Hourly(run, sample(BenchDataSets.m4Hourly(data), every));
+        case "m4h" -> {
+          List<BenchSeries> m4 = sample(BenchDataSets.m4Hourly(data), every);
+          m4Hourly(ds.equals("timestamp") ? run.reading(TimestampedSeries.read(m4)) : run, m4);
+        }
         case "carparts" -> carParts(run, sample(BenchDataSets.carParts(data), every));
         default -> throw new IllegalArgumentException("unknown suite " + suite);
       }
     }
   }
 
-  /** The settings of one benchmark run. */
-  record Run(CandidateSource candidates, int folds, Metric metric, int threads) {
+  /**
+   * The settings of one benchmark run; {@code read} holds series read through the CSV reader by id
+   * (empty: each series is built from its values and the competition's period).
+   */
+  record Run(
+      CandidateSource candidates, int folds, Metric metric, int threads, Map<String, Series> read) {
+    Run(CandidateSource candidates, int folds, Metric metric, int threads) {
+      this(candidates, folds, metric, threads, Map.of());
+    }
+
+    /** This run on series read through the CSV reader. */
+    Run reading(Map<String, Series> series) {
+      return new Run(candidates, folds, metric, threads, series);
+    }
+
     /** Forecasts every series (grouped by horizon, since an optimizer has one), in input order. */
     List<double[]> forecasts(List<BenchSeries> series) {
       long t0 = System.nanoTime();
@@ -84,7 +109,7 @@ public final class AccuracyBench {
         List<Series> input = new ArrayList<>();
         for (int i : e.getValue()) {
           BenchSeries b = series.get(i);
-          input.add(Series.of(b.id(), b.period(), b.train()));
+          input.add(read.getOrDefault(b.id(), Series.of(b.id(), b.period(), b.train())));
         }
         List<OptimizationResult> results =
             optimizer.optimizeAll(
