@@ -204,14 +204,19 @@ final class SeriesAssembler {
       return;
     }
     StringBuilder named = new StringBuilder();
+    String firstStamp = null;
     int shown = 0;
     int firstAt = -1;
     for (int t = 0; t < kept.length && shown < NAMED_GAPS; t++) {
       if (Double.isNaN(kept[t])) {
-        firstAt = firstAt < 0 ? t : firstAt;
         long key =
             shape.kind() == StampParser.INDEX ? start + first + t : freq.plus(start, first + t);
-        named.append(shown++ == 0 ? "" : ", ").append(label(key, c));
+        String stamp = label(key, c);
+        if (firstStamp == null) {
+          firstStamp = stamp;
+          firstAt = t;
+        }
+        named.append(shown++ == 0 ? "" : ", ").append(stamp);
       }
     }
     // the row at or right after the first missing position: an empty y there, or the next stamp
@@ -220,7 +225,6 @@ final class SeriesAssembler {
       row++;
     }
     boolean emptyY = pos[row] == first + firstAt;
-    String stamp = named.toString().split(", ", 2)[0];
     throw new CsvFormatException(
         lines[row],
         emptyY ? c.yColumn() : c.dsColumn(),
@@ -234,7 +238,7 @@ final class SeriesAssembler {
             + named
             + "); set fill to zero, previous or linear to fill them",
         id,
-        stamp);
+        firstStamp);
   }
 
   private String label(long key, ReadContext c) {
