@@ -47,8 +47,8 @@ public class SeriesCsvReaderBenchmark {
   private String csv;
   private SeriesCsvReader reader;
 
-  @Setup
-  public void setUp() {
+  /** The CSV of {@value #SERIES} x {@value #LENGTH} rows with {@code ds} in form {@code ds}. */
+  static String csv(String ds) {
     StringBuilder b = new StringBuilder(ROWS * 36).append("unique_id,ds,y\n");
     LocalDate day0 = LocalDate.of(2000, 1, 1);
     LocalDateTime hour0 = LocalDateTime.of(2024, 1, 1, 0, 0);
@@ -68,7 +68,12 @@ public class SeriesCsvReaderBenchmark {
             .append('\n');
       }
     }
-    csv = b.toString();
+    return b.toString();
+  }
+
+  @Setup
+  public void setUp() {
+    csv = csv(ds);
     reader = SeriesCsvReader.standard();
     List<Series> once = reader.read(new StringReader(csv));
     if (once.size() != SERIES || once.get(0).length() != LENGTH) {
