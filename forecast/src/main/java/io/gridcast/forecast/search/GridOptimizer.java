@@ -288,6 +288,25 @@ public final class GridOptimizer {
       return this;
     }
 
+    /**
+     * The interval levels as callers write them: {@code "50,80,95,99"} (percent, comma-separated).
+     *
+     * @throws InvalidOptimizerSettingException naming the entry that is not a level
+     */
+    public Builder levels(String percentList) {
+      String[] parts = percentList.split(",", -1);
+      double[] levels = new double[parts.length];
+      for (int i = 0; i < parts.length; i++) {
+        try {
+          levels[i] = Double.parseDouble(parts[i].trim());
+        } catch (NumberFormatException e) {
+          throw new InvalidOptimizerSettingException(
+              "levels", "'" + percentList + "'", "must be percentages such as 80,95");
+        }
+      }
+      return levels(levels);
+    }
+
     public GridOptimizer build() {
       if (horizon < 1) {
         throw new InvalidOptimizerSettingException("horizon", "unset", "must be set");

@@ -85,6 +85,10 @@ class IntervalLevelsTest {
         .hasMessageContaining("must not repeat a level");
     assertThatThrownBy(() -> GridOptimizer.builder().levels())
         .hasMessageContaining("at least one level");
+    assertThatThrownBy(() -> GridOptimizer.builder().levels("80,x"))
+        .hasMessageContaining("levels must be percentages such as 80,95, got '80,x'");
+    assertThat(GridOptimizer.builder().horizon(1).levels(" 95, 50").build().settings().levels())
+        .containsExactly(50.0, 95.0);
   }
 
   @Test
