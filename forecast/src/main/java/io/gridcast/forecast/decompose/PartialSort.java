@@ -5,8 +5,8 @@ package io.gridcast.forecast.decompose;
  * (Singleton's algorithm, CACM 347, stopping once the requested positions hold their order
  * statistics; segments of up to 11 values finished by insertion).
  *
- * <p>The robustness weights depend on the two middle values it leaves, and those are not always
- * the order statistics: the reference asks for positions {@code n/2 + 1} and {@code n/2} in that
+ * <p>The robustness weights depend on the two middle values it leaves, and those are not always the
+ * order statistics: the reference asks for positions {@code n/2 + 1} and {@code n/2} in that
  * (descending) order, and on even lengths the lower one is then sometimes left unsorted (about 1 in
  * 20 random inputs). Reproducing R's robust decompositions therefore means reproducing this
  * procedure step for step, not computing the true median. Not thread-safe: the segment stacks are

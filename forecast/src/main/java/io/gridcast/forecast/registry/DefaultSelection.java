@@ -1,5 +1,7 @@
 package io.gridcast.forecast.registry;
 
+import io.gridcast.forecast.decompose.Mstl;
+import io.gridcast.forecast.decompose.MstlModel;
 import io.gridcast.forecast.model.ModelSpec;
 import io.gridcast.forecast.search.CandidateSet;
 import io.gridcast.forecast.search.CandidateSource;
@@ -50,6 +52,13 @@ public final class DefaultSelection implements CandidateSource {
           "holt_winters_additive",
           "holt_winters_multiplicative");
 
+  /**
+   * Challengers added for multi-seasonal series (two or more seasonal periods that fit more than
+   * twice, e.g. hourly data with 24 and 168), each given the series' periods.
+   */
+  public static final List<String> MULTI_SEASONAL_MODELS =
+      List.of(MultiSeasonalModels.MSTL_ETS, MultiSeasonalModels.MSTL_THETA);
+
   /** The default candidates for intermittent series (ADI >= 1.32). */
   public static final List<String> INTERMITTENT_MODELS =
       List.of("ses", "croston", "sba", "tsb", "mean", "moving_average");
@@ -70,6 +79,7 @@ public final class DefaultSelection implements CandidateSource {
   private final ModelRegistry registry;
   private final List<ModelSpec> candidates;
   private final List<ModelSpec> intermittentCandidates;
+  private final List<ModelSpec> multiSeasonalCandidates;
   private final boolean explicit;
   private final double incumbentMargin;
 
@@ -77,11 +87,13 @@ public final class DefaultSelection implements CandidateSource {
       ModelRegistry registry,
       List<ModelSpec> candidates,
       List<ModelSpec> intermittentCandidates,
+      List<ModelSpec> multiSeasonalCandidates,
       boolean explicit,
       double incumbentMargin) {
     this.registry = Objects.requireNonNull(registry, "registry");
     this.candidates = List.copyOf(candidates);
     this.intermittentCandidates = List.copyOf(intermittentCandidates);
+    this.multiSeasonalCandidates = List.copyOf(multiSeasonalCandidates);
     this.explicit = explicit;
     this.incumbentMargin = incumbentMargin;
   }
@@ -92,6 +104,7 @@ public final class DefaultSelection implements CandidateSource {
         registry,
         registered(registry, DEFAULT_MODELS),
         registered(registry, INTERMITTENT_MODELS),
+        registered(registry, MULTI_SEASONAL_MODELS),
         false,
         DEFAULT_INCUMBENT_MARGIN);
   }
@@ -112,7 +125,7 @@ public final class DefaultSelection implements CandidateSource {
    */
   public static DefaultSelection named(ModelRegistry registry, List<String> names) {
     List<ModelSpec> specs = registry.candidates(names);
-    return new DefaultSelection(registry, specs, specs, true, 0);
+    return new DefaultSelection(registry, specs, specs, List.of(), true, 0);
   }
 
   /**
@@ -124,7 +137,8 @@ public final class DefaultSelection implements CandidateSource {
     if (!(margin >= 0 && margin < 1)) {
       throw new IllegalArgumentException("incumbent margin must be in [0, 1): " + margin);
     }
-    return new DefaultSelection(registry, candidates, intermittentCandidates, explicit, margin);
+    return new DefaultSelection(
+        registry, candidates, intermittentCandidates, multiSeasonalCandidates, explicit, margin);
   }
 
   /** The full candidate list before per-series filtering. */
@@ -136,26 +150,56 @@ public final class DefaultSelection implements CandidateSource {
   public CandidateSet candidatesFor(Series series) {
     boolean intermittent = isIntermittent(series);
     List<ModelSpec> candidates = intermittent ? intermittentCandidates : this.candidates;
+    if (!intermittent && !multiSeasonalCandidates.isEmpty() && isMultiSeasonal(series)) {
+      List<ModelSpec> all = new ArrayList<>(candidates);
+      all.addAll(multiSeasonalCandidates);
+      candidates = all;
+    }
     List<ModelSpec> kept = new ArrayList<>(candidates.size());
     List<String> skipped = new ArrayList<>();
     double min = Double.POSITIVE_INFINITY;
     for (int i = 0; i < series.length(); i++) {
       min = Math.min(min, series.value(i));
     }
-    for (ModelSpec spec : candidates) {
+    boolean incumbentKept = false;
+    for (int c = 0; c < candidates.size(); c++) {
+      ModelSpec spec = candidates.get(c);
       String why = reject(spec, series, min, intermittent);
       if (why == null) {
-        kept.add(spec);
+        kept.add(withSeriesPeriods(spec, series));
+        incumbentKept |= c == 0;
       } else if (!skipped.contains(why)) {
         skipped.add(why);
       }
     }
-    boolean incumbentKept = !kept.isEmpty() && kept.get(0) == candidates.get(0);
     double margin =
         series.length() >= LONG_SERIES
             ? Math.min(incumbentMargin, LONG_SERIES_INCUMBENT_MARGIN)
             : incumbentMargin;
     return new CandidateSet(kept, skipped, intermittent || !incumbentKept ? 0 : margin);
+  }
+
+  /**
+   * Whether the series has two or more seasonal periods that fit more than twice ({@code 2 p < n}),
+   * the series for which the MSTL models join the default list.
+   */
+  public static boolean isMultiSeasonal(Series s) {
+    return Mstl.usablePeriods(s.seasonalPeriods(), s.length()).length >= 2;
+  }
+
+  /**
+   * An MSTL spec that names no periods gets the series' own (a combination, its members'); every
+   * other spec is returned as it is.
+   */
+  static ModelSpec withSeriesPeriods(ModelSpec spec, Series s) {
+    if (spec instanceof MstlModel m && !m.hasPeriods() && s.seasonalPeriods().length > 0) {
+      return m.withPeriods(s.seasonalPeriods());
+    }
+    if (spec instanceof Combination c
+        && c.members().stream().anyMatch(x -> x instanceof MstlModel)) {
+      return new Combination(c.members().stream().map(x -> withSeriesPeriods(x, s)).toList());
+    }
+    return spec;
   }
 
   private String reject(ModelSpec spec, Series s, double min, boolean intermittent) {

@@ -174,6 +174,7 @@ final class StandardModels {
                     ParameterRange.estimated("beta", 0.01, 1, "probability smoothing constant")));
     registerAdjusted(b);
     registerEts(b);
+    MultiSeasonalModels.register(b);
     return b;
   }
 
