@@ -94,11 +94,16 @@ for (c in mcases) {
 close(out)
 
 # Forecasts: forecast(mstl(x), method = "ets") and Theta (thetaf on the adjusted series as a plain
-# series) through the same forecast.mstl, which re-adds each seasonal component's last cycle.
+# series) through the same forecast.mstl, which re-adds each seasonal component's last cycle; with
+# lambda = 0 both decomposition and forecasts are on the log scale and transformed back.
 fcases <- list(
-  list(id = "h1_24_168", x = msts(series$H1, seasonal.periods = c(24, 168)), h = 48),
-  list(id = "h150_24_168", x = msts(series$H150, seasonal.periods = c(24, 168)), h = 48),
-  list(id = "daily_7_365.25", x = msts(series$synth_daily, seasonal.periods = c(7, 365.25)), h = 400)
+  list(id = "h1_24_168", x = msts(series$H1, seasonal.periods = c(24, 168)), h = 48, lambda = NULL),
+  list(id = "h150_24_168", x = msts(series$H150, seasonal.periods = c(24, 168)), h = 48, lambda = NULL),
+  list(id = "daily_7_365.25", x = msts(series$synth_daily, seasonal.periods = c(7, 365.25)), h = 400,
+       lambda = NULL),
+  list(id = "h1_24_168", x = msts(series$H1, seasonal.periods = c(24, 168)), h = 48, lambda = 0),
+  list(id = "daily_7_365.25", x = msts(series$synth_daily, seasonal.periods = c(7, 365.25)), h = 400,
+       lambda = 0)
 )
 theta_sa <- function(x, h, level, ...) {
   f <- thetaf(ts(as.numeric(x)), h = h, level = level)
@@ -106,15 +111,18 @@ theta_sa <- function(x, h, level, ...) {
   f
 }
 out <- file(file.path(out_dir, "mstl_forecasts.csv"), "w")
-writeLines("case_id,model,method,h,mean,lo80,hi80,lo95,hi95", out)
+writeLines("case_id,lambda,model,method,h,mean,lo80,hi80,lo95,hi95", out)
 for (c in fcases) {
-  fit <- mstl(c$x)
+  fit <- mstl(c$x, lambda = c$lambda)
   for (m in c("mstl_ets", "mstl_theta")) {
-    f <- if (m == "mstl_ets") forecast(fit, method = "ets", h = c$h) else
-      forecast(fit, forecastfunction = theta_sa, h = c$h)
+    f <- if (m == "mstl_ets") forecast(fit, method = "ets", h = c$h, lambda = c$lambda,
+                                        biasadj = FALSE) else
+      forecast(fit, forecastfunction = theta_sa, h = c$h, lambda = c$lambda,
+               biasadj = FALSE)
     method <- gsub(",", ";", gsub(" ", "", f$method))
-    writeLines(paste(c$id, m, method, seq_len(c$h), g(f$mean), g(f$lower[, 1]), g(f$upper[, 1]),
-                     g(f$lower[, 2]), g(f$upper[, 2]), sep = ","), out)
+    writeLines(paste(c$id, if (is.null(c$lambda)) "NA" else c$lambda, m, method, seq_len(c$h),
+                     g(f$mean), g(f$lower[, 1]), g(f$upper[, 1]), g(f$lower[, 2]), g(f$upper[, 2]),
+                     sep = ","), out)
   }
 }
 close(out)

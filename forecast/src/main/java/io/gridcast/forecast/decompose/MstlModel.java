@@ -24,7 +24,11 @@ import java.util.function.Function;
  *
  * where {@code g} forecasts the adjusted series {@code T + R} (fitted with period 1) and each
  * component repeats its last {@code c_i} values. Interval bounds are the inner model's, shifted by
- * the same seasonal terms (the decomposition's uncertainty is not added, as in R).
+ * the same seasonal terms (the decomposition's uncertainty is not added, as in R). With a Box-Cox
+ * {@code lambda} ({@code 0} = log; R's {@code mstl(y, lambda)} with {@code forecast(..., lambda)})
+ * all of this happens on the transformed series and forecasts and bounds are transformed back, so
+ * seasonal swings that grow with the level become additive; {@code lambda <= 0} needs positive
+ * values.
  *
  * <p>The periods are this spec's own when given ({@code period1}, {@code period2}, ... among the
  * parameters, so a stored result refits with the periods it was chosen with); an empty list means
@@ -35,10 +39,15 @@ import java.util.function.Function;
  * @param name the registry name, e.g. {@code mstl_ets}
  * @param inner the model for the seasonally adjusted series
  * @param periods the seasonal periods ({@code >= 2}, fractional allowed), or empty
+ * @param lambda the Box-Cox parameter in [0, 1], or null for none
  */
-public record MstlModel(String name, ModelSpec inner, double[] periods) implements ModelSpec {
+public record MstlModel(String name, ModelSpec inner, double[] periods, Double lambda)
+    implements ModelSpec {
   /** Parameter-name prefix of the periods: {@code period1}, {@code period2}, ... */
   public static final String PERIOD_PARAMETER = "period";
+
+  /** Parameter name of the Box-Cox transform. */
+  public static final String LAMBDA_PARAMETER = "lambda";
 
   public MstlModel {
     Objects.requireNonNull(name, "name");
@@ -50,16 +59,19 @@ public record MstlModel(String name, ModelSpec inner, double[] periods) implemen
             name + ": seasonal periods must be finite and >= 2, got " + Arrays.toString(periods));
       }
     }
+    if (lambda != null && !(lambda >= 0 && lambda <= 1)) {
+      throw new IllegalArgumentException(name + ": lambda must be in [0, 1], got " + lambda);
+    }
   }
 
   /** The spec for the series' own periods: those of {@link #fit}'s {@code period} argument. */
   public static MstlModel of(String name, ModelSpec inner) {
-    return new MstlModel(name, inner, new double[0]);
+    return new MstlModel(name, inner, new double[0], null);
   }
 
   /**
-   * From a parameter map: {@code period1, period2, ...} (consecutive from 1) are the periods, the
-   * rest go to the inner model's factory.
+   * From a parameter map: {@code period1, period2, ...} (consecutive from 1) are the periods,
+   * {@code lambda} the Box-Cox parameter, the rest go to the inner model's factory.
    */
   public static MstlModel fromParameters(
       String name,
@@ -71,14 +83,20 @@ public record MstlModel(String name, ModelSpec inner, double[] periods) implemen
       periods = Arrays.copyOf(periods, i);
       periods[i - 1] = rest.remove(PERIOD_PARAMETER + i);
     }
-    return new MstlModel(name, innerFactory.apply(rest), periods);
+    Double lambda = rest.remove(LAMBDA_PARAMETER);
+    return new MstlModel(name, innerFactory.apply(rest), periods, lambda);
   }
 
   /** This model with other periods (any order; ascending in the spec). */
   public MstlModel withPeriods(double... periods) {
     double[] sorted = periods.clone();
     Arrays.sort(sorted);
-    return new MstlModel(name, inner, sorted);
+    return new MstlModel(name, inner, sorted, lambda);
+  }
+
+  /** This model on the Box-Cox transformed series ({@code 0} = log). */
+  public MstlModel withLambda(double lambda) {
+    return new MstlModel(name, inner, periods, lambda);
   }
 
   /** Whether this spec names its periods (otherwise the fit's single period is used). */
@@ -97,6 +115,9 @@ public record MstlModel(String name, ModelSpec inner, double[] periods) implemen
     for (int i = 0; i < periods.length; i++) {
       out.put(PERIOD_PARAMETER + (i + 1), periods[i]);
     }
+    if (lambda != null) {
+      out.put(LAMBDA_PARAMETER, lambda);
+    }
     out.putAll(inner.parameters());
     return out;
   }
@@ -107,14 +128,24 @@ public record MstlModel(String name, ModelSpec inner, double[] periods) implemen
       throw new ModelFitException(
           name, "needs 1 <= n <= y.length, got n=" + n + ", length " + y.length);
     }
+    double[] x = y;
+    if (lambda != null) {
+      for (int t = 0; t < n; t++) {
+        if (lambda <= 0 && !(y[t] > 0)) {
+          throw new ModelFitException(
+              name, "lambda " + lambda + " needs positive values, got " + y[t] + " at " + t);
+        }
+      }
+      x = BoxCox.transform(y, n, lambda);
+    }
     double[] wanted = hasPeriods() ? periods : (period > 1 ? new double[] {period} : new double[0]);
     double[] used = Mstl.usablePeriods(wanted, n);
     if (used.length == 0) {
-      return new Fitted(this, inner.fit(y, n, 1), List.of(), new int[0]);
+      return new Fitted(this, inner.fit(x, n, 1), List.of(), new int[0]);
     }
     MstlDecomposition d;
     try {
-      d = Mstl.of(used).decompose(y, n);
+      d = Mstl.of(used).decompose(x, n);
     } catch (IllegalArgumentException e) {
       throw new ModelFitException(name, e.getMessage());
     }
@@ -133,17 +164,23 @@ public record MstlModel(String name, ModelSpec inner, double[] periods) implemen
     return o instanceof MstlModel m
         && name.equals(m.name)
         && inner.equals(m.inner)
-        && Arrays.equals(periods, m.periods);
+        && Arrays.equals(periods, m.periods)
+        && Objects.equals(lambda, m.lambda);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(name, inner, Arrays.hashCode(periods));
+    return Objects.hash(name, inner, Arrays.hashCode(periods), lambda);
   }
 
   @Override
   public String toString() {
-    return name + Arrays.toString(periods) + "(" + inner + ")";
+    return name
+        + Arrays.toString(periods)
+        + (lambda == null ? "" : " lambda=" + lambda)
+        + "("
+        + inner
+        + ")";
   }
 
   /** The inner model's fit plus each component's last cycle. */
@@ -151,7 +188,7 @@ public record MstlModel(String name, ModelSpec inner, double[] periods) implemen
       implements FittedModel {
     @Override
     public ModelSpec spec() {
-      return new MstlModel(model.name(), inner.spec(), model.periods);
+      return new MstlModel(model.name(), inner.spec(), model.periods, model.lambda);
     }
 
     @Override
@@ -172,19 +209,19 @@ public record MstlModel(String name, ModelSpec inner, double[] periods) implemen
       return inner.estimatedParameterCount();
     }
 
-    /** Adds the sum of the components' seasonal naive forecasts (summed first, as R does). */
+    /**
+     * Adds the sum of the components' seasonal naive forecasts (summed first, as R does) and undoes
+     * the Box-Cox transform.
+     */
     private double[] reseasonalise(double[] f) {
-      if (cycles.length == 0) {
-        return f;
-      }
-      for (int h = 0; h < f.length; h++) {
+      for (int h = 0; h < f.length && cycles.length > 0; h++) {
         double s = 0;
         for (int i = 0; i < cycles.length; i++) {
           s += lastCycles.get(i)[h % cycles[i]];
         }
         f[h] += s;
       }
-      return f;
+      return model.lambda == null ? f : BoxCox.inverse(f, model.lambda);
     }
   }
 }

@@ -227,6 +227,13 @@ public final class DefaultSelection implements CandidateSource {
     if (d.has(ModelTrait.POSITIVE_ONLY) && min <= 0) {
       return d.name() + ": needs positive values, series has minimum " + min;
     }
+    if (spec instanceof MstlModel m && m.lambda() != null && m.lambda() <= 0 && min <= 0) {
+      return d.name()
+          + "(lambda="
+          + m.lambda()
+          + "): needs positive values, series has minimum "
+          + min;
+    }
     if (!explicit && d.has(ModelTrait.INTERMITTENT_ONLY) && !intermittent) {
       return d.name()
           + ": for intermittent series only (ADI "

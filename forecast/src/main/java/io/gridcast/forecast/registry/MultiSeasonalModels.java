@@ -40,7 +40,8 @@ final class MultiSeasonalModels {
                         + "automatic non-seasonal ETS (AICc) on the seasonally adjusted series,"
                         + " each seasonal component's last cycle added back.",
                     p -> MstlModel.fromParameters(MSTL_ETS, p, MultiSeasonalModels::ets))
-                .withParameters(periods().toArray(ParameterRange[]::new)))
+                .withParameters(with(periods(), LAMBDA))
+                .withGrid(rawAndLog(MstlModel.of(MSTL_ETS, ets(Map.of())))))
         .register(
             ModelDescriptor.of(
                     MSTL_THETA,
@@ -84,9 +85,21 @@ final class MultiSeasonalModels {
     return out;
   }
 
-  private static ParameterRange[] with(List<ParameterRange> first, ParameterRange last) {
+  private static final ParameterRange LAMBDA =
+      ParameterRange.estimated(
+          MstlModel.LAMBDA_PARAMETER,
+          0,
+          1,
+          "Box-Cox transform before decomposing (0 = log, positive series only); none when absent");
+
+  /** The default grid: the series as it is, and its logarithm (for seasonality that scales). */
+  private static List<MstlModel> rawAndLog(MstlModel raw) {
+    return List.of(raw, raw.withLambda(0));
+  }
+
+  private static ParameterRange[] with(List<ParameterRange> first, ParameterRange... more) {
     List<ParameterRange> all = new ArrayList<>(first);
-    all.add(last);
+    all.addAll(List.of(more));
     return all.toArray(ParameterRange[]::new);
   }
 }

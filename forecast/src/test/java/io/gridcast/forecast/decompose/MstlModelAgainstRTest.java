@@ -16,7 +16,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * Forecasts of the MSTL models against R (bench/r/stl_fixtures.R): {@code forecast(mstl(y), method
  * = "ets")} for {@code mstl_ets}, and for {@code mstl_theta} R's {@code thetaf()} on the seasonally
- * adjusted series re-seasonalised by the same {@code forecast.mstl} code. The decomposition and the
+ * adjusted series re-seasonalised by the same {@code forecast.mstl} code; each also on the log
+ * scale ({@code mstl(y, lambda = 0)}, {@code forecast(..., lambda = 0)}). The decomposition and the
  * re-added seasonal terms are exact; what remains is the inner model's fit. ETS must choose R's
  * structure and reach R's optimum: points and 80%/95% bounds within 1e-6 of the series' scale (its
  * mean absolute value; measured: 1e-15 for points, 7e-10 for bounds). Theta's SES fit stops where
@@ -25,19 +26,24 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class MstlModelAgainstRTest {
 
-  @ParameterizedTest(name = "{0} {1}")
+  @ParameterizedTest(name = "{0} {3} lambda={4}")
   @CsvSource({
-    "h1_24_168, H1, '24,168', mstl_ets",
-    "h1_24_168, H1, '24,168', mstl_theta",
-    "h150_24_168, H150, '24,168', mstl_ets",
-    "h150_24_168, H150, '24,168', mstl_theta",
-    "daily_7_365.25, synth_daily, '7,365.25', mstl_ets",
-    "daily_7_365.25, synth_daily, '7,365.25', mstl_theta"
+    "h1_24_168, H1, '24,168', mstl_ets, NA",
+    "h1_24_168, H1, '24,168', mstl_theta, NA",
+    "h150_24_168, H150, '24,168', mstl_ets, NA",
+    "h150_24_168, H150, '24,168', mstl_theta, NA",
+    "daily_7_365.25, synth_daily, '7,365.25', mstl_ets, NA",
+    "daily_7_365.25, synth_daily, '7,365.25', mstl_theta, NA",
+    "h1_24_168, H1, '24,168', mstl_ets, 0",
+    "h1_24_168, H1, '24,168', mstl_theta, 0",
+    "daily_7_365.25, synth_daily, '7,365.25', mstl_ets, 0",
+    "daily_7_365.25, synth_daily, '7,365.25', mstl_theta, 0"
   })
-  void forecast_matchesR(String caseId, String seriesId, String periods, String model) {
+  void forecast_matchesR(
+      String caseId, String seriesId, String periods, String model, String lambda) {
     double[] y = DecomposeFixtures.series().get(seriesId);
     double[] p = Arrays.stream(periods.split(",")).mapToDouble(Double::parseDouble).toArray();
-    Map<String, String> row = Map.of("case_id", caseId, "model", model);
+    Map<String, String> row = Map.of("case_id", caseId, "model", model, "lambda", lambda);
     double[] mean = DecomposeFixtures.column("mstl_forecasts.csv", row, "mean");
     int h = mean.length;
     MstlModel spec =
@@ -46,7 +52,8 @@ class MstlModelAgainstRTest {
             model.equals("mstl_ets")
                 ? EtsSpec.auto(EtsSelection.DEFAULT.nonSeasonal())
                 : new Theta(),
-            p);
+            p,
+            lambda.equals("NA") ? null : Double.valueOf(lambda));
 
     FittedModel fit = spec.fit(y, 1);
 
