@@ -53,11 +53,13 @@ final class MultiSeasonalModels {
                 .withParameters(
                     with(
                         periods(),
+                        LAMBDA,
                         ParameterRange.estimated(
                             "alpha",
                             1e-4,
                             1,
-                            "smoothing constant in (0, 1]; estimated when absent"))));
+                            "smoothing constant in (0, 1]; estimated when absent")))
+                .withGrid(rawAndLog(MstlModel.of(MSTL_THETA, new Theta()))));
   }
 
   private static ModelSpec ets(Map<String, Double> parameters) {

@@ -60,7 +60,8 @@ class ModelRegistryTest {
     assertThatThrownBy(() -> REGISTRY.candidates(List.of("naive", "arima")))
         .isInstanceOf(UnknownModelException.class)
         .hasMessageStartingWith("unknown model 'arima'; known models: naive, snaive, drift,")
-        .hasMessageEndingWith(", ets_madm, ets_mam, seasonal, positive, croston_like");
+        .hasMessageContaining(", ets_madm, ets_mam, ")
+        .hasMessageEndingWith(", seasonal, positive, croston_like");
   }
 
   @Test
