@@ -29,13 +29,15 @@ import java.util.Map;
  * <p>Usage: {@code java -cp bench/target/benchmarks.jar io.gridcast.bench.accuracy.AccuracyBench
  * [--data ../shared/data] [--suite m3,m4h,carparts] [--models a,b] [--folds 3] [--metric smape]
  * [--every 1] [--threads N] [--margin 0.5] [--type MONTHLY] [--ds index|timestamp] [--m4h-periods
- * 24,168]}. {@code --every k} scores every k-th series only (quick looks). M4 hourly series carry
- * the seasonal periods 24 (daily) and 168 (weekly) unless {@code --m4h-periods} says otherwise
- * ({@code 24} gives them the single daily period); their MASE is scaled by lag 24 as M4 defines it
- * either way. {@code --ds timestamp} (M4 hourly only) rewrites the integer {@code ds} as hourly
- * timestamps and reads the series through the CSV reader, frequency and seasonal periods inferred
- * (see {@link TimestampedSeries}); its scores must equal the integer run's. The CPU figure is the
- * process's CPU time (all threads, JIT and GC included) over the search.
+ * 24,168] [--multi-seasonal-models mstl_theta]}. {@code --every k} scores every k-th series only
+ * (quick looks). M4 hourly series carry the seasonal periods 24 (daily) and 168 (weekly) unless
+ * {@code --m4h-periods} says otherwise ({@code 24} gives them the single daily period); their MASE
+ * is scaled by lag 24 as M4 defines it either way. {@code --ds timestamp} (M4 hourly only) rewrites
+ * the integer {@code ds} as hourly timestamps and reads the series through the CSV reader,
+ * frequency and seasonal periods inferred (see {@link TimestampedSeries}); its scores must equal
+ * the integer run's. {@code --multi-seasonal-models} replaces the default search's challengers for
+ * multi-seasonal series ({@code none}: no extra challengers). The CPU figure is the process's CPU
+ * time (all threads, JIT and GC included) over the search.
  */
 public final class AccuracyBench {
   private AccuracyBench() {}
@@ -56,7 +58,12 @@ public final class AccuracyBench {
                 .withIncumbentMargin(
                     Double.parseDouble(
                         opt.getOrDefault(
-                            "margin", String.valueOf(DefaultSelection.DEFAULT_INCUMBENT_MARGIN))));
+                            "margin", String.valueOf(DefaultSelection.DEFAULT_INCUMBENT_MARGIN))))
+                .withMultiSeasonalModels(
+                    names(
+                        opt.getOrDefault(
+                            "multi-seasonal-models",
+                            String.join(",", DefaultSelection.MULTI_SEASONAL_MODELS))));
     Run run =
         new Run(
             candidates,
@@ -249,6 +256,11 @@ public final class AccuracyBench {
         mase / maseCount);
     System.out.println("| R ses (reference) | 2509 | 0.7058 | 0.5801 | -0.1003 | 1.0702 |");
     System.out.println("| R SBA (reference) | 2509 | 0.8035 | 0.6628 | -0.0960 | 1.2547 |");
+  }
+
+  /** A comma-separated list of model names; {@code none} for the empty list. */
+  private static List<String> names(String list) {
+    return list.equals("none") ? List.of() : List.of(list.split(","));
   }
 
   /** Only the series of one subset ({@code --type MONTHLY}), or all when {@code type} is null. */

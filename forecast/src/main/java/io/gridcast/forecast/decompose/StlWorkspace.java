@@ -28,8 +28,6 @@ final class StlWorkspace {
   private static final double FAR = 0.999f;
   private static final double NEAR = 0.001f;
 
-  private final int capacity;
-  private final int periodCapacity;
   private final double[] w1;
   private final double[] w2;
   private final double[] w3;
@@ -40,18 +38,12 @@ final class StlWorkspace {
 
   /** Work arrays for series of up to {@code n} values and integer periods up to {@code np}. */
   StlWorkspace(int n, int np) {
-    this.capacity = n;
-    this.periodCapacity = np;
     int size = n + 2 * np;
     w1 = new double[size];
     w2 = new double[size];
     w3 = new double[size];
     w4 = new double[size];
     w5 = new double[size];
-  }
-
-  boolean fits(int n, int np) {
-    return n <= capacity && np <= periodCapacity;
   }
 
   /**

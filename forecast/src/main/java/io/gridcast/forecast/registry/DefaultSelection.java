@@ -22,6 +22,7 @@ import java.util.Objects;
  *   <li>{@link ModelTrait#INTERMITTENT_ONLY} (default list only): needs an intermittent series,
  *       average inter-demand interval {@code ADI = n / #(y != 0) >= }{@value #INTERMITTENT_ADI}
  *       (Syntetos-Boylan cut-off);
+ *   <li>an MSTL model on the log scale ({@code lambda <= 0}): needs every value {@code > 0};
  *   <li>a combination is kept only when each member is.
  * </ul>
  *
@@ -32,9 +33,13 @@ import java.util.Objects;
  * #LONG_SERIES_INCUMBENT_MARGIN} (10%) on series of {@link #LONG_SERIES} values or more. On M3 (14
  * to 126 values) the plain minimum over these candidates scored sMAPE 13.54, the incumbent alone
  * 12.98, the 50% hurdle 12.96; on M4 hourly (700+ values) a 10% hurdle lets the seasonal models win
- * (OWA 0.565) where 50% held them back (0.632). See docs/benchmarks.md. Intermittent series get
- * {@link #INTERMITTENT_MODELS}, scored by the optimizer's intermittent metric (RMSE by default),
- * plain minimum. Names not registered are left out. Immutable and thread-safe.
+ * (OWA 0.565) where 50% held them back (0.632). Multi-seasonal series ({@link #isMultiSeasonal})
+ * also get {@link #MULTI_SEASONAL_MODELS} as challengers under the same hurdle (M4 hourly with
+ * periods 24 and 168: OWA 0.493). See docs/benchmarks.md. Intermittent series get {@link
+ * #INTERMITTENT_MODELS}, scored by the optimizer's intermittent metric (RMSE by default), plain
+ * minimum. Names not registered are left out. MSTL specs that name no periods are given the series'
+ * {@link Series#seasonalPeriods()}, in the default and the named lists alike. Immutable and
+ * thread-safe.
  */
 public final class DefaultSelection implements CandidateSource {
   /** ADI at or above which a series counts as intermittent. */
@@ -56,8 +61,8 @@ public final class DefaultSelection implements CandidateSource {
    * Challengers added for multi-seasonal series (two or more seasonal periods that fit more than
    * twice, e.g. hourly data with 24 and 168), each given the series' periods: MSTL with Theta on
    * the adjusted series, raw and on the log scale. On M4 hourly they take the default search from
-   * OWA 0.565 to 0.493 for 8% more CPU; adding {@code mstl_ets} as well reaches 0.489 for 2.3 times
-   * the CPU, so it stays available by name only (docs/benchmarks.md).
+   * OWA 0.565 to 0.493 for about 15% more CPU; adding {@code mstl_ets} as well reaches 0.489 for
+   * 2.2 times the CPU, so it stays available by name only (docs/benchmarks.md).
    */
   public static final List<String> MULTI_SEASONAL_MODELS = List.of(MultiSeasonalModels.MSTL_THETA);
 
@@ -141,6 +146,21 @@ public final class DefaultSelection implements CandidateSource {
     }
     return new DefaultSelection(
         registry, candidates, intermittentCandidates, multiSeasonalCandidates, explicit, margin);
+  }
+
+  /**
+   * This selection with other challengers for multi-seasonal series (empty: none).
+   *
+   * @throws UnknownModelException for an unknown name
+   */
+  public DefaultSelection withMultiSeasonalModels(List<String> names) {
+    return new DefaultSelection(
+        registry,
+        candidates,
+        intermittentCandidates,
+        registry.candidates(names),
+        explicit,
+        incumbentMargin);
   }
 
   /** The full candidate list before per-series filtering. */

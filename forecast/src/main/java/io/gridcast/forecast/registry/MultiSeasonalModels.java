@@ -25,7 +25,7 @@ final class MultiSeasonalModels {
   static final String MSTL_THETA = "mstl_theta";
 
   /** How many periods a spec may name. */
-  static final int MAX_PERIODS = 3;
+  static final int MAX_PERIODS = 6;
 
   private static final String DECOMPOSITION =
       "MSTL (Bandara, Hyndman & Bergmeir 2021): STL for each seasonal period in turn, as R's"
