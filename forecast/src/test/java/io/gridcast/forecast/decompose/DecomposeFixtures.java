@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** R's STL / MSTL reference values (see resources/reference/decompose/README.md). */
 final class DecomposeFixtures {
@@ -77,8 +78,7 @@ final class DecomposeFixtures {
         .orElseThrow(() -> new IllegalArgumentException("no row " + where + " in " + file));
   }
 
-  private static final Map<String, List<Map<String, String>>> CACHE =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  private static final Map<String, List<Map<String, String>>> CACHE = new ConcurrentHashMap<>();
 
   static List<Map<String, String>> read(String file) {
     return CACHE.computeIfAbsent(file, DecomposeFixtures::load);

@@ -3,6 +3,7 @@ package io.gridcast.forecast.decompose;
 import static io.gridcast.forecast.decompose.StlAgainstRTest.assertClose;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.Arrays;
 import java.util.Map;
@@ -68,8 +69,7 @@ class MstlAgainstRTest {
 
     double[] adjusted = d.adjusted();
     for (int t = 0; t < y.length; t++) {
-      assertThat(adjusted[t] + d.seasonal(0)[t] + d.seasonal(1)[t])
-          .isCloseTo(y[t], org.assertj.core.api.Assertions.within(1e-9));
+      assertThat(adjusted[t] + d.seasonal(0)[t] + d.seasonal(1)[t]).isCloseTo(y[t], within(1e-9));
     }
   }
 

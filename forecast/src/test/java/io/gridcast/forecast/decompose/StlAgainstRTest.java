@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.gridcast.forecast.decompose.DecomposeFixtures.StlCase;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -57,7 +58,7 @@ class StlAgainstRTest {
             : SeasonalWindow.of(c.integer("s_window"));
     Stl.Builder b =
         Stl.builder(Double.parseDouble(c.get("period")), window)
-            .robust(Boolean.parseBoolean(c.get("robust").toLowerCase(java.util.Locale.ROOT)));
+            .robust(Boolean.parseBoolean(c.get("robust").toLowerCase(Locale.ROOT)));
     if (c.given("s_degree_arg")) {
       b.seasonalDegree(c.integer("s_degree_arg"));
     }
