@@ -1,6 +1,7 @@
 package io.gridcast.server.app;
 
 import io.gridcast.forecast.registry.ModelRegistry;
+import io.gridcast.queue.JobHandler;
 import io.gridcast.queue.JobQueue;
 import io.gridcast.server.auth.SessionStore;
 import io.gridcast.server.auth.UserStore;
@@ -16,6 +17,7 @@ import io.gridcast.server.dataset.ResultStore;
 import io.gridcast.server.db.Database;
 import io.gridcast.server.event.EventFeed;
 import io.gridcast.server.http.Api;
+import io.gridcast.server.http.ApiContext;
 import io.gridcast.server.http.ApiServer;
 import io.gridcast.server.http.CallerResolver;
 import io.gridcast.server.job.FitPriority;
@@ -26,7 +28,9 @@ import io.gridcast.server.monitor.Monitoring;
 import io.gridcast.server.monitor.PerformanceJobs;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -34,8 +38,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One Gridcast process: the database pool and migrations, the job queue (workers started when the
- * role runs them), and the HTTP API (when the role serves it). {@link #close()} stops HTTP first,
- * then the event feed, then the workers (bounded grace), then the pool; it is idempotent.
+ * role runs them), and the HTTP API (when the role serves it).
+ *
+ * <pre>{@code
+ * GridcastServer server = GridcastServer.create(config).registry(ModelRegistry.standard()).start();
+ * }</pre>
+ *
+ * {@link #close()} stops the event feed first, then HTTP, monitoring, the workers (bounded grace)
+ * and the pool; it is idempotent.
  */
 public final class GridcastServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(GridcastServer.class);
@@ -52,150 +62,63 @@ public final class GridcastServer implements AutoCloseable {
   private final Monitoring monitoring;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private GridcastServer(
-      ServerConfig config,
-      Database db,
-      JobQueue queue,
-      EventFeed feed,
-      ApiServer http,
-      ResultCache cache,
-      Monitoring monitoring) {
-    this.config = config;
-    this.cache = cache;
-    this.db = db;
-    this.queue = queue;
-    this.feed = feed;
-    this.http = http;
-    this.monitoring = monitoring;
+  private GridcastServer(Parts p) {
+    this.config = p.config;
+    this.db = p.db;
+    this.queue = p.queue;
+    this.feed = p.feed;
+    this.http = p.http;
+    this.cache = p.cache;
+    this.monitoring = p.monitoring;
   }
 
   /**
-   * Starts a process as the configuration says: bearer tokens checked against the users table, or
-   * the fixed local user when authentication is off.
+   * A process for {@code config}; the builder's settings have defaults, {@code start()} runs it.
    */
-  public static GridcastServer start(ServerConfig config) {
-    return start(config, ModelRegistry.standard());
+  public static Builder create(ServerConfig config) {
+    return new Builder(config);
   }
 
-  /** Starts a process as the configuration says, with a given model registry. */
-  public static GridcastServer start(ServerConfig config, ModelRegistry registry) {
-    return start(config, null, registry);
+  /** The optional parts of a process. Not thread-safe; {@link #start()} may be called once. */
+  public static final class Builder {
+    private final ServerConfig config;
+    private ModelRegistry registry = ModelRegistry.standard();
+    private MonitorConfig monitor;
+
+    private Builder(ServerConfig config) {
+      this.config = Objects.requireNonNull(config, "config must not be null");
+    }
+
+    /** The models jobs may use (default: {@link ModelRegistry#standard()}). */
+    public Builder registry(ModelRegistry registry) {
+      this.registry = Objects.requireNonNull(registry, "registry must not be null");
+      return this;
+    }
+
+    /** Monitoring settings (default: read from the environment at start). */
+    public Builder monitor(MonitorConfig monitor) {
+      this.monitor = Objects.requireNonNull(monitor, "monitor must not be null");
+      return this;
+    }
+
+    /** Opens the database, starts the queue (and its workers) and the HTTP API as the role says. */
+    public GridcastServer start() {
+      MonitorConfig m = monitor != null ? monitor : MonitorConfig.fromEnv(System.getenv());
+      return GridcastServer.start(config, registry, m);
+    }
   }
 
-  /**
-   * Starts a process with a given caller resolver (null: the one the configuration asks for) and
-   * model registry.
-   */
-  public static GridcastServer start(
-      ServerConfig config, CallerResolver givenCallers, ModelRegistry registry) {
-    return start(config, givenCallers, registry, MonitorConfig.fromEnv(System.getenv()));
-  }
+  /** What {@link #start} has opened so far, closed in reverse if a later part fails. */
+  private static final class Parts {
+    ServerConfig config;
+    Database db;
+    Monitoring monitoring;
+    ResultCache cache;
+    JobQueue queue;
+    EventFeed feed;
+    ApiServer http;
 
-  /**
-   * Starts a process with a given caller resolver (null: the one the configuration asks for), model
-   * registry and monitoring settings (sampling runs only in processes that serve HTTP).
-   */
-  public static GridcastServer start(
-      ServerConfig config,
-      CallerResolver givenCallers,
-      ModelRegistry registry,
-      MonitorConfig monitorConfig) {
-    LOG.info("effective configuration: {}", config.describe());
-    InstantSource clock = InstantSource.system();
-    Database db = Database.open(config.database(), config.effectiveDbPoolSize());
-    JobQueue queue = null;
-    EventFeed feed = null;
-    ApiServer http = null;
-    Monitoring monitoring = null;
-    try {
-      monitoring =
-          Monitoring.create(
-              config.role().http()
-                  ? monitorConfig
-                  : monitorConfig.withSampleInterval(Duration.ZERO),
-              clock);
-      monitoring.bindPool(db.dataSource());
-      UserStore users = new UserStore(db.dataSource(), clock);
-      SessionStore sessions =
-          config.auth() ? new SessionStore(db.dataSource(), clock, SessionStore.DEFAULT_TTL) : null;
-      CallerResolver callers = givenCallers;
-      if (callers == null) {
-        callers =
-            config.auth()
-                ? CallerResolver.bearerOrSession(users, sessions)
-                : CallerResolver.localUser();
-      }
-      if (config.auth()
-          && config.role() == Role.SERVE
-          && config.database().equals(DatabaseUrl.sqliteIn(config.dataDir()))) {
-        FirstAdmin.ensure(users, config.dataDir());
-      }
-      DatasetStore datasets = new DatasetStore(db.dataSource());
-      ResultStore results = new ResultStore(db.dataSource(), db.dialect());
-      ResultCache cache = resultCache(config.cache(), db, clock);
-      bindCache(monitoring, cache);
-      ForecastJobs jobs = new ForecastJobs(datasets, results, registry, clock, cache);
-      PerformanceJobs performanceJobs =
-          new PerformanceJobs(datasets, registry, config.dataDir().resolve("profiles"));
-      JobQueue.Builder qb =
-          JobQueue.create(db.dataSource())
-              .migrate(false)
-              .clock(clock)
-              .lease(config.lease())
-              .workers(config.role().workers() ? config.workers() : 0);
-      Map<String, io.gridcast.queue.JobHandler> handlers = new java.util.LinkedHashMap<>();
-      handlers.putAll(jobs.handlers());
-      handlers.putAll(performanceJobs.handlers());
-      for (Map.Entry<String, io.gridcast.queue.JobHandler> h : handlers.entrySet()) {
-        qb.register(
-            h.getKey(),
-            FitPriority.lowered(monitoring.timed(h.getKey(), h.getValue()), config.fitNice()));
-      }
-      queue = qb.build();
-      monitoring.bindQueue(queue.store());
-      if (config.role() == Role.WORKER) {
-        FitPriority.lowerCompilerThreads(config.fitNice());
-      }
-      if (config.role().workers()) {
-        queue.start();
-        LOG.info("workers started: {} slots, worker id {}", config.workers(), queue.workerId());
-      }
-      if (config.role().http()) {
-        feed = new EventFeed(queue);
-        monitoring.bindEventFeed(feed::recentSize);
-        monitoring.alerts().onChange(feed::nudge);
-        DatasetService datasetService =
-            new DatasetService(datasets, clock, config.limits().maxSeriesPerUpload());
-        JobService jobService =
-            new JobService(
-                queue.store(),
-                datasets,
-                registry,
-                clock,
-                config.limits().maxHorizon(),
-                config.limits().maxJobsPerSubmission(),
-                results,
-                cache);
-        http =
-            Api.start(
-                config,
-                callers,
-                datasetService,
-                results,
-                jobService,
-                queue.store(),
-                feed,
-                registry,
-                db::ping,
-                clock,
-                users,
-                sessions,
-                cache,
-                monitoring,
-                performanceJobs);
-      }
-      return new GridcastServer(config, db, queue, feed, http, cache, monitoring);
-    } catch (RuntimeException e) {
+    void closeAfter(RuntimeException e) {
       for (AutoCloseable c : new AutoCloseable[] {http, feed, monitoring, queue, db}) {
         if (c != null) {
           try {
@@ -205,8 +128,109 @@ public final class GridcastServer implements AutoCloseable {
           }
         }
       }
+    }
+  }
+
+  private static GridcastServer start(
+      ServerConfig config, ModelRegistry registry, MonitorConfig monitorConfig) {
+    LOG.info("effective configuration: {}", config.describe());
+    InstantSource clock = InstantSource.system();
+    Parts p = new Parts();
+    p.config = config;
+    p.db = Database.open(config.database(), config.effectiveDbPoolSize());
+    try {
+      p.monitoring =
+          Monitoring.create(
+              config.role().http()
+                  ? monitorConfig
+                  : monitorConfig.withSampleInterval(Duration.ZERO),
+              clock);
+      p.monitoring.bindPool(p.db.dataSource());
+      DatasetStore datasets = new DatasetStore(p.db.dataSource());
+      ResultStore results = new ResultStore(p.db.dataSource(), p.db.dialect());
+      p.cache = resultCache(config.cache(), p.db, clock);
+      bindCache(p.monitoring, p.cache);
+      PerformanceJobs performanceJobs =
+          new PerformanceJobs(datasets, registry, config.dataDir().resolve("profiles"));
+      Map<String, JobHandler> handlers = new LinkedHashMap<>();
+      handlers.putAll(new ForecastJobs(datasets, results, registry, clock, p.cache).handlers());
+      handlers.putAll(performanceJobs.handlers());
+      p.queue = queue(config, p, handlers, clock);
+      if (config.role().http()) {
+        UserStore users = new UserStore(p.db.dataSource(), clock);
+        SessionStore sessions =
+            config.auth()
+                ? new SessionStore(p.db.dataSource(), clock, SessionStore.DEFAULT_TTL)
+                : null;
+        if (config.auth()
+            && config.role() == Role.SERVE
+            && config.database().equals(DatabaseUrl.sqliteIn(config.dataDir()))) {
+          FirstAdmin.ensure(users, config.dataDir());
+        }
+        p.feed = EventFeed.follow(p.queue).start();
+        p.monitoring.bindEventFeed(p.feed::recentSize);
+        p.monitoring.alerts().onChange(p.feed::nudge);
+        p.http =
+            Api.start(
+                ApiContext.builder()
+                    .config(config)
+                    .callers(
+                        config.auth()
+                            ? CallerResolver.bearerOrSession(users, sessions)
+                            : CallerResolver.localUser())
+                    .users(users)
+                    .sessions(sessions)
+                    .datasets(
+                        new DatasetService(datasets, clock, config.limits().maxSeriesPerUpload()))
+                    .results(results)
+                    .jobs(
+                        new JobService(
+                            p.queue.store(),
+                            datasets,
+                            results,
+                            p.cache,
+                            registry,
+                            config.limits(),
+                            clock))
+                    .store(p.queue.store())
+                    .feed(p.feed)
+                    .registry(registry)
+                    .ready(p.db::ping)
+                    .clock(clock)
+                    .cache(p.cache)
+                    .monitoring(p.monitoring)
+                    .performanceJobs(performanceJobs)
+                    .build());
+      }
+      return new GridcastServer(p);
+    } catch (RuntimeException e) {
+      p.closeAfter(e);
       throw e;
     }
+  }
+
+  /** The queue with every handler registered (timed, at the fitting priority); workers started. */
+  private static JobQueue queue(
+      ServerConfig config, Parts p, Map<String, JobHandler> handlers, InstantSource clock) {
+    JobQueue.Builder qb =
+        JobQueue.create(p.db.dataSource())
+            .migrate(false)
+            .clock(clock)
+            .lease(config.lease())
+            .workers(config.role().workers() ? config.workers() : 0);
+    handlers.forEach((type, handler) ->
+        qb.register(
+            type, FitPriority.lowered(p.monitoring.timed(type, handler), config.fitNice())));
+    JobQueue queue = qb.build();
+    p.monitoring.bindQueue(queue.store());
+    if (config.role() == Role.WORKER) {
+      FitPriority.lowerCompilerThreads(config.fitNice());
+    }
+    if (config.role().workers()) {
+      queue.start();
+      LOG.info("workers started: {} slots, worker id {}", config.workers(), queue.workerId());
+    }
+    return queue;
   }
 
   /** The cache's figures as monitoring gauges, and its hit rate for the cache alert. */
@@ -221,7 +245,7 @@ public final class GridcastServer implements AutoCloseable {
         },
         () -> {
           CacheStats s = cache.stats();
-          Map<String, Object> m = new java.util.LinkedHashMap<>();
+          Map<String, Object> m = new LinkedHashMap<>();
           m.put("hits", s.hits());
           m.put("misses", s.misses());
           m.put("hit_rate", s.hitRate());
@@ -280,10 +304,7 @@ public final class GridcastServer implements AutoCloseable {
     return db;
   }
 
-  /**
-   * The monitoring of this process: the lead binds the result cache here with {@link
-   * Monitoring#bindCache}.
-   */
+  /** The monitoring of this process: meters, sampling and alerts. */
   public Monitoring monitoring() {
     return monitoring;
   }

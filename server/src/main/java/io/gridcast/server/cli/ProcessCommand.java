@@ -22,7 +22,7 @@ abstract class ProcessCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     GridcastServer server;
     try {
-      server = GridcastServer.start(options.toConfig(role()));
+      server = GridcastServer.create(options.toConfig(role())).start();
     } catch (ConfigException e) {
       err.println("gridcast: " + e.getMessage());
       return 2;

@@ -29,10 +29,6 @@ public final class DatasetService {
   private final int maxSeries;
   private final InstantSource clock;
 
-  public DatasetService(DatasetStore store, InstantSource clock) {
-    this(store, clock, Integer.MAX_VALUE);
-  }
-
   /**
    * @param maxSeries the most series one upload may hold (413 beyond)
    */

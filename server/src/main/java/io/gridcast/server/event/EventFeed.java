@@ -9,6 +9,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -68,37 +69,63 @@ public final class EventFeed implements AutoCloseable {
   private volatile boolean closed;
   private long nudges;
 
-  public EventFeed(JobQueue queue) {
-    this(queue, DEFAULT_RECENT);
-  }
-
-  /**
-   * @param recentCapacity events kept in memory for the streams (at least 1)
-   */
-  public EventFeed(JobQueue queue, int recentCapacity) {
-    this(queue, recentCapacity, DEFAULT_RECENT_AGE, InstantSource.system());
-  }
-
-  /**
-   * @param recentCapacity events kept in memory for the streams (at least 1)
-   * @param recentAge how long after its arrival an event is dropped from memory (at least 1 s; it
-   *     goes within a second after that, when a later event arrives)
-   * @param clock the arrival times' clock
-   */
-  public EventFeed(JobQueue queue, int recentCapacity, Duration recentAge, InstantSource clock) {
-    if (recentCapacity < 1) {
-      throw new IllegalArgumentException("recentCapacity must be >= 1: " + recentCapacity);
-    }
-    if (recentAge.compareTo(Duration.ofSeconds(1)) < 0) {
-      throw new IllegalArgumentException("recentAge must be >= 1s: " + recentAge);
-    }
-    this.recentCapacity = recentCapacity;
-    this.recentAgeMillis = recentAge.toMillis();
-    this.clock = clock;
-    this.queue = queue;
+  private EventFeed(Builder b) {
+    this.recentCapacity = b.recentCapacity;
+    this.recentAgeMillis = b.recentAge.toMillis();
+    this.clock = b.clock;
+    this.queue = b.queue;
     this.latest = queue.store().eventLatestSeq();
     this.floor = latest;
     this.subscription = queue.subscribe(latest, this::advance);
+  }
+
+  /** A feed of {@code queue}'s events; {@link Builder#start()} subscribes from the latest one. */
+  public static Builder follow(JobQueue queue) {
+    return new Builder(queue);
+  }
+
+  /** Settings of a feed; each setter refuses a bad value at once, naming it. Not thread-safe. */
+  public static final class Builder {
+    private final JobQueue queue;
+    private int recentCapacity = DEFAULT_RECENT;
+    private Duration recentAge = DEFAULT_RECENT_AGE;
+    private InstantSource clock = InstantSource.system();
+
+    private Builder(JobQueue queue) {
+      this.queue = Objects.requireNonNull(queue, "queue must not be null");
+    }
+
+    /** Events kept in memory for the streams, at least 1 (default {@value #DEFAULT_RECENT}). */
+    public Builder recentCapacity(int n) {
+      if (n < 1) {
+        throw new IllegalArgumentException("recentCapacity must be >= 1: " + n);
+      }
+      recentCapacity = n;
+      return this;
+    }
+
+    /**
+     * How long after its arrival an event is dropped from memory, at least 1 s (default 5 min); it
+     * goes within a second after that, when a later event arrives.
+     */
+    public Builder recentAge(Duration age) {
+      if (age == null || age.compareTo(Duration.ofSeconds(1)) < 0) {
+        throw new IllegalArgumentException("recentAge must be >= 1s: " + age);
+      }
+      recentAge = age;
+      return this;
+    }
+
+    /** The clock of the arrival times (default: the system clock). */
+    public Builder clock(InstantSource c) {
+      clock = Objects.requireNonNull(c, "clock must not be null");
+      return this;
+    }
+
+    /** Subscribes to the queue's events from the latest one. */
+    public EventFeed start() {
+      return new EventFeed(this);
+    }
   }
 
   private void advance(JobEvent e) {

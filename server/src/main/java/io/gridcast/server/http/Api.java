@@ -3,27 +3,19 @@ package io.gridcast.server.http;
 import io.gridcast.forecast.registry.ModelDescriptor;
 import io.gridcast.forecast.registry.ModelRegistry;
 import io.gridcast.forecast.registry.ParameterRange;
-import io.gridcast.queue.JobStore;
 import io.gridcast.queue.JobStore.JobInsertResult;
-import io.gridcast.server.auth.SessionStore;
 import io.gridcast.server.auth.SubmissionRateLimiter;
-import io.gridcast.server.auth.UserStore;
-import io.gridcast.server.cache.ResultCache;
+import io.gridcast.server.config.Limits;
 import io.gridcast.server.config.ServerConfig;
 import io.gridcast.server.dataset.DatasetService;
-import io.gridcast.server.dataset.ResultStore;
-import io.gridcast.server.event.EventFeed;
 import io.gridcast.server.job.JobRequest;
 import io.gridcast.server.job.JobService;
-import io.gridcast.server.monitor.Monitoring;
-import io.gridcast.server.monitor.PerformanceJobs;
+import io.gridcast.server.job.JobType;
 import io.javalin.http.Context;
-import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 
 /** Assembles the route groups of the API and starts the HTTP server. */
 public final class Api {
@@ -31,58 +23,38 @@ public final class Api {
 
   private Api() {}
 
-  public static ApiServer start(
-      ServerConfig config,
-      CallerResolver callers,
-      DatasetService datasets,
-      ResultStore results,
-      JobService jobs,
-      JobStore store,
-      EventFeed feed,
-      ModelRegistry registry,
-      BooleanSupplier ready,
-      InstantSource clock,
-      UserStore users,
-      SessionStore sessions,
-      ResultCache cache,
-      Monitoring monitoring,
-      PerformanceJobs performanceJobs) {
+  /** Registers every route group over {@code c} and starts the HTTP server. */
+  public static ApiServer start(ApiContext c) {
+    ServerConfig config = c.config();
+    Limits limits = config.limits();
     List<RouteGroup> groups = new ArrayList<>();
-    if (sessions != null) {
-      groups.add(new SessionRoutes(users, sessions));
+    if (c.sessions() != null) {
+      groups.add(new SessionRoutes(c.users(), c.sessions()));
     }
     groups.addAll(
         List.of(
-            new OpsRoutes(ready, () -> models(registry)),
+            new OpsRoutes(c.ready(), () -> models(c.registry())),
             new DatasetRoutes(
-                datasets,
-                ctx -> uploadJobs(ctx, jobs, datasets),
+                c.datasets(),
+                ctx -> uploadJobs(ctx, c.jobs(), c.datasets()),
                 config.maxUploadBytes(),
-                config.limits().maxPointsPerSeries()),
-            new ForecastRoutes(datasets, results),
-            new JobRoutes(jobs, store, clock, new SharedAnswers<>(feed::localChangeVersion)),
-            new EventRoutes(store, feed, monitoring.alerts(), config.limits().maxStreamsPerUser()),
-            new CacheRoutes(cache, datasets),
-            new PerformanceRoutes(
-                monitoring,
-                performanceJobs,
-                store,
-                datasets,
-                registry,
-                callers,
-                config.auth(),
-                config.limits().maxHorizon(),
-                clock)));
+                limits.maxPointsPerSeries()),
+            new ForecastRoutes(c.datasets(), c.results()),
+            new JobRoutes(
+                c.jobs(), c.store(), c.clock(), new SharedAnswers<>(c.feed()::localChangeVersion)),
+            new EventRoutes(
+                c.store(), c.feed(), c.monitoring().alerts(), limits.maxStreamsPerUser()),
+            new CacheRoutes(c.cache(), c.datasets()),
+            new PerformanceRoutes(c)));
     SubmissionRateLimiter limiter =
-        new SubmissionRateLimiter(
-            config.limits().submissionBurst(), config.limits().submissionRefill(), clock);
+        new SubmissionRateLimiter(limits.submissionBurst(), limits.submissionRefill(), c.clock());
     return ApiServer.start(
         config.host(),
         config.port(),
         config.maxUploadBytes(),
-        callers,
+        c.callers(),
         limiter,
-        monitoring.http(),
+        c.monitoring().http(),
         groups);
   }
 
@@ -98,20 +70,16 @@ public final class Api {
       return null;
     }
     JobRequest req =
-        new JobRequest(
-            null,
-            null,
-            "optimization",
-            Params.list(ctx, "models"),
-            Params.integer(
-                ctx, "horizon", JobService.DEFAULT_HORIZON, Integer.MIN_VALUE, Integer.MAX_VALUE),
-            Params.text(ctx, "metric"),
-            Params.integer(ctx, "folds", 3, Integer.MIN_VALUE, Integer.MAX_VALUE),
-            Params.integer(ctx, "priority", 0, Integer.MIN_VALUE, Integer.MAX_VALUE),
-            Params.text(ctx, "reason"),
-            ctx.header("Idempotency-Key"),
-            null,
-            null);
+        JobRequest.builder()
+            .type(JobType.OPTIMIZATION)
+            .models(Params.list(ctx, "models"))
+            .horizon(Params.optionalInteger(ctx, "horizon"))
+            .metric(Params.text(ctx, "metric"))
+            .folds(Params.optionalInteger(ctx, "folds"))
+            .priority(Params.optionalInteger(ctx, "priority"))
+            .reason(Params.text(ctx, "reason"))
+            .idempotencyKey(ctx.header("Idempotency-Key"))
+            .build();
     JobService.Prepared prepared = jobs.prepare(req);
     return (caller, upload) -> {
       long t0 = System.nanoTime();

@@ -77,20 +77,7 @@ final class JobRoutes implements RouteGroup {
     JobRequest req = JsonBody.parse(body, JobRequest.class, "job request");
     String headerKey = ctx.header("Idempotency-Key");
     if (headerKey != null && req.idempotencyKey() == null) {
-      req =
-          new JobRequest(
-              req.datasetId(),
-              req.skus(),
-              req.type(),
-              req.models(),
-              req.horizon(),
-              req.metric(),
-              req.folds(),
-              req.priority(),
-              req.reason(),
-              headerKey,
-              req.sourceDatasetId(),
-              req.threshold());
+      req = req.withIdempotencyKey(headerKey);
     }
     JobInsertResult res = jobs.create(caller.ownerId(), req);
     ctx.status(res.created() ? 201 : 200)

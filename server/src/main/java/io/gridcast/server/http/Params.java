@@ -35,6 +35,13 @@ final class Params {
     return (int) parsed;
   }
 
+  /** The integer value of {@code name}, or null when it is absent (the default applies later). */
+  static Integer optionalInteger(Context ctx, String name) {
+    return text(ctx, name) == null
+        ? null
+        : integer(ctx, name, 0, Integer.MIN_VALUE, Integer.MAX_VALUE);
+  }
+
   static boolean bool(Context ctx, String name) {
     String v = text(ctx, name);
     if (v == null) {

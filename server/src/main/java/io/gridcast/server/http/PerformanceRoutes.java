@@ -49,25 +49,16 @@ final class PerformanceRoutes implements RouteGroup {
   private final int maxHorizon;
   private final InstantSource clock;
 
-  PerformanceRoutes(
-      Monitoring monitoring,
-      PerformanceJobs jobs,
-      JobStore store,
-      DatasetService datasets,
-      ModelRegistry registry,
-      CallerResolver callers,
-      boolean auth,
-      int maxHorizon,
-      InstantSource clock) {
-    this.monitoring = monitoring;
-    this.jobs = jobs;
-    this.store = store;
-    this.datasets = datasets;
-    this.registry = registry;
-    this.callers = callers;
-    this.auth = auth;
-    this.maxHorizon = maxHorizon;
-    this.clock = clock;
+  PerformanceRoutes(ApiContext c) {
+    this.monitoring = c.monitoring();
+    this.jobs = c.performanceJobs();
+    this.store = c.store();
+    this.datasets = c.datasets();
+    this.registry = c.registry();
+    this.callers = c.callers();
+    this.auth = c.config().auth();
+    this.maxHorizon = c.config().limits().maxHorizon();
+    this.clock = c.clock();
   }
 
   record StartRequest(Double intervalSeconds) {}

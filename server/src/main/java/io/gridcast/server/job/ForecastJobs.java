@@ -43,11 +43,6 @@ public final class ForecastJobs {
   private final InstantSource clock;
   private final OptimizationCache questions;
 
-  public ForecastJobs(
-      DatasetStore datasets, ResultStore results, ModelRegistry registry, InstantSource clock) {
-    this(datasets, results, registry, clock, ResultCache.disabled());
-  }
-
   /** Handlers whose optimizations read and write {@code cache}. */
   public ForecastJobs(
       DatasetStore datasets,

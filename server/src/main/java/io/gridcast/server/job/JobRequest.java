@@ -4,20 +4,23 @@ import java.util.List;
 
 /**
  * A request to create jobs ({@code POST /api/jobs} body, or the query of an upload with {@code
- * optimize=true}); null fields take their defaults.
+ * optimize=true}); null fields take their defaults. Code builds one by name with {@link
+ * #builder()}; the HTTP body binds to the components.
  *
  * @param datasetId the dataset (required for {@code POST /api/jobs})
  * @param skus the SKUs; null or empty for all of the dataset
  * @param type {@code optimization} (default), {@code validation} or {@code rescoring}
  * @param models registry names or {@code a+b} combinations; empty for the default selection
- * @param horizon forecast horizon, 1..{@value JobService#MAX_HORIZON} (default 12)
+ * @param horizon forecast horizon, 1..the server's {@code --max-horizon} (default {@value
+ *     JobService#DEFAULT_HORIZON})
  * @param metric {@code smape} (default), {@code mase}, {@code mae}, {@code rmse}, {@code mape}
  * @param folds backtest folds, 1..{@value JobService#MAX_FOLDS} (default 3)
  * @param priority lower runs first (default 0)
  * @param reason free text kept with the jobs
  * @param idempotencyKey same key, same answer, no duplicate jobs
  * @param sourceDatasetId rescoring: where the best models are stored (default: the dataset)
- * @param threshold rescoring: relative error growth that flags a SKU (default 0.2)
+ * @param threshold rescoring: relative error growth that flags a SKU (default {@value
+ *     ForecastJobs#DEFAULT_THRESHOLD})
  */
 public record JobRequest(
     String datasetId,
@@ -31,4 +34,132 @@ public record JobRequest(
     String reason,
     String idempotencyKey,
     String sourceDatasetId,
-    Double threshold) {}
+    Double threshold) {
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** This request with {@code key} as its idempotency key. */
+  public JobRequest withIdempotencyKey(String key) {
+    return toBuilder().idempotencyKey(key).build();
+  }
+
+  private Builder toBuilder() {
+    return builder()
+        .datasetId(datasetId)
+        .skus(skus)
+        .type(type)
+        .models(models)
+        .horizon(horizon)
+        .metric(metric)
+        .folds(folds)
+        .priority(priority)
+        .reason(reason)
+        .idempotencyKey(idempotencyKey)
+        .sourceDatasetId(sourceDatasetId)
+        .threshold(threshold);
+  }
+
+  /**
+   * Named fields, each optional (null: the default). Validation happens when the jobs are prepared
+   * ({@link JobService#prepare}), where every error names the field.
+   */
+  public static final class Builder {
+    private String datasetId;
+    private List<String> skus;
+    private String type;
+    private List<String> models;
+    private Integer horizon;
+    private String metric;
+    private Integer folds;
+    private Integer priority;
+    private String reason;
+    private String idempotencyKey;
+    private String sourceDatasetId;
+    private Double threshold;
+
+    private Builder() {}
+
+    public Builder datasetId(String v) {
+      datasetId = v;
+      return this;
+    }
+
+    public Builder skus(List<String> v) {
+      skus = v;
+      return this;
+    }
+
+    public Builder type(String v) {
+      type = v;
+      return this;
+    }
+
+    public Builder type(JobType v) {
+      type = v.key();
+      return this;
+    }
+
+    public Builder models(List<String> v) {
+      models = v;
+      return this;
+    }
+
+    public Builder horizon(Integer v) {
+      horizon = v;
+      return this;
+    }
+
+    public Builder metric(String v) {
+      metric = v;
+      return this;
+    }
+
+    public Builder folds(Integer v) {
+      folds = v;
+      return this;
+    }
+
+    public Builder priority(Integer v) {
+      priority = v;
+      return this;
+    }
+
+    public Builder reason(String v) {
+      reason = v;
+      return this;
+    }
+
+    public Builder idempotencyKey(String v) {
+      idempotencyKey = v;
+      return this;
+    }
+
+    public Builder sourceDatasetId(String v) {
+      sourceDatasetId = v;
+      return this;
+    }
+
+    public Builder threshold(Double v) {
+      threshold = v;
+      return this;
+    }
+
+    public JobRequest build() {
+      return new JobRequest(
+          datasetId,
+          skus,
+          type,
+          models,
+          horizon,
+          metric,
+          folds,
+          priority,
+          reason,
+          idempotencyKey,
+          sourceDatasetId,
+          threshold);
+    }
+  }
+}

@@ -8,6 +8,7 @@ import io.gridcast.queue.JobStore;
 import io.gridcast.queue.JobStore.JobInsertManyParams;
 import io.gridcast.queue.JobStore.JobInsertResult;
 import io.gridcast.server.cache.ResultCache;
+import io.gridcast.server.config.Limits;
 import io.gridcast.server.dataset.DatasetNotFoundException;
 import io.gridcast.server.dataset.DatasetStore;
 import io.gridcast.server.dataset.ForecastResult;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -30,7 +32,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class JobService {
   private static final Logger LOG = LoggerFactory.getLogger(JobService.class);
-  public static final int MAX_HORIZON = 1000;
   public static final int MAX_FOLDS = 20;
   public static final int DEFAULT_HORIZON = 12;
   public static final int MAX_REASON = 500;
@@ -50,48 +51,28 @@ public final class JobService {
   private final ResultStore results;
   private final OptimizationCache questions;
 
-  public JobService(
-      JobStore store, DatasetStore datasets, ModelRegistry registry, InstantSource clock) {
-    this(store, datasets, registry, clock, MAX_HORIZON, Integer.MAX_VALUE);
-  }
-
-  /** Without a result cache: every job is queued to run. */
-  public JobService(
-      JobStore store,
-      DatasetStore datasets,
-      ModelRegistry registry,
-      InstantSource clock,
-      int maxHorizon,
-      int maxJobs) {
-    this(store, datasets, registry, clock, maxHorizon, maxJobs, null, ResultCache.disabled());
-  }
-
   /**
-   * @param maxHorizon the largest horizon of a job (422 beyond)
-   * @param maxJobs the most jobs one submission may create (413 beyond)
    * @param results where an optimization answered from {@code cache} at submission writes its
    *     result row (in the jobs' transaction)
+   * @param limits the largest horizon of a job (422 beyond) and the most jobs one submission may
+   *     create (413 beyond)
    */
   public JobService(
       JobStore store,
       DatasetStore datasets,
-      ModelRegistry registry,
-      InstantSource clock,
-      int maxHorizon,
-      int maxJobs,
       ResultStore results,
-      ResultCache cache) {
-    if (cache.enabled() && results == null) {
-      throw new IllegalArgumentException("a result cache needs the result store to answer from");
-    }
-    this.results = results;
+      ResultCache cache,
+      ModelRegistry registry,
+      Limits limits,
+      InstantSource clock) {
+    this.store = Objects.requireNonNull(store, "store");
+    this.datasets = Objects.requireNonNull(datasets, "datasets");
+    this.results = Objects.requireNonNull(results, "results");
     this.questions = new OptimizationCache(registry, cache);
-    this.store = store;
-    this.datasets = datasets;
-    this.registry = registry;
-    this.clock = clock;
-    this.maxHorizon = maxHorizon;
-    this.maxJobs = maxJobs;
+    this.registry = Objects.requireNonNull(registry, "registry");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.maxHorizon = limits.maxHorizon();
+    this.maxJobs = limits.maxJobsPerSubmission();
   }
 
   /** NUL cannot be stored in PostgreSQL text, nor is it meaningful in any field: refused alike. */

@@ -41,7 +41,7 @@ class FirstRunAndBindingTest {
       throws Exception {
     Path file = dir.resolve("admin.token");
     String token;
-    try (GridcastServer server = GridcastServer.start(serveIn(dir))) {
+    try (GridcastServer server = GridcastServer.create(serveIn(dir)).start()) {
       assertThat(file).exists();
       assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
           .isEqualTo("rw-------");
@@ -50,7 +50,7 @@ class FirstRunAndBindingTest {
       assertThat(admin.get("/api/models").status()).isEqualTo(200);
       assertThat(new Http(server.url()).get("/api/models").status()).isEqualTo(401);
     }
-    try (GridcastServer again = GridcastServer.start(serveIn(dir))) {
+    try (GridcastServer again = GridcastServer.create(serveIn(dir)).start()) {
       assertThat(Files.readString(file).strip()).isEqualTo(token);
       assertThat(new Http(again.url(), token).get("/api/jobs/status").status()).isEqualTo(200);
     }
@@ -98,7 +98,7 @@ class FirstRunAndBindingTest {
 
   @Test
   void authenticationOff_onLoopback_servesTheLocalUserWithoutAToken() {
-    try (GridcastServer server = GridcastServer.start(serveIn(dir).withAuth(false))) {
+    try (GridcastServer server = GridcastServer.create(serveIn(dir).withAuth(false)).start()) {
       assertThat(new Http(server.url()).get("/api/jobs/status").status()).isEqualTo(200);
       assertThat(dir.resolve("admin.token")).doesNotExist();
     }

@@ -29,7 +29,7 @@ class EventFeedTest {
   void streamsReadRecentEventsFromMemory_andOlderPositionsAreLeftToTheStore() {
     TestDatabases.Db db = TestDatabases.sqlite();
     try (JobQueue q = JobQueue.create(db.url(), db.user(), db.password()).workers(0).build();
-        EventFeed feed = new EventFeed(q, 3)) {
+        EventFeed feed = EventFeed.follow(q).recentCapacity(3).start()) {
       long start = feed.latest();
       enqueue(q, 10); // ten ENQUEUED events
       long last = q.store().eventLatestSeq();
@@ -48,7 +48,7 @@ class EventFeedTest {
   void eventsInMemory_areTheStoresEvents_inOrder() {
     TestDatabases.Db db = TestDatabases.sqlite();
     try (JobQueue q = JobQueue.create(db.url(), db.user(), db.password()).workers(0).build();
-        EventFeed feed = new EventFeed(q)) {
+        EventFeed feed = EventFeed.follow(q).start()) {
       long start = feed.latest();
       enqueue(q, 5);
       long last = q.store().eventLatestSeq();
@@ -66,7 +66,8 @@ class EventFeedTest {
     AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-06T10:00:00Z"));
     InstantSource clock = now::get;
     try (JobQueue q = JobQueue.create(db.url(), db.user(), db.password()).workers(0).build();
-        EventFeed feed = new EventFeed(q, 1_000, Duration.ofSeconds(60), clock)) {
+        EventFeed feed =
+            EventFeed.follow(q).recentAge(Duration.ofSeconds(60)).clock(clock).start()) {
       long start = feed.latest();
       enqueue(q, 4);
       long first = q.store().eventLatestSeq();
@@ -96,9 +97,10 @@ class EventFeedTest {
     TestDatabases.Db db = TestDatabases.sqlite();
     try (JobQueue q = JobQueue.create(db.url(), db.user(), db.password()).workers(0).build()) {
       org.assertj.core.api.Assertions.assertThatThrownBy(
-              () -> new EventFeed(q, 10, Duration.ofMillis(500), InstantSource.system()))
+              () -> EventFeed.follow(q).recentAge(Duration.ofMillis(500)))
           .isInstanceOf(IllegalArgumentException.class)
-          .hasMessageContaining("recentAge");
+          .hasMessageContaining("recentAge")
+          .hasMessageContaining("PT0.5S");
     }
   }
 }

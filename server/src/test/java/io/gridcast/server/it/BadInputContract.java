@@ -80,7 +80,7 @@ abstract class BadInputContract {
             ServerConfig.DEFAULT_EVENT_POLL,
             true,
             MANY_SUBMISSIONS);
-    server = GridcastServer.start(cfg);
+    server = GridcastServer.create(cfg).start();
     http = TestServers.client(server);
     Http.Res up =
         http.post(

@@ -72,7 +72,7 @@ class RunningJobCancellationTest {
             ServerConfig.DEFAULT_EVENT_POLL,
             true,
             io.gridcast.server.config.Limits.DEFAULTS);
-    try (GridcastServer server = GridcastServer.start(cfg, registry)) {
+    try (GridcastServer server = GridcastServer.create(cfg).registry(registry).start()) {
       Http http = TestServers.client(server);
       Http.Res up =
           http.post(

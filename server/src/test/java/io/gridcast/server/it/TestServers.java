@@ -37,7 +37,7 @@ public final class TestServers {
             ServerConfig.DEFAULT_EVENT_POLL,
             true,
             limits);
-    return GridcastServer.start(cfg);
+    return GridcastServer.create(cfg).start();
   }
 
   /** A server with the given monitoring settings (alert limits, sampling, /metrics access). */
@@ -56,8 +56,7 @@ public final class TestServers {
             ServerConfig.DEFAULT_EVENT_POLL,
             true,
             Limits.DEFAULTS);
-    return GridcastServer.start(
-        cfg, null, io.gridcast.forecast.registry.ModelRegistry.standard(), monitor);
+    return GridcastServer.create(cfg).monitor(monitor).start();
   }
 
   /** Adds a user to the server's database and returns its token. */

@@ -85,13 +85,13 @@ class OfflinePageTest {
     kept.run();
     browser.shot("30-offline-" + view);
 
-    GridcastServer other = GridcastServer.start(config.withPort(0));
+    GridcastServer other = GridcastServer.create(config.withPort(0)).start();
     try {
       meanwhile.accept(new Http(other.url(), user.token()));
     } finally {
       other.close();
     }
-    server = GridcastServer.start(config);
+    server = GridcastServer.create(config).start();
     page.waitText("#connection", "Live");
     page.waitGone("main .freshness");
   }
