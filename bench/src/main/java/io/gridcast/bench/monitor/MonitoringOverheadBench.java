@@ -7,7 +7,7 @@ import io.gridcast.forecast.search.GridOptimizer;
 import io.gridcast.forecast.series.Series;
 import io.gridcast.queue.JobContext;
 import io.gridcast.queue.JobHandler;
-import io.gridcast.server.monitor.MonitorConfig;
+import io.gridcast.server.config.MonitorConfig;
 import io.gridcast.server.monitor.Monitoring;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -23,7 +23,6 @@ import io.gridcast.server.http.CallerResolver;
 import io.gridcast.server.job.FitPriority;
 import io.gridcast.server.job.ForecastJobs;
 import io.gridcast.server.job.JobService;
-import io.gridcast.server.monitor.MonitorConfig;
 import io.gridcast.server.monitor.Monitoring;
 import io.gridcast.server.monitor.PerformanceJobs;
 import java.time.Duration;
@@ -83,7 +82,6 @@ public final class GridcastServer implements AutoCloseable {
   public static final class Builder {
     private final ServerConfig config;
     private ModelRegistry registry = ModelRegistry.standard();
-    private MonitorConfig monitor;
 
     private Builder(ServerConfig config) {
       this.config = Objects.requireNonNull(config, "config must not be null");
@@ -95,16 +93,9 @@ public final class GridcastServer implements AutoCloseable {
       return this;
     }
 
-    /** Monitoring settings (default: read from the environment at start). */
-    public Builder monitor(MonitorConfig monitor) {
-      this.monitor = Objects.requireNonNull(monitor, "monitor must not be null");
-      return this;
-    }
-
     /** Opens the database, starts the queue (and its workers) and the HTTP API as the role says. */
     public GridcastServer start() {
-      MonitorConfig m = monitor != null ? monitor : MonitorConfig.fromEnv(System.getenv());
-      return GridcastServer.start(config, registry, m);
+      return GridcastServer.start(config, registry);
     }
   }
 
@@ -131,8 +122,7 @@ public final class GridcastServer implements AutoCloseable {
     }
   }
 
-  private static GridcastServer start(
-      ServerConfig config, ModelRegistry registry, MonitorConfig monitorConfig) {
+  private static GridcastServer start(ServerConfig config, ModelRegistry registry) {
     LOG.info("effective configuration: {}", config.describe());
     InstantSource clock = InstantSource.system();
     Parts p = new Parts();
@@ -142,8 +132,8 @@ public final class GridcastServer implements AutoCloseable {
       p.monitoring =
           Monitoring.create(
               config.role().http()
-                  ? monitorConfig
-                  : monitorConfig.withSampleInterval(Duration.ZERO),
+                  ? config.monitor()
+                  : config.monitor().withSampleInterval(Duration.ZERO),
               clock);
       p.monitoring.bindPool(p.db.dataSource());
       DatasetStore datasets = new DatasetStore(p.db.dataSource());

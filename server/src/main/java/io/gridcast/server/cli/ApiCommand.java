@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "api",
     mixinStandardHelpOptions = true,
+    defaultValueProvider = EnvironmentDefaults.class,
     description = "HTTP API only; workers run elsewhere on the same database.")
 final class ApiCommand extends ProcessCommand {
   @Override

@@ -68,10 +68,15 @@ public final class OptimizeCommand implements Callable<Integer> {
       description = "Model names (a+b = their combination); default: the default selection.")
   List<String> models;
 
-  @Option(names = "--metric", defaultValue = "smape", description = "mae, rmse, mape, smape, mase.")
+  @Option(
+      names = "--metric",
+      description = "mae, rmse, mape, smape, mase (default: the optimizer's, smape).")
   String metric;
 
-  @Option(names = "--folds", defaultValue = "3", description = "Backtest folds (default 3).")
+  @Option(
+      names = "--folds",
+      defaultValue = "" + GridOptimizer.DEFAULT_FOLDS,
+      description = "Backtest folds (default ${DEFAULT-VALUE}).")
   int folds;
 
   @Option(names = "--threads", defaultValue = "0", description = "Worker threads (default: cores).")
@@ -86,7 +91,10 @@ public final class OptimizeCommand implements Callable<Integer> {
     List<Series> series;
     try {
       GridOptimizer.Builder b =
-          GridOptimizer.builder().horizon(horizon).folds(folds).metric(Metric.parse(metric));
+          GridOptimizer.builder()
+              .horizon(horizon)
+              .folds(folds)
+              .metric(metric == null ? GridOptimizer.DEFAULT_METRIC : Metric.parse(metric));
       if (threads > 0) {
         b.parallelism(threads);
       }

@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "serve",
     mixinStandardHelpOptions = true,
+    defaultValueProvider = EnvironmentDefaults.class,
     description = "API and workers in one process (SQLite file in --data-dir by default).")
 final class ServeCommand extends ProcessCommand {
   @Override

@@ -1,39 +1,43 @@
 package io.gridcast.server.cli;
 
+import io.gridcast.server.config.AlertThresholds;
+import io.gridcast.server.config.CacheConfig;
+import io.gridcast.server.config.ConfigException;
 import io.gridcast.server.config.DatabaseUrl;
+import io.gridcast.server.config.Limits;
+import io.gridcast.server.config.MonitorConfig;
+import io.gridcast.server.config.MonitorConfig.MetricsAccess;
 import io.gridcast.server.config.Role;
 import io.gridcast.server.config.ServerConfig;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import picocli.CommandLine.Option;
 
 /**
- * The options of {@code serve}, {@code api} and {@code worker}: each flag has a {@code GRIDCAST_*}
- * environment variable; a flag wins over its variable, which wins over the default.
+ * The options of {@code serve}, {@code api} and {@code worker}. A flag wins over its {@code
+ * GRIDCAST_*} environment variable, which wins over the default; both come from {@link
+ * EnvironmentDefaults}, the commands' default provider.
  */
 final class ServerOptions {
   @Option(
       names = "--host",
-      defaultValue = "${env:GRIDCAST_HOST:-127.0.0.1}",
       description = "Interface to bind (env GRIDCAST_HOST, default ${DEFAULT-VALUE}).")
   String host;
 
   @Option(
       names = "--port",
-      defaultValue = "${env:GRIDCAST_PORT:-8080}",
       description = "HTTP port, 0 for any free one (env GRIDCAST_PORT, default ${DEFAULT-VALUE}).")
   int port;
 
   @Option(
       names = "--data-dir",
-      defaultValue = "${env:GRIDCAST_DATA_DIR:-./data}",
       description =
           "Directory of the SQLite file gridcast.db (env GRIDCAST_DATA_DIR, default ${DEFAULT-VALUE}).")
   Path dataDir;
 
   @Option(
       names = "--db",
-      defaultValue = "${env:GRIDCAST_DB_URL}",
       description =
           "Database URL instead of the SQLite file: postgresql://user:pass@host:5432/db"
               + " (env GRIDCAST_DB_URL).")
@@ -41,25 +45,21 @@ final class ServerOptions {
 
   @Option(
       names = "--db-user",
-      defaultValue = "${env:GRIDCAST_DB_USER}",
       description = "Database user when the URL has none (env GRIDCAST_DB_USER).")
   String dbUser;
 
   @Option(
       names = "--db-password",
-      defaultValue = "${env:GRIDCAST_DB_PASSWORD}",
       description = "Database password when the URL has none (env GRIDCAST_DB_PASSWORD).")
   String dbPassword;
 
   @Option(
       names = "--workers",
-      defaultValue = "${env:GRIDCAST_WORKERS:-0}",
       description = "Concurrent jobs in this process, 0 = one per core (env GRIDCAST_WORKERS).")
   int workers;
 
   @Option(
       names = "--db-pool-size",
-      defaultValue = "${env:GRIDCAST_DB_POOL_SIZE:-0}",
       description =
           "Database connections this process holds at most; 0 = 8 on SQLite, on PostgreSQL the"
               + " worker slots + 6 (at least 10); the least is the worker slots + 4"
@@ -68,7 +68,6 @@ final class ServerOptions {
 
   @Option(
       names = "--fit-nice",
-      defaultValue = "${env:GRIDCAST_FIT_NICE:-19}",
       description =
           "Linux nice value (0-19) of the threads that run jobs, so HTTP requests and the database"
               + " get the cores first; 0 = the process's own priority (env GRIDCAST_FIT_NICE,"
@@ -77,21 +76,18 @@ final class ServerOptions {
 
   @Option(
       names = "--max-upload-bytes",
-      defaultValue = "${env:GRIDCAST_MAX_UPLOAD_BYTES:-268435456}",
       description =
           "Largest accepted request body (env GRIDCAST_MAX_UPLOAD_BYTES, default ${DEFAULT-VALUE}).")
   long maxUploadBytes;
 
   @Option(
       names = "--lease-seconds",
-      defaultValue = "${env:GRIDCAST_LEASE_SECONDS:-30}",
       description =
           "Job lease without heartbeat (env GRIDCAST_LEASE_SECONDS, default ${DEFAULT-VALUE}).")
   long leaseSeconds;
 
   @Option(
       names = "--auth",
-      defaultValue = "${env:GRIDCAST_AUTH:-on}",
       description =
           "on: every /api call needs a bearer token; off: one local user, loopback only"
               + " (env GRIDCAST_AUTH, default ${DEFAULT-VALUE}).")
@@ -104,144 +100,197 @@ final class ServerOptions {
 
   @Option(
       names = "--max-series-per-upload",
-      defaultValue = "${env:GRIDCAST_MAX_SERIES_PER_UPLOAD:-200000}",
       description =
           "Series in one upload (env GRIDCAST_MAX_SERIES_PER_UPLOAD, default ${DEFAULT-VALUE}).")
   int maxSeriesPerUpload;
 
   @Option(
       names = "--max-points-per-series",
-      defaultValue = "${env:GRIDCAST_MAX_POINTS_PER_SERIES:-100000}",
       description =
           "Observations of one series (env GRIDCAST_MAX_POINTS_PER_SERIES, default ${DEFAULT-VALUE}).")
   int maxPointsPerSeries;
 
   @Option(
       names = "--max-horizon",
-      defaultValue = "${env:GRIDCAST_MAX_HORIZON:-1000}",
       description =
           "Forecast horizon of a job (env GRIDCAST_MAX_HORIZON, default ${DEFAULT-VALUE}).")
   int maxHorizon;
 
   @Option(
       names = "--max-jobs-per-submission",
-      defaultValue = "${env:GRIDCAST_MAX_JOBS_PER_SUBMISSION:-200000}",
       description =
           "Jobs one submission may create (env GRIDCAST_MAX_JOBS_PER_SUBMISSION, default ${DEFAULT-VALUE}).")
   int maxJobsPerSubmission;
 
   @Option(
       names = "--max-streams-per-user",
-      defaultValue = "${env:GRIDCAST_MAX_STREAMS_PER_USER:-8}",
       description =
           "Open event streams per user (env GRIDCAST_MAX_STREAMS_PER_USER, default ${DEFAULT-VALUE}).")
   int maxStreamsPerUser;
 
   @Option(
       names = "--submission-burst",
-      defaultValue = "${env:GRIDCAST_SUBMISSION_BURST:-60}",
       description =
           "Submissions a user may make at once (env GRIDCAST_SUBMISSION_BURST, default ${DEFAULT-VALUE}).")
   int submissionBurst;
 
   @Option(
       names = "--submission-refill-ms",
-      defaultValue = "${env:GRIDCAST_SUBMISSION_REFILL_MS:-1000}",
       description =
           "Time to regain one submission (env GRIDCAST_SUBMISSION_REFILL_MS, default ${DEFAULT-VALUE}).")
   long submissionRefillMs;
 
   @Option(
       names = "--cache",
-      defaultValue = "${env:GRIDCAST_CACHE:-on}",
       description = "Result cache on or off (env GRIDCAST_CACHE, default ${DEFAULT-VALUE}).")
   String cache;
 
   @Option(
       names = "--cache-memory-max-entries",
-      defaultValue = "${env:GRIDCAST_CACHE_MEMORY_MAX_ENTRIES:-10000}",
       description =
           "Result cache entries held in memory (env GRIDCAST_CACHE_MEMORY_MAX_ENTRIES, default ${DEFAULT-VALUE}).")
   long cacheMemoryMaxEntries;
 
   @Option(
       names = "--cache-memory-max-mb",
-      defaultValue = "${env:GRIDCAST_CACHE_MEMORY_MAX_MB:-64}",
       description =
           "MiB of results held in memory (env GRIDCAST_CACHE_MEMORY_MAX_MB, default ${DEFAULT-VALUE}).")
   long cacheMemoryMaxMb;
 
   @Option(
       names = "--cache-disk-max-mb",
-      defaultValue = "${env:GRIDCAST_CACHE_DISK_MAX_MB:-256}",
       description =
           "MiB of results in the database before LRU eviction (env GRIDCAST_CACHE_DISK_MAX_MB, default ${DEFAULT-VALUE}).")
   long cacheDiskMaxMb;
 
   @Option(
       names = "--cache-ttl",
-      defaultValue = "${env:GRIDCAST_CACHE_TTL:-7d}",
       description =
           "Lifetime of a cached result: 90s, 30m, 12h, 7d or PT12H (env GRIDCAST_CACHE_TTL, default ${DEFAULT-VALUE}).")
   String cacheTtl;
 
-  io.gridcast.server.config.CacheConfig cacheConfig() {
-    boolean on =
-        switch (cache.strip().toLowerCase(java.util.Locale.ROOT)) {
-          case "on", "true" -> true;
-          case "off", "false" -> false;
-          default ->
-              throw new io.gridcast.server.config.ConfigException(
-                  "--cache / GRIDCAST_CACHE must be on or off, got '" + cache + "'");
-        };
-    return new io.gridcast.server.config.CacheConfig(
-        on,
-        cacheMemoryMaxEntries,
-        cacheMemoryMaxMb,
-        cacheDiskMaxMb,
-        io.gridcast.server.config.CacheConfig.parseTtl(cacheTtl));
-  }
+  @Option(
+      names = "--monitor-interval-seconds",
+      description =
+          "System sampling and alert evaluation interval, 0 = off until monitoring/start"
+              + " (env GRIDCAST_MONITOR_INTERVAL_SECONDS, default ${DEFAULT-VALUE}).")
+  String monitorIntervalSeconds;
 
-  boolean authEnabled() {
-    if (noAuth) {
-      return false;
-    }
-    return switch (auth.strip().toLowerCase(java.util.Locale.ROOT)) {
-      case "on", "true" -> true;
-      case "off", "false" -> false;
-      default ->
-          throw new io.gridcast.server.config.ConfigException(
-              "--auth / GRIDCAST_AUTH must be on or off, got '" + auth + "'");
-    };
-  }
+  @Option(
+      names = "--metrics-access",
+      description =
+          "Who reads /metrics: loopback (this machine, or an admin token), admin, open"
+              + " (env GRIDCAST_METRICS_ACCESS, default ${DEFAULT-VALUE}).")
+  String metricsAccess;
+
+  @Option(
+      names = "--alert-cpu-percent",
+      description =
+          "Alert when system CPU load is above (env GRIDCAST_ALERT_CPU_PERCENT, default ${DEFAULT-VALUE}).")
+  String alertCpuPercent;
+
+  @Option(
+      names = "--alert-memory-mb",
+      description =
+          "Alert when the process's resident memory is above (env GRIDCAST_ALERT_MEMORY_MB, default ${DEFAULT-VALUE}).")
+  String alertMemoryMb;
+
+  @Option(
+      names = "--alert-operation-ms",
+      description =
+          "Alert when the slowest API call of an interval took longer (env GRIDCAST_ALERT_OPERATION_MS, default ${DEFAULT-VALUE}).")
+  String alertOperationMs;
+
+  @Option(
+      names = "--alert-error-rate-percent",
+      description =
+          "Alert when 5xx answers and failed job attempts exceed this share of an interval's"
+              + " calls and attempts (env GRIDCAST_ALERT_ERROR_RATE_PERCENT, default ${DEFAULT-VALUE}).")
+  String alertErrorRatePercent;
+
+  @Option(
+      names = "--alert-cache-hit-rate-percent",
+      description =
+          "Alert when the result cache's hit rate is below (env GRIDCAST_ALERT_CACHE_HIT_RATE_PERCENT, default ${DEFAULT-VALUE}).")
+  String alertCacheHitRatePercent;
 
   ServerConfig toConfig(Role role) {
     DatabaseUrl url =
         db == null || db.isBlank()
             ? DatabaseUrl.sqliteIn(dataDir)
             : DatabaseUrl.parse(db, dbUser, dbPassword);
-    int w = workers == 0 ? Runtime.getRuntime().availableProcessors() : workers;
-    return new ServerConfig(
-        role,
-        host,
-        port,
-        dataDir,
-        url,
-        w,
-        maxUploadBytes,
-        Duration.ofSeconds(leaseSeconds),
-        ServerConfig.DEFAULT_EVENT_POLL,
-        authEnabled(),
-        new io.gridcast.server.config.Limits(
-            maxSeriesPerUpload,
-            maxPointsPerSeries,
-            maxHorizon,
-            maxJobsPerSubmission,
-            maxStreamsPerUser,
-            submissionBurst,
-            Duration.ofMillis(submissionRefillMs)),
-        cacheConfig(),
-        fitNice,
-        dbPoolSize);
+    return ServerConfig.builder(role)
+        .host(host)
+        .port(port)
+        .dataDir(dataDir)
+        .database(url)
+        .workers(workers == 0 ? Runtime.getRuntime().availableProcessors() : workers)
+        .dbPoolSize(dbPoolSize)
+        .fitNice(fitNice)
+        .maxUploadBytes(maxUploadBytes)
+        .lease(Duration.ofSeconds(leaseSeconds))
+        .auth(authEnabled())
+        .limits(
+            new Limits(
+                maxSeriesPerUpload,
+                maxPointsPerSeries,
+                maxHorizon,
+                maxJobsPerSubmission,
+                maxStreamsPerUser,
+                submissionBurst,
+                Duration.ofMillis(submissionRefillMs)))
+        .cache(cacheConfig())
+        .monitor(monitorConfig())
+        .build();
+  }
+
+  private boolean authEnabled() {
+    return !noAuth && onOff("--auth", auth);
+  }
+
+  private CacheConfig cacheConfig() {
+    return new CacheConfig(
+        onOff("--cache", cache),
+        cacheMemoryMaxEntries,
+        cacheMemoryMaxMb,
+        cacheDiskMaxMb,
+        CacheConfig.parseTtl(cacheTtl));
+  }
+
+  private MonitorConfig monitorConfig() {
+    double memoryMb = number("--alert-memory-mb", alertMemoryMb);
+    return new MonitorConfig(
+        Duration.ofMillis(
+            Math.round(number("--monitor-interval-seconds", monitorIntervalSeconds) * 1000)),
+        new AlertThresholds(
+            number("--alert-cpu-percent", alertCpuPercent),
+            (long) (memoryMb * 1024 * 1024),
+            Duration.ofMillis((long) number("--alert-operation-ms", alertOperationMs)),
+            number("--alert-error-rate-percent", alertErrorRatePercent),
+            number("--alert-cache-hit-rate-percent", alertCacheHitRatePercent)),
+        MetricsAccess.parse(metricsAccess));
+  }
+
+  /** {@code on}/{@code true} or {@code off}/{@code false}, any case. */
+  private static boolean onOff(String flag, String text) {
+    return switch (text.strip().toLowerCase(Locale.ROOT)) {
+      case "on", "true" -> true;
+      case "off", "false" -> false;
+      default ->
+          throw new ConfigException(
+              flag + " / " + env(flag) + " must be on or off, got '" + text + "'");
+    };
+  }
+
+  private static double number(String flag, String text) {
+    try {
+      return Double.parseDouble(text.strip());
+    } catch (NumberFormatException e) {
+      throw new ConfigException(flag + " / " + env(flag) + " must be a number, got '" + text + "'");
+    }
+  }
+
+  private static String env(String flag) {
+    return EnvironmentDefaults.setting(flag).env();
   }
 }

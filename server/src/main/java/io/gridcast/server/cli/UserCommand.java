@@ -5,6 +5,7 @@ import io.gridcast.server.auth.User;
 import io.gridcast.server.auth.UserRole;
 import io.gridcast.server.auth.UserStore;
 import io.gridcast.server.config.DatabaseUrl;
+import io.gridcast.server.config.ServerConfig;
 import io.gridcast.server.db.Database;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -30,7 +31,7 @@ final class UserCommand {
   static final class DbOptions {
     @Option(
         names = "--data-dir",
-        defaultValue = "${env:GRIDCAST_DATA_DIR:-./data}",
+        defaultValue = "${env:GRIDCAST_DATA_DIR:-" + ServerConfig.DEFAULT_DATA_DIR + "}",
         description = "Directory of the SQLite file gridcast.db (env GRIDCAST_DATA_DIR).")
     Path dataDir;
 

@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "worker",
     mixinStandardHelpOptions = true,
+    defaultValueProvider = EnvironmentDefaults.class,
     description = "Workers only: claim and run jobs from the shared database.")
 final class WorkerCommand extends ProcessCommand {
   @Override

@@ -1,12 +1,19 @@
 package io.gridcast.server.config;
 
+import io.gridcast.queue.JobQueue;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * The effective configuration of one process, validated at construction.
+ * The effective configuration of one process, built by name ({@link #builder(Role)}) and validated
+ * once at construction, the bad value in the message.
+ *
+ * <pre>{@code
+ * ServerConfig c = ServerConfig.builder(Role.SERVE).port(0).dataDir(dir).workers(2).build();
+ * }</pre>
  *
  * @param role what this process runs
  * @param host interface the HTTP server binds
@@ -14,16 +21,16 @@ import java.util.Map;
  * @param dataDir directory of the default SQLite file
  * @param database the job database
  * @param workers worker slots (concurrent jobs) in this process
+ * @param dbPoolSize database connections this process holds at most; 0 picks {@link
+ *     #effectiveDbPoolSize()}'s default. At least {@link #minDbPoolSize()}.
+ * @param fitNice the Linux nice value (0-19) of the threads that run jobs; 0 leaves them at the
+ *     process's priority. See {@code io.gridcast.server.job.FitPriority}.
  * @param maxUploadBytes largest accepted request body of an upload
  * @param lease how long a claimed job stays owned without a heartbeat
- * @param eventPoll how often the event stream looks for changes made by other processes
  * @param auth whether {@code /api/*} requires a bearer token (off only for local use)
  * @param limits per-request and per-user limits
  * @param cache settings of the result cache
- * @param fitNice the Linux nice value (0-19) of the threads that run jobs; 0 leaves them at the
- *     process's priority. See {@code io.gridcast.server.job.FitPriority}.
- * @param dbPoolSize database connections this process holds at most; 0 picks {@link
- *     #effectiveDbPoolSize()}'s default. At least {@link #minDbPoolSize()}.
+ * @param monitor sampling interval, alert limits and who may read {@code /metrics}
  */
 public record ServerConfig(
     Role role,
@@ -32,22 +39,27 @@ public record ServerConfig(
     Path dataDir,
     DatabaseUrl database,
     int workers,
+    int dbPoolSize,
+    int fitNice,
     long maxUploadBytes,
     Duration lease,
-    Duration eventPoll,
     boolean auth,
     Limits limits,
     CacheConfig cache,
-    int fitNice,
-    int dbPoolSize) {
+    MonitorConfig monitor) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8080;
   public static final String DEFAULT_DATA_DIR = "./data";
   public static final long DEFAULT_MAX_UPLOAD_BYTES = 256L * 1024 * 1024;
-  public static final Duration DEFAULT_LEASE = Duration.ofSeconds(30);
-  public static final Duration DEFAULT_EVENT_POLL = Duration.ofMillis(250);
+
+  /** The queue's lease: a dead worker's job returns to the queue after it. */
+  public static final Duration DEFAULT_LEASE = JobQueue.Builder.DEFAULT_LEASE;
+
   public static final int DEFAULT_FIT_NICE = 19;
+
+  /** 0: the pool size follows the database and the worker slots ({@link #effectiveDbPoolSize}). */
+  public static final int DEFAULT_DB_POOL_SIZE = 0;
 
   /**
    * Connections beside one per worker slot: the PostgreSQL LISTEN connection, the claim dispatcher,
@@ -56,6 +68,7 @@ public record ServerConfig(
   static final int POOL_HEADROOM = 4;
 
   static final int MAX_DB_POOL_SIZE = 1000;
+  static final int MAX_WORKERS = 1024;
 
   public ServerConfig {
     if (role == null) {
@@ -67,23 +80,11 @@ public record ServerConfig(
     if (port < 0 || port > 65535) {
       throw new ConfigException("--port must be in 0..65535, got " + port);
     }
-    if (workers < 1 || workers > 1024) {
-      throw new ConfigException("--workers must be in 1..1024, got " + workers);
-    }
-    if (fitNice < 0 || fitNice > 19) {
-      throw new ConfigException("--fit-nice must be in 0..19, got " + fitNice);
-    }
-    if (maxUploadBytes < 1024) {
-      throw new ConfigException("--max-upload-bytes must be at least 1024, got " + maxUploadBytes);
-    }
-    if (lease.compareTo(Duration.ofSeconds(1)) < 0) {
-      throw new ConfigException("lease must be at least 1 s, got " + lease);
-    }
-    if (eventPoll.isNegative() || eventPoll.isZero()) {
-      throw new ConfigException("event poll must be positive, got " + eventPoll);
-    }
     if (dataDir == null) {
       throw new ConfigException("--data-dir is required");
+    }
+    if (workers < 1 || workers > MAX_WORKERS) {
+      throw new ConfigException("--workers must be in 1.." + MAX_WORKERS + ", got " + workers);
     }
     int minPool = minDbPoolSize(role, workers);
     if (dbPoolSize != 0 && (dbPoolSize < minPool || dbPoolSize > MAX_DB_POOL_SIZE)) {
@@ -96,6 +97,16 @@ public record ServerConfig(
               + ", got "
               + dbPoolSize);
     }
+    if (fitNice < 0 || fitNice > 19) {
+      throw new ConfigException("--fit-nice must be in 0..19, got " + fitNice);
+    }
+    if (maxUploadBytes < 1024) {
+      throw new ConfigException("--max-upload-bytes must be at least 1024, got " + maxUploadBytes);
+    }
+    if (lease == null || lease.compareTo(Duration.ofSeconds(1)) < 0) {
+      throw new ConfigException(
+          "--lease-seconds must be at least 1, got " + (lease == null ? null : lease.toSeconds()));
+    }
     if (database == null) {
       database = DatabaseUrl.sqliteIn(dataDir);
     }
@@ -105,6 +116,9 @@ public record ServerConfig(
     if (cache == null) {
       cache = CacheConfig.DEFAULTS;
     }
+    if (monitor == null) {
+      monitor = MonitorConfig.DEFAULTS;
+    }
     if (!auth && role.http() && !loopback(host)) {
       throw new ConfigException(
           "refusing to serve without authentication on non-loopback host "
@@ -113,34 +127,27 @@ public record ServerConfig(
     }
   }
 
-  /** A configuration with the default result cache, job-thread priority and database pool size. */
-  public ServerConfig(
-      Role role,
-      String host,
-      int port,
-      Path dataDir,
-      DatabaseUrl database,
-      int workers,
-      long maxUploadBytes,
-      Duration lease,
-      Duration eventPoll,
-      boolean auth,
-      Limits limits) {
-    this(
-        role,
-        host,
-        port,
-        dataDir,
-        database,
-        workers,
-        maxUploadBytes,
-        lease,
-        eventPoll,
-        auth,
-        limits,
-        CacheConfig.DEFAULTS,
-        DEFAULT_FIT_NICE,
-        0);
+  /** Every setting at its default for {@code role}; the database defaults to the data dir's. */
+  public static Builder builder(Role role) {
+    return new Builder(role);
+  }
+
+  /** This configuration's settings, to change some of them. */
+  public Builder toBuilder() {
+    return new Builder(role)
+        .host(host)
+        .port(port)
+        .dataDir(dataDir)
+        .database(database)
+        .workers(workers)
+        .dbPoolSize(dbPoolSize)
+        .fitNice(fitNice)
+        .maxUploadBytes(maxUploadBytes)
+        .lease(lease)
+        .auth(auth)
+        .limits(limits)
+        .cache(cache)
+        .monitor(monitor);
   }
 
   /** True for 127.0.0.0/8, ::1 and localhost: addresses only this machine can reach. */
@@ -150,58 +157,6 @@ public record ServerConfig(
       return true;
     }
     return h.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
-  }
-
-  /** A configuration with every default for {@code role}, on the given database. */
-  public static ServerConfig defaults(Role role, DatabaseUrl database) {
-    return new ServerConfig(
-        role,
-        DEFAULT_HOST,
-        DEFAULT_PORT,
-        Path.of(DEFAULT_DATA_DIR),
-        database,
-        Runtime.getRuntime().availableProcessors(),
-        DEFAULT_MAX_UPLOAD_BYTES,
-        DEFAULT_LEASE,
-        DEFAULT_EVENT_POLL,
-        true,
-        Limits.DEFAULTS);
-  }
-
-  public ServerConfig withPort(int newPort) {
-    return with(d -> d.port = newPort);
-  }
-
-  public ServerConfig withRole(Role newRole) {
-    return with(d -> d.role = newRole);
-  }
-
-  public ServerConfig withWorkers(int n) {
-    return with(d -> d.workers = n);
-  }
-
-  public ServerConfig withMaxUploadBytes(long n) {
-    return with(d -> d.maxUploadBytes = n);
-  }
-
-  public ServerConfig withAuth(boolean on) {
-    return with(d -> d.auth = on);
-  }
-
-  public ServerConfig withLimits(Limits l) {
-    return with(d -> d.limits = l);
-  }
-
-  public ServerConfig withCache(CacheConfig c) {
-    return with(d -> d.cache = c);
-  }
-
-  public ServerConfig withFitNice(int nice) {
-    return with(d -> d.fitNice = nice);
-  }
-
-  public ServerConfig withDbPoolSize(int n) {
-    return with(d -> d.dbPoolSize = n);
   }
 
   /** The fewest connections this process's role and worker slots can run on. */
@@ -224,75 +179,17 @@ public record ServerConfig(
     return database.postgres() ? Math.max(10, workers + 6) : 8;
   }
 
-  private ServerConfig with(java.util.function.Consumer<Draft> change) {
-    Draft d = new Draft(this);
-    change.accept(d);
-    return d.build();
-  }
-
-  /** A mutable copy for the {@code with...} methods: one place lists every component. */
-  private static final class Draft {
-    Role role;
-    String host;
-    int port;
-    Path dataDir;
-    DatabaseUrl database;
-    int workers;
-    long maxUploadBytes;
-    Duration lease;
-    Duration eventPoll;
-    boolean auth;
-    Limits limits;
-    CacheConfig cache;
-    int fitNice;
-    int dbPoolSize;
-
-    Draft(ServerConfig c) {
-      role = c.role;
-      host = c.host;
-      port = c.port;
-      dataDir = c.dataDir;
-      database = c.database;
-      workers = c.workers;
-      maxUploadBytes = c.maxUploadBytes;
-      lease = c.lease;
-      eventPoll = c.eventPoll;
-      auth = c.auth;
-      limits = c.limits;
-      cache = c.cache;
-      fitNice = c.fitNice;
-      dbPoolSize = c.dbPoolSize;
-    }
-
-    ServerConfig build() {
-      return new ServerConfig(
-          role,
-          host,
-          port,
-          dataDir,
-          database,
-          workers,
-          maxUploadBytes,
-          lease,
-          eventPoll,
-          auth,
-          limits,
-          cache,
-          fitNice,
-          dbPoolSize);
-    }
-  }
-
   /** The effective settings by name, the password masked: what the start-up log line prints. */
   public Map<String, String> describe() {
     Map<String, String> m = new LinkedHashMap<>();
-    m.put("role", role.name().toLowerCase(java.util.Locale.ROOT));
+    m.put("role", role.name().toLowerCase(Locale.ROOT));
     if (role.http()) {
       m.put("host", host);
       m.put("port", Integer.toString(port));
       m.put("max_upload_bytes", Long.toString(maxUploadBytes));
       m.put("auth", auth ? "on" : "off");
       m.put("limits", limits.toString());
+      m.put("monitor", monitor.toString());
     }
     m.put("data_dir", dataDir.toString());
     m.put("db", database.toString());
@@ -302,8 +199,121 @@ public record ServerConfig(
       m.put("fit_nice", Integer.toString(fitNice));
     }
     m.put("lease", lease.toString());
-    m.put("event_poll", eventPoll.toString());
     m.put("cache", cache.toString());
     return m;
+  }
+
+  /**
+   * The settings of a configuration by name, each at its default until set; {@link #build()}
+   * validates them together (e.g. the pool size against the worker slots). Not thread-safe.
+   */
+  public static final class Builder {
+    private final Role role;
+    private String host = DEFAULT_HOST;
+    private int port = DEFAULT_PORT;
+    private Path dataDir = Path.of(DEFAULT_DATA_DIR);
+    private DatabaseUrl database;
+    private int workers = Runtime.getRuntime().availableProcessors();
+    private int dbPoolSize = DEFAULT_DB_POOL_SIZE;
+    private int fitNice = DEFAULT_FIT_NICE;
+    private long maxUploadBytes = DEFAULT_MAX_UPLOAD_BYTES;
+    private Duration lease = DEFAULT_LEASE;
+    private boolean auth = true;
+    private Limits limits = Limits.DEFAULTS;
+    private CacheConfig cache = CacheConfig.DEFAULTS;
+    private MonitorConfig monitor = MonitorConfig.DEFAULTS;
+
+    private Builder(Role role) {
+      this.role = role;
+    }
+
+    public Builder host(String v) {
+      host = v;
+      return this;
+    }
+
+    public Builder port(int v) {
+      port = v;
+      return this;
+    }
+
+    public Builder dataDir(Path v) {
+      dataDir = v;
+      return this;
+    }
+
+    /** The job database; null (the default) is the SQLite file in the data dir. */
+    public Builder database(DatabaseUrl v) {
+      database = v;
+      return this;
+    }
+
+    public Builder workers(int v) {
+      workers = v;
+      return this;
+    }
+
+    public Builder dbPoolSize(int v) {
+      dbPoolSize = v;
+      return this;
+    }
+
+    public Builder fitNice(int v) {
+      fitNice = v;
+      return this;
+    }
+
+    public Builder maxUploadBytes(long v) {
+      maxUploadBytes = v;
+      return this;
+    }
+
+    public Builder lease(Duration v) {
+      lease = v;
+      return this;
+    }
+
+    public Builder auth(boolean v) {
+      auth = v;
+      return this;
+    }
+
+    public Builder limits(Limits v) {
+      limits = v;
+      return this;
+    }
+
+    public Builder cache(CacheConfig v) {
+      cache = v;
+      return this;
+    }
+
+    public Builder monitor(MonitorConfig v) {
+      monitor = v;
+      return this;
+    }
+
+    /**
+     * The configuration.
+     *
+     * @throws ConfigException naming the flag and the bad value
+     */
+    public ServerConfig build() {
+      return new ServerConfig(
+          role,
+          host,
+          port,
+          dataDir,
+          database,
+          workers,
+          dbPoolSize,
+          fitNice,
+          maxUploadBytes,
+          lease,
+          auth,
+          limits,
+          cache,
+          monitor);
+    }
   }
 }

@@ -7,9 +7,10 @@ import io.gridcast.queue.Job;
 import io.gridcast.queue.JobSpec;
 import io.gridcast.queue.JobStatus;
 import io.gridcast.queue.JobStore;
+import io.gridcast.server.config.MonitorConfig;
 import io.gridcast.server.dataset.DatasetService;
+import io.gridcast.server.job.JobService;
 import io.gridcast.server.monitor.AlertRules;
-import io.gridcast.server.monitor.MonitorConfig;
 import io.gridcast.server.monitor.Monitoring;
 import io.gridcast.server.monitor.PerformanceJobs;
 import io.javalin.config.RoutesConfig;
@@ -165,7 +166,7 @@ final class PerformanceRoutes implements RouteGroup {
           "dataset_id", "give exactly one of dataset_id (an uploaded dataset) and generate");
     }
     int iterations = bounded("iterations", req.iterations(), 5, 1, PerformanceJobs.MAX_ITERATIONS);
-    int horizon = bounded("horizon", req.horizon(), 12, 1, maxHorizon);
+    int horizon = bounded("horizon", req.horizon(), JobService.DEFAULT_HORIZON, 1, maxHorizon);
     Map<String, Object> payload = new LinkedHashMap<>();
     if (req.datasetId() != null) {
       datasets.get(caller.ownerId(), req.datasetId()); // 404 unless it is the caller's

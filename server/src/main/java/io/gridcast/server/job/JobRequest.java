@@ -1,5 +1,6 @@
 package io.gridcast.server.job;
 
+import io.gridcast.forecast.search.GridOptimizer;
 import java.util.List;
 
 /**
@@ -13,8 +14,10 @@ import java.util.List;
  * @param models registry names or {@code a+b} combinations; empty for the default selection
  * @param horizon forecast horizon, 1..the server's {@code --max-horizon} (default {@value
  *     JobService#DEFAULT_HORIZON})
- * @param metric {@code smape} (default), {@code mase}, {@code mae}, {@code rmse}, {@code mape}
- * @param folds backtest folds, 1..{@value JobService#MAX_FOLDS} (default 3)
+ * @param metric {@code smape} (the optimizer's default), {@code mase}, {@code mae}, {@code rmse},
+ *     {@code mape}
+ * @param folds backtest folds, 1..{@value JobService#MAX_FOLDS} (default {@value
+ *     GridOptimizer#DEFAULT_FOLDS})
  * @param priority lower runs first (default 0)
  * @param reason free text kept with the jobs
  * @param idempotencyKey same key, same answer, no duplicate jobs

@@ -2,6 +2,7 @@ package io.gridcast.server.job;
 
 import io.gridcast.forecast.metric.Metric;
 import io.gridcast.forecast.registry.ModelRegistry;
+import io.gridcast.forecast.search.GridOptimizer;
 import io.gridcast.forecast.series.Series;
 import io.gridcast.queue.JobSpec;
 import io.gridcast.queue.JobStore;
@@ -112,12 +113,12 @@ public final class JobService {
       throw new InvalidJobRequestException(
           "horizon", "horizon must be in 1.." + maxHorizon + ", got " + horizon);
     }
-    int folds = r.folds() == null ? 3 : r.folds();
+    int folds = r.folds() == null ? GridOptimizer.DEFAULT_FOLDS : r.folds();
     if (folds < 1 || folds > MAX_FOLDS) {
       throw new InvalidJobRequestException(
           "folds", "folds must be in 1.." + MAX_FOLDS + ", got " + folds);
     }
-    String metric = r.metric() == null ? "smape" : r.metric();
+    String metric = r.metric() == null ? GridOptimizer.DEFAULT_METRIC.key() : r.metric();
     try {
       metric = Metric.parse(metric).key();
     } catch (RuntimeException e) {

@@ -1,5 +1,6 @@
 package io.gridcast.server.monitor;
 
+import io.gridcast.server.config.AlertThresholds;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

@@ -1,7 +1,6 @@
 package io.gridcast.server.monitor;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import io.gridcast.forecast.metric.Metric;
 import io.gridcast.forecast.registry.DefaultSelection;
 import io.gridcast.forecast.registry.ModelRegistry;
 import io.gridcast.forecast.search.CandidateSet;
@@ -81,8 +80,7 @@ final class BenchmarkJob {
     for (Series s : series) {
       candidates.add(selection.candidatesFor(s));
     }
-    GridOptimizer opt =
-        GridOptimizer.builder().horizon(p.horizon()).metric(Metric.SMAPE).parallelism(1).build();
+    GridOptimizer opt = GridOptimizer.builder().horizon(p.horizon()).parallelism(1).build();
     double[] seconds = new double[p.iterations()];
     for (int it = 0; it < p.iterations(); it++) {
       ctx.progress(it, p.iterations(), "iteration", (it + 1) + "/" + p.iterations());

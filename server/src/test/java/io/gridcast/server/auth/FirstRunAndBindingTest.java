@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.gridcast.server.app.GridcastServer;
 import io.gridcast.server.cli.GridcastCli;
 import io.gridcast.server.config.ConfigException;
-import io.gridcast.server.config.DatabaseUrl;
 import io.gridcast.server.config.Role;
 import io.gridcast.server.config.ServerConfig;
 import io.gridcast.server.it.Http;
@@ -22,18 +21,7 @@ class FirstRunAndBindingTest {
   @TempDir Path dir;
 
   private ServerConfig serveIn(Path dataDir) {
-    return new ServerConfig(
-        Role.SERVE,
-        "127.0.0.1",
-        0,
-        dataDir,
-        DatabaseUrl.sqliteIn(dataDir),
-        1,
-        ServerConfig.DEFAULT_MAX_UPLOAD_BYTES,
-        ServerConfig.DEFAULT_LEASE,
-        ServerConfig.DEFAULT_EVENT_POLL,
-        true,
-        null);
+    return ServerConfig.builder(Role.SERVE).port(0).dataDir(dataDir).workers(1).build();
   }
 
   @Test
@@ -58,21 +46,16 @@ class FirstRunAndBindingTest {
 
   @Test
   void bindingANonLoopbackHost_withAuthenticationOff_isRefusedAtStart() {
-    ServerConfig local = serveIn(dir).withAuth(false);
+    ServerConfig local = serveIn(dir).toBuilder().auth(false).build();
     assertThat(local.auth()).isFalse();
     assertThatThrownBy(() ->
-            new ServerConfig(
-                Role.API,
-                "0.0.0.0",
-                0,
-                dir,
-                null,
-                1,
-                ServerConfig.DEFAULT_MAX_UPLOAD_BYTES,
-                ServerConfig.DEFAULT_LEASE,
-                ServerConfig.DEFAULT_EVENT_POLL,
-                false,
-                null))
+            ServerConfig.builder(Role.API)
+                .host("0.0.0.0")
+                .port(0)
+                .dataDir(dir)
+                .workers(1)
+                .auth(false)
+                .build())
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("0.0.0.0");
     StringWriter out = new StringWriter();
@@ -98,7 +81,8 @@ class FirstRunAndBindingTest {
 
   @Test
   void authenticationOff_onLoopback_servesTheLocalUserWithoutAToken() {
-    try (GridcastServer server = GridcastServer.create(serveIn(dir).withAuth(false)).start()) {
+    try (GridcastServer server =
+        GridcastServer.create(serveIn(dir).toBuilder().auth(false).build()).start()) {
       assertThat(new Http(server.url()).get("/api/jobs/status").status()).isEqualTo(200);
       assertThat(dir.resolve("admin.token")).doesNotExist();
     }

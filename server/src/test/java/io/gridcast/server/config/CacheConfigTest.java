@@ -40,12 +40,11 @@ class CacheConfigTest {
 
   @Test
   void serverConfig_withoutCacheSettings_getsTheDefaults_andLogsThem() {
-    ServerConfig c =
-        ServerConfig.defaults(Role.SERVE, DatabaseUrl.sqliteIn(java.nio.file.Path.of("x")));
+    ServerConfig c = ServerConfig.builder(Role.SERVE).dataDir(java.nio.file.Path.of("x")).build();
     assertThat(c.cache()).isEqualTo(CacheConfig.DEFAULTS);
-    assertThat(c.withWorkers(3).cache()).isEqualTo(CacheConfig.DEFAULTS);
+    assertThat(c.toBuilder().workers(3).build().cache()).isEqualTo(CacheConfig.DEFAULTS);
     CacheConfig off = new CacheConfig(false, 1, 1, 1, Duration.ofSeconds(1));
-    assertThat(c.withCache(off).withPort(0).withAuth(false).cache()).isEqualTo(off);
+    assertThat(c.toBuilder().cache(off).port(0).auth(false).build().cache()).isEqualTo(off);
     assertThat(c.describe()).containsEntry("cache", CacheConfig.DEFAULTS.toString());
   }
 }

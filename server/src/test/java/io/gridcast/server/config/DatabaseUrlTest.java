@@ -49,8 +49,8 @@ class DatabaseUrlTest {
 
   @Test
   void serverConfig_refusesAPortOutOfRange_namingTheValue() {
-    assertThatThrownBy(() ->
-            ServerConfig.defaults(Role.SERVE, DatabaseUrl.sqliteIn(Path.of("d"))).withPort(70000))
+    assertThatThrownBy(
+            () -> ServerConfig.builder(Role.SERVE).dataDir(Path.of("d")).port(70000).build())
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("70000");
   }
@@ -58,9 +58,11 @@ class DatabaseUrlTest {
   @Test
   void describe_masksThePassword_andListsEveryEffectiveSetting() {
     ServerConfig c =
-        ServerConfig.defaults(
-            Role.SERVE, DatabaseUrl.parse("postgresql://u:hunter2@h/db", null, null));
+        ServerConfig.builder(Role.SERVE)
+            .database(DatabaseUrl.parse("postgresql://u:hunter2@h/db", null, null))
+            .build();
     assertThat(c.describe().toString()).doesNotContain("hunter2");
-    assertThat(c.describe()).containsKeys("role", "host", "port", "db", "workers", "lease");
+    assertThat(c.describe())
+        .containsKeys("role", "host", "port", "db", "workers", "lease", "monitor", "cache");
   }
 }

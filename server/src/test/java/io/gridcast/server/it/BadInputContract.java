@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gridcast.server.app.GridcastServer;
 import io.gridcast.server.config.DatabaseUrl;
+import io.gridcast.server.config.Limits;
 import io.gridcast.server.config.Role;
 import io.gridcast.server.config.ServerConfig;
 import java.io.ByteArrayInputStream;
@@ -54,32 +55,29 @@ abstract class BadInputContract {
   }
 
   /** The default limits but a bucket large enough for every case of this suite. */
-  private static final io.gridcast.server.config.Limits MANY_SUBMISSIONS =
-      new io.gridcast.server.config.Limits(
-          io.gridcast.server.config.Limits.DEFAULTS.maxSeriesPerUpload(),
-          io.gridcast.server.config.Limits.DEFAULTS.maxPointsPerSeries(),
-          io.gridcast.server.config.Limits.DEFAULTS.maxHorizon(),
-          io.gridcast.server.config.Limits.DEFAULTS.maxJobsPerSubmission(),
-          io.gridcast.server.config.Limits.DEFAULTS.maxStreamsPerUser(),
+  private static final Limits MANY_SUBMISSIONS =
+      new Limits(
+          Limits.DEFAULTS.maxSeriesPerUpload(),
+          Limits.DEFAULTS.maxPointsPerSeries(),
+          Limits.DEFAULTS.maxHorizon(),
+          Limits.DEFAULTS.maxJobsPerSubmission(),
+          Limits.DEFAULTS.maxStreamsPerUser(),
           100_000,
-          io.gridcast.server.config.Limits.DEFAULTS.submissionRefill());
+          Limits.DEFAULTS.submissionRefill());
 
   @BeforeAll
   void start() {
     db = database();
     ServerConfig cfg =
-        new ServerConfig(
-            Role.API,
-            "127.0.0.1",
-            0,
-            Path.of("."),
-            db,
-            1,
-            LIMIT,
-            Duration.ofSeconds(10),
-            ServerConfig.DEFAULT_EVENT_POLL,
-            true,
-            MANY_SUBMISSIONS);
+        ServerConfig.builder(Role.API)
+            .port(0)
+            .dataDir(Path.of("."))
+            .database(db)
+            .workers(1)
+            .maxUploadBytes(LIMIT)
+            .lease(Duration.ofSeconds(10))
+            .limits(MANY_SUBMISSIONS)
+            .build();
     server = GridcastServer.create(cfg).start();
     http = TestServers.client(server);
     Http.Res up =

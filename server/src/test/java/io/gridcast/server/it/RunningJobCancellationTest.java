@@ -60,18 +60,13 @@ class RunningJobCancellationTest {
                             .toList()))
             .build();
     ServerConfig cfg =
-        new ServerConfig(
-            Role.SERVE,
-            "127.0.0.1",
-            0,
-            Path.of("."),
-            TestDatabases.sqlite(),
-            1,
-            ServerConfig.DEFAULT_MAX_UPLOAD_BYTES,
-            Duration.ofSeconds(10),
-            ServerConfig.DEFAULT_EVENT_POLL,
-            true,
-            io.gridcast.server.config.Limits.DEFAULTS);
+        ServerConfig.builder(Role.SERVE)
+            .port(0)
+            .dataDir(Path.of("."))
+            .database(TestDatabases.sqlite())
+            .workers(1)
+            .lease(Duration.ofSeconds(10))
+            .build();
     try (GridcastServer server = GridcastServer.create(cfg).registry(registry).start()) {
       Http http = TestServers.client(server);
       Http.Res up =

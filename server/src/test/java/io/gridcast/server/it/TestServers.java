@@ -5,11 +5,14 @@ import io.gridcast.server.auth.UserRole;
 import io.gridcast.server.auth.UserStore;
 import io.gridcast.server.config.DatabaseUrl;
 import io.gridcast.server.config.Limits;
+import io.gridcast.server.config.MonitorConfig;
 import io.gridcast.server.config.Role;
 import io.gridcast.server.config.ServerConfig;
+import io.gridcast.server.db.Database;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Starts real servers on a random port for tests. */
@@ -19,44 +22,28 @@ public final class TestServers {
   private TestServers() {}
 
   public static GridcastServer start(Role role, DatabaseUrl db, int workers) {
-    return start(role, db, workers, Limits.DEFAULTS);
+    return GridcastServer.create(config(role, db, workers).build()).start();
   }
 
   /** A server with the given limits. */
   public static GridcastServer start(Role role, DatabaseUrl db, int workers, Limits limits) {
-    ServerConfig cfg =
-        new ServerConfig(
-            role,
-            "127.0.0.1",
-            0,
-            Path.of(System.getProperty("java.io.tmpdir")),
-            db,
-            workers,
-            ServerConfig.DEFAULT_MAX_UPLOAD_BYTES,
-            Duration.ofSeconds(10),
-            ServerConfig.DEFAULT_EVENT_POLL,
-            true,
-            limits);
-    return GridcastServer.create(cfg).start();
+    return GridcastServer.create(config(role, db, workers).limits(limits).build()).start();
   }
 
   /** A server with the given monitoring settings (alert limits, sampling, /metrics access). */
   public static GridcastServer start(
-      Role role, DatabaseUrl db, int workers, io.gridcast.server.monitor.MonitorConfig monitor) {
-    ServerConfig cfg =
-        new ServerConfig(
-            role,
-            "127.0.0.1",
-            0,
-            Path.of(System.getProperty("java.io.tmpdir")),
-            db,
-            workers,
-            ServerConfig.DEFAULT_MAX_UPLOAD_BYTES,
-            Duration.ofSeconds(10),
-            ServerConfig.DEFAULT_EVENT_POLL,
-            true,
-            Limits.DEFAULTS);
-    return GridcastServer.create(cfg).monitor(monitor).start();
+      Role role, DatabaseUrl db, int workers, MonitorConfig monitor) {
+    return GridcastServer.create(config(role, db, workers).monitor(monitor).build()).start();
+  }
+
+  /** A test configuration: loopback, any free port, a 10 s lease. */
+  public static ServerConfig.Builder config(Role role, DatabaseUrl db, int workers) {
+    return ServerConfig.builder(role)
+        .port(0)
+        .dataDir(Path.of(System.getProperty("java.io.tmpdir")))
+        .database(db)
+        .workers(workers)
+        .lease(Duration.ofSeconds(10));
   }
 
   /** Adds a user to the server's database and returns its token. */
@@ -68,7 +55,7 @@ public final class TestServers {
 
   /** Adds a user to the database at {@code db} (migrating it first) and returns its token. */
   public static String addUser(DatabaseUrl db, String name, UserRole role) {
-    try (io.gridcast.server.db.Database d = io.gridcast.server.db.Database.open(db, 2)) {
+    try (Database d = Database.open(db, 2)) {
       return new UserStore(d.dataSource(), InstantSource.system()).add(name, role).token();
     }
   }
@@ -95,7 +82,7 @@ public final class TestServers {
             .append('-')
             .append(String.format("%02d", m % 12 + 1))
             .append("-01,")
-            .append(String.format(java.util.Locale.ROOT, "%.3f", y))
+            .append(String.format(Locale.ROOT, "%.3f", y))
             .append('\n');
       }
     }

@@ -2,6 +2,7 @@ package io.gridcast.server.monitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gridcast.server.config.AlertThresholds;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

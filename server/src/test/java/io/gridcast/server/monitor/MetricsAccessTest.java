@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gridcast.server.app.GridcastServer;
 import io.gridcast.server.auth.UserRole;
+import io.gridcast.server.config.MonitorConfig;
 import io.gridcast.server.config.Role;
 import io.gridcast.server.it.Http;
 import io.gridcast.server.it.TestDatabases;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gridcast.queue.JobCancelledException;
 import io.gridcast.queue.JobHandler;
+import io.gridcast.server.config.AlertThresholds;
+import io.gridcast.server.config.MonitorConfig;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;

@@ -42,7 +42,7 @@ class OfflinePageTest {
   @BeforeAll
   void start() throws IOException {
     server = TestServers.start(Role.SERVE, TestDatabases.sqlite(), 1);
-    config = server.config().withPort(server.port());
+    config = server.config().toBuilder().port(server.port()).build();
     browser = Browser.start();
     page = new Page(browser, server.url());
   }
@@ -85,7 +85,7 @@ class OfflinePageTest {
     kept.run();
     browser.shot("30-offline-" + view);
 
-    GridcastServer other = GridcastServer.create(config.withPort(0)).start();
+    GridcastServer other = GridcastServer.create(config.toBuilder().port(0).build()).start();
     try {
       meanwhile.accept(new Http(other.url(), user.token()));
     } finally {

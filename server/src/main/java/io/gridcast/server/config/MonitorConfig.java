@@ -1,12 +1,11 @@
-package io.gridcast.server.monitor;
+package io.gridcast.server.config;
 
-import io.gridcast.server.config.ConfigException;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Map;
 
 /**
- * Monitoring settings of one process, read from the environment at start.
+ * Monitoring settings of one process ({@code --monitor-interval-seconds}, {@code --metrics-access},
+ * the {@code --alert-*} limits), validated at construction.
  *
  * @param sampleInterval how often the system sampler reads CPU, memory, disk and network and the
  *     alert rules are evaluated; zero starts the process with sampling off
@@ -19,14 +18,16 @@ public record MonitorConfig(
   /** Default sampling interval: a figure every 5 s (the page's charts and the alert rules). */
   public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(5);
 
-  /** Shortest interval {@code monitoring/start} accepts: OSHI's CPU ticks need some time. */
+  /** Shortest interval sampling accepts: OSHI's CPU ticks need some time. */
   public static final Duration MIN_INTERVAL = Duration.ofMillis(100);
 
-  /** Longest interval {@code monitoring/start} accepts. */
+  /** Longest interval sampling accepts. */
   public static final Duration MAX_INTERVAL = Duration.ofHours(1);
 
+  public static final MetricsAccess DEFAULT_METRICS_ACCESS = MetricsAccess.LOOPBACK;
+
   public static final MonitorConfig DEFAULTS =
-      new MonitorConfig(DEFAULT_INTERVAL, AlertThresholds.DEFAULTS, MetricsAccess.LOOPBACK);
+      new MonitorConfig(DEFAULT_INTERVAL, AlertThresholds.DEFAULTS, DEFAULT_METRICS_ACCESS);
 
   /** Who may read {@code /metrics}. */
   public enum MetricsAccess {
@@ -37,48 +38,44 @@ public record MonitorConfig(
     /** Anyone who can reach the port (behind a network that already restricts it). */
     OPEN;
 
-    static MetricsAccess parse(String raw) {
+    /** {@code loopback}, {@code admin} or {@code open}, any case. */
+    public static MetricsAccess parse(String raw) {
       try {
         return valueOf(raw.strip().toUpperCase(Locale.ROOT));
-      } catch (IllegalArgumentException e) {
+      } catch (IllegalArgumentException | NullPointerException e) {
         throw new ConfigException(
-            "GRIDCAST_METRICS_ACCESS must be loopback, admin or open, got '" + raw + "'");
+            "--metrics-access / GRIDCAST_METRICS_ACCESS must be loopback, admin or open, got '"
+                + raw
+                + "'");
       }
+    }
+
+    /** The name as the flag takes it. */
+    public String key() {
+      return name().toLowerCase(Locale.ROOT);
     }
   }
 
   public MonitorConfig {
     if (sampleInterval == null || sampleInterval.isNegative()) {
       throw new ConfigException(
-          "GRIDCAST_MONITOR_INTERVAL_SECONDS must be >= 0, got " + sampleInterval);
+          "--monitor-interval-seconds / GRIDCAST_MONITOR_INTERVAL_SECONDS must be >= 0, got "
+              + sampleInterval);
     }
     if (!sampleInterval.isZero()
         && (sampleInterval.compareTo(MIN_INTERVAL) < 0
             || sampleInterval.compareTo(MAX_INTERVAL) > 0)) {
       throw new ConfigException(
-          "GRIDCAST_MONITOR_INTERVAL_SECONDS must be 0 or in 0.1..3600, got " + sampleInterval);
+          "--monitor-interval-seconds / GRIDCAST_MONITOR_INTERVAL_SECONDS must be 0 or in"
+              + " 0.1..3600, got "
+              + sampleInterval.toMillis() / 1e3);
     }
     if (thresholds == null) {
       thresholds = AlertThresholds.DEFAULTS;
     }
     if (metricsAccess == null) {
-      metricsAccess = MetricsAccess.LOOPBACK;
+      metricsAccess = DEFAULT_METRICS_ACCESS;
     }
-  }
-
-  /**
-   * Reads {@code GRIDCAST_MONITOR_INTERVAL_SECONDS} (default 5, 0 = off), {@code
-   * GRIDCAST_METRICS_ACCESS} (default {@code loopback}) and the {@code GRIDCAST_ALERT_*} limits.
-   */
-  public static MonitorConfig fromEnv(Map<String, String> env) {
-    double seconds =
-        AlertThresholds.number(
-            env, "GRIDCAST_MONITOR_INTERVAL_SECONDS", DEFAULT_INTERVAL.toMillis() / 1000.0);
-    String access = env.get("GRIDCAST_METRICS_ACCESS");
-    return new MonitorConfig(
-        Duration.ofMillis(Math.round(seconds * 1000)),
-        AlertThresholds.fromEnv(env),
-        access == null || access.isBlank() ? MetricsAccess.LOOPBACK : MetricsAccess.parse(access));
   }
 
   public MonitorConfig withSampleInterval(Duration d) {
@@ -91,5 +88,14 @@ public record MonitorConfig(
 
   public MonitorConfig withMetricsAccess(MetricsAccess a) {
     return new MonitorConfig(sampleInterval, thresholds, a);
+  }
+
+  @Override
+  public String toString() {
+    return (sampleInterval.isZero() ? "sampling off" : "sampling every " + sampleInterval)
+        + ", /metrics "
+        + metricsAccess.key()
+        + ", alerts "
+        + thresholds;
   }
 }
