@@ -23,6 +23,7 @@ import io.gridcast.server.http.CallerResolver;
 import io.gridcast.server.job.FitPriority;
 import io.gridcast.server.job.ForecastJobs;
 import io.gridcast.server.job.JobService;
+import io.gridcast.server.monitor.CacheFigures;
 import io.gridcast.server.monitor.Monitoring;
 import io.gridcast.server.monitor.PerformanceJobs;
 import java.time.Duration;
@@ -30,7 +31,6 @@ import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -228,22 +228,11 @@ public final class GridcastServer implements AutoCloseable {
     if (!cache.enabled()) {
       return;
     }
-    monitoring.bindCache(
-        () -> {
-          CacheStats s = cache.stats();
-          return s.hits() + s.misses() == 0 ? Optional.empty() : Optional.of(s.hitRate());
-        },
-        () -> {
-          CacheStats s = cache.stats();
-          Map<String, Object> m = new LinkedHashMap<>();
-          m.put("hits", s.hits());
-          m.put("misses", s.misses());
-          m.put("hit_rate", s.hitRate());
-          m.put("evictions", s.evictions());
-          m.put("memory_entries", s.memory().entries());
-          m.put("disk_entries", s.disk().entries());
-          return m;
-        });
+    monitoring.bindCache(() -> {
+      CacheStats s = cache.stats();
+      return new CacheFigures(
+          s.hits(), s.misses(), s.evictions(), s.memory().entries(), s.disk().entries());
+    });
   }
 
   private static ResultCache resultCache(CacheConfig c, Database db, InstantSource clock) {

@@ -1,5 +1,6 @@
 package io.gridcast.server.http;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.gridcast.forecast.registry.ModelDescriptor;
 import io.gridcast.forecast.registry.ModelRegistry;
 import io.gridcast.forecast.registry.ParameterRange;
@@ -13,13 +14,15 @@ import io.gridcast.server.job.JobService;
 import io.gridcast.server.job.JobType;
 import io.javalin.http.Context;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Assembles the route groups of the API and starts the HTTP server. */
 public final class Api {
-  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Api.class);
+  private static final Logger LOG = LoggerFactory.getLogger(Api.class);
 
   private Api() {}
 
@@ -97,43 +100,62 @@ public final class Api {
           res.jobIds().size(),
           (System.nanoTime() - t0) / 1_000_000,
           res.batchId());
-      Map<String, Object> m = new LinkedHashMap<>();
-      if (!res.created()) { // same idempotency key as an earlier upload: its answer, nothing stored
-        jobs.datasetOf(caller.ownerId(), res).ifPresent(id -> m.put("dataset_id", id));
-      }
-      m.put("batch_id", res.batchId());
-      m.put("job_ids", res.jobIds());
-      return m;
+      // The same idempotency key as an earlier upload: its answer, nothing stored.
+      String earlier = res.created() ? null : jobs.datasetOf(caller.ownerId(), res).orElse(null);
+      return new DatasetRoutes.UploadedJobs(earlier, res.batchId(), res.jobIds());
     };
   }
 
-  static Map<String, Object> models(ModelRegistry registry) {
-    List<Map<String, Object>> out = new ArrayList<>();
+  /** The registry as {@code GET /api/models} lists it. */
+  record Models(List<Model> models) {}
+
+  /**
+   * One registered model.
+   *
+   * @param grid the parameter sets the search tries
+   * @param traits what the model suits (e.g. {@code seasonal}, {@code intermittent}), sorted
+   */
+  record Model(
+      String name,
+      String family,
+      String description,
+      List<Parameter> parameters,
+      List<GridPoint> grid,
+      List<String> traits) {}
+
+  /** One parameter's range and default (null: none). */
+  record Parameter(
+      String name,
+      double min,
+      double max,
+      @JsonProperty("default") Double defaultValue,
+      String description) {}
+
+  /** One parameter set of a model's grid. */
+  record GridPoint(Map<String, Double> parameters) {}
+
+  static Models models(ModelRegistry registry) {
+    List<Model> out = new ArrayList<>();
     for (ModelDescriptor d : registry.descriptors()) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("name", d.name());
-      m.put("family", d.family());
-      m.put("description", d.description());
-      List<Map<String, Object>> params = new ArrayList<>();
+      List<Parameter> params = new ArrayList<>();
       for (ParameterRange p : d.parameters()) {
-        Map<String, Object> pm = new LinkedHashMap<>();
-        pm.put("name", p.name());
-        pm.put("min", p.min());
-        pm.put("max", p.max());
-        pm.put("default", p.defaultValue().isPresent() ? p.defaultValue().getAsDouble() : null);
-        pm.put("description", p.description());
-        params.add(pm);
+        params.add(
+            new Parameter(
+                p.name(),
+                p.min(),
+                p.max(),
+                p.defaultValue().isPresent() ? p.defaultValue().getAsDouble() : null,
+                p.description()));
       }
-      m.put("parameters", params);
-      m.put("grid", d.grid().stream().map(s -> Map.of("parameters", s.parameters())).toList());
-      m.put(
-          "traits",
-          d.traits().stream()
-              .map(t -> t.name().toLowerCase(java.util.Locale.ROOT))
-              .sorted()
-              .toList());
-      out.add(m);
+      out.add(
+          new Model(
+              d.name(),
+              d.family(),
+              d.description(),
+              params,
+              d.grid().stream().map(s -> new GridPoint(s.parameters())).toList(),
+              d.traits().stream().map(t -> t.name().toLowerCase(Locale.ROOT)).sorted().toList()));
     }
-    return Map.of("models", out);
+    return new Models(out);
   }
 }

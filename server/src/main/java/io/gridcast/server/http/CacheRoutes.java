@@ -1,5 +1,6 @@
 package io.gridcast.server.http;
 
+import io.gridcast.server.cache.CacheKey;
 import io.gridcast.server.cache.CacheStats;
 import io.gridcast.server.cache.CacheTag;
 import io.gridcast.server.cache.InvalidCacheTagException;
@@ -7,7 +8,6 @@ import io.gridcast.server.cache.ResultCache;
 import io.gridcast.server.dataset.DatasetService;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -59,11 +59,7 @@ final class CacheRoutes implements RouteGroup {
         case MODEL, ENGINE -> throw forbidden(tag);
       }
     }
-    long dropped = cache.invalidate(tag);
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("tag", tag.text());
-    m.put("invalidated", dropped);
-    OpsRoutes.json(ctx, 200, m);
+    OpsRoutes.json(ctx, 200, new Invalidated(tag.text(), cache.invalidate(tag)));
   }
 
   private static ApiException forbidden(CacheTag tag) {
@@ -77,29 +73,45 @@ final class CacheRoutes implements RouteGroup {
         Map.of("tag", tag.text()));
   }
 
-  static Map<String, Object> view(CacheStats s, ResultCache cache) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("enabled", s.enabled());
-    m.put("hits", s.hits());
-    m.put("misses", s.misses());
-    m.put("hit_rate", s.hitRate());
-    m.put("evictions", s.evictions());
-    m.put("invalidations", s.invalidations());
-    m.put("memory", tier(s.memory()));
-    m.put("disk", tier(s.disk()));
-    m.put("ttl_seconds", cache.enabled() ? cache.ttl().toSeconds() : 0);
-    m.put("engine_version", io.gridcast.server.cache.CacheKey.ENGINE_VERSION);
-    return m;
+  /** Entries dropped by one invalidation. */
+  record Invalidated(String tag, long invalidated) {}
+
+  /**
+   * The cache's figures ({@code GET /api/cache/stats}).
+   *
+   * @param ttlSeconds an entry's lifetime, 0 when the cache is off
+   */
+  record Stats(
+      boolean enabled,
+      long hits,
+      long misses,
+      double hitRate,
+      long evictions,
+      long invalidations,
+      Tier memory,
+      Tier disk,
+      long ttlSeconds,
+      String engineVersion) {}
+
+  /** One tier's figures. */
+  record Tier(long hits, long evictions, long entries, long bytes, long maxEntries, long maxBytes) {
+    static Tier of(CacheStats.Tier t) {
+      return new Tier(
+          t.hits(), t.evictions(), t.entries(), t.bytes(), t.maxEntries(), t.maxBytes());
+    }
   }
 
-  private static Map<String, Object> tier(CacheStats.Tier t) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("hits", t.hits());
-    m.put("evictions", t.evictions());
-    m.put("entries", t.entries());
-    m.put("bytes", t.bytes());
-    m.put("max_entries", t.maxEntries());
-    m.put("max_bytes", t.maxBytes());
-    return m;
+  static Stats view(CacheStats s, ResultCache cache) {
+    return new Stats(
+        s.enabled(),
+        s.hits(),
+        s.misses(),
+        s.hitRate(),
+        s.evictions(),
+        s.invalidations(),
+        Tier.of(s.memory()),
+        Tier.of(s.disk()),
+        cache.enabled() ? cache.ttl().toSeconds() : 0,
+        CacheKey.ENGINE_VERSION);
   }
 }

@@ -12,10 +12,10 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 
 /** {@code /api/datasets...}: upload, list, one, one series' history, delete. */
 final class DatasetRoutes implements RouteGroup {
@@ -39,10 +39,38 @@ final class DatasetRoutes implements RouteGroup {
   interface JobsForUpload {
     /**
      * Stores the parsed (not yet stored) upload and creates its jobs in one transaction; returns
-     * {@code batch_id} and {@code job_ids} for the answer.
+     * the batch and job ids for the answer.
      */
-    Map<String, Object> create(Caller caller, DatasetService.Upload upload);
+    UploadedJobs create(Caller caller, DatasetService.Upload upload);
   }
+
+  /**
+   * The jobs an upload created.
+   *
+   * @param datasetId the dataset of an earlier upload with the same idempotency key (this one was
+   *     not stored), else null
+   */
+  record UploadedJobs(String datasetId, UUID batchId, List<UUID> jobIds) {}
+
+  /** The answer to an upload: the dataset and the jobs it created (none without optimize). */
+  record Uploaded(
+      String datasetId, int seriesCount, long rowCount, UUID batchId, List<UUID> jobIds) {}
+
+  /** A page of datasets and the next page's cursor. */
+  record DatasetPage(List<Dataset> datasets, String nextCursor) {}
+
+  /** One dataset with its SKUs. */
+  record DatasetDetail(Dataset dataset, List<String> skus) {}
+
+  /** One series' stored history. */
+  record SeriesHistory(
+      String datasetId,
+      String sku,
+      String frequency,
+      int period,
+      int filled,
+      List<String> ds,
+      double[] y) {}
 
   DatasetRoutes(
       DatasetService datasets, UploadJobs uploadJobs, long maxUploadBytes, int maxPoints) {
@@ -81,15 +109,18 @@ final class DatasetRoutes implements RouteGroup {
               ? datasets.upload(caller.ownerId(), format, body, columns, name)
               : datasets.parse(caller.ownerId(), format, body, columns, name);
     }
-    Map<String, Object> answer = new LinkedHashMap<>();
-    answer.put("dataset_id", upload.dataset().id());
-    answer.put("series_count", upload.dataset().seriesCount());
-    answer.put("row_count", upload.dataset().rowCount());
-    answer.put("batch_id", null);
-    answer.put("job_ids", List.of());
+    Dataset d = upload.dataset();
+    Uploaded answer = new Uploaded(d.id(), d.seriesCount(), d.rowCount(), null, List.of());
     if (jobs != null) {
       // The dataset is written inside the queue's job-insert transaction: both or neither.
-      answer.putAll(jobs.create(caller, upload));
+      UploadedJobs created = jobs.create(caller, upload);
+      answer =
+          new Uploaded(
+              created.datasetId() != null ? created.datasetId() : d.id(),
+              d.seriesCount(),
+              d.rowCount(),
+              created.batchId(),
+              created.jobIds());
     }
     ctx.status(201).contentType("application/json").result(Json.write(answer));
   }
@@ -145,20 +176,15 @@ final class DatasetRoutes implements RouteGroup {
     List<Dataset> page = datasets.store().list(caller.scope(), cursor, limit + 1);
     boolean more = page.size() > limit;
     List<Dataset> items = more ? page.subList(0, limit) : page;
-    Map<String, Object> answer = new LinkedHashMap<>();
-    answer.put("datasets", items);
-    answer.put("next_cursor", more ? items.get(items.size() - 1).id() : null);
+    DatasetPage answer = new DatasetPage(items, more ? items.get(items.size() - 1).id() : null);
     ctx.contentType("application/json").result(Json.write(answer));
   }
 
   private void one(Context ctx) {
     Caller caller = Caller.of(ctx);
     Dataset d = datasets.get(caller.scope(), ctx.pathParam("id"));
-    Map<String, Object> answer = new LinkedHashMap<>();
-    answer.put("dataset", d);
     List<String> skus = datasets.store().skus(caller.scope(), d.id());
-    answer.put("skus", skus);
-    ctx.contentType("application/json").result(Json.write(answer));
+    ctx.contentType("application/json").result(Json.write(new DatasetDetail(d, skus)));
   }
 
   /**
@@ -179,14 +205,15 @@ final class DatasetRoutes implements RouteGroup {
     for (int i = 0; i < s.length(); i++) {
       ds.add(s.axis().label(i));
     }
-    Map<String, Object> answer = new LinkedHashMap<>();
-    answer.put("dataset_id", ctx.pathParam("id"));
-    answer.put("sku", s.id());
-    answer.put("frequency", s.axis().frequency().name());
-    answer.put("period", s.period());
-    answer.put("filled", s.filled());
-    answer.put("ds", ds);
-    answer.put("y", s.values());
+    SeriesHistory answer =
+        new SeriesHistory(
+            ctx.pathParam("id"),
+            s.id(),
+            s.axis().frequency().name(),
+            s.period(),
+            s.filled(),
+            ds,
+            s.values());
     ctx.contentType("application/json").result(Json.write(answer));
   }
 

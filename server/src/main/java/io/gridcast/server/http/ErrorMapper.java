@@ -112,11 +112,23 @@ final class ErrorMapper {
     };
   }
 
+  /** The answer to every refused or failed request: {@code {"error":{...}}}. */
+  record ErrorAnswer(Error error) {
+    ErrorAnswer(String code, String message, Map<String, Object> details) {
+      this(new Error(code, message, details));
+    }
+  }
+
+  /**
+   * What went wrong.
+   *
+   * @param code a stable machine code ({@code invalid_parameter}, {@code not_found} ...)
+   * @param message a sentence for people, naming the field and the problem
+   * @param details the field, the limit, the allowed values ...; empty when there are none
+   */
+  record Error(String code, String message, Map<String, Object> details) {}
+
   static void write(Context ctx, ApiException e) {
-    Map<String, Object> error = new LinkedHashMap<>();
-    error.put("code", e.code());
-    error.put("message", e.getMessage());
-    error.put("details", e.details());
     ctx.status(e.status());
     if (e.details().get("retry_after_seconds") instanceof Long wait) {
       ctx.header("Retry-After", Long.toString(wait));
@@ -125,6 +137,6 @@ final class ErrorMapper {
       ctx.header("WWW-Authenticate", "Bearer realm=\"gridcast\"");
     }
     ctx.contentType("application/json");
-    ctx.result(Json.write(Map.of("error", error)));
+    ctx.result(Json.write(new ErrorAnswer(e.code(), e.getMessage(), e.details())));
   }
 }

@@ -14,10 +14,10 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -70,27 +70,43 @@ final class ForecastRoutes implements RouteGroup {
     int limit = Params.integer(ctx, "limit", 100, 1, 1000);
     ResultPosition after = ResultCursor.decode(Params.text(ctx, "cursor"), sort);
     ResultStore.ResultPage page = results.page(caller.scope(), id, sort, desc, after, limit);
-    List<Map<String, Object>> rows = new ArrayList<>(page.results().size());
+    List<ResultRow> rows = new ArrayList<>(page.results().size());
     for (ForecastResult r : page.results()) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("sku", r.sku());
-      m.put("model", r.model());
-      m.put("metric", r.metric());
-      m.put("score", r.score());
-      m.put("flagged", r.flagged());
-      m.put("job_type", r.jobType());
-      m.put("job_id", r.jobId());
-      m.put("updated_at", r.updatedAt());
-      rows.add(m);
+      rows.add(
+          new ResultRow(
+              r.sku(),
+              r.model(),
+              r.metric(),
+              r.score(),
+              r.flagged(),
+              r.jobType(),
+              r.jobId(),
+              r.updatedAt()));
     }
-    Map<String, Object> answer = new LinkedHashMap<>();
-    answer.put("dataset_id", id);
-    answer.put("sort", sort.name().toLowerCase(java.util.Locale.ROOT));
-    answer.put("order", desc ? "desc" : "asc");
-    answer.put("results", rows);
-    answer.put("next_cursor", page.next() == null ? null : ResultCursor.encode(page.next()));
+    ResultPage answer =
+        new ResultPage(
+            id,
+            sort.name().toLowerCase(Locale.ROOT),
+            desc ? "desc" : "asc",
+            rows,
+            page.next() == null ? null : ResultCursor.encode(page.next()));
     ctx.contentType("application/json").result(Json.write(answer));
   }
+
+  /** One stored result without its body. */
+  record ResultRow(
+      String sku,
+      String model,
+      String metric,
+      Double score,
+      boolean flagged,
+      String jobType,
+      String jobId,
+      Instant updatedAt) {}
+
+  /** A sorted page of a dataset's results and the next page's cursor. */
+  record ResultPage(
+      String datasetId, String sort, String order, List<ResultRow> results, String nextCursor) {}
 
   private void forecasts(Context ctx) throws IOException {
     Caller caller = Caller.of(ctx);

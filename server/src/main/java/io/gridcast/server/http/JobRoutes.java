@@ -6,14 +6,16 @@ import io.gridcast.queue.JobPage;
 import io.gridcast.queue.JobStatus;
 import io.gridcast.queue.JobStore;
 import io.gridcast.queue.JobStore.JobInsertResult;
+import io.gridcast.server.dataset.DatasetService.BodyFormat;
 import io.gridcast.server.job.JobRequest;
 import io.gridcast.server.job.JobService;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.InstantSource;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -54,8 +56,7 @@ final class JobRoutes implements RouteGroup {
 
   private void create(Context ctx) throws IOException {
     Caller caller = Caller.of(ctx);
-    if (DatasetRoutes.bodyFormat(ctx)
-        != io.gridcast.server.dataset.DatasetService.BodyFormat.JSON) {
+    if (DatasetRoutes.bodyFormat(ctx) != BodyFormat.JSON) {
       throw new ApiException(
           415,
           "unsupported_media_type",
@@ -66,8 +67,7 @@ final class JobRoutes implements RouteGroup {
       throw new PayloadTooLargeException(MAX_BODY_BYTES);
     }
     byte[] body;
-    try (java.io.InputStream in =
-        new LimitedInputStream(ctx.req().getInputStream(), MAX_BODY_BYTES)) {
+    try (InputStream in = new LimitedInputStream(ctx.req().getInputStream(), MAX_BODY_BYTES)) {
       body = in.readAllBytes();
     }
     if (body.length == 0) {
@@ -80,17 +80,7 @@ final class JobRoutes implements RouteGroup {
       req = req.withIdempotencyKey(headerKey);
     }
     JobInsertResult res = jobs.create(caller.ownerId(), req);
-    ctx.status(res.created() ? 201 : 200)
-        .contentType("application/json")
-        .result(Json.write(answer(res)));
-  }
-
-  static Map<String, Object> answer(JobInsertResult res) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("batch_id", res.batchId());
-    m.put("job_ids", res.jobIds());
-    m.put("created", res.created());
-    return m;
+    ctx.status(res.created() ? 201 : 200).contentType("application/json").result(Json.write(res));
   }
 
   private JobFilter filter(Context ctx, Caller caller) {
@@ -154,11 +144,12 @@ final class JobRoutes implements RouteGroup {
     }
     Map<JobStatus, Long> counts =
         store.jobCountByStatus(new JobStore.JobCountByStatusParams(caller.scope()));
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("summary", JobViews.summary(counts));
-    m.put("jobs", page.jobs().stream().map(JobViews::brief).toList());
-    m.put("next_cursor", page.nextCursor());
-    return Json.write(m).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    return Json.write(
+            new JobViews.StatusPage(
+                JobViews.summary(counts),
+                page.jobs().stream().map(JobViews::brief).toList(),
+                page.nextCursor()))
+        .getBytes(StandardCharsets.UTF_8);
   }
 
   private Job find(Context ctx) {
@@ -176,12 +167,11 @@ final class JobRoutes implements RouteGroup {
 
   private void progress(Context ctx) {
     Job j = find(ctx);
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("id", j.id());
-    m.put("status", j.status().dbValue());
-    m.put("progress", JobViews.tree(j.progressJson()));
-    m.put("updated_at", j.updatedAt());
-    ctx.contentType("application/json").result(Json.write(m));
+    ctx.contentType("application/json")
+        .result(
+            Json.write(
+                new JobViews.Progress(
+                    j.id(), j.status().dbValue(), JobViews.tree(j.progressJson()), j.updatedAt())));
   }
 
   private void cancel(Context ctx) {
@@ -192,11 +182,10 @@ final class JobRoutes implements RouteGroup {
         store
             .jobCancel(new JobStore.JobCancelParams(id, caller.scope(), clock.instant()))
             .orElseThrow(() -> ApiException.notFound("job", raw));
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("id", id);
-    m.put("status", status.dbValue());
-    m.put("cancel_requested", status == JobStatus.RUNNING);
-    ctx.status(202).contentType("application/json").result(Json.write(m));
+    ctx.status(202)
+        .contentType("application/json")
+        .result(
+            Json.write(new JobViews.Cancelled(id, status.dbValue(), status == JobStatus.RUNNING)));
   }
 
   private void clear(Context ctx) {
@@ -240,11 +229,8 @@ final class JobRoutes implements RouteGroup {
                       f.ownerId(), finished, f.type(), f.batchId(), f.labelContains(), null),
                   clock.instant()));
     }
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("cancelled", cancelled);
-    m.put("cancel_requested", requested);
-    m.put("deleted", deleted);
-    ctx.contentType("application/json").result(Json.write(m));
+    ctx.contentType("application/json")
+        .result(Json.write(new JobViews.Cleared(cancelled, requested, deleted)));
   }
 
   static UUID uuid(String field, String raw) {

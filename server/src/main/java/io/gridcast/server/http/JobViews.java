@@ -1,62 +1,113 @@
 package io.gridcast.server.http;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gridcast.queue.Job;
 import io.gridcast.queue.JobEvent;
 import io.gridcast.queue.JobStatus;
+import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 
 /** The JSON shapes of jobs, events and summaries in the API. */
 final class JobViews {
   private JobViews() {}
 
-  /** A job in a listing: everything but the (possibly large) payload and result. */
-  static Map<String, Object> brief(Job j) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("id", j.id());
-    m.put("type", j.type());
-    m.put("status", j.status().dbValue());
-    m.put("sku", j.label());
-    m.put("batch_id", j.batchId());
-    m.put("priority", j.priority());
-    m.put("reason", j.reason());
-    m.put("progress", tree(j.progressJson()));
-    m.put("error", j.error());
-    m.put("attempt", j.attempt());
-    m.put("max_attempts", j.maxAttempts());
-    m.put("cancel_requested", j.cancelRequested());
-    m.put("created_at", j.createdAt());
-    m.put("started_at", j.startedAt());
-    m.put("updated_at", j.updatedAt());
-    m.put("finished_at", j.finishedAt());
-    return m;
+  /**
+   * A job in a listing: everything but the (possibly large) payload and result.
+   *
+   * @param sku the job's label: its SKU, or the dataset of a validation
+   * @param progress the last progress report, as the handler wrote it
+   * @param error why the last attempt failed
+   */
+  record Brief(
+      UUID id,
+      String type,
+      String status,
+      String sku,
+      UUID batchId,
+      int priority,
+      String reason,
+      JsonNode progress,
+      String error,
+      int attempt,
+      int maxAttempts,
+      boolean cancelRequested,
+      Instant createdAt,
+      Instant startedAt,
+      Instant updatedAt,
+      Instant finishedAt) {}
+
+  /** One job with its payload and result ({@code GET /api/jobs/{id}}). */
+  record Detail(
+      @JsonUnwrapped Brief job, JsonNode payload, JsonNode result, String idempotencyKey) {}
+
+  /** One job event of the stream ({@code event: job}). */
+  record Event(
+      long seq,
+      UUID jobId,
+      String kind,
+      String status,
+      String type,
+      UUID batchId,
+      String sku,
+      JsonNode progress,
+      Instant at) {}
+
+  /** A job's progress ({@code GET /api/jobs/{id}/progress}). */
+  record Progress(UUID id, String status, JsonNode progress, Instant updatedAt) {}
+
+  /** The answer to a cancel: the status the job had, and whether a running one was asked. */
+  record Cancelled(UUID id, String status, boolean cancelRequested) {}
+
+  /** The answer to a clear: pending jobs cancelled, running ones asked to, finished deleted. */
+  record Cleared(int cancelled, int cancelRequested, int deleted) {}
+
+  /** A status poll: counts by status, a page of jobs and the next page's cursor. */
+  record StatusPage(Map<String, Long> summary, List<Brief> jobs, String nextCursor) {}
+
+  static Brief brief(Job j) {
+    return new Brief(
+        j.id(),
+        j.type(),
+        j.status().dbValue(),
+        j.label(),
+        j.batchId(),
+        j.priority(),
+        j.reason(),
+        tree(j.progressJson()),
+        j.error(),
+        j.attempt(),
+        j.maxAttempts(),
+        j.cancelRequested(),
+        j.createdAt(),
+        j.startedAt(),
+        j.updatedAt(),
+        j.finishedAt());
   }
 
-  /** One job with its payload and result. */
-  static Map<String, Object> full(Job j) {
-    Map<String, Object> m = brief(j);
-    m.put("payload", tree(j.payload()));
-    m.put("result", tree(j.result()));
-    m.put("idempotency_key", j.idempotencyKey());
-    return m;
+  static Detail full(Job j) {
+    return new Detail(brief(j), tree(j.payload()), tree(j.result()), j.idempotencyKey());
   }
 
-  static Map<String, Object> event(JobEvent e) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("seq", e.seq());
-    m.put("job_id", e.jobId());
-    m.put("kind", e.kind().name().toLowerCase(java.util.Locale.ROOT));
-    m.put("status", e.status() == null ? null : e.status().dbValue());
-    m.put("type", e.type());
-    m.put("batch_id", e.batchId());
-    m.put("sku", e.label());
-    m.put("progress", tree(e.progressJson()));
-    m.put("at", e.at());
-    return m;
+  static Event event(JobEvent e) {
+    return new Event(
+        e.seq(),
+        e.jobId(),
+        e.kind().name().toLowerCase(Locale.ROOT),
+        e.status() == null ? null : e.status().dbValue(),
+        e.type(),
+        e.batchId(),
+        e.label(),
+        tree(e.progressJson()),
+        e.at());
   }
 
+  /** Counts by status, every status present, in the queue's order. */
   static Map<String, Long> summary(Map<JobStatus, Long> counts) {
     Map<String, Long> m = new LinkedHashMap<>();
     for (JobStatus s : JobStatus.values()) {

@@ -2,7 +2,6 @@ package io.gridcast.server.http;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
@@ -25,12 +24,13 @@ final class JsonErrorHandler extends ErrorHandler {
       String message,
       Throwable cause,
       Callback callback) {
-    Map<String, Object> error = new LinkedHashMap<>();
-    error.put("code", ErrorMapper.codeFor(code));
     String reason = HttpStatus.getMessage(code);
-    error.put("message", "request refused by the HTTP layer: " + code + " " + reason);
-    error.put("details", Map.of());
-    byte[] body = Json.write(Map.of("error", error)).getBytes(StandardCharsets.UTF_8);
+    ErrorMapper.ErrorAnswer answer =
+        new ErrorMapper.ErrorAnswer(
+            ErrorMapper.codeFor(code),
+            "request refused by the HTTP layer: " + code + " " + reason,
+            Map.of());
+    byte[] body = Json.write(answer).getBytes(StandardCharsets.UTF_8);
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
     response.write(true, ByteBuffer.wrap(body), callback);
   }

@@ -5,7 +5,6 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
@@ -36,7 +35,7 @@ final class OpsRoutes implements RouteGroup {
 
   @Override
   public void register(RoutesConfig r) {
-    r.get("/healthz", ctx -> json(ctx, 200, Map.of("status", "ok")));
+    r.get("/healthz", ctx -> json(ctx, 200, new Health("ok")));
     r.get("/readyz", this::readyz);
     r.get("/api/models", ctx -> json(ctx, 200, models.get()));
     r.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openapi));
@@ -50,11 +49,14 @@ final class OpsRoutes implements RouteGroup {
       ok = false;
     }
     if (ok) {
-      json(ctx, 200, Map.of("status", "ready"));
+      json(ctx, 200, new Health("ready"));
     } else {
       throw new ApiException(503, "not_ready", "the job database is not reachable");
     }
   }
+
+  /** A liveness or readiness answer. */
+  record Health(String status) {}
 
   static void json(Context ctx, int status, Object body) {
     ctx.status(status).contentType("application/json").result(Json.write(body));

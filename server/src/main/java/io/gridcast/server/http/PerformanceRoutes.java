@@ -10,9 +10,13 @@ import io.gridcast.queue.JobStore;
 import io.gridcast.server.config.MonitorConfig;
 import io.gridcast.server.dataset.DatasetService;
 import io.gridcast.server.job.JobService;
+import io.gridcast.server.monitor.Alert;
 import io.gridcast.server.monitor.AlertRules;
+import io.gridcast.server.monitor.BenchmarkPayload;
+import io.gridcast.server.monitor.MonitorPoint;
 import io.gridcast.server.monitor.Monitoring;
 import io.gridcast.server.monitor.PerformanceJobs;
+import io.gridcast.server.monitor.ProfilePayload;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -81,7 +85,7 @@ final class PerformanceRoutes implements RouteGroup {
     r.get("/api/performance/status", ctx -> OpsRoutes.json(ctx, 200, monitoring.status()));
     r.get(
         "/api/performance/history",
-        ctx -> OpsRoutes.json(ctx, 200, Map.of("samples", monitoring.history())));
+        ctx -> OpsRoutes.json(ctx, 200, new History(monitoring.history())));
     r.get("/api/performance/alerts", this::alerts);
     r.post("/api/performance/monitoring/start", this::start);
     r.post("/api/performance/monitoring/stop", this::stop);
@@ -101,7 +105,7 @@ final class PerformanceRoutes implements RouteGroup {
           403,
           "forbidden",
           "/metrics is readable from this machine or with an admin token",
-          Map.of("access", access.name().toLowerCase(java.util.Locale.ROOT)));
+          Map.of("access", access.key()));
     }
     ctx.contentType(PROMETHEUS_TEXT).result(monitoring.scrape());
   }
@@ -122,17 +126,22 @@ final class PerformanceRoutes implements RouteGroup {
     }
   }
 
+  /** The kept chart points, oldest first. */
+  record History(List<MonitorPoint> samples) {}
+
+  /** A rule's limit in its unit. */
+  record Threshold(double limit, String unit) {}
+
+  /** The raised alerts, the kept changes (newest first) and each rule's threshold. */
+  record Alerts(List<Alert> active, List<Alert> history, Map<String, Threshold> thresholds) {}
+
   private void alerts(Context ctx) {
     AlertRules rules = monitoring.alerts();
-    Map<String, Object> thresholds = new LinkedHashMap<>();
+    Map<String, Threshold> thresholds = new LinkedHashMap<>();
     for (AlertRules.Rule rule : AlertRules.Rule.values()) {
-      thresholds.put(rule.key(), Map.of("limit", rules.limit(rule), "unit", rule.unit()));
+      thresholds.put(rule.key(), new Threshold(rules.limit(rule), rule.unit()));
     }
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("active", rules.active());
-    m.put("history", rules.history());
-    m.put("thresholds", thresholds);
-    OpsRoutes.json(ctx, 200, m);
+    OpsRoutes.json(ctx, 200, new Alerts(rules.active(), rules.history(), thresholds));
   }
 
   private void start(Context ctx) throws IOException {
@@ -148,13 +157,13 @@ final class PerformanceRoutes implements RouteGroup {
           "interval_seconds", "interval_seconds must be in 0.1..3600, got " + seconds);
     }
     monitoring.start(Duration.ofMillis(Math.round(seconds * 1000)));
-    OpsRoutes.json(ctx, 200, monitoring.status().get("monitoring"));
+    OpsRoutes.json(ctx, 200, monitoring.sampling());
   }
 
   private void stop(Context ctx) {
     requireOperator(ctx, "stopping monitoring");
     monitoring.stop();
-    OpsRoutes.json(ctx, 200, monitoring.status().get("monitoring"));
+    OpsRoutes.json(ctx, 200, monitoring.sampling());
   }
 
   private void benchmark(Context ctx) throws IOException {
@@ -167,29 +176,29 @@ final class PerformanceRoutes implements RouteGroup {
     }
     int iterations = bounded("iterations", req.iterations(), 5, 1, PerformanceJobs.MAX_ITERATIONS);
     int horizon = bounded("horizon", req.horizon(), JobService.DEFAULT_HORIZON, 1, maxHorizon);
-    Map<String, Object> payload = new LinkedHashMap<>();
+    BenchmarkPayload.Generate generate = null;
     if (req.datasetId() != null) {
       datasets.get(caller.ownerId(), req.datasetId()); // 404 unless it is the caller's
-      payload.put("dataset_id", req.datasetId());
     } else {
       GenerateSpec g = req.generate();
       int period = bounded("generate.period", g.period(), 12, 1, 365);
       int length = bounded("generate.length", g.length(), 60, 2 * horizon + period + 1, 100_000);
-      Map<String, Object> gen = new LinkedHashMap<>();
-      gen.put("series", bounded("generate.series", g.series(), 100, 1, PerformanceJobs.MAX_SERIES));
-      gen.put("length", length);
-      gen.put("period", period);
-      gen.put("seed", g.seed() == null ? 42L : g.seed());
-      payload.put("generate", gen);
+      generate =
+          new BenchmarkPayload.Generate(
+              bounded("generate.series", g.series(), 100, 1, PerformanceJobs.MAX_SERIES),
+              length,
+              period,
+              g.seed() == null ? 42L : g.seed());
     }
     List<String> models = req.models() == null ? List.of() : req.models();
     if (!models.isEmpty()) {
       DefaultSelection.named(registry, models); // unknown names: 422 listing the known ones
     }
-    payload.put("models", models);
-    payload.put("iterations", iterations);
-    payload.put("horizon", horizon);
-    enqueue(ctx, caller, PerformanceJobs.BENCHMARK, payload);
+    enqueue(
+        ctx,
+        caller,
+        PerformanceJobs.benchmarkJob(
+            new BenchmarkPayload(req.datasetId(), generate, models, iterations, horizon)));
   }
 
   private void profile(Context ctx) throws IOException {
@@ -197,24 +206,19 @@ final class PerformanceRoutes implements RouteGroup {
     ProfileRequest req =
         JsonBody.read(ctx, ProfileRequest.class, MAX_BODY_BYTES, null, "profile request");
     int seconds = bounded("seconds", req.seconds(), 30, 1, PerformanceJobs.MAX_PROFILE_SECONDS);
-    enqueue(ctx, Caller.of(ctx), PerformanceJobs.PROFILE, Map.of("seconds", seconds));
+    enqueue(ctx, Caller.of(ctx), PerformanceJobs.profileJob(new ProfilePayload(seconds)));
   }
 
-  private void enqueue(Context ctx, Caller caller, String type, Map<String, Object> payload) {
+  /** A job created: where to follow it. */
+  record Enqueued(UUID jobId, String type, String statusUrl) {}
+
+  private void enqueue(Context ctx, Caller caller, JobSpec job) {
     JobStore.JobInsertResult res =
         store.jobInsertMany(
             new JobStore.JobInsertManyParams(
-                caller.ownerId(),
-                null,
-                null,
-                List.of(JobSpec.of(type, Json.write(payload)).withLabel(type).withMaxAttempts(1)),
-                clock.instant()));
+                caller.ownerId(), null, null, List.of(job), clock.instant()));
     UUID id = res.jobIds().get(0);
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("job_id", id);
-    m.put("type", type);
-    m.put("status_url", "/api/jobs/" + id);
-    ctx.status(202).contentType("application/json").result(Json.write(m));
+    OpsRoutes.json(ctx, 202, new Enqueued(id, job.type(), "/api/jobs/" + id));
   }
 
   private void download(Context ctx) throws IOException {
@@ -235,8 +239,8 @@ final class PerformanceRoutes implements RouteGroup {
       throw new ApiException(
           409,
           "not_ready",
-          "profile " + id + " is " + job.status().name().toLowerCase(java.util.Locale.ROOT),
-          Map.of("status", job.status().name().toLowerCase(java.util.Locale.ROOT)));
+          "profile " + id + " is " + job.status().dbValue(),
+          Map.of("status", job.status().dbValue()));
     }
     Path file = jobs.profileFile(id);
     if (!Files.isRegularFile(file)) {

@@ -11,7 +11,6 @@ import io.javalin.http.SameSite;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -53,13 +52,20 @@ final class SessionRoutes implements RouteGroup {
     c.setSecure("https".equalsIgnoreCase(ctx.scheme()));
     c.setMaxAge((int) Duration.between(Instant.now(), s.expiresAt()).toSeconds());
     ctx.cookie(c);
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("user", u.name());
-    m.put("role", u.role().dbValue());
-    m.put("csrf_token", s.csrf());
-    m.put("expires_at", s.expiresAt().toString());
-    ctx.status(201).contentType("application/json").result(Json.write(m));
+    ctx.status(201)
+        .contentType("application/json")
+        .result(
+            Json.write(
+                new SignedIn(u.name(), u.role().dbValue(), s.csrf(), s.expiresAt().toString())));
   }
+
+  /**
+   * The answer to a sign-in.
+   *
+   * @param csrfToken what every call but GET/HEAD of this session sends in {@value #CSRF_HEADER}
+   * @param expiresAt when the session ends (ISO-8601)
+   */
+  record SignedIn(String user, String role, String csrfToken, String expiresAt) {}
 
   private void signOut(Context ctx) {
     String id = ctx.cookie(COOKIE);

@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The handlers of the three job types. Each reads its payload, loads series of the job owner's
@@ -35,7 +37,7 @@ public final class ForecastJobs {
   /** Default relative error growth that flags a SKU in rescoring. */
   public static final double DEFAULT_THRESHOLD = 0.2;
 
-  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ForecastJobs.class);
+  private static final Logger LOG = LoggerFactory.getLogger(ForecastJobs.class);
 
   private final DatasetStore datasets;
   private final ResultStore results;
@@ -68,7 +70,7 @@ public final class ForecastJobs {
 
   private String optimization(JobContext ctx) {
     JobPayload p = JobJson.read(ctx.payload(), JobPayload.class);
-    List<Map<String, Object>> done = new ArrayList<>();
+    List<JobResult.Optimized> done = new ArrayList<>();
     List<Series> series = load(ctx, p.datasetId(), p.skus());
     DefaultSelection selection = questions.selection(p);
     GridOptimizer optimizer = OptimizationCache.optimizer(p);
@@ -86,22 +88,19 @@ public final class ForecastJobs {
         ctx.progress(index + 1L, series.size(), "cached", s.id() + ": answered from the cache");
       } else {
         OptimizationResult r = search(ctx, optimizer, s, candidates, index, series.size());
-        Map<String, Object> body = ResultBody.of(s, r);
+        ResultBody body = ResultBody.of(s, r);
         questions.put(key, body, askerTags, candidates);
         answer =
             new RestoredAnswer(
-                JobJson.write(body),
-                OptimizationCache.chosenName(body),
-                (String) body.get("metric"),
-                OptimizationCache.score(body));
+                JobJson.write(body), body.spec().name(), body.metric(), body.scoreOrNaN());
       }
       String model = answer.model();
       double score = answer.score();
       store(ctx, p.datasetId(), s.id(), model, answer.metric(), score, false, answer.bodyJson());
-      done.add(OptimizationCache.summary(s.id(), model, score, cached.isPresent()));
+      done.add(new JobResult.Optimized(s.id(), model, score, cached.isPresent()));
     }
     ctx.progress(series.size(), series.size(), "done", null);
-    return JobJson.write(Map.of("dataset_id", p.datasetId(), "skus", done));
+    return JobJson.write(new JobResult<>(p.datasetId(), done));
   }
 
   private OptimizationResult search(
@@ -125,56 +124,68 @@ public final class ForecastJobs {
   private String validation(JobContext ctx) {
     JobPayload p = JobJson.read(ctx.payload(), JobPayload.class);
     List<Series> series = load(ctx, p.datasetId(), p.skus());
-    List<Map<String, Object>> perSku = new ArrayList<>();
-    Map<String, double[]> sums = new LinkedHashMap<>(); // model -> {smape, mase, bias, n, maseN}
+    List<ValidationReport.Row> perSku = new ArrayList<>();
+    Map<String, Sums> sums = new LinkedHashMap<>();
     int i = 0;
     for (Series s : series) {
       ctx.throwIfCancelled();
       ctx.progress(i++, series.size(), "backtest", s.id());
       for (ModelSpec spec : modelsToValidate(ctx, p, s)) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("sku", s.id());
-        row.put("model", ResultBody.display(spec));
-        row.put("parameters", ResultBody.finiteMap(spec.parameters()));
+        String model = ResultBody.display(spec);
+        Map<String, Double> parameters = ResultBody.finiteMap(spec.parameters());
+        Backtest b;
         try {
-          Backtest b = Backtest.run(spec, s, p.horizon(), p.folds());
-          row.put("smape", JobJson.finite(b.smape()));
-          row.put("mase", JobJson.finite(b.mase()));
-          row.put("bias", JobJson.finite(b.bias()));
-          row.put("folds", b.folds());
-          double[] acc = sums.computeIfAbsent(ResultBody.display(spec), k -> new double[5]);
-          if (Double.isFinite(b.smape())) {
-            acc[0] += b.smape();
-            acc[2] += b.bias();
-            acc[3]++;
-          }
-          if (Double.isFinite(b.mase())) {
-            acc[1] += b.mase();
-            acc[4]++;
-          }
+          b = Backtest.run(spec, s, p.horizon(), p.folds());
         } catch (RuntimeException e) {
-          row.put("failure", e.getMessage());
+          perSku.add(new ValidationReport.Failed(s.id(), model, parameters, e.getMessage()));
+          continue;
         }
-        perSku.add(row);
+        perSku.add(
+            new ValidationReport.Scored(
+                s.id(),
+                model,
+                parameters,
+                JobJson.finite(b.smape()),
+                JobJson.finite(b.mase()),
+                JobJson.finite(b.bias()),
+                b.folds()));
+        sums.computeIfAbsent(model, k -> new Sums()).add(b);
       }
     }
-    List<Map<String, Object>> aggregate = new ArrayList<>();
-    sums.forEach((model, acc) -> {
-      Map<String, Object> a = new LinkedHashMap<>();
-      a.put("model", model);
-      a.put("skus", (int) acc[3]);
-      a.put("smape", acc[3] == 0 ? null : JobJson.finite(acc[0] / acc[3]));
-      a.put("mase", acc[4] == 0 ? null : JobJson.finite(acc[1] / acc[4]));
-      a.put("bias", acc[3] == 0 ? null : JobJson.finite(acc[2] / acc[3]));
-      aggregate.add(a);
-    });
+    List<ValidationReport.Aggregate> aggregate = new ArrayList<>();
+    sums.forEach((model, sum) -> aggregate.add(sum.aggregate(model)));
     ctx.progress(series.size(), series.size(), "done", null);
-    Map<String, Object> report = new LinkedHashMap<>();
-    report.put("dataset_id", p.datasetId());
-    report.put("horizon", p.horizon());
-    report.put("aggregate", aggregate);
-    report.put("per_sku", perSku);
-    return JobJson.write(report);
+    return JobJson.write(new ValidationReport(p.datasetId(), p.horizon(), aggregate, perSku));
+  }
+
+  /** One model's running sums over the SKUs of a validation. Not thread-safe. */
+  private static final class Sums {
+    double smape;
+    double mase;
+    double bias;
+    int scored;
+    int maseScored;
+
+    void add(Backtest b) {
+      if (Double.isFinite(b.smape())) {
+        smape += b.smape();
+        bias += b.bias();
+        scored++;
+      }
+      if (Double.isFinite(b.mase())) {
+        mase += b.mase();
+        maseScored++;
+      }
+    }
+
+    ValidationReport.Aggregate aggregate(String model) {
+      return new ValidationReport.Aggregate(
+          model,
+          scored,
+          scored == 0 ? null : JobJson.finite(smape / scored),
+          maseScored == 0 ? null : JobJson.finite(mase / maseScored),
+          scored == 0 ? null : JobJson.finite(bias / scored));
+    }
   }
 
   /** The given models, or the SKU's stored best model, or the default selection. */
@@ -192,21 +203,20 @@ public final class ForecastJobs {
     JobPayload p = JobJson.read(ctx.payload(), JobPayload.class);
     String source = p.sourceDatasetId() == null ? p.datasetId() : p.sourceDatasetId();
     List<Series> series = load(ctx, p.datasetId(), p.skus());
-    List<Map<String, Object>> done = new ArrayList<>();
+    List<JobResult.Rescored> done = new ArrayList<>();
     int i = 0;
     for (Series s : series) {
-      Optional<ForecastResult> previous = results.get(ctx.ownerId(), source, s.id());
-      if (previous.isEmpty()) {
-        throw new IllegalStateException(
-            "no stored best model for SKU '"
-                + s.id()
-                + "' in dataset "
-                + source
-                + "; optimize first");
-      }
-      @SuppressWarnings("unchecked")
-      Map<String, Object> old = JobJson.read(previous.get().body(), Map.class);
-      ModelSpec spec = storedSpec(old);
+      ForecastResult previous =
+          results
+              .get(ctx.ownerId(), source, s.id())
+              .orElseThrow(() ->
+                  new IllegalStateException(
+                      "no stored best model for SKU '"
+                          + s.id()
+                          + "' in dataset "
+                          + source
+                          + "; optimize first"));
+      ModelSpec spec = storedSpec(previous);
       OptimizationResult r =
           search(
               ctx,
@@ -215,15 +225,13 @@ public final class ForecastJobs {
               CandidateSet.of(List.of(spec)),
               i++,
               series.size());
-      Double oldScore = previous.get().score();
+      Double oldScore = previous.score();
       boolean flagged =
           oldScore != null
               && Double.isFinite(r.score())
               && r.score() > oldScore * (1 + p.threshold()) + 1e-12;
-      Map<String, Object> body = ResultBody.of(s, r);
-      body.put("previous_score", oldScore);
-      body.put("threshold", p.threshold());
-      body.put("flagged", flagged);
+      ResultBody body =
+          ResultBody.of(s, r).rescored(new ResultBody.Rescore(oldScore, p.threshold(), flagged));
       store(
           ctx,
           p.datasetId(),
@@ -233,32 +241,24 @@ public final class ForecastJobs {
           r.score(),
           flagged,
           JobJson.write(body));
-      Map<String, Object> sum = summary(s.id(), r.chosen().name(), r.score());
-      sum.put("previous_score", oldScore);
-      sum.put("flagged", flagged);
-      done.add(sum);
+      done.add(
+          new JobResult.Rescored(
+              s.id(), r.chosen().name(), JobJson.finite(r.score()), oldScore, flagged));
     }
     ctx.progress(series.size(), series.size(), "done", null);
-    return JobJson.write(Map.of("dataset_id", p.datasetId(), "skus", done));
+    return JobJson.write(new JobResult<>(p.datasetId(), done));
   }
 
   private Optional<ModelSpec> storedSpec(String owner, String datasetId, String sku) {
-    return results
-        .get(owner, datasetId, sku)
-        .map(r -> {
-          @SuppressWarnings("unchecked")
-          Map<String, Object> body = JobJson.read(r.body(), Map.class);
-          return storedSpec(body);
-        });
+    return results.get(owner, datasetId, sku).map(this::storedSpec);
   }
 
-  @SuppressWarnings("unchecked")
-  private ModelSpec storedSpec(Map<String, Object> body) {
-    Object spec = body.get("spec");
-    if (!(spec instanceof Map<?, ?>)) {
-      throw new IllegalStateException("stored result has no model spec: " + body.get("model"));
+  private ModelSpec storedSpec(ForecastResult stored) {
+    ResultBody.StoredModel m = JobJson.read(stored.body(), ResultBody.StoredModel.class);
+    if (m.spec() == null) {
+      throw new IllegalStateException("stored result has no model spec: " + m.model());
     }
-    return ResultBody.spec((Map<String, Object>) spec, registry);
+    return m.spec().build(registry);
   }
 
   private List<Series> load(JobContext ctx, String datasetId, List<String> skus) {
@@ -301,13 +301,5 @@ public final class ForecastJobs {
             flagged,
             bodyJson,
             clock.instant()));
-  }
-
-  private static Map<String, Object> summary(String sku, String model, double score) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("sku", sku);
-    m.put("model", model);
-    m.put("score", JobJson.finite(score));
-    return m;
   }
 }

@@ -302,8 +302,10 @@ public final class JobService {
 
   /** The result of an optimization job answered at submission (as its handler would write it). */
   private static String jobResult(String datasetId, String sku, RestoredAnswer answer) {
-    Map<String, Object> line = OptimizationCache.summary(sku, answer.model(), answer.score(), true);
-    return JobJson.write(Map.of("dataset_id", datasetId, "skus", List.of(line)));
+    return JobJson.write(
+        new JobResult<>(
+            datasetId,
+            List.of(new JobResult.Optimized(sku, answer.model(), answer.score(), true))));
   }
 
   private static ForecastResult resultRow(

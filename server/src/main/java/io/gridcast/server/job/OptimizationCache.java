@@ -10,12 +10,12 @@ import io.gridcast.server.cache.CacheKey;
 import io.gridcast.server.cache.CacheTag;
 import io.gridcast.server.cache.ResultCache;
 import io.gridcast.server.cache.UncacheableQuestionException;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,14 +84,13 @@ final class OptimizationCache {
   }
 
   /** Writes a computed result body through both tiers (without the asker's SKU name and dates). */
-  void put(
-      CacheKey key, Map<String, Object> body, Set<CacheTag> askerTags, CandidateSet candidates) {
+  void put(CacheKey key, ResultBody body, Set<CacheTag> askerTags, CandidateSet candidates) {
     if (key == null) {
       return;
     }
     Set<CacheTag> tags = new LinkedHashSet<>(askerTags);
     tags.addAll(CacheTag.models(candidates.candidates()));
-    cache.put(key, JobJson.write(ResultBody.computation(body)), tags);
+    cache.put(key, JobJson.write(body.computation()), tags);
   }
 
   /**
@@ -106,7 +105,7 @@ final class OptimizationCache {
     DefaultSelection selection = selection(base);
     GridOptimizer optimizer = optimizer(base);
     Set<CacheTag> tags = askerTags(base.datasetId(), ownerId);
-    Map<String, RestoredAnswer> found = new java.util.concurrent.ConcurrentHashMap<>();
+    Map<String, RestoredAnswer> found = new ConcurrentHashMap<>();
     series.parallelStream()
         .forEach(s -> {
           CacheKey key = key(s, selection.candidatesFor(s), optimizer);
@@ -116,26 +115,5 @@ final class OptimizationCache {
           }
         });
     return found;
-  }
-
-  /** The registry name of the chosen spec ({@code combination} for a combination). */
-  @SuppressWarnings("unchecked")
-  static String chosenName(Map<String, Object> body) {
-    return (String) ((Map<String, Object>) body.get("spec")).get("name");
-  }
-
-  /** The score of a result body, NaN when it has none. */
-  static double score(Map<String, Object> body) {
-    return body.get("score") instanceof Number n ? n.doubleValue() : Double.NaN;
-  }
-
-  /** One SKU's line in an optimization job's result. */
-  static Map<String, Object> summary(String sku, String model, double score, boolean cached) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("sku", sku);
-    m.put("model", model);
-    m.put("score", JobJson.finite(score));
-    m.put("cached", cached);
-    return m;
   }
 }

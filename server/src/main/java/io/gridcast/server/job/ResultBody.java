@@ -1,5 +1,9 @@
 package io.gridcast.server.job;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.gridcast.forecast.model.ModelSpec;
 import io.gridcast.forecast.registry.ModelRegistry;
 import io.gridcast.forecast.search.CandidateScore;
@@ -9,76 +13,201 @@ import io.gridcast.forecast.series.Series;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * The stored JSON of one SKU's result: {@code sku, model, parameters, fitted_parameters, metric,
- * score, folds, cv_scores[], forecast{ds, y_hat, lo_80, hi_80, lo_95, hi_95}, interval_method,
- * fallback_reason}, plus {@code previous_score, flagged} for rescoring.
+ * The stored JSON of one SKU's result, written in component order: {@code sku, model, parameters,
+ * spec, fitted_parameters, metric, score, folds, cv_scores[], forecast{ds, y_hat, lo_80, hi_80,
+ * lo_95, hi_95}, interval_method, fallback_reason}, plus {@code previous_score, threshold, flagged}
+ * for rescoring. Numbers that are not finite are written as null (JSON has no NaN).
+ *
+ * @param sku the asker's SKU; null in a {@link #computation()} (then not written)
+ * @param model the chosen model's display name
+ * @param parameters its parameters as asked for
+ * @param spec the chosen spec, rebuildable through the registry
+ * @param fittedParameters the parameters fitted on all data
+ * @param metric the metric's key
+ * @param score the chosen model's backtest score
+ * @param folds backtest folds run
+ * @param cvScores the best candidates' scores (at most {@value #MAX_SCORES}), best first
+ * @param forecast the forecast and its intervals
+ * @param intervalMethod how the intervals were made
+ * @param fallbackReason why the search fell back to a simpler model, if it did
+ * @param rescore what a rescoring adds; null for an optimization (then not written)
  */
-final class ResultBody {
+record ResultBody(
+    @JsonInclude(Include.NON_NULL) String sku,
+    String model,
+    Map<String, Double> parameters,
+    Spec spec,
+    Map<String, Double> fittedParameters,
+    String metric,
+    Double score,
+    int folds,
+    List<CvScore> cvScores,
+    Forecast forecast,
+    String intervalMethod,
+    String fallbackReason,
+    @JsonUnwrapped Rescore rescore) {
+
   /** At most this many candidate scores are kept per SKU (best first). */
   static final int MAX_SCORES = 20;
 
-  private ResultBody() {}
+  /**
+   * A spec as asked for: {@code {"name","parameters"}}, or {@code
+   * {"name":"combination","members":[...]}}.
+   */
+  record Spec(
+      String name,
+      @JsonInclude(Include.NON_NULL) Map<String, Double> parameters,
+      @JsonInclude(Include.NON_NULL) List<Spec> members) {
 
-  static Map<String, Object> of(Series series, OptimizationResult r) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("sku", series.id());
-    m.put("model", display(r.chosen()));
-    m.put("parameters", finiteMap(r.chosen().parameters()));
-    m.put("spec", spec(r.chosen()));
-    m.put("fitted_parameters", finiteMap(r.fitted().parameters()));
-    m.put("metric", r.metric().key());
-    m.put("score", JobJson.finite(r.score()));
-    m.put("folds", r.folds());
-    List<Map<String, Object>> scores = new ArrayList<>();
+    static Spec of(ModelSpec spec) {
+      return spec instanceof Combination c
+          ? new Spec(spec.name(), null, c.members().stream().map(Spec::of).toList())
+          : new Spec(spec.name(), finiteMap(spec.parameters()), null);
+    }
+
+    /** The spec rebuilt through the registry. */
+    ModelSpec build(ModelRegistry registry) {
+      if (Combination.NAME.equals(name)) {
+        return new Combination(members.stream().map(m -> m.build(registry)).toList());
+      }
+      Map<String, Double> params = new LinkedHashMap<>();
+      if (parameters != null) {
+        parameters.forEach((k, v) -> {
+          if (v != null) {
+            params.put(k, v);
+          }
+        });
+      }
+      return registry.create(name, params);
+    }
+  }
+
+  /** One candidate's backtest score, or why it failed. */
+  record CvScore(
+      String model,
+      Map<String, Double> parameters,
+      Double score,
+      @JsonInclude(Include.NON_NULL) String failure) {}
+
+  /**
+   * The forecast with its 80% and 95% intervals, one value per step.
+   *
+   * @param ds the asker's forecast dates; null in a {@link #computation()} (then not written)
+   */
+  record Forecast(
+      @JsonInclude(Include.NON_NULL) List<String> ds,
+      Double[] yHat,
+      @JsonProperty("lo_80") Double[] lo80,
+      @JsonProperty("hi_80") Double[] hi80,
+      @JsonProperty("lo_95") Double[] lo95,
+      @JsonProperty("hi_95") Double[] hi95) {}
+
+  /**
+   * What a rescoring adds to a body.
+   *
+   * @param previousScore the stored best model's earlier score (null when it had none)
+   * @param threshold relative error growth that flags the SKU
+   * @param flagged whether the error grew by more than the threshold
+   */
+  record Rescore(Double previousScore, double threshold, boolean flagged) {}
+
+  /** The body of a search's result for {@code series}. */
+  static ResultBody of(Series series, OptimizationResult r) {
+    List<CvScore> scores = new ArrayList<>();
     for (CandidateScore c : r.scores()) {
       if (scores.size() == MAX_SCORES) {
         break;
       }
-      Map<String, Object> s = new LinkedHashMap<>();
-      s.put("model", display(c.spec()));
-      s.put("parameters", finiteMap(c.spec().parameters()));
-      s.put("score", JobJson.finite(c.score()));
-      c.failure().ifPresent(f -> s.put("failure", f));
-      scores.add(s);
+      scores.add(
+          new CvScore(
+              display(c.spec()),
+              finiteMap(c.spec().parameters()),
+              JobJson.finite(c.score()),
+              c.failure().orElse(null)));
     }
-    m.put("cv_scores", scores);
     int h = r.horizon();
     List<String> ds = new ArrayList<>(h);
     for (int step = 1; step <= h; step++) {
       ds.add(series.forecastLabel(step));
     }
-    Map<String, Object> f = new LinkedHashMap<>();
-    f.put("ds", ds);
-    f.put("y_hat", JobJson.finite(r.forecast()));
-    f.put("lo_80", JobJson.finite(r.interval80().lower()));
-    f.put("hi_80", JobJson.finite(r.interval80().upper()));
-    f.put("lo_95", JobJson.finite(r.interval95().lower()));
-    f.put("hi_95", JobJson.finite(r.interval95().upper()));
-    m.put("forecast", f);
-    m.put(
-        "interval_method",
-        r.intervalMethod() == null
-            ? null
-            : r.intervalMethod().name().toLowerCase(java.util.Locale.ROOT));
-    m.put("fallback_reason", r.fallbackReason().orElse(null));
-    return m;
+    Forecast f =
+        new Forecast(
+            ds,
+            JobJson.finite(r.forecast()),
+            JobJson.finite(r.interval80().lower()),
+            JobJson.finite(r.interval80().upper()),
+            JobJson.finite(r.interval95().lower()),
+            JobJson.finite(r.interval95().upper()));
+    return new ResultBody(
+        series.id(),
+        display(r.chosen()),
+        finiteMap(r.chosen().parameters()),
+        Spec.of(r.chosen()),
+        finiteMap(r.fitted().parameters()),
+        r.metric().key(),
+        JobJson.finite(r.score()),
+        r.folds(),
+        scores,
+        f,
+        r.intervalMethod() == null ? null : r.intervalMethod().name().toLowerCase(Locale.ROOT),
+        r.fallbackReason().orElse(null),
+        null);
+  }
+
+  /** This body with what a rescoring adds. */
+  ResultBody rescored(Rescore r) {
+    return new ResultBody(
+        sku,
+        model,
+        parameters,
+        spec,
+        fittedParameters,
+        metric,
+        score,
+        folds,
+        cvScores,
+        forecast,
+        intervalMethod,
+        fallbackReason,
+        r);
   }
 
   /**
-   * The computation in a body: the body without what belongs to the asker's series ({@code sku} and
-   * {@code forecast.ds}); what the result cache stores.
+   * The computation in this body: the body without what belongs to the asker's series ({@code sku}
+   * and {@code forecast.ds}); what the result cache stores.
    */
-  @SuppressWarnings("unchecked")
-  static Map<String, Object> computation(Map<String, Object> body) {
-    Map<String, Object> m = new LinkedHashMap<>(body);
-    m.remove("sku");
-    Map<String, Object> f = new LinkedHashMap<>((Map<String, Object>) body.get("forecast"));
-    f.remove("ds");
-    m.put("forecast", f);
-    return m;
+  ResultBody computation() {
+    Forecast f =
+        new Forecast(
+            null,
+            forecast.yHat(),
+            forecast.lo80(),
+            forecast.hi80(),
+            forecast.lo95(),
+            forecast.hi95());
+    return new ResultBody(
+        null,
+        model,
+        parameters,
+        spec,
+        fittedParameters,
+        metric,
+        score,
+        folds,
+        cvScores,
+        f,
+        intervalMethod,
+        fallbackReason,
+        rescore);
+  }
+
+  /** The score, NaN when there is none. */
+  double scoreOrNaN() {
+    return score == null ? Double.NaN : score;
   }
 
   static Map<String, Double> finiteMap(Map<String, Double> p) {
@@ -92,43 +221,6 @@ final class ResultBody {
     return spec instanceof Combination c ? c.label() : spec.name();
   }
 
-  /**
-   * The spec as asked for, rebuildable through the registry: {@code {"name","parameters"}}, or
-   * {@code {"name":"combination","members":[...]}}.
-   */
-  static Map<String, Object> spec(ModelSpec spec) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("name", spec.name());
-    if (spec instanceof Combination c) {
-      m.put("members", c.members().stream().map(ResultBody::spec).toList());
-    } else {
-      m.put("parameters", finiteMap(spec.parameters()));
-    }
-    return m;
-  }
-
-  /** Rebuilds a spec written by {@link #spec(ModelSpec)}. */
-  @SuppressWarnings("unchecked")
-  static ModelSpec spec(Map<String, Object> stored, ModelRegistry registry) {
-    String name = (String) stored.get("name");
-    if (Combination.NAME.equals(name)) {
-      List<ModelSpec> members = new ArrayList<>();
-      for (Object o : (List<Object>) stored.get("members")) {
-        members.add(spec((Map<String, Object>) o, registry));
-      }
-      return new Combination(members);
-    }
-    Map<String, Double> params = new LinkedHashMap<>();
-    ((Map<String, Object>) stored.getOrDefault("parameters", Map.of()))
-        .forEach((k, v) -> {
-          if (v != null) {
-            params.put(k, ((Number) v).doubleValue());
-          }
-        });
-    return registry.create(name, params);
-  }
-
-  static String describe(ModelSpec spec) {
-    return spec.name() + spec.parameters();
-  }
+  /** What a stored body says about its model: enough to refit it. */
+  record StoredModel(String model, Spec spec) {}
 }

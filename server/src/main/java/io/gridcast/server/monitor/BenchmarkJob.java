@@ -1,6 +1,7 @@
 package io.gridcast.server.monitor;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import io.gridcast.forecast.registry.DefaultSelection;
 import io.gridcast.forecast.registry.ModelRegistry;
 import io.gridcast.forecast.search.CandidateSet;
@@ -13,9 +14,7 @@ import io.gridcast.queue.JobContext;
 import io.gridcast.server.dataset.DatasetStore;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -35,31 +34,30 @@ final class BenchmarkJob {
   static final int MAX_SERIES = 10_000;
 
   /**
-   * The payload.
+   * What a benchmark reports.
    *
-   * @param datasetId one of the owner's datasets, or null with {@code generate}
-   * @param generate a generated set, or null with {@code datasetId}
-   * @param models model names (the default selection when empty)
-   * @param iterations how often the whole set is optimized
-   * @param horizon forecast horizon of the search
+   * @param source {@code dataset} or {@code generated}
+   * @param datasetId the dataset timed (not written for a generated set)
+   * @param series series timed
+   * @param iterations iterations run
+   * @param models {@code "default"} or the model names
+   * @param seconds time per iteration: min, median, p95 (nearest rank), max
+   * @param seriesPerSecond {@code series / median}, null when the median is 0
+   * @param iterationSeconds every iteration's time, in order
    */
-  @JsonIgnoreProperties(ignoreUnknown = true)
-  record Payload(
-      String datasetId, Generate generate, List<String> models, int iterations, int horizon) {
-    Payload {
-      models = models == null ? List.of() : List.copyOf(models);
-    }
-  }
+  record Report(
+      String source,
+      @JsonInclude(Include.NON_NULL) String datasetId,
+      int series,
+      int iterations,
+      Object models,
+      int horizon,
+      Times seconds,
+      Double seriesPerSecond,
+      double[] iterationSeconds) {}
 
-  /**
-   * A generated set.
-   *
-   * @param series how many series
-   * @param length values per series
-   * @param period seasonal period
-   * @param seed random seed: the same spec gives the same values
-   */
-  record Generate(int series, int length, int period, long seed) {}
+  /** Seconds per iteration. */
+  record Times(double min, double median, double p95, double max) {}
 
   private final DatasetStore datasets;
   private final ModelRegistry registry;
@@ -70,7 +68,7 @@ final class BenchmarkJob {
   }
 
   String handle(JobContext ctx) {
-    Payload p = PerformanceJobs.read(ctx.payload(), Payload.class);
+    BenchmarkPayload p = PerformanceJobs.read(ctx.payload(), BenchmarkPayload.class);
     List<Series> series = series(ctx, p);
     DefaultSelection selection =
         p.models().isEmpty()
@@ -99,28 +97,20 @@ final class BenchmarkJob {
     return PerformanceJobs.write(report(p, series.size(), seconds));
   }
 
-  static Map<String, Object> report(Payload p, int seriesCount, double[] seconds) {
+  static Report report(BenchmarkPayload p, int seriesCount, double[] seconds) {
     double[] sorted = seconds.clone();
     Arrays.sort(sorted);
     double median = nearestRank(sorted, 0.5);
-    Map<String, Object> times = new LinkedHashMap<>();
-    times.put("min", sorted[0]);
-    times.put("median", median);
-    times.put("p95", nearestRank(sorted, 0.95));
-    times.put("max", sorted[sorted.length - 1]);
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("source", p.datasetId() != null ? "dataset" : "generated");
-    if (p.datasetId() != null) {
-      m.put("dataset_id", p.datasetId());
-    }
-    m.put("series", seriesCount);
-    m.put("iterations", seconds.length);
-    m.put("models", p.models().isEmpty() ? "default" : p.models());
-    m.put("horizon", p.horizon());
-    m.put("seconds", times);
-    m.put("series_per_second", median > 0 ? seriesCount / median : null);
-    m.put("iteration_seconds", seconds);
-    return m;
+    return new Report(
+        p.datasetId() != null ? "dataset" : "generated",
+        p.datasetId(),
+        seriesCount,
+        seconds.length,
+        p.models().isEmpty() ? "default" : p.models(),
+        p.horizon(),
+        new Times(sorted[0], median, nearestRank(sorted, 0.95), sorted[sorted.length - 1]),
+        median > 0 ? seriesCount / median : null,
+        seconds);
   }
 
   /** Nearest-rank percentile of sorted values: the value at rank {@code ceil(q * n)}. */
@@ -129,7 +119,7 @@ final class BenchmarkJob {
     return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
   }
 
-  private List<Series> series(JobContext ctx, Payload p) {
+  private List<Series> series(JobContext ctx, BenchmarkPayload p) {
     if (p.datasetId() != null) {
       if (datasets.get(ctx.ownerId(), p.datasetId()).isEmpty()) {
         throw new IllegalStateException("dataset " + p.datasetId() + " no longer exists");
@@ -141,7 +131,7 @@ final class BenchmarkJob {
   }
 
   /** The seeded series of a spec (see the class comment for the formula). */
-  static List<Series> generate(Generate g) {
+  static List<Series> generate(BenchmarkPayload.Generate g) {
     SplittableRandom rnd = new SplittableRandom(g.seed());
     List<Series> out = new ArrayList<>(g.series());
     for (int s = 0; s < g.series(); s++) {

@@ -17,13 +17,17 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.time.InstantSource;
-import java.util.LinkedHashMap;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 import javax.sql.DataSource;
@@ -56,11 +60,10 @@ public final class Monitoring implements AutoCloseable {
   private final JvmGcMetrics gc;
   private final ScheduledExecutorService scheduler;
   private volatile SystemSampler sampler;
-  private volatile Supplier<Optional<Double>> cacheHitRate = Optional::empty;
-  private volatile Supplier<Map<String, Object>> cacheFigures = Map::of;
+  private volatile Supplier<CacheFigures> cacheFigures;
   private volatile QueueDepth queueDepth;
   private volatile ApplicationFigures application;
-  private final java.util.Deque<MonitorPoint> points = new java.util.ArrayDeque<>();
+  private final Deque<MonitorPoint> points = new ArrayDeque<>();
   private ScheduledFuture<?> task;
   private Duration interval = Duration.ZERO;
   private long lastTickNanos = System.nanoTime();
@@ -122,7 +125,7 @@ public final class Monitoring implements AutoCloseable {
     Monitoring m = new Monitoring(config, clock);
     LOG.info(
         "monitoring: /metrics access {}, alert limits {}",
-        config.metricsAccess().name().toLowerCase(java.util.Locale.ROOT),
+        config.metricsAccess().key(),
         config.thresholds());
     if (!config.sampleInterval().isZero()) {
       m.start(config.sampleInterval());
@@ -211,25 +214,27 @@ public final class Monitoring implements AutoCloseable {
 
   /**
    * Binds the result cache: its hit rate (0..1; empty while it has no lookups, and then the cache
-   * alert is not evaluated) becomes {@code gridcast_cache_hit_ratio} and feeds the cache rule;
-   * {@code figures} (hits, misses, evictions, size ...) appear under {@code cache} in the status
-   * answer. Call once, at start.
+   * alert is not evaluated) becomes {@code gridcast_cache_hit_ratio} and feeds the cache rule; its
+   * figures appear under {@code cache} in the status answer. Call once, at start.
    */
-  public void bindCache(Supplier<Optional<Double>> hitRate, Supplier<Map<String, Object>> figures) {
-    this.cacheHitRate = hitRate;
+  public void bindCache(Supplier<CacheFigures> figures) {
     this.cacheFigures = figures;
-    Gauge.builder("gridcast.cache.hit.ratio", this, m -> m.cacheHitRate.get().orElse(Double.NaN))
+    Gauge.builder("gridcast.cache.hit.ratio", this, m -> m.cacheHitRate().orElse(Double.NaN))
         .description("Result cache hit rate, 0..1")
         .register(registry);
+  }
+
+  private Optional<Double> cacheHitRate() {
+    Supplier<CacheFigures> f = cacheFigures;
+    return f == null ? Optional.empty() : f.get().hitRate();
   }
 
   /**
    * Registers {@code gridcast_event_feed_events}: the job events this API process keeps in memory
    * for its event streams (the last 5 minutes' by default; see {@code EventFeed}).
    */
-  public void bindEventFeed(java.util.function.IntSupplier keptEvents) {
-    Gauge.builder(
-            "gridcast.event.feed.events", keptEvents, java.util.function.IntSupplier::getAsInt)
+  public void bindEventFeed(IntSupplier keptEvents) {
+    Gauge.builder("gridcast.event.feed.events", keptEvents, IntSupplier::getAsInt)
         .description("Job events kept in memory for this process's event streams")
         .strongReference(true) // a gauge holds its object weakly; nothing else holds this lambda
         .register(registry);
@@ -292,7 +297,7 @@ public final class Monitoring implements AutoCloseable {
     Double errorRate = total >= MIN_ERROR_SAMPLE ? 100.0 * (w.errors() + j.failed()) / total : null;
     Double slowest = w.timedRequests() == 0 ? null : w.slowestNanos() / 1e9;
     Double mean = w.timedRequests() == 0 ? null : w.timedNanos() / 1e9 / w.timedRequests();
-    Double hitRate = cacheHitRate.get().orElse(null);
+    Double hitRate = cacheHitRate().orElse(null);
     ApplicationFigures app =
         new ApplicationFigures(
             w.requests() / seconds,
@@ -320,27 +325,31 @@ public final class Monitoring implements AutoCloseable {
   }
 
   /** The system and application figures for {@code GET /api/performance/status}. */
-  public Map<String, Object> status() {
-    Map<String, Object> m = new LinkedHashMap<>();
-    Duration iv = interval();
-    m.put("monitoring", Map.of("running", !iv.isZero(), "interval_seconds", iv.toMillis() / 1e3));
+  public PerformanceStatus status() {
     SystemSampler sm = sampler;
-    SystemSample latest = sm == null ? null : sm.latest();
-    m.put("system", latest);
-    m.put("application", application);
     QueueDepth q = queueDepth;
-    m.put("queue", q == null ? Map.of() : q.snapshot());
-    Map<String, Object> cache = new LinkedHashMap<>(cacheFigures.get());
-    cache.put("hit_rate", cacheHitRate.get().orElse(null));
-    m.put("cache", cache);
-    m.put("alerts", alerts.active());
-    return m;
+    Supplier<CacheFigures> cache = cacheFigures;
+    return new PerformanceStatus(
+        sampling(),
+        sm == null ? null : sm.latest(),
+        application,
+        q == null ? Map.of() : q.snapshot(),
+        cache == null
+            ? PerformanceStatus.CacheStatus.NONE
+            : PerformanceStatus.CacheStatus.of(cache.get()),
+        alerts.active());
+  }
+
+  /** Whether sampling runs, and how often. */
+  public PerformanceStatus.Sampling sampling() {
+    Duration iv = interval();
+    return new PerformanceStatus.Sampling(!iv.isZero(), iv.toMillis() / 1e3);
   }
 
   /** The kept points (last {@value SystemSampler#HISTORY} samples), oldest first. */
-  public java.util.List<MonitorPoint> history() {
+  public List<MonitorPoint> history() {
     synchronized (points) {
-      return new java.util.ArrayList<>(points);
+      return new ArrayList<>(points);
     }
   }
 

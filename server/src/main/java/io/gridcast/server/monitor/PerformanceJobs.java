@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import io.gridcast.forecast.registry.ModelRegistry;
 import io.gridcast.queue.JobHandler;
+import io.gridcast.queue.JobSpec;
 import io.gridcast.server.dataset.DatasetStore;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -45,6 +46,20 @@ public final class PerformanceJobs {
     m.put(BENCHMARK, benchmark::handle);
     m.put(PROFILE, profile::handle);
     return m;
+  }
+
+  /** A {@value #BENCHMARK} job: one attempt, labelled with its type. */
+  public static JobSpec benchmarkJob(BenchmarkPayload payload) {
+    return job(BENCHMARK, payload);
+  }
+
+  /** A {@value #PROFILE} job: one attempt, labelled with its type. */
+  public static JobSpec profileJob(ProfilePayload payload) {
+    return job(PROFILE, payload);
+  }
+
+  private static JobSpec job(String type, Object payload) {
+    return JobSpec.of(type, write(payload)).withLabel(type).withMaxAttempts(1);
   }
 
   /** Where the recording of a profile job is (or would be) in this process. */

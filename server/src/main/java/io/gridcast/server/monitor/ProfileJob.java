@@ -6,14 +6,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.text.ParseException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordedEvent;
@@ -45,11 +47,26 @@ final class ProfileJob {
   private static final Duration CHECK = Duration.ofMillis(200);
 
   /**
-   * The payload.
+   * What a profile reports.
    *
-   * @param seconds length of the recording, 1..{@value #MAX_SECONDS}
+   * @param samples execution samples recorded
+   * @param hottest the methods with the most self samples, most first (at most {@value #TOP})
+   * @param seconds length of the recording
+   * @param fileBytes size of the recording
+   * @param download where the API serves the recording
    */
-  record Payload(int seconds) {}
+  record Report(
+      long samples, List<HotMethod> hottest, int seconds, long fileBytes, String download) {}
+
+  /**
+   * One method's self samples and their share of all samples.
+   *
+   * @param method {@code class.method}
+   */
+  record HotMethod(String method, long samples, double percent) {}
+
+  /** Self samples per method of a recording. */
+  record Hottest(long samples, List<HotMethod> methods) {}
 
   private final Path directory;
 
@@ -63,7 +80,7 @@ final class ProfileJob {
   }
 
   String handle(JobContext ctx) throws IOException, ParseException, InterruptedException {
-    Payload p = PerformanceJobs.read(ctx.payload(), Payload.class);
+    ProfilePayload p = PerformanceJobs.read(ctx.payload(), ProfilePayload.class);
     Files.createDirectories(directory);
     prune(directory, KEEP);
     Path out = file(ctx.id());
@@ -84,18 +101,20 @@ final class ProfileJob {
       r.dump(out);
     }
     ctx.progress(p.seconds(), p.seconds(), "done", null);
-    Map<String, Object> m = hottest(out);
-    m.put("seconds", p.seconds());
-    m.put("file_bytes", Files.size(out));
-    m.put("download", "/api/performance/profile/" + ctx.id() + "/jfr");
-    return PerformanceJobs.write(m);
+    Hottest hot = hottest(out);
+    return PerformanceJobs.write(
+        new Report(
+            hot.samples(),
+            hot.methods(),
+            p.seconds(),
+            Files.size(out),
+            "/api/performance/profile/" + ctx.id() + "/jfr"));
   }
 
   /** Deletes recordings last modified more than {@code keep} ago; best effort. */
   static void prune(Path dir, Duration keep) throws IOException {
-    java.nio.file.attribute.FileTime cutoff =
-        java.nio.file.attribute.FileTime.from(java.time.Instant.now().minus(keep));
-    try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+    FileTime cutoff = FileTime.from(Instant.now().minus(keep));
+    try (Stream<Path> files = Files.list(dir)) {
       for (Path f : files.filter(x -> x.toString().endsWith(".jfr")).toList()) {
         try {
           if (Files.getLastModifiedTime(f).compareTo(cutoff) < 0) {
@@ -109,7 +128,7 @@ final class ProfileJob {
   }
 
   /** Self samples per method of the {@code jdk.ExecutionSample} events of a recording. */
-  static Map<String, Object> hottest(Path recording) {
+  static Hottest hottest(Path recording) {
     Map<String, long[]> counts = new HashMap<>();
     long total = 0;
     try (RecordingFile f = new RecordingFile(recording)) {
@@ -133,17 +152,11 @@ final class ProfileJob {
     }
     List<Map.Entry<String, long[]>> sorted = new ArrayList<>(counts.entrySet());
     sorted.sort((a, b) -> Long.compare(b.getValue()[0], a.getValue()[0]));
-    List<Map<String, Object>> top = new ArrayList<>();
+    List<HotMethod> top = new ArrayList<>();
     for (Map.Entry<String, long[]> en : sorted.subList(0, Math.min(TOP, sorted.size()))) {
-      Map<String, Object> row = new LinkedHashMap<>();
-      row.put("method", en.getKey());
-      row.put("samples", en.getValue()[0]);
-      row.put("percent", 100.0 * en.getValue()[0] / total);
-      top.add(row);
+      long n = en.getValue()[0];
+      top.add(new HotMethod(en.getKey(), n, 100.0 * n / total));
     }
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("samples", total);
-    m.put("hottest", top);
-    return m;
+    return new Hottest(total, top);
   }
 }

@@ -46,7 +46,7 @@ class EngineVersionTest {
     for (Series s : fixedSeries()) {
       OptimizationResult r = optimizer.optimize(s, questions.selection(p).candidatesFor(s));
       assertThat(r.score()).as(s.id()).isFinite();
-      all.append(rounded(JobJson.write(ResultBody.computation(ResultBody.of(s, r))))).append('\n');
+      all.append(rounded(JobJson.write(ResultBody.of(s, r).computation()))).append('\n');
     }
     String hash =
         HexFormat.of()

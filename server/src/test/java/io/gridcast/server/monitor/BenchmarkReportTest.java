@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gridcast.forecast.series.Series;
 import java.util.List;
-import java.util.Map;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 class BenchmarkReportTest {
@@ -12,17 +12,18 @@ class BenchmarkReportTest {
   @Test
   void report_givesNearestRankPercentiles_andSeriesPerSecondFromTheMedian() {
     double[] seconds = {0.5, 0.1, 0.4, 0.2, 0.3};
-    BenchmarkJob.Payload p = new BenchmarkJob.Payload(null, null, List.of("ses"), 5, 12);
+    BenchmarkPayload p = new BenchmarkPayload(null, null, List.of("ses"), 5, 12);
 
-    Map<String, Object> r = BenchmarkJob.report(p, 60, seconds);
+    BenchmarkJob.Report r = BenchmarkJob.report(p, 60, seconds);
 
-    @SuppressWarnings("unchecked")
-    Map<String, Object> times = (Map<String, Object>) r.get("seconds");
-    assertThat(times).containsEntry("min", 0.1).containsEntry("median", 0.3);
-    assertThat(times).containsEntry("p95", 0.5).containsEntry("max", 0.5);
-    assertThat((double) r.get("series_per_second"))
-        .isEqualTo(200.0, org.assertj.core.data.Offset.offset(1e-9));
-    assertThat(r).containsEntry("source", "generated").containsEntry("iterations", 5);
+    assertThat(r.seconds()).isEqualTo(new BenchmarkJob.Times(0.1, 0.3, 0.5, 0.5));
+    assertThat(r.seriesPerSecond()).isCloseTo(200.0, Offset.offset(1e-9));
+    assertThat(r.source()).isEqualTo("generated");
+    assertThat(r.iterations()).isEqualTo(5);
+    assertThat(PerformanceJobs.write(r))
+        .startsWith("{\"source\":\"generated\",\"series\":60,\"iterations\":5,\"models\":[\"ses\"]")
+        .contains("\"seconds\":{\"min\":0.1,\"median\":0.3,\"p95\":0.5,\"max\":0.5}")
+        .doesNotContain("dataset_id");
   }
 
   @Test
@@ -38,10 +39,10 @@ class BenchmarkReportTest {
 
   @Test
   void generatedSeries_areSeeded_andFollowTheSpec() {
-    BenchmarkJob.Generate g = new BenchmarkJob.Generate(3, 48, 12, 7);
+    BenchmarkPayload.Generate g = new BenchmarkPayload.Generate(3, 48, 12, 7);
     List<Series> a = BenchmarkJob.generate(g);
     List<Series> b = BenchmarkJob.generate(g);
-    List<Series> other = BenchmarkJob.generate(new BenchmarkJob.Generate(3, 48, 12, 8));
+    List<Series> other = BenchmarkJob.generate(new BenchmarkPayload.Generate(3, 48, 12, 8));
 
     assertThat(a).hasSize(3);
     assertThat(a.get(0).length()).isEqualTo(48);

@@ -9,8 +9,6 @@ import io.gridcast.server.config.MonitorConfig;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -46,7 +44,7 @@ class MonitoringTickTest {
     monitoring.http().record("GET", "/api/jobs/status", 200, 2 * SECOND);
     monitoring.tick();
     assertThat(activeRules()).containsExactly("operation_duration");
-    ApplicationFigures app = (ApplicationFigures) monitoring.status().get("application");
+    ApplicationFigures app = monitoring.status().application();
     assertThat(app.slowestRequestSeconds()).isEqualTo(2.0);
     assertThat(app.meanRequestSeconds()).isEqualTo(2.0);
   }
@@ -84,7 +82,7 @@ class MonitoringTickTest {
     monitoring.http().record("GET", "/api/models", 502, 1000);
     monitoring.tick(); // 2 of 20 = 10 %
     assertThat(activeRules()).containsExactly("error_rate");
-    ApplicationFigures app = (ApplicationFigures) monitoring.status().get("application");
+    ApplicationFigures app = monitoring.status().application();
     assertThat(app.errorRatePercent()).isEqualTo(10.0);
     assertThat(app.failedJobs()).isZero();
     assertThat(monitoring.history()).last().extracting(MonitorPoint::application).isEqualTo(app);
@@ -126,20 +124,18 @@ class MonitoringTickTest {
 
   @Test
   void cacheHitRate_isJudgedOnlyOnceACacheReportsOne() {
-    AtomicReference<Optional<Double>> rate = new AtomicReference<>(Optional.empty());
-    monitoring.bindCache(rate::get, () -> Map.of("hits", 3L, "misses", 7L));
+    AtomicReference<CacheFigures> figures = new AtomicReference<>(new CacheFigures(0, 0, 0, 0, 0));
+    monitoring.bindCache(figures::get);
     monitoring.tick();
     assertThat(activeRules()).isEmpty();
 
-    rate.set(Optional.of(0.3));
+    figures.set(new CacheFigures(3, 7, 0, 3, 3));
     monitoring.tick();
 
     assertThat(activeRules()).containsExactly("cache_hit_rate");
     assertThat(monitoring.scrape()).contains("gridcast_cache_hit_ratio 0.3");
-    assertThat(monitoring.status().get("cache"))
-        .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
-        .containsEntry("hits", 3L)
-        .containsEntry("hit_rate", 0.3);
+    assertThat(monitoring.status().cache().hits()).isEqualTo(3L);
+    assertThat(monitoring.status().cache().hitRate()).isEqualTo(0.3);
   }
 
   @Test

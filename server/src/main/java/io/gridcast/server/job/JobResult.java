@@ -1,0 +1,34 @@
+package io.gridcast.server.job;
+
+import java.util.List;
+
+/**
+ * The result an optimization or rescoring job stores: its dataset and one line per SKU ({@code
+ * {"dataset_id", "skus":[...]}}). The full result of each SKU is its {@link ResultBody}.
+ *
+ * @param <L> the line of one SKU
+ */
+record JobResult<L>(String datasetId, List<L> skus) {
+
+  /**
+   * One optimized SKU.
+   *
+   * @param model the chosen spec's registry name
+   * @param score its backtest score, null when not finite
+   * @param cached whether the answer came from the result cache
+   */
+  record Optimized(String sku, String model, Double score, boolean cached) {
+    Optimized(String sku, String model, double score, boolean cached) {
+      this(sku, model, JobJson.finite(score), cached);
+    }
+  }
+
+  /**
+   * One rescored SKU.
+   *
+   * @param score the refit model's backtest score on the new data, null when not finite
+   * @param previousScore the stored score it is compared with
+   * @param flagged whether the error grew by more than the job's threshold
+   */
+  record Rescored(String sku, String model, Double score, Double previousScore, boolean flagged) {}
+}
