@@ -22,6 +22,7 @@ import io.gridcast.server.http.ApiServer;
 import io.gridcast.server.http.CallerResolver;
 import io.gridcast.server.job.FitPriority;
 import io.gridcast.server.job.ForecastJobs;
+import io.gridcast.server.job.JobFailure;
 import io.gridcast.server.job.JobService;
 import io.gridcast.server.monitor.CacheFigures;
 import io.gridcast.server.monitor.Monitoring;
@@ -210,7 +211,9 @@ public final class GridcastServer implements AutoCloseable {
             .workers(config.role().workers() ? config.workers() : 0);
     handlers.forEach((type, handler) ->
         qb.register(
-            type, FitPriority.lowered(p.monitoring.timed(type, handler), config.fitNice())));
+            type,
+            FitPriority.lowered(
+                p.monitoring.timed(type, JobFailure.described(handler)), config.fitNice())));
     JobQueue queue = qb.build();
     p.monitoring.bindQueue(queue.store());
     if (config.role() == Role.WORKER) {

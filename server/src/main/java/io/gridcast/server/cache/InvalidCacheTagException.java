@@ -1,11 +1,18 @@
 package io.gridcast.server.cache;
 
-/** A cache tag that does not parse: unknown kind, no value, too long. */
-public final class InvalidCacheTagException extends RuntimeException {
+import io.gridcast.server.error.ServerException;
+import java.util.Map;
+
+/** A cache tag that does not parse: unknown kind, no value, too long (400, naming {@code tag}). */
+public final class InvalidCacheTagException extends ServerException {
   private final String tag;
 
   public InvalidCacheTagException(String message, String tag) {
-    super(message + (tag.isEmpty() ? "" : ": " + tag));
+    super(
+        400,
+        "invalid_parameter",
+        message + (tag.isEmpty() ? "" : ": " + tag),
+        Map.of("field", "tag"));
     this.tag = tag;
   }
 

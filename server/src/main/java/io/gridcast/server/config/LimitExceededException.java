@@ -1,23 +1,30 @@
 package io.gridcast.server.config;
 
+import io.gridcast.server.error.ServerException;
+import java.util.Map;
+
 /**
  * A request goes beyond one of the configured {@link Limits}: names the limit, its value and the
  * request's, and the HTTP status it deserves (413 for size, 422 for a parameter, 429 for a rate).
  */
-public final class LimitExceededException extends RuntimeException {
+public final class LimitExceededException extends ServerException {
   private final String limit;
   private final long max;
   private final long actual;
-  private final int status;
   private final long retryAfterSeconds;
 
   public LimitExceededException(
       String limit, long max, long actual, int status, long retryAfterSeconds, String message) {
-    super(message);
+    super(
+        status,
+        status == 429 ? "rate_limited" : "limit_exceeded",
+        message,
+        retryAfterSeconds > 0
+            ? Map.of("limit", limit, "max", max, "retry_after_seconds", retryAfterSeconds)
+            : Map.of("limit", limit, "max", max, "actual", actual));
     this.limit = limit;
     this.max = max;
     this.actual = actual;
-    this.status = status;
     this.retryAfterSeconds = retryAfterSeconds;
   }
 
@@ -48,10 +55,6 @@ public final class LimitExceededException extends RuntimeException {
 
   public long actual() {
     return actual;
-  }
-
-  public int status() {
-    return status;
   }
 
   /** Seconds until a retry may succeed (429 only), else 0. */

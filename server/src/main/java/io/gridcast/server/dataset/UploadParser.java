@@ -9,6 +9,7 @@ import io.gridcast.forecast.series.CsvFormatException;
 import io.gridcast.forecast.series.Fill;
 import io.gridcast.forecast.series.Series;
 import io.gridcast.forecast.series.SeriesCsvReader;
+import io.gridcast.server.error.JsonProblem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -62,7 +63,7 @@ public final class UploadParser {
       Map<String, Object> d = new LinkedHashMap<>();
       d.put("line", e.getLocation().getLineNr());
       d.put("column", e.getLocation().getColumnNr());
-      throw new InvalidUploadException("malformed JSON: " + e.getOriginalMessage(), d, true);
+      throw new InvalidUploadException("malformed JSON: " + JsonProblem.syntax(e), d, true);
     } catch (CharacterCodingException e) {
       throw new InvalidUploadException("body is not valid UTF-8", Map.of());
     } catch (IOException e) {

@@ -1,9 +1,15 @@
 package io.gridcast.server.db;
 
-/** A database operation failed for a reason the caller cannot fix (I/O, lost connection). */
-public final class DatabaseException extends RuntimeException {
+import io.gridcast.server.error.ServerException;
+import java.util.Map;
+
+/**
+ * A database operation failed for a reason the caller cannot fix (I/O, lost connection): a 500, or
+ * a 503 when {@link #poolExhausted} or {@link #unavailable} says so.
+ */
+public final class DatabaseException extends ServerException {
   public DatabaseException(String message, Throwable cause) {
-    super(message, cause);
+    super(500, "internal_error", message, Map.of(), cause);
   }
 
   /**

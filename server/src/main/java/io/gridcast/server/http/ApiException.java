@@ -1,37 +1,21 @@
 package io.gridcast.server.http;
 
+import io.gridcast.server.error.ServerException;
 import java.util.Map;
 
 /**
- * A request the API refuses, with the HTTP status, a stable machine code, a message naming the
- * field and the problem, and optional details (field, line, column, allowed values ...).
+ * A request the HTTP layer refuses by itself (a malformed parameter, an unknown id, a missing
+ * credential), with the HTTP status, a stable machine code, a message naming the field and the
+ * problem, and optional details (field, line, column, allowed values ...).
  */
-public class ApiException extends RuntimeException {
-  private final int status;
-  private final String code;
-  private final Map<String, Object> details;
+public class ApiException extends ServerException {
 
-  public ApiException(int status, String code, String message, Map<String, Object> details) {
-    super(message);
-    this.status = status;
-    this.code = code;
-    this.details = Map.copyOf(details);
+  public ApiException(int status, String code, String message, Map<String, ?> details) {
+    super(status, code, message, details);
   }
 
   public ApiException(int status, String code, String message) {
     this(status, code, message, Map.of());
-  }
-
-  public int status() {
-    return status;
-  }
-
-  public String code() {
-    return code;
-  }
-
-  public Map<String, Object> details() {
-    return details;
   }
 
   /** 400: a parameter or field is malformed (wrong type, out of range, missing). */

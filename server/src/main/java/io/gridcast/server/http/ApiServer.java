@@ -44,7 +44,6 @@ public final class ApiServer implements AutoCloseable {
           cfg.concurrency.useVirtualThreads = true;
           cfg.http.maxRequestSize = maxBodyBytes;
           cfg.startup.showJavalinBanner = false;
-          cfg.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
           cfg.routes.before(
               "/api/*",
               ctx -> {

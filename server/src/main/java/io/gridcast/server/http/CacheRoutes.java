@@ -3,7 +3,6 @@ package io.gridcast.server.http;
 import io.gridcast.server.cache.CacheKey;
 import io.gridcast.server.cache.CacheStats;
 import io.gridcast.server.cache.CacheTag;
-import io.gridcast.server.cache.InvalidCacheTagException;
 import io.gridcast.server.cache.ResultCache;
 import io.gridcast.server.dataset.DatasetService;
 import io.javalin.config.RoutesConfig;
@@ -42,12 +41,7 @@ final class CacheRoutes implements RouteGroup {
 
   private void invalidate(Context ctx) {
     Caller caller = Caller.of(ctx);
-    CacheTag tag;
-    try {
-      tag = CacheTag.parse(ctx.queryParam("tag"));
-    } catch (InvalidCacheTagException e) {
-      throw ApiException.badRequest("tag", e.getMessage());
-    }
+    CacheTag tag = CacheTag.parse(ctx.queryParam("tag")); // 400 naming the tag when it is bad
     if (!caller.admin()) {
       switch (tag.kind()) {
         case DATASET -> datasets.get(caller.ownerId(), tag.value()); // 404 unless the caller's

@@ -1,10 +1,13 @@
 package io.gridcast.server.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.gridcast.server.error.JsonProblem;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Locale;
 import java.util.Map;
 
 /** A small JSON request body read into a record, with the API's errors for every bad shape. */
@@ -30,7 +33,7 @@ final class JsonBody {
       }
       throw ApiException.badRequest("body", "the request body is empty; send a JSON object");
     }
-    if (ct == null || !ct.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+    if (ct == null || !ct.toLowerCase(Locale.ROOT).startsWith("application/json")) {
       throw new ApiException(
           415,
           "unsupported_media_type",
@@ -39,17 +42,24 @@ final class JsonBody {
     }
     try {
       return parse(body, type, what);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new ApiException(400, "malformed_body", "the " + what + " is not valid JSON");
+    } catch (MismatchedInputException e) {
+      throw e; // a field of the wrong type: ErrorMapper names it
+    } catch (JsonProcessingException e) {
+      throw new ApiException(
+          400,
+          "malformed_body",
+          "the " + what + " is not valid JSON: " + JsonProblem.syntax(e),
+          JsonProblem.location(e));
     }
   }
 
   /**
-   * {@code body} as {@code type}: an unknown field, a field of the wrong type or a JSON null answer
-   * 400 naming the field; any other JSON error is thrown as it is, for the caller to word.
+   * {@code body} as {@code type}: an unknown field or a JSON null answer 400 naming the field; a
+   * field of the wrong type ({@link MismatchedInputException}) and any other JSON error are thrown
+   * as they are, for {@link ErrorMapper} or the caller to word.
    */
   static <T> T parse(byte[] body, Class<T> type, String what)
-      throws com.fasterxml.jackson.core.JsonProcessingException, IOException {
+      throws JsonProcessingException, IOException {
     T v;
     try {
       v = Json.MAPPER.readValue(body, type);
@@ -59,13 +69,6 @@ final class JsonBody {
           "unknown_field",
           "unknown field '" + e.getPropertyName() + "' in the " + what,
           Map.of("field", e.getPropertyName()));
-    } catch (MismatchedInputException e) {
-      String field = e.getPath().isEmpty() ? "body" : e.getPath().get(0).getFieldName();
-      throw new ApiException(
-          400,
-          "invalid_field",
-          "field '" + field + "' has the wrong type: " + e.getOriginalMessage(),
-          Map.of("field", field == null ? "body" : field));
     }
     if (v == null) {
       throw ApiException.badRequest("body", "the request body must be a JSON object, got null");

@@ -1,15 +1,16 @@
 package io.gridcast.server.http;
 
-/** A request body grew past the configured limit while it was read. */
-final class PayloadTooLargeException extends RuntimeException {
-  private final long limit;
+import io.gridcast.server.error.ServerException;
+import java.util.Map;
+
+/** A request body grew past the configured limit while it was read (413). */
+final class PayloadTooLargeException extends ServerException {
 
   PayloadTooLargeException(long limit) {
-    super("request body is larger than the limit of " + limit + " bytes");
-    this.limit = limit;
-  }
-
-  long limit() {
-    return limit;
+    super(
+        413,
+        "payload_too_large",
+        "request body is larger than the limit of " + limit + " bytes",
+        Map.of("limit_bytes", limit));
   }
 }

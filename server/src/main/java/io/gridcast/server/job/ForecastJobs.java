@@ -210,7 +210,7 @@ public final class ForecastJobs {
           results
               .get(ctx.ownerId(), source, s.id())
               .orElseThrow(() ->
-                  new IllegalStateException(
+                  new MissingJobInputException(
                       "no stored best model for SKU '"
                           + s.id()
                           + "' in dataset "
@@ -256,7 +256,10 @@ public final class ForecastJobs {
   private ModelSpec storedSpec(ForecastResult stored) {
     ResultBody.StoredModel m = JobJson.read(stored.body(), ResultBody.StoredModel.class);
     if (m.spec() == null) {
-      throw new IllegalStateException("stored result has no model spec: " + m.model());
+      throw new MissingJobInputException(
+          "the stored result of model "
+              + m.model()
+              + " has no model spec to refit; optimize again");
     }
     return m.spec().build(registry);
   }
@@ -269,7 +272,7 @@ public final class ForecastJobs {
     }
     List<Series> series = datasets.seriesOf(ctx.ownerId(), datasetId, skus);
     if (series.isEmpty()) {
-      throw new IllegalStateException(
+      throw new MissingJobInputException(
           "dataset "
               + datasetId
               + " has no series "

@@ -12,6 +12,7 @@ import io.gridcast.forecast.series.Series;
 import io.gridcast.queue.JobCancelledException;
 import io.gridcast.queue.JobContext;
 import io.gridcast.server.dataset.DatasetStore;
+import io.gridcast.server.job.MissingJobInputException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -122,7 +123,7 @@ final class BenchmarkJob {
   private List<Series> series(JobContext ctx, BenchmarkPayload p) {
     if (p.datasetId() != null) {
       if (datasets.get(ctx.ownerId(), p.datasetId()).isEmpty()) {
-        throw new IllegalStateException("dataset " + p.datasetId() + " no longer exists");
+        throw new MissingJobInputException("dataset " + p.datasetId() + " no longer exists");
       }
       List<Series> all = datasets.seriesOf(ctx.ownerId(), p.datasetId(), List.of());
       return all.size() > MAX_SERIES ? all.subList(0, MAX_SERIES) : all;

@@ -864,6 +864,8 @@ abstract class BadInputContract {
     assertThat(error.path("message").asText())
         .isNotBlank()
         .doesNotContain("Exception")
+        .doesNotContainPattern("\\b(java|javax|io\\.gridcast|com|org)\\.[a-z.]+\\.[A-Z]")
+        .doesNotContain("Source:")
         .doesNotContain("\tat ");
     assertThat(error.path("details").isObject()).isTrue();
     assertThat(DatabaseSnapshot.take(db)).isEqualTo(before);

@@ -204,6 +204,30 @@ public abstract class EndToEndContract {
   }
 
   @Test
+  void rescoringWithoutStoredModels_failsSayingWhatToDo_inTheUsersTerms() throws Exception {
+    JsonNode up = Http.JSON.readTree(upload(TestServers.monthlyCsv(1, 24, 1.0), ""));
+    Http.Res created =
+        http.postJson(
+            "/api/jobs",
+            "{\"dataset_id\":\""
+                + up.path("dataset_id").asText()
+                + "\",\"type\":\"rescoring\",\"horizon\":3}");
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    String id = created.json().path("job_ids").get(0).asText();
+    String error =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () -> http.get("/api/jobs/" + id).json().path("error").asText(""),
+                e -> !e.isEmpty());
+    assertThat(error)
+        .isEqualTo(
+            "no stored best model for SKU 'SKU0' in dataset "
+                + up.path("dataset_id").asText()
+                + "; optimize first");
+  }
+
+  @Test
   void sameIdempotencyKey_returnsTheSameJobs_withoutDuplicates() throws Exception {
     JsonNode up = Http.JSON.readTree(upload(TestServers.monthlyCsv(2, 24, 1.0), ""));
     String body =
