@@ -101,23 +101,24 @@ final class SeriesSearch {
           backtest(best.spec(), metric, y, period, plan, scales, bestErrors);
         }
         return finish(
-            series,
-            metric,
-            set,
-            best,
-            fitted,
-            f,
-            bestErrors,
-            k,
-            th,
-            ranked,
-            y,
-            r == 0
-                ? Optional.empty()
-                : Optional.of(
-                    new Fallback(
-                        Fallback.Cause.BEST_REFIT_FAILED,
-                        "best candidates failed to refit: " + refitFailures)));
+            new Choice(
+                series,
+                y,
+                metric,
+                set,
+                ranked,
+                best,
+                fitted,
+                f,
+                bestErrors,
+                k,
+                th,
+                r == 0
+                    ? Optional.empty()
+                    : Optional.of(
+                        new Fallback(
+                            Fallback.Cause.BEST_REFIT_FAILED,
+                            "best candidates failed to refit: " + refitFailures))));
       } catch (RuntimeException e) {
         refitFailures
             .append(refitFailures.isEmpty() ? "" : "; ")
@@ -215,19 +216,43 @@ final class SeriesSearch {
     return new CandidateScore(spec, metric.finish(sum, count), Optional.empty());
   }
 
-  private OptimizationResult finish(
+  /**
+   * What the search settled on for one series.
+   *
+   * @param series the series searched
+   * @param history its values, of which the refit's residuals are taken
+   * @param set the candidate set searched (its skipped candidates go into the result)
+   * @param ranked every candidate's score, best first
+   * @param best the chosen candidate
+   * @param fitted the chosen candidate refitted on all data
+   * @param forecast its forecast of the horizon
+   * @param foldErrors the chosen candidate's backtest errors, fold by fold ({@code folds *
+   *     testHorizon})
+   * @param folds backtest folds run
+   * @param testHorizon steps tested per fold
+   * @param fallback why the chosen one is not the best scored, if it is not
+   */
+  private record Choice(
       Series series,
+      double[] history,
       Metric metric,
       CandidateSet set,
+      List<CandidateScore> ranked,
       CandidateScore best,
       FittedModel fitted,
-      double[] f,
-      double[] bestErrors,
-      int k,
-      int th,
-      List<CandidateScore> ranked,
-      double[] y,
-      Optional<Fallback> note) {
+      double[] forecast,
+      double[] foldErrors,
+      int folds,
+      int testHorizon,
+      Optional<Fallback> fallback) {}
+
+  /** The result of a choice: intervals analytic when the model has them, else from backtests. */
+  private OptimizationResult finish(Choice c) {
+    Series series = c.series();
+    FittedModel fitted = c.fitted();
+    double[] f = c.forecast();
+    int k = c.folds();
+    int th = c.testHorizon();
     int h = f.length;
     List<PredictionInterval> intervals = new ArrayList<>(settings.levels().size());
     for (double level : settings.levels()) {
@@ -241,25 +266,25 @@ final class SeriesSearch {
     if (intervals.size() < settings.levels().size()) {
       intervals.clear();
       for (double level : settings.levels()) {
-        intervals.add(BacktestIntervals.of(f, bestErrors, k, th, level / 100));
+        intervals.add(BacktestIntervals.of(f, c.foldErrors(), k, th, level / 100));
       }
       method = IntervalMethod.BACKTEST;
     }
     boolean clamp = series.isNonNegative();
     return new OptimizationResult(
         series.id(),
-        best.spec(),
+        c.best().spec(),
         fitted.spec(),
-        metric,
-        best.score(),
+        c.metric(),
+        c.best().score(),
         k,
-        ranked,
+        c.ranked(),
         clampPoints(f, clamp),
         clamp(intervals, clamp),
         method,
-        note,
-        set.skipped(),
-        residuals(fitted, y));
+        c.fallback(),
+        c.set().skipped(),
+        residuals(fitted, c.history()));
   }
 
   private static double[] residuals(FittedModel fitted, double[] y) {

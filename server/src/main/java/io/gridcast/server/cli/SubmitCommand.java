@@ -2,7 +2,7 @@ package io.gridcast.server.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.gridcast.server.job.JobService;
+import io.gridcast.server.job.JobRequest;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
@@ -56,7 +56,7 @@ final class SubmitCommand implements Callable<Integer> {
 
   @Option(
       names = "--horizon",
-      defaultValue = "" + JobService.DEFAULT_HORIZON,
+      defaultValue = "" + JobRequest.DEFAULT_HORIZON,
       description = "Forecast horizon (default ${DEFAULT-VALUE}).")
   int horizon;
 

@@ -12,6 +12,7 @@ import io.gridcast.server.dataset.DatasetService;
 import io.gridcast.server.job.JobRequest;
 import io.gridcast.server.job.JobService;
 import io.gridcast.server.job.JobType;
+import io.gridcast.server.job.PreparedRequest;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,7 +84,7 @@ public final class Api {
             .reason(Params.text(ctx, "reason"))
             .idempotencyKey(ctx.header("Idempotency-Key"))
             .build();
-    JobService.Prepared prepared = jobs.prepare(req);
+    PreparedRequest prepared = jobs.prepare(req);
     return (caller, upload) -> {
       long t0 = System.nanoTime();
       JobInsertResult res =

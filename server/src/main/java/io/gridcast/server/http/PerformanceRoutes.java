@@ -9,7 +9,7 @@ import io.gridcast.queue.JobStatus;
 import io.gridcast.queue.JobStore;
 import io.gridcast.server.config.MonitorConfig;
 import io.gridcast.server.dataset.DatasetService;
-import io.gridcast.server.job.JobService;
+import io.gridcast.server.job.JobRequest;
 import io.gridcast.server.monitor.Alert;
 import io.gridcast.server.monitor.AlertRules;
 import io.gridcast.server.monitor.BenchmarkPayload;
@@ -175,7 +175,7 @@ final class PerformanceRoutes implements RouteGroup {
           "dataset_id", "give exactly one of dataset_id (an uploaded dataset) and generate");
     }
     int iterations = bounded("iterations", req.iterations(), 5, 1, PerformanceJobs.MAX_ITERATIONS);
-    int horizon = bounded("horizon", req.horizon(), JobService.DEFAULT_HORIZON, 1, maxHorizon);
+    int horizon = bounded("horizon", req.horizon(), JobRequest.DEFAULT_HORIZON, 1, maxHorizon);
     BenchmarkPayload.Generate generate = null;
     if (req.datasetId() != null) {
       datasets.get(caller.ownerId(), req.datasetId()); // 404 unless it is the caller's

@@ -30,6 +30,11 @@ public record JobPayload(
     models = models == null ? List.of() : List.copyOf(models);
   }
 
+  /** This payload for {@code id}'s SKUs. */
+  public JobPayload forDataset(String id) {
+    return new JobPayload(id, skus, models, horizon, metric, folds, sourceDatasetId, threshold);
+  }
+
   public JobPayload withSkus(List<String> s) {
     return new JobPayload(datasetId, s, models, horizon, metric, folds, sourceDatasetId, threshold);
   }

@@ -13,10 +13,10 @@ import java.util.List;
  * @param type {@code optimization} (default), {@code validation} or {@code rescoring}
  * @param models registry names or {@code a+b} combinations; empty for the default selection
  * @param horizon forecast horizon, 1..the server's {@code --max-horizon} (default {@value
- *     JobService#DEFAULT_HORIZON})
+ *     #DEFAULT_HORIZON})
  * @param metric {@code smape} (the optimizer's default), {@code mase}, {@code mae}, {@code rmse},
  *     {@code mape}
- * @param folds backtest folds, 1..{@value JobService#MAX_FOLDS} (default {@value
+ * @param folds backtest folds, 1..{@value JobRequestValidator#MAX_FOLDS} (default {@value
  *     GridOptimizer#DEFAULT_FOLDS})
  * @param priority lower runs first (default 0)
  * @param reason free text kept with the jobs
@@ -38,6 +38,9 @@ public record JobRequest(
     String idempotencyKey,
     String sourceDatasetId,
     Double threshold) {
+
+  /** The horizon of a request that names none. */
+  public static final int DEFAULT_HORIZON = 12;
 
   public static Builder builder() {
     return new Builder();

@@ -1,0 +1,122 @@
+package io.gridcast.server.job;
+
+import io.gridcast.forecast.metric.Metric;
+import io.gridcast.forecast.registry.ModelRegistry;
+import io.gridcast.forecast.search.GridOptimizer;
+import io.gridcast.queue.JobSpec;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Checks everything a job request says apart from its dataset and SKUs, each default applied once
+ * here, every error naming the field ({@link InvalidJobRequestException}, 422). Thread-safe.
+ */
+final class JobRequestValidator {
+  static final int MAX_FOLDS = 20;
+  static final int MAX_REASON = 500;
+  static final int MAX_KEY = 200;
+  static final int MAX_PRIORITY = 1000;
+
+  private final ModelRegistry registry;
+  private final int maxHorizon;
+
+  /**
+   * @param registry the models a request may name
+   * @param maxHorizon the largest horizon of a job
+   */
+  JobRequestValidator(ModelRegistry registry, int maxHorizon) {
+    this.registry = registry;
+    this.maxHorizon = maxHorizon;
+  }
+
+  /** NUL cannot be stored in PostgreSQL text, nor is it meaningful in any field: refused alike. */
+  private static void noNul(String field, String v) {
+    if (v != null && v.indexOf('\0') >= 0) {
+      throw new InvalidJobRequestException(field, field + " must not contain the NUL character");
+    }
+  }
+
+  /** Validates everything a request says apart from the dataset and its SKUs. */
+  PreparedRequest prepare(JobRequest r) {
+    noNul("dataset_id", r.datasetId());
+    noNul("type", r.type());
+    noNul("metric", r.metric());
+    noNul("reason", r.reason());
+    noNul("idempotency_key", r.idempotencyKey());
+    noNul("source_dataset_id", r.sourceDatasetId());
+    for (List<String> list : Arrays.asList(r.skus(), r.models())) {
+      if (list != null) {
+        for (String v : list) {
+          noNul(list == r.skus() ? "skus" : "models", v);
+        }
+      }
+    }
+    JobType type =
+        r.type() == null
+            ? JobType.OPTIMIZATION
+            : JobType.parse(r.type())
+                .orElseThrow(() ->
+                    new InvalidJobRequestException(
+                        "type",
+                        "type must be optimization, validation or rescoring, got '"
+                            + r.type()
+                            + "'"));
+    int horizon = r.horizon() == null ? JobRequest.DEFAULT_HORIZON : r.horizon();
+    if (horizon < 1 || horizon > maxHorizon) {
+      throw new InvalidJobRequestException(
+          "horizon", "horizon must be in 1.." + maxHorizon + ", got " + horizon);
+    }
+    int folds = r.folds() == null ? GridOptimizer.DEFAULT_FOLDS : r.folds();
+    if (folds < 1 || folds > MAX_FOLDS) {
+      throw new InvalidJobRequestException(
+          "folds", "folds must be in 1.." + MAX_FOLDS + ", got " + folds);
+    }
+    String metric = r.metric() == null ? GridOptimizer.DEFAULT_METRIC.key() : r.metric();
+    try {
+      metric = Metric.parse(metric).key();
+    } catch (RuntimeException e) {
+      throw new InvalidJobRequestException("metric", e.getMessage());
+    }
+    List<String> models = r.models() == null ? List.of() : List.copyOf(r.models());
+    if (models.stream().anyMatch(m -> m == null || m.isBlank())) {
+      throw new InvalidJobRequestException("models", "models must not contain blank names");
+    }
+    registry.candidates(models); // throws UnknownModelException listing the known names
+    int priority = r.priority() == null ? JobSpec.DEFAULT_PRIORITY : r.priority();
+    if (Math.abs(priority) > MAX_PRIORITY) {
+      throw new InvalidJobRequestException(
+          "priority",
+          "priority must be in -" + MAX_PRIORITY + ".." + MAX_PRIORITY + ", got " + priority);
+    }
+    if (r.reason() != null && r.reason().length() > MAX_REASON) {
+      throw new InvalidJobRequestException(
+          "reason",
+          "reason must be at most " + MAX_REASON + " characters, got " + r.reason().length());
+    }
+    String key = r.idempotencyKey();
+    if (key != null && (key.isBlank() || key.length() > MAX_KEY)) {
+      throw new InvalidJobRequestException(
+          "idempotency_key", "idempotency_key must be 1.." + MAX_KEY + " characters");
+    }
+    double threshold = r.threshold() == null ? ForecastJobs.DEFAULT_THRESHOLD : r.threshold();
+    if (!(threshold >= 0 && threshold <= 100)) {
+      throw new InvalidJobRequestException(
+          "threshold", "threshold must be in 0..100, got " + r.threshold());
+    }
+    if (r.sourceDatasetId() != null && type != JobType.RESCORING) {
+      throw new InvalidJobRequestException(
+          "source_dataset_id", "source_dataset_id applies to rescoring jobs only");
+    }
+    JobPayload template =
+        new JobPayload(
+            r.datasetId(),
+            List.of(),
+            models,
+            horizon,
+            metric,
+            folds,
+            r.sourceDatasetId(),
+            threshold);
+    return new PreparedRequest(type, template, priority, r.reason(), key);
+  }
+}

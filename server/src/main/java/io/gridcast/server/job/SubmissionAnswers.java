@@ -1,0 +1,95 @@
+package io.gridcast.server.job;
+
+import io.gridcast.forecast.series.Series;
+import io.gridcast.queue.JobStore;
+import io.gridcast.server.dataset.DatasetStore;
+import io.gridcast.server.dataset.ForecastResult;
+import io.gridcast.server.dataset.ResultStore;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The result cache at submission: which of an optimization request's SKUs the cache already
+ * answers, and the result rows those jobs write in the jobs' own transaction (so no worker claims
+ * them and a fully cached re-submission costs one insert). Thread-safe.
+ */
+final class SubmissionAnswers {
+  private final OptimizationCache questions;
+  private final DatasetStore datasets;
+  private final ResultStore results;
+
+  SubmissionAnswers(OptimizationCache questions, DatasetStore datasets, ResultStore results) {
+    this.questions = questions;
+    this.datasets = datasets;
+    this.results = results;
+  }
+
+  /**
+   * The cached answers by SKU; empty unless the request is an optimization and the cache is on.
+   *
+   * @param series the SKUs' series when the caller has them (an upload), else null: they are read
+   *     from the stored dataset
+   */
+  Map<String, RestoredAnswer> of(
+      String ownerId, PreparedRequest p, JobPayload base, List<String> skus, List<Series> series) {
+    if (p.type() != JobType.OPTIMIZATION || !questions.enabled()) {
+      return Map.of();
+    }
+    return questions.answers(
+        ownerId,
+        base,
+        series != null ? series : datasets.seriesOf(ownerId, base.datasetId(), skus));
+  }
+
+  /**
+   * {@code alsoInTransaction}, then the result rows of the answered SKUs, in the jobs' transaction
+   * ({@code alsoInTransaction} itself when nothing was answered).
+   */
+  JobStore.SameTransaction writingResults(
+      JobStore.SameTransaction alsoInTransaction,
+      String ownerId,
+      String datasetId,
+      List<String> skus,
+      Map<String, RestoredAnswer> answers,
+      Instant now) {
+    if (answers.isEmpty()) {
+      return alsoInTransaction;
+    }
+    return results.alsoWriting(
+        alsoInTransaction,
+        ids -> {
+          List<ForecastResult> rows = new ArrayList<>(answers.size());
+          for (int k = 0; k < skus.size(); k++) {
+            RestoredAnswer answer = answers.get(skus.get(k));
+            if (answer != null) {
+              rows.add(resultRow(ownerId, datasetId, skus.get(k), ids.get(k), answer, now));
+            }
+          }
+          return rows;
+        });
+  }
+
+  private static ForecastResult resultRow(
+      String ownerId,
+      String datasetId,
+      String sku,
+      UUID jobId,
+      RestoredAnswer answer,
+      Instant now) {
+    return new ForecastResult(
+        datasetId,
+        sku,
+        ownerId,
+        jobId.toString(),
+        JobType.OPTIMIZATION.key(),
+        answer.model(),
+        answer.metric(),
+        Double.isFinite(answer.score()) ? answer.score() : null,
+        false,
+        answer.bodyJson(),
+        now);
+  }
+}
