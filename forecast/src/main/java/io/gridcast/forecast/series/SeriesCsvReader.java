@@ -89,10 +89,7 @@ public final class SeriesCsvReader {
       int yCol = column(names, yColumn);
       int needed = Math.max(idCol, Math.max(dsCol, yCol)) + 1;
 
-      StampParser stamps = new StampParser(dsColumn, options.dateFormat());
-      Map<String, SeriesAssembler> byId = new HashMap<>();
-      List<SeriesAssembler> order = new ArrayList<>();
-      SeriesAssembler last = null;
+      Rows rows = rows();
       String[] fields = new String[needed];
       long lineNo = 1;
       String line;
@@ -108,22 +105,61 @@ public final class SeriesCsvReader {
               names.get(Math.min(got, needed - 1)),
               "expected at least " + needed + " fields, got " + got);
         }
-        String id = fields[idCol];
-        if (id.isEmpty()) {
-          throw new CsvFormatException(lineNo, idColumn, "empty series id");
-        }
-        SeriesAssembler s = last != null && last.id().equals(id) ? last : byId.get(id);
-        if (s == null) {
-          s = new SeriesAssembler(id, lineNo);
-          byId.put(id, s);
-          order.add(s);
-        }
-        last = s;
-        addRow(stamps, s, fields[dsCol], fields[yCol], lineNo);
+        rows.add(fields[idCol], fields[dsCol], fields[yCol], lineNo);
       }
-      return assemble(order);
+      return rows.build();
     } catch (IOException e) {
       throw new UncheckedIOException("reading series CSV failed", e);
+    }
+  }
+
+  /**
+   * A sink for rows that arrive one at a time from something other than CSV text (a streamed JSON
+   * body), read with this reader's settings and rules: the same parsing, the same checks, the same
+   * {@link CsvFormatException}s naming the given line number and the configured column. Nothing
+   * holds the rows as text. Not thread-safe; one use.
+   */
+  public Rows rows() {
+    return new Rows();
+  }
+
+  /** The rows of many series, in any order, as {@link #rows()} describes. */
+  public final class Rows {
+    private final StampParser stamps = new StampParser(dsColumn, options.dateFormat());
+    private final Map<String, SeriesAssembler> byId = new HashMap<>();
+    private final List<SeriesAssembler> order = new ArrayList<>();
+    private SeriesAssembler last;
+
+    private Rows() {}
+
+    /**
+     * Adds one row: {@code ds} a stamp as the reader takes it, {@code y} a number or empty
+     * (missing).
+     *
+     * @param line the row's number in the caller's terms, named by errors
+     * @throws CsvFormatException on a bad id, stamp or number
+     */
+    public void add(String id, String ds, String y, long line) {
+      if (id.isEmpty()) {
+        throw new CsvFormatException(line, idColumn, "empty series id");
+      }
+      SeriesAssembler s = last != null && last.id().equals(id) ? last : byId.get(id);
+      if (s == null) {
+        s = new SeriesAssembler(id, line);
+        byId.put(id, s);
+        order.add(s);
+      }
+      last = s;
+      addRow(stamps, s, ds, y, line);
+    }
+
+    /**
+     * Every series, in order of first appearance (empty when no row was added).
+     *
+     * @throws CsvFormatException on a duplicate stamp, a series off its grid or too long
+     */
+    public List<Series> build() {
+      return assemble(order);
     }
   }
 

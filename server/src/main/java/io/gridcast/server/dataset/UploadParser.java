@@ -10,23 +10,26 @@ import io.gridcast.forecast.series.Fill;
 import io.gridcast.forecast.series.Series;
 import io.gridcast.forecast.series.SeriesCsvReader;
 import io.gridcast.server.error.JsonProblem;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.StringReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Turns an upload body into series. CSV is read as a stream by the forecast core's {@link
- * SeriesCsvReader} (rows in any order, gaps filled, duplicates refused). JSON is read with a
- * streaming parser into the same rows, so both formats obey one set of rules; JSON problems name
- * the 1-based row (or series) instead of a line. Stateless and thread-safe.
+ * SeriesCsvReader} (rows in any order, gaps filled, duplicates refused). JSON is read token by
+ * token with Jackson's streaming parser, each row handed straight to the same reader's {@link
+ * SeriesCsvReader.Rows}, so both formats obey one set of rules and neither is held as text; JSON
+ * problems name the 1-based row (or series) instead of a line. Stateless and thread-safe.
  *
  * <p>JSON shapes: {@code {"series":[{"unique_id":"A","ds":[...],"y":[...]}]}} or {@code
  * {"rows":[{"unique_id":"A","ds":"2024-01-01","y":3}]}}, with an optional {@code "name"}.
@@ -40,9 +43,19 @@ public final class UploadParser {
    */
   public record Parsed(List<Series> series, long rows, String name) {}
 
+  /** JSON rows have these names whatever the body calls them: what errors name. */
+  private static final String ID = "unique_id", DS = "ds", Y = "y";
+
   public Parsed csv(InputStream body, UploadFormat format) {
-    List<Series> series =
-        read(reader(format), new java.io.BufferedReader(strictUtf8(body), 1 << 16), false);
+    List<Series> series;
+    try {
+      series = reader(format).read(new BufferedReader(strictUtf8(body), 1 << 16));
+    } catch (RuntimeException e) {
+      throw invalid(e, false);
+    }
+    if (series.isEmpty()) {
+      throw new InvalidUploadException("the upload holds no data rows", Map.of());
+    }
     long values = 0;
     for (Series s : series) {
       values += s.length();
@@ -51,14 +64,19 @@ public final class UploadParser {
   }
 
   public Parsed json(InputStream body, UploadFormat format) {
-    StringBuilder csv = new StringBuilder(1 << 16);
-    csv.append("id,ds,y\n");
+    SeriesCsvReader.Rows sink =
+        reader(
+                new UploadFormat(
+                    ID, DS, Y, format.frequency(), format.period(), format.maxSeriesLength()))
+            .rows();
     String name;
     long rows;
+    List<Series> series;
     try (JsonParser p = JSON.createParser(body)) {
-      JsonToRows rowsOut = new JsonToRows(p, csv, format);
+      JsonToRows rowsOut = new JsonToRows(p, sink, format);
       name = rowsOut.run();
       rows = rowsOut.rows();
+      series = sink.build();
     } catch (JsonParseException e) {
       Map<String, Object> d = new LinkedHashMap<>();
       d.put("line", e.getLocation().getLineNr());
@@ -68,11 +86,12 @@ public final class UploadParser {
       throw new InvalidUploadException("body is not valid UTF-8", Map.of());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } catch (RuntimeException e) {
+      throw invalid(e, true);
     }
-    UploadFormat internal =
-        new UploadFormat(
-            "id", "ds", "y", format.frequency(), format.period(), format.maxSeriesLength());
-    List<Series> series = read(reader(internal), new StringReader(csv.toString()), true);
+    if (series.isEmpty()) {
+      throw new InvalidUploadException("the upload holds no data rows", Map.of());
+    }
     return new Parsed(series, rows, name);
   }
 
@@ -86,48 +105,39 @@ public final class UploadParser {
         .build();
   }
 
-  private static List<Series> read(SeriesCsvReader reader, java.io.Reader in, boolean json) {
-    List<Series> series;
-    try {
-      series = reader.read(in);
-    } catch (CsvFormatException e) {
-      Map<String, Object> d = new LinkedHashMap<>();
-      if (json) {
-        if (e.line() > 1) {
-          d.put("row", e.line() - 1);
+  /**
+   * The upload error for what the series reader refused: CSV problems name the line and column,
+   * JSON problems the row ({@link JsonToRows} numbers row {@code r} as line {@code r + 1}, where a
+   * CSV with a header would have it) and the field.
+   */
+  private static RuntimeException invalid(RuntimeException e, boolean json) {
+    return switch (e) {
+      case InvalidUploadException u -> u;
+      case CsvFormatException f when json -> {
+        Map<String, Object> d = new LinkedHashMap<>();
+        if (f.line() > 1) {
+          d.put("row", f.line() - 1);
         }
-        d.put("field", jsonField(e.column()));
-        String where = e.line() > 1 ? "row " + (e.line() - 1) + ", " : "";
-        throw new InvalidUploadException(
-            where + "field " + jsonField(e.column()) + ": " + e.problem(), d);
+        d.put("field", f.column());
+        String where = f.line() > 1 ? "row " + (f.line() - 1) + ", " : "";
+        yield new InvalidUploadException(where + "field " + f.column() + ": " + f.problem(), d);
       }
-      if (e.line() > 0) {
-        d.put("line", e.line());
+      case CsvFormatException f -> {
+        Map<String, Object> d = new LinkedHashMap<>();
+        if (f.line() > 0) {
+          d.put("line", f.line());
+        }
+        d.put("column", f.column());
+        yield new InvalidUploadException(f.getMessage(), d);
       }
-      d.put("column", e.column());
-      throw new InvalidUploadException(e.getMessage(), d);
-    } catch (UncheckedIOException e) {
-      if (e.getCause() instanceof CharacterCodingException) {
-        throw new InvalidUploadException("body is not valid UTF-8", Map.of());
-      }
-      throw e;
-    } catch (ForecastException e) {
-      throw new InvalidUploadException(e.getMessage(), Map.of());
-    }
-    if (series.isEmpty()) {
-      throw new InvalidUploadException("the upload holds no data rows", Map.of());
-    }
-    return series;
-  }
-
-  private static String jsonField(String internal) {
-    return switch (internal) {
-      case "id" -> "unique_id";
-      default -> internal;
+      case UncheckedIOException u when u.getCause() instanceof CharacterCodingException ->
+          new InvalidUploadException("body is not valid UTF-8", Map.of());
+      case ForecastException f -> new InvalidUploadException(f.getMessage(), Map.of());
+      default -> e;
     };
   }
 
-  private static java.io.Reader strictUtf8(InputStream in) {
+  private static Reader strictUtf8(InputStream in) {
     return new InputStreamReader(
         in,
         StandardCharsets.UTF_8
@@ -136,14 +146,14 @@ public final class UploadParser {
             .onUnmappableCharacter(CodingErrorAction.REPORT));
   }
 
-  /** Streams JSON tokens into CSV rows, checking types on the way. */
+  /** Streams JSON tokens into the reader's rows, checking types on the way. */
   private static final class JsonToRows {
     private final JsonParser p;
-    private final StringBuilder out;
+    private final SeriesCsvReader.Rows out;
     private final UploadFormat format;
     private long rows;
 
-    JsonToRows(JsonParser p, StringBuilder out, UploadFormat format) {
+    JsonToRows(JsonParser p, SeriesCsvReader.Rows out, UploadFormat format) {
       this.p = p;
       this.out = out;
       this.format = format;
@@ -271,10 +281,10 @@ public final class UploadParser {
       appendRow(id, ds, y);
     }
 
+    /** Row {@code r} (1-based over the whole body) is line {@code r + 1} to the reader. */
     private void appendRow(String id, String ds, String y) {
       rows++;
-      out.append('"').append(id.replace("\"", "\"\"")).append("\",").append(ds).append(',');
-      out.append(y).append('\n');
+      out.add(id, ds, y, rows + 1);
     }
 
     private String idText(JsonToken t, String where) throws IOException {
@@ -293,7 +303,7 @@ public final class UploadParser {
 
     private List<String> array(String where, boolean ds) throws IOException {
       expect(p.currentToken(), JsonToken.START_ARRAY, where, where + " must be an array");
-      List<String> values = new java.util.ArrayList<>();
+      List<String> values = new ArrayList<>();
       while (p.nextToken() != JsonToken.END_ARRAY) {
         values.add(scalar(p.currentToken(), where + "[" + (values.size() + 1) + "]", ds));
       }
