@@ -2,6 +2,7 @@ package io.gridcast.server.app;
 
 import io.gridcast.server.auth.UserRole;
 import io.gridcast.server.auth.UserStore;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -56,7 +57,7 @@ final class FirstAdmin {
   }
 
   private static void restrict(Path file) {
-    java.io.File f = file.toFile();
+    File f = file.toFile();
     boolean ok =
         f.setReadable(false, false)
             && f.setWritable(false, false)

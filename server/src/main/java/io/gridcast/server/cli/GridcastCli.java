@@ -1,5 +1,6 @@
 package io.gridcast.server.cli;
 
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -32,7 +33,7 @@ public final class GridcastCli implements Runnable {
   }
 
   /** Runs the CLI with the given output and error writers (tests capture messages this way). */
-  public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+  public static int run(PrintWriter out, PrintWriter err, String... args) {
     CommandLine cl = commandLine();
     cl.setOut(out);
     cl.setErr(err);

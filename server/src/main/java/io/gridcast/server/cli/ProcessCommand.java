@@ -4,6 +4,7 @@ import io.gridcast.server.app.GridcastServer;
 import io.gridcast.server.config.ConfigException;
 import io.gridcast.server.config.Role;
 import java.io.PrintWriter;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Mixin;
@@ -39,10 +40,7 @@ abstract class ProcessCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     if (role().http()) {
       out.println(
-          "Gridcast "
-              + role().name().toLowerCase(java.util.Locale.ROOT)
-              + " listening on "
-              + server.url());
+          "Gridcast " + role().name().toLowerCase(Locale.ROOT) + " listening on " + server.url());
     } else {
       out.println(
           "Gridcast worker running ("

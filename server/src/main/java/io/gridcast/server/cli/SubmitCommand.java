@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gridcast.server.job.JobRequest;
 import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -16,8 +18,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
@@ -64,7 +69,7 @@ final class SubmitCommand implements Callable<Integer> {
       names = "--models",
       split = ",",
       description = "Model names (default: automatic selection).")
-  java.util.List<String> models;
+  List<String> models;
 
   @Option(
       names = "--metric",
@@ -108,7 +113,7 @@ final class SubmitCommand implements Callable<Integer> {
       q.append("&reason=").append(enc(reason));
     }
     q.append("&name=").append(enc(file.getFileName().toString()));
-    boolean json = file.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".json");
+    boolean json = file.toString().toLowerCase(Locale.ROOT).endsWith(".json");
     HttpRequest upload =
         HttpRequest.newBuilder(URI.create(base + "/api/datasets" + q))
             .header("Content-Type", json ? "application/json" : "text/csv")
@@ -118,7 +123,7 @@ final class SubmitCommand implements Callable<Integer> {
     HttpResponse<String> res;
     try {
       res = http.send(upload, HttpResponse.BodyHandlers.ofString());
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       err.println("gridcast submit: cannot reach " + base + ": " + e.getMessage());
       return 3;
     }
@@ -165,8 +170,7 @@ final class SubmitCommand implements Callable<Integer> {
     private final URI base;
     private final String authorization;
     private final CountDownLatch connected = new CountDownLatch(1);
-    private final java.util.concurrent.ConcurrentHashMap<String, String> finished =
-        new java.util.concurrent.ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, String> finished = new ConcurrentHashMap<>();
     private volatile long lastSeq = -1;
 
     EventFollower(HttpClient http, URI base, String authorization) {
@@ -190,7 +194,7 @@ final class SubmitCommand implements Callable<Integer> {
           if (lastSeq >= 0) {
             b.header("Last-Event-ID", Long.toString(lastSeq));
           }
-          HttpResponse<java.io.InputStream> res =
+          HttpResponse<InputStream> res =
               http.send(b.GET().build(), HttpResponse.BodyHandlers.ofInputStream());
           try (BufferedReader in =
               new BufferedReader(new InputStreamReader(res.body(), StandardCharsets.UTF_8))) {
@@ -218,7 +222,7 @@ final class SubmitCommand implements Callable<Integer> {
               }
             }
           }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
           // reconnect below, resuming from lastSeq
         } catch (InterruptedException e) {
           return;

@@ -1,19 +1,23 @@
 package io.gridcast.server.dataset;
 
 import io.gridcast.forecast.series.Series;
+import io.gridcast.server.config.LimitExceededException;
 import java.io.InputStream;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.InstantSource;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Accepts uploads and serves datasets: parse (streamed) -> validate -> store in one transaction
  * (its own, or the queue's job insert when the upload creates jobs). Thread-safe.
  */
 public final class DatasetService {
-  private static final org.slf4j.Logger LOG =
-      org.slf4j.LoggerFactory.getLogger(DatasetService.class);
+  private static final Logger LOG = LoggerFactory.getLogger(DatasetService.class);
 
   /** Body formats an upload may have. */
   public enum BodyFormat {
@@ -61,7 +65,7 @@ public final class DatasetService {
    * Writes a parsed upload on the caller's connection, in the caller's transaction (the queue's job
    * insert: an upload with {@code ?optimize=true} and its jobs commit together or not at all).
    */
-  public void storeIn(java.sql.Connection c, Upload u) throws java.sql.SQLException {
+  public void storeIn(Connection c, Upload u) throws SQLException {
     store.insertIn(c, u.dataset(), u.series());
   }
 
@@ -80,7 +84,7 @@ public final class DatasetService {
         };
     List<Series> series = parsed.series();
     if (series.size() > maxSeries) {
-      throw io.gridcast.server.config.LimitExceededException.tooLarge(
+      throw LimitExceededException.tooLarge(
           "max_series_per_upload", maxSeries, series.size(), "the upload");
     }
     for (Series s : series) {

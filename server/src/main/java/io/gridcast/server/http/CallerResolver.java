@@ -7,6 +7,7 @@ import io.gridcast.server.auth.Tokens;
 import io.gridcast.server.auth.User;
 import io.gridcast.server.auth.UserStore;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -28,8 +29,8 @@ public interface CallerResolver {
   /**
    * How long a process trusts a bearer token it found valid without asking the database again: a
    * token revoked with {@code gridcast user revoke} stops working within this time on every API
-   * process. Pollers repeat their token hundreds of times a second; each lookup was a database
-   * round trip (14,724 in 31 s of the load run, docs/scaling.md).
+   * process. Pollers repeat their token hundreds of times a second; without it each lookup is a
+   * database round trip (14,724 in 31 s of the load run, docs/scaling.md).
    */
   Duration TOKEN_TRUST = Duration.ofSeconds(5);
 
@@ -92,9 +93,9 @@ public interface CallerResolver {
   }
 
   private static boolean safe(Context ctx) {
-    return ctx.method() == io.javalin.http.HandlerType.GET
-        || ctx.method() == io.javalin.http.HandlerType.HEAD
-        || ctx.method() == io.javalin.http.HandlerType.OPTIONS;
+    return ctx.method() == HandlerType.GET
+        || ctx.method() == HandlerType.HEAD
+        || ctx.method() == HandlerType.OPTIONS;
   }
 
   static ApiException unauthorized(String message) {

@@ -107,8 +107,8 @@ final class EventRoutes implements RouteGroup {
     ctx.res().setHeader("Cache-Control", "no-cache");
     ctx.res().setHeader("X-Accel-Buffering", "no");
     // Frames go straight into the response's buffer, one flush per write: the shared frame and
-    // summary bytes are never copied into a per-stream string (that copying was most of an API
-    // process's garbage with 200 streams open).
+    // summary bytes are never copied into a per-stream string (with 200 streams open, such copies
+    // would be most of an API process's garbage).
     OutputStream out = ctx.res().getOutputStream();
     Summary first = summary(caller.scope());
     out.write(RETRY);

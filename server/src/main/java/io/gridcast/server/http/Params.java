@@ -3,7 +3,10 @@ package io.gridcast.server.http;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** Query-parameter parsing with errors that name the parameter and the bad value. */
 final class Params {
@@ -30,7 +33,7 @@ final class Params {
           422,
           "out_of_range",
           name + " must be in " + min + ".." + max + ", got " + v,
-          java.util.Map.of("field", name, "min", min, "max", max));
+          Map.of("field", name, "min", min, "max", max));
     }
     return (int) parsed;
   }
@@ -47,7 +50,7 @@ final class Params {
     if (v == null) {
       return false;
     }
-    return switch (v.toLowerCase(java.util.Locale.ROOT)) {
+    return switch (v.toLowerCase(Locale.ROOT)) {
       case "true", "1", "yes" -> true;
       case "false", "0", "no" -> false;
       default ->
@@ -75,9 +78,8 @@ final class Params {
       throw new ApiException(
           400,
           "invalid_parameter",
-          name + " must be one of " + new java.util.TreeSet<>(allowed) + ", got '" + v + "'",
-          java.util.Map.of(
-              "field", name, "allowed", List.copyOf(new java.util.TreeSet<>(allowed))));
+          name + " must be one of " + new TreeSet<>(allowed) + ", got '" + v + "'",
+          Map.of("field", name, "allowed", List.copyOf(new TreeSet<>(allowed))));
     }
     return v;
   }

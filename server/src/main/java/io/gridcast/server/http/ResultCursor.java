@@ -3,9 +3,11 @@ package io.gridcast.server.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gridcast.server.dataset.ResultStore.ResultPosition;
 import io.gridcast.server.dataset.ResultStore.ResultSort;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The opaque {@code cursor} of a result listing: base64url of {@code [key, sku]}. A cursor from a
@@ -33,13 +35,13 @@ final class ResultCursor {
         return new ResultPosition(
             sort == ResultSort.SCORE ? (Object) key.asDouble() : key.asText(), sku.asText());
       }
-    } catch (IllegalArgumentException | java.io.IOException e) {
+    } catch (IllegalArgumentException | IOException e) {
       // fall through to the refusal below
     }
     throw ApiException.badRequest(
         "cursor",
         "cursor is not one this server issued for sort="
-            + sort.name().toLowerCase(java.util.Locale.ROOT)
+            + sort.name().toLowerCase(Locale.ROOT)
             + ": '"
             + raw
             + "'");

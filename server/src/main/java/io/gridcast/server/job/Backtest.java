@@ -3,6 +3,7 @@ package io.gridcast.server.job;
 import io.gridcast.forecast.metric.Accuracy;
 import io.gridcast.forecast.model.ModelSpec;
 import io.gridcast.forecast.series.Series;
+import java.util.Arrays;
 
 /**
  * Rolling-origin backtest of one fixed model, the accuracy report of a validation job.
@@ -42,7 +43,7 @@ record Backtest(double smape, double mase, double bias, int folds, int points) {
     for (int j = 0; j < k; j++) {
       int origin = n - h - (k - 1 - j) * h;
       double[] f = spec.fit(y, origin, series.period()).forecast(h);
-      double[] actual = java.util.Arrays.copyOfRange(y, origin, origin + h);
+      double[] actual = Arrays.copyOfRange(y, origin, origin + h);
       for (int s = 0; s < h; s++) {
         double denom = Math.abs(actual[s]) + Math.abs(f[s]);
         smapeSum += denom == 0 ? 0 : 200 * Math.abs(actual[s] - f[s]) / denom;

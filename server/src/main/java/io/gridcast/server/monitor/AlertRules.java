@@ -4,6 +4,7 @@ import io.gridcast.server.config.AlertThresholds;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.EnumMap;
 import java.util.List;
@@ -194,7 +195,7 @@ public final class AlertRules {
   /** The kept changes, newest first. */
   public synchronized List<Alert> history() {
     List<Alert> out = new ArrayList<>(history);
-    java.util.Collections.reverse(out);
+    Collections.reverse(out);
     return out;
   }
 

@@ -3,6 +3,7 @@ package io.gridcast.server.monitor;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -18,7 +19,7 @@ public final class HttpMetrics {
   static final String TIMER = "gridcast.http.server.requests";
 
   /** Long-lived streams: timed, but never the "slowest call" of the operation-duration rule. */
-  static final java.util.Set<String> STREAMS = java.util.Set.of("/api/events");
+  static final Set<String> STREAMS = Set.of("/api/events");
 
   private final MeterRegistry registry;
   private final ConcurrentHashMap<String, Timer> timers = new ConcurrentHashMap<>();

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -48,7 +49,7 @@ public final class QueueDepth {
 
   /** Every status's count, at most {@link #MAX_AGE} old. */
   public Map<String, Long> snapshot() {
-    Map<String, Long> m = new java.util.LinkedHashMap<>();
+    Map<String, Long> m = new LinkedHashMap<>();
     for (JobStatus s : JobStatus.values()) {
       m.put(s.name().toLowerCase(Locale.ROOT), (long) count(s));
     }

@@ -1,5 +1,6 @@
 package io.gridcast.server.monitor;
 
+import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
 import java.time.InstantSource;
@@ -102,8 +103,7 @@ public final class SystemSampler {
   }
 
   private static double processCpu() {
-    if (ManagementFactory.getOperatingSystemMXBean()
-        instanceof com.sun.management.OperatingSystemMXBean b) {
+    if (ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean b) {
       double v = b.getProcessCpuLoad();
       return v < 0 ? -1 : clamp(v * 100);
     }

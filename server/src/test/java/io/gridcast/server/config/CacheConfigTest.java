@@ -3,6 +3,7 @@ package io.gridcast.server.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -40,7 +41,7 @@ class CacheConfigTest {
 
   @Test
   void serverConfig_withoutCacheSettings_getsTheDefaults_andLogsThem() {
-    ServerConfig c = ServerConfig.builder(Role.SERVE).dataDir(java.nio.file.Path.of("x")).build();
+    ServerConfig c = ServerConfig.builder(Role.SERVE).dataDir(Path.of("x")).build();
     assertThat(c.cache()).isEqualTo(CacheConfig.DEFAULTS);
     assertThat(c.toBuilder().workers(3).build().cache()).isEqualTo(CacheConfig.DEFAULTS);
     CacheConfig off = new CacheConfig(false, 1, 1, 1, Duration.ofSeconds(1));

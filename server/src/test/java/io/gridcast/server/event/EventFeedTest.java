@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.gridcast.queue.JobEvent;
 import io.gridcast.queue.JobQueue;
 import io.gridcast.queue.JobSpec;
+import io.gridcast.queue.JobStore;
 import io.gridcast.queue.TestDatabases;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +14,7 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 class EventFeedTest {
@@ -54,9 +56,7 @@ class EventFeedTest {
       long last = q.store().eventLatestSeq();
       await().atMost(Duration.ofSeconds(10)).until(() -> feed.latest() == last);
       assertThat(feed.recentAfter(start, 100))
-          .isEqualTo(
-              q.store()
-                  .eventListAfter(new io.gridcast.queue.JobStore.EventListAfterParams(start, 100)));
+          .isEqualTo(q.store().eventListAfter(new JobStore.EventListAfterParams(start, 100)));
     }
   }
 
@@ -96,8 +96,7 @@ class EventFeedTest {
   void anAgeUnderOneSecond_isRefused() {
     TestDatabases.Db db = TestDatabases.sqlite();
     try (JobQueue q = JobQueue.create(db.url(), db.user(), db.password()).workers(0).build()) {
-      org.assertj.core.api.Assertions.assertThatThrownBy(
-              () -> EventFeed.follow(q).recentAge(Duration.ofMillis(500)))
+      Assertions.assertThatThrownBy(() -> EventFeed.follow(q).recentAge(Duration.ofMillis(500)))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("recentAge")
           .hasMessageContaining("PT0.5S");

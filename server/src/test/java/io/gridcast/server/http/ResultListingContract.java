@@ -11,6 +11,7 @@ import io.gridcast.server.it.Http;
 import io.gridcast.server.it.TestServers;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -140,7 +141,7 @@ abstract class ResultListingContract {
           {"?cursor=bm90LWpzb24", "cursor", "400"},
           {
             "?sort=score&cursor="
-                + java.util.Base64.getUrlEncoder().encodeToString("[\"x\",\"y\"]".getBytes()),
+                + Base64.getUrlEncoder().encodeToString("[\"x\",\"y\"]".getBytes()),
             "cursor",
             "400"
           }

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -89,7 +90,7 @@ class SharedAnswersTest {
                     }));
     assertThat(inRead.await(10, TimeUnit.SECONDS)).isTrue();
     List<Thread> waiting = new ArrayList<>();
-    List<String> got = java.util.Collections.synchronizedList(new ArrayList<>());
+    List<String> got = Collections.synchronizedList(new ArrayList<>());
     for (int i = 0; i < 20; i++) {
       waiting.add(Thread.ofVirtual().start(() -> got.add(get("a"))));
     }

@@ -6,6 +6,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,8 +42,7 @@ public final class DatabaseSnapshot {
             rows++;
             for (int i = 1; i <= cols; i++) {
               Object v = rs.getObject(i);
-              sb.append(v instanceof byte[] b ? java.util.Arrays.toString(b) : String.valueOf(v))
-                  .append('|');
+              sb.append(v instanceof byte[] b ? Arrays.toString(b) : String.valueOf(v)).append('|');
             }
             sb.append('\n');
           }

@@ -7,10 +7,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.gridcast.server.app.GridcastServer;
 import io.gridcast.server.config.DatabaseUrl;
 import io.gridcast.server.config.Role;
+import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -250,14 +253,14 @@ public abstract class EndToEndContract {
       throws Exception {
     String name = "idempotent-upload-" + System.nanoTime();
     String csv = TestServers.monthlyCsv(2, 24, 1.0);
-    java.util.function.Supplier<Http.Res> send =
+    Supplier<Http.Res> send =
         () ->
             http.send(
-                java.net.http.HttpRequest.newBuilder(
+                HttpRequest.newBuilder(
                         http.uri("/api/datasets?optimize=true&horizon=3&name=" + name))
                     .header("Content-Type", "text/csv")
                     .header("Idempotency-Key", "upload-key-1")
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(csv)));
+                    .POST(HttpRequest.BodyPublishers.ofString(csv)));
     Http.Res first = send.get();
     Http.Res again = send.get();
     assertThat(first.status()).as(first.body()).isEqualTo(201);
@@ -300,7 +303,7 @@ public abstract class EndToEndContract {
   }
 
   public static List<String> ids(JsonNode array) {
-    List<String> out = new java.util.ArrayList<>();
+    List<String> out = new ArrayList<>();
     array.forEach(n -> out.add(n.asText()));
     return out;
   }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -17,7 +18,7 @@ final class GridcastProcess implements AutoCloseable {
 
   private final Process process;
   private final CompletableFuture<String> ready = new CompletableFuture<>();
-  private final List<String> output = java.util.Collections.synchronizedList(new ArrayList<>());
+  private final List<String> output = Collections.synchronizedList(new ArrayList<>());
 
   GridcastProcess(String role, String jdbcUrl, String user, String password, String... extra)
       throws IOException {

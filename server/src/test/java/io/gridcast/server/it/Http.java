@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Set;
 
 /** A small real-HTTP client for tests. */
 public final class Http {
@@ -124,8 +125,7 @@ public final class Http {
     }
   }
 
-  private static final java.util.Set<String> IDEMPOTENT =
-      java.util.Set.of("GET", "HEAD", "PUT", "DELETE", "OPTIONS");
+  private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "PUT", "DELETE", "OPTIONS");
 
   private Res once(HttpRequest request) throws IOException, InterruptedException {
     HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());

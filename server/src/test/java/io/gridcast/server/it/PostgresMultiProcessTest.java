@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gridcast.server.auth.UserRole;
 import io.gridcast.server.config.DatabaseUrl;
 import java.time.Duration;
 import java.util.List;
@@ -21,7 +22,7 @@ class PostgresMultiProcessTest {
   @Test
   void jobCreatedOnOneApi_isVisibleCancellableAndStreamedOnTheOther() throws Exception {
     DatabaseUrl db = TestDatabases.postgres();
-    String token = TestServers.addUser(db, "multi", io.gridcast.server.auth.UserRole.USER);
+    String token = TestServers.addUser(db, "multi", UserRole.USER);
     try (GridcastProcess apiA =
             new GridcastProcess("api", db.jdbcUrl(), db.user(), db.password(), "--port", "0");
         GridcastProcess apiB =

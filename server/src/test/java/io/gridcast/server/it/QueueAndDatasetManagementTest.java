@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gridcast.server.app.GridcastServer;
+import io.gridcast.server.config.DatabaseUrl;
 import io.gridcast.server.config.Role;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class QueueAndDatasetManagementTest {
   private GridcastServer server;
   private Http http;
-  private io.gridcast.server.config.DatabaseUrl database;
+  private DatabaseUrl database;
 
   @BeforeEach
   void start() {
@@ -132,13 +135,13 @@ class QueueAndDatasetManagementTest {
             "text/csv",
             TestServers.monthlyCsv(2, 24, 1.0));
     String id = up.json().path("dataset_id").asText();
-    List<String> jobs = new java.util.ArrayList<>();
+    List<String> jobs = new ArrayList<>();
     up.json().path("job_ids").forEach(j -> jobs.add(j.asText()));
     assertThat(jobs).hasSize(2);
     assertThat(http.delete("/api/datasets/" + id).status()).isEqualTo(204);
     try (GridcastServer worker = TestServers.start(Role.WORKER, database, 1)) {
-      org.awaitility.Awaitility.await()
-          .atMost(java.time.Duration.ofSeconds(30))
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(30))
           .untilAsserted(() -> {
             for (String job : jobs) {
               assertThat(http.get("/api/jobs/" + job).json().path("status").asText())

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** A running optimization stops at its next candidate once cancelled through the API. */
@@ -55,7 +56,7 @@ class RunningJobCancellationTest {
                 ModelDescriptor.of(
                         "gated_naive", "test", "naive after a wait", p -> new GatedNaive(0))
                     .withGrid(
-                        java.util.stream.IntStream.range(0, 200)
+                        IntStream.range(0, 200)
                             .mapToObj(i -> (ModelSpec) new GatedNaive(i))
                             .toList()))
             .build();

@@ -17,6 +17,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -82,7 +83,7 @@ class EngineVersionTest {
         Series.of("seasonal", 12, seasonal),
         Series.of("noisy", 1, noisy),
         Series.of("intermittent", 12, intermittent),
-        Series.of("short", 4, java.util.Arrays.copyOf(seasonal, 14)));
+        Series.of("short", 4, Arrays.copyOf(seasonal, 14)));
   }
 
   /**

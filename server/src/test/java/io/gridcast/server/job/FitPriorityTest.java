@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gridcast.queue.JobHandler;
 import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -56,8 +59,8 @@ class FitPriorityTest {
   void threadsFoundByName_areLowered_othersAreNot() throws Exception {
     int before = FitPriority.niceOfThisThread();
     int target = Math.min(19, before + 2);
-    java.util.concurrent.CountDownLatch running = new java.util.concurrent.CountDownLatch(1);
-    java.util.concurrent.CountDownLatch lowered = new java.util.concurrent.CountDownLatch(1);
+    CountDownLatch running = new CountDownLatch(1);
+    CountDownLatch lowered = new CountDownLatch(1);
     AtomicInteger seen = new AtomicInteger(-1);
     Thread probe =
         Thread.ofPlatform()
@@ -71,14 +74,13 @@ class FitPriorityTest {
                 seen.set(-2);
               }
             });
-    assertThat(running.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-    assertThat(FitPriority.lowerThreadsNamed(java.util.List.of("gc-nice-pro"), target))
-        .isEqualTo(1);
+    assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(FitPriority.lowerThreadsNamed(List.of("gc-nice-pro"), target)).isEqualTo(1);
     lowered.countDown();
     probe.join();
     assertThat(seen.get()).isEqualTo(target);
     assertThat(FitPriority.niceOfThisThread()).isEqualTo(before);
-    assertThat(FitPriority.lowerThreadsNamed(java.util.List.of("no-such-thread"), target)).isZero();
+    assertThat(FitPriority.lowerThreadsNamed(List.of("no-such-thread"), target)).isZero();
   }
 
   @Test

@@ -3,8 +3,10 @@ package io.gridcast.server.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gridcast.forecast.model.ModelSpec;
 import io.gridcast.forecast.registry.ModelRegistry;
+import io.gridcast.forecast.search.CandidateSet;
 import io.gridcast.forecast.search.Combination;
 import io.gridcast.forecast.search.GridOptimizer;
 import io.gridcast.forecast.search.OptimizationResult;
@@ -30,7 +32,7 @@ class ResultBodyTest {
             .horizon(3)
             .parallelism(1)
             .build()
-            .optimize(s, io.gridcast.forecast.search.CandidateSet.of(List.of(ses)));
+            .optimize(s, CandidateSet.of(List.of(ses)));
     return ResultBody.of(s, r);
   }
 
@@ -79,8 +81,8 @@ class ResultBodyTest {
   void theComputation_dropsOnlyTheAskersSkuAndDates() throws Exception {
     JsonNode full = JobJson.MAPPER.readTree(JobJson.write(searched()));
     JsonNode computation = JobJson.MAPPER.readTree(JobJson.write(searched().computation()));
-    ((com.fasterxml.jackson.databind.node.ObjectNode) full).remove("sku");
-    ((com.fasterxml.jackson.databind.node.ObjectNode) full.get("forecast")).remove("ds");
+    ((ObjectNode) full).remove("sku");
+    ((ObjectNode) full.get("forecast")).remove("ds");
     assertThat(computation).isEqualTo(full);
   }
 

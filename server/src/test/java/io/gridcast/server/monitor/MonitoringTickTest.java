@@ -10,7 +10,10 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import org.assertj.core.api.Assertions;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -115,8 +118,7 @@ class MonitoringTickTest {
 
   @Test
   void eventFeedSize_isAGauge() {
-    java.util.concurrent.atomic.AtomicInteger kept =
-        new java.util.concurrent.atomic.AtomicInteger();
+    AtomicInteger kept = new AtomicInteger();
     monitoring.bindEventFeed(kept::get);
     kept.set(1234);
     assertThat(monitoring.scrape()).contains("gridcast_event_feed_events 1234.0");
@@ -142,12 +144,10 @@ class MonitoringTickTest {
   void sampling_startsAndStops_andRefusesIntervalsOutOfRange() {
     monitoring.start(Duration.ofMillis(100));
     assertThat(monitoring.interval()).isEqualTo(Duration.ofMillis(100));
-    org.awaitility.Awaitility.await()
-        .atMost(Duration.ofSeconds(5))
-        .until(() -> monitoring.history().size() >= 2);
+    Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> monitoring.history().size() >= 2);
     monitoring.stop();
     assertThat(monitoring.interval()).isZero();
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> monitoring.start(Duration.ofMillis(5)))
+    Assertions.assertThatThrownBy(() -> monitoring.start(Duration.ofMillis(5)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("5 ms");
   }

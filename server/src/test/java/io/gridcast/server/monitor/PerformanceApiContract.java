@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -186,7 +187,7 @@ public abstract class PerformanceApiContract {
             user.get("/api/jobs/status?type=benchmark").json().path("jobs").findValuesAsText("id"))
         .contains(id);
     assertThat(r.path("series_per_second").asDouble())
-        .isCloseTo(4 / median, org.assertj.core.data.Offset.offset(1e-6 / median));
+        .isCloseTo(4 / median, Offset.offset(1e-6 / median));
     await()
         .atMost(Duration.ofSeconds(10))
         .untilAsserted(() -> {
