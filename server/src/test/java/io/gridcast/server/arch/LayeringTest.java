@@ -31,6 +31,17 @@ class LayeringTest {
   }
 
   @Test
+  void theServerIsWiredOnlyInTheCompositionRoot() {
+    // the API is assembled from an ApiContext and the process from its builder, in app alone
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("io.gridcast.server.app..")
+        .should()
+        .callMethod("io.gridcast.server.http.Api", "start", "io.gridcast.server.http.ApiContext")
+        .check(SERVER);
+  }
+
+  @Test
   void onlyTheHttpLayer_usesJavalin() {
     noClasses()
         .that()
@@ -46,7 +57,13 @@ class LayeringTest {
     noClasses()
         .that()
         .resideInAnyPackage(
-            "io.gridcast.server.http..", "io.gridcast.server.job..", "io.gridcast.server.cli..")
+            "io.gridcast.server.app..",
+            "io.gridcast.server.http..",
+            "io.gridcast.server.job..",
+            "io.gridcast.server.cli..",
+            "io.gridcast.server.config..",
+            "io.gridcast.server.event..",
+            "io.gridcast.server.error..")
         .should()
         .dependOnClassesThat()
         .resideInAPackage("java.sql..")
