@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 import time
 
+import pandas as pd
 import pytest
 
 from gridcast import Gridcast, Progress
@@ -85,11 +86,15 @@ def test_forecast_throughAConnectionCutMidBatch_returnsEveryForecast(
             proxy.cut()
             cut_done.append(p.done)
 
-    fc = via_proxy.forecast(m3_sample, h=6, models=["naive", "ses"], progress=cut_once)
+    # five copies of the sample under the default search: a batch that lasts long enough for the
+    # stream to be cut while jobs are still running, however fast the machine
+    copies = [m3_sample.assign(unique_id=m3_sample["unique_id"] + f"_{i}") for i in range(5)]
+    batch = pd.concat(copies, ignore_index=True)
+    fc = via_proxy.forecast(batch, h=6, progress=cut_once)
 
-    assert cut_done and cut_done[0] < 20
-    assert len(fc) == 20 * 6
-    assert fc["unique_id"].nunique() == 20
+    assert cut_done and cut_done[0] < 100
+    assert len(fc) == 100 * 6
+    assert fc["unique_id"].nunique() == 100
     assert sum(r.startswith(b"GET /api/events") for r in proxy.requests) >= 2
 
 
