@@ -1,4 +1,6 @@
-// The SKU chart: history, forecast and its 80% / 95% bands on a uPlot canvas. Long histories are
+// The SKU chart: history, forecast and its interval bands (one per level the result has, 80% and
+// 95% by default) on a uPlot canvas. The x axis shows the series' own ds labels: dates, or date and
+// time on two lines for sub-daily data. Long histories are
 // downsampled for drawing with LTTB (largest triangle three buckets), which keeps peaks and dips;
 // when the user zooms in, the visible range is downsampled again from the full data, so detail
 // appears as it becomes drawable. Drag to zoom, wheel to zoom at the pointer, buttons (and the
@@ -84,7 +86,28 @@ export function lttb(xs, ys, from, to, threshold) {
   return kept;
 }
 
-const COLORS = {history: '#1f4e9c', forecast: '#b3261e', b80: 'rgba(179,38,30,0.25)', b95: 'rgba(179,38,30,0.12)'};
+const COLORS = {history: '#1f4e9c', forecast: '#b3261e'};
+
+/** The fill of the band at position i of n, widest (highest level) first: lighter when wider. */
+const bandFill = (i, n) => `rgba(179,38,30,${(0.12 + (0.16 * i) / Math.max(1, n - 1)).toFixed(3)})`;
+
+/** The interval levels of a stored forecast (its lo_L keys), ascending: [80, 95]. */
+export function levelsOf(forecast) {
+  return Object.keys(forecast || {})
+    .filter((k) => k.startsWith('lo_'))
+    .map((k) => Number(k.slice(3)))
+    .filter((l) => Number.isFinite(l))
+    .sort((a, b) => a - b);
+}
+
+/** A ds label as an axis tick: a date-time's date and time on two lines ("2024-01-01\n13:00"). */
+export function tickLabel(label) {
+  if (label == null) return '';
+  const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(:\d{2}(\.\d+)?)?(Z)?$/.exec(label);
+  if (!m) return label;
+  const secs = m[3] && !/^:00(\.0+)?$/.test(m[3]) ? m[3] : '';
+  return `${m[1]}\n${m[2]}${secs}${m[5] || ''}`;
+}
 
 /** Builds uPlot columns for the x range [lo, hi], drawing at most about `points` points. */
 function columns(full, lo, hi, points) {
@@ -98,10 +121,15 @@ function columns(full, lo, hi, points) {
   if (from < n && to > n && idx[idx.length - 1] !== n - 1 && !idx.includes(n - 1)) idx.push(n - 1);
   idx.sort((p, q) => p - q);
   const pick = (arr) => idx.map((i) => arr[i]);
-  return [pick(x), pick(y.history), pick(y.forecast), pick(y.lo95), pick(y.hi95), pick(y.lo80), pick(y.hi80)];
+  const out = [pick(x), pick(y.history), pick(y.forecast)];
+  for (const b of y.bands) out.push(pick(b.lo), pick(b.hi));
+  return out;
 }
 
-/** The full data: index x axis, history then forecast; the forecast line starts at the last actual. */
+/**
+ * The full data: index x axis, history then forecast; the forecast line starts at the last actual.
+ * y.bands holds one {level, lo, hi} per interval level, widest first (drawn under the narrower).
+ */
 export function chartData(history, result) {
   const n = history.y.length;
   const f = result ? result.forecast : null;
@@ -110,19 +138,20 @@ export function chartData(history, result) {
   const labels = history.ds.concat(f ? f.ds : []);
   const x = Array.from({length: len}, (_, i) => i);
   const col = () => new Array(len).fill(null);
-  const y = {history: col(), forecast: col(), lo80: col(), hi80: col(), lo95: col(), hi95: col()};
+  const levels = levelsOf(f).reverse();
+  const y = {history: col(), forecast: col(), bands: levels.map((level) => ({level, lo: col(), hi: col()}))};
   for (let i = 0; i < n; i++) y.history[i] = history.y[i];
   if (f) {
     if (n > 0) y.forecast[n - 1] = history.y[n - 1];
     for (let i = 0; i < h_; i++) {
       y.forecast[n + i] = f.y_hat[i];
-      y.lo80[n + i] = f.lo_80[i];
-      y.hi80[n + i] = f.hi_80[i];
-      y.lo95[n + i] = f.lo_95[i];
-      y.hi95[n + i] = f.hi_95[i];
+      for (const b of y.bands) {
+        b.lo[n + i] = f['lo_' + b.level][i];
+        b.hi[n + i] = f['hi_' + b.level][i];
+      }
     }
   }
-  return {x, y, n, labels};
+  return {x, y, n, labels, timed: labels.some((l) => /\d[T ]\d{2}:\d{2}/.test(l))};
 }
 
 export function ForecastChart({data, title}) {
@@ -142,22 +171,20 @@ export function ForecastChart({data, title}) {
       height: 320,
       scales: {x: {time: false}},
       axes: [
-        {space: 110, font: AXIS_FONT, values: (u, ticks) => ticks.map((t) => data.labels[Math.round(t)] ?? '')},
+        {space: 110, font: AXIS_FONT, size: data.timed ? 62 : 50,
+          values: (u, ticks) => ticks.map((t) => tickLabel(data.labels[Math.round(t)]))},
         {font: AXIS_FONT, size: fitAxisToLabels},
       ],
       series: [
-        {label: 'period', value: (u, v) => (v == null ? '' : data.labels[Math.round(v)] ?? '')},
+        {label: data.timed ? 'time' : 'period', value: (u, v) => (v == null ? '' : data.labels[Math.round(v)] ?? '')},
         {label: 'history', stroke: COLORS.history, width: 1.5, spanGaps: false},
         {label: 'forecast', stroke: COLORS.forecast, width: 2, dash: [6, 3]},
-        {label: 'lo 95', stroke: 'transparent', points: {show: false}},
-        {label: 'hi 95', stroke: 'transparent', points: {show: false}},
-        {label: 'lo 80', stroke: 'transparent', points: {show: false}},
-        {label: 'hi 80', stroke: 'transparent', points: {show: false}},
+        ...data.y.bands.flatMap((b) => [
+          {label: `lo ${b.level}`, stroke: 'transparent', points: {show: false}},
+          {label: `hi ${b.level}`, stroke: 'transparent', points: {show: false}},
+        ]),
       ],
-      bands: [
-        {series: [4, 3], fill: COLORS.b95},
-        {series: [6, 5], fill: COLORS.b80},
-      ],
+      bands: data.y.bands.map((b, i) => ({series: [4 + 2 * i, 3 + 2 * i], fill: bandFill(i, data.y.bands.length)})),
       cursor: {drag: {x: true, y: false}},
       hooks: {
         setScale: [(u, key) => {
@@ -219,8 +246,13 @@ export function ForecastChart({data, title}) {
       h('button', {type: 'button', class: 'small', onClick: right, 'aria-label': 'Pan right'}, '→'),
       h('button', {type: 'button', class: 'small', onClick: reset}, 'Reset')),
     h('div', {ref: box, class: 'chart-canvas', tabIndex: 0, onKeyDown: keys,
-      'aria-label': `${title}: chart of history, forecast and 80%/95% intervals; + and - zoom, arrows pan, 0 resets`}),
-    h('figcaption', {class: 'muted'}, 'Shaded: 80% (darker) and 95% prediction intervals. Drag to zoom, wheel to zoom, double-click to reset.'));
+      'aria-label': `${title}: chart of history, forecast and ${bandNames(data)} intervals; + and - zoom, arrows pan, 0 resets`}),
+    h('figcaption', {class: 'muted'}, `Shaded: ${bandNames(data)} prediction intervals (narrower darker). Drag to zoom, wheel to zoom, double-click to reset.`));
+}
+
+function bandNames(data) {
+  const names = data.y.bands.map((b) => b.level + '%').reverse();
+  return names.length ? names.join(', ') : 'no';
 }
 
 function zoomAt(u, data, factor, center) {

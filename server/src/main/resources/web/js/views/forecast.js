@@ -8,6 +8,27 @@ import {Freshness, storeLoad, useLoad} from '../load.js';
 import {Name} from '../parts/name.js';
 import {QueuePanel} from './queue.js';
 
+/** The frequencies the upload form offers: inference, then every frequency by its pandas name. */
+export const FREQUENCIES = [
+  ['', 'Infer from the data'],
+  ['1min', '1min (every minute)'], ['5min', '5min'], ['10min', '10min'], ['15min', '15min'], ['30min', '30min'],
+  ['h', 'h (hourly)'], ['D', 'D (daily)'], ['B', 'B (business days)'],
+  ['W-MON', 'W-MON (weekly, Monday)'], ['W-TUE', 'W-TUE'], ['W-WED', 'W-WED'], ['W-THU', 'W-THU'],
+  ['W-FRI', 'W-FRI'], ['W-SAT', 'W-SAT'], ['W-SUN', 'W-SUN (weekly, Sunday)'],
+  ['MS', 'MS (month starts)'], ['ME', 'ME (month ends)'],
+  ['QS', 'QS (quarter starts)'], ['QE', 'QE (quarter ends)'],
+  ['YS', 'YS (year starts)'], ['YE', 'YE (year ends)'],
+  ['index', 'index (integer ds)'],
+];
+
+/** What fills a missing value inside a series; the server refuses gaps by default. */
+export const FILLS = [
+  ['none', 'Refuse gaps (name the missing stamps)'],
+  ['zero', 'Fill with zero'],
+  ['previous', 'Carry the previous value'],
+  ['linear', 'Interpolate linearly'],
+];
+
 const loadModels = () => api.get('/api/models').then((r) => r.models.map((m) => m.name));
 const loadDatasets = () => api.get('/api/datasets' + query({limit: 20})).then((r) => r.datasets);
 
@@ -16,6 +37,9 @@ export function ForecastView({store, navigate, session}) {
   const [horizon, setHorizon] = useState(12);
   const [chosen, setChosen] = useState(new Set());
   const [metric, setMetric] = useState('');
+  const [frequency, setFrequency] = useState('');
+  const [fill, setFill] = useState('none');
+  const [levels, setLevels] = useState('80,95');
   const [dragging, setDragging] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
@@ -45,11 +69,15 @@ export function ForecastView({store, navigate, session}) {
     try {
       const r = await api.upload('/api/datasets' + query({
         optimize: 'true', horizon, metric, models: Array.from(chosen).join(','), name: file.name,
+        frequency, fill, level: levels.replace(/\s+/g, '') === '80,95' ? '' : levels,
       }), file);
       store.addSubmitted(r.batch_id, r.job_ids, 'optimization');
       session.setLastUpload({...r, name: file.name});
     } catch (err) {
-      setError(err.message + (err.details && err.details.line ? ` (line ${err.details.line})` : ''));
+      const d = err.details || {};
+      const where = [d.line && `line ${d.line}`, d.column && `column ${d.column}`, d.sku && `SKU ${d.sku}`,
+        d.ds && `ds ${d.ds}`].filter(Boolean).join(', ');
+      setError(err.message + (where && !err.message.startsWith('line ') ? ` (${where})` : ''));
     } finally {
       setBusy(false);
     }
@@ -76,7 +104,16 @@ export function ForecastView({store, navigate, session}) {
         h('label', null, 'Metric ',
           h('select', {name: 'metric', value: metric, onChange: (e) => setMetric(e.currentTarget.value)},
             h('option', {value: ''}, 'default (sMAPE; RMSE if intermittent)'),
-            ['smape', 'mae', 'rmse', 'mape', 'mase'].map((m) => h('option', {key: m, value: m}, m))))),
+            ['smape', 'mae', 'rmse', 'mape', 'mase'].map((m) => h('option', {key: m, value: m}, m)))),
+        h('label', null, 'Frequency ',
+          h('select', {name: 'frequency', value: frequency, onChange: (e) => setFrequency(e.currentTarget.value)},
+            FREQUENCIES.map(([v, t]) => h('option', {key: v, value: v}, t)))),
+        h('label', null, 'Gaps ',
+          h('select', {name: 'fill', value: fill, onChange: (e) => setFill(e.currentTarget.value)},
+            FILLS.map(([v, t]) => h('option', {key: v, value: v}, t)))),
+        h('label', null, 'Interval levels (%) ',
+          h('input', {type: 'text', name: 'level', value: levels, size: 10, pattern: '[0-9., ]+',
+            onInput: (e) => setLevels(e.currentTarget.value)}))),
       h('details', {class: 'models'},
         h('summary', null, chosen.size ? `Models: ${Array.from(chosen).join(', ')}` : 'Models: default selection'),
         h('fieldset', null, h('legend', null, 'Search only these models (none chosen: the default selection)'),
@@ -87,7 +124,9 @@ export function ForecastView({store, navigate, session}) {
     last && h('section', {class: 'card batch', 'aria-label': 'Last upload'},
       h('h2', null, 'Last upload: ', h(Name, {text: last.name})),
       h('p', {id: 'upload-answer'},
-        `${last.series_count} series, ${last.row_count} rows; ${last.job_ids.length} jobs created `,
+        `${last.series_count} series, ${last.row_count} rows, frequency ${last.frequency}`
+        + (last.filled ? `, ${last.filled} missing values filled (${last.fill})` : '')
+        + `; ${last.job_ids.length} jobs created `,
         h('a', {href: `#/results/${seg(last.dataset_id)}`}, 'Results'), ' · ',
         h('a', {href: `/api/datasets/${seg(last.dataset_id)}/forecasts?format=csv`,
           download: `forecasts-${last.dataset_id}.csv`}, 'Download forecasts (CSV)')),

@@ -5,7 +5,7 @@ import {h} from 'preact';
 import {useMemo, useState} from 'preact/hooks';
 import {api, query, seg} from '../api.js';
 import {Freshness, useLoad} from '../load.js';
-import {ForecastChart, chartData} from '../parts/chart.js';
+import {ForecastChart, chartData, levelsOf} from '../parts/chart.js';
 import {Name} from '../parts/name.js';
 import {VirtualList} from '../parts/virtual-list.js';
 import {DatasetPicker, useDatasets} from './results.js';
@@ -18,6 +18,24 @@ function Params({title, values}) {
   return h('div', null, h('h3', null, title),
     h('table', {class: 'kv'}, h('tbody', null, entries.map(([k, v]) =>
       h('tr', {key: k}, h('th', {scope: 'row'}, k), h('td', null, fmt(v)))))));
+}
+
+/** Why the search did not use its best candidate, from a stored result (null when it did). */
+function fallbackOf(result) {
+  if (result.fallback) return `Fell back (${result.fallback.cause}): ${result.fallback.reason}`;
+  return result.fallback_reason ? `Fell back: ${result.fallback_reason}` : null;
+}
+
+/** The forecast as a table: ds, y_hat and each interval level's bounds. */
+function ForecastTable({forecast}) {
+  const levels = levelsOf(forecast);
+  const cols = ['y_hat'].concat(levels.flatMap((l) => ['lo_' + l, 'hi_' + l]));
+  return h('div', {class: 'table-wrap'}, h('table', {class: 'grid', id: 'forecast-table'},
+    h('caption', {class: 'muted'}, 'Forecast'),
+    h('thead', null, h('tr', null, h('th', {scope: 'col'}, 'ds'), cols.map((c) => h('th', {key: c, scope: 'col'}, c)))),
+    h('tbody', null, forecast.ds.map((ds, i) => h('tr', {key: ds},
+      h('td', {class: 'ds'}, ds),
+      cols.map((c) => h('td', {key: c, class: 'num'}, fmt(forecast[c][i]))))))));
 }
 
 function SkuList({datasetId, skus, current}) {
@@ -66,13 +84,17 @@ export function SkuView({store, params, navigate}) {
       h('div', {class: 'sku-main'},
         history && !result && h('p', {class: 'note'}, 'No forecast for this SKU yet: its job has not finished (or did not run).'),
         data && h(ForecastChart, {data, title: sku}),
-        history && h('p', {class: 'muted'},
-          `${history.y.length} periods (${history.frequency}, period ${history.period})`
+        result && result.forecast && result.forecast.ds && h(ForecastTable, {forecast: result.forecast}),
+        history && h('p', {class: 'muted', id: 'history-shape'},
+          `${history.y.length} periods, frequency ${history.frequency}`
+          + `, seasonal periods ${(history.seasonal_periods || []).join(', ') || 'none'}`
+          + (history.filled ? `, ${history.filled} missing values filled` : '')
           + (history.y.length > 2000 ? '; drawn downsampled (LTTB), zoom in for detail' : '')),
         result && h('aside', {class: 'card model', 'aria-label': 'Chosen model'},
           h('h2', null, 'Best model: ', h('span', {id: 'best-model'}, result.model)),
           h('p', null, `${result.metric} ${fmt(result.score)} over ${result.folds} backtest folds; intervals: ${result.interval_method || '–'}`),
-          result.fallback_reason && h('p', {class: 'note'}, result.fallback_reason),
+          h('p', {id: 'result-frequency'}, `Frequency: ${result.frequency || history.frequency}`),
+          fallbackOf(result) && h('p', {class: 'note', id: 'fallback'}, fallbackOf(result)),
           result.flagged && h('p', {class: 'error-text'}, `Flagged by rescoring: error grew from ${fmt(result.previous_score)}`),
           h(Params, {title: 'Parameters', values: result.parameters}),
           h(Params, {title: 'Fitted parameters', values: result.fitted_parameters}),

@@ -3,6 +3,7 @@ package io.gridcast.server.cache;
 import io.gridcast.forecast.model.ModelSpec;
 import io.gridcast.forecast.search.CandidateSet;
 import io.gridcast.forecast.search.GridOptimizer;
+import io.gridcast.forecast.series.Fill;
 import io.gridcast.forecast.series.Series;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -18,17 +19,20 @@ import java.util.Objects;
  *
  * <p>The canonical bytes (big-endian, each string as modified UTF-8 with its length) are, in order:
  * the domain tag {@code "gridcast/optimization"}, {@link #ENGINE_VERSION}, the interval levels
- * (0.8, 0.95, as IEEE-754 bits), the optimizer settings (horizon, folds, step between origins,
- * metric, intermittent metric, AICc pruning), the series (period, length, then every value as its
- * raw IEEE-754 bits: {@code -0.0} and {@code 0.0} differ, and so do their keys), and the candidate
- * set of this series (the incumbent margin as bits, the number of candidates, then each spec as
- * {@link SpecEncoding} writes it: class, registry name, every record component). The candidate set
- * is the one chosen for this series, so the intermittency rule (which list), the seasonal and
- * positivity filters and the long-series hurdle are all in the key through their outcome.
+ * (percent, as IEEE-754 bits: 80 and 95 by default), the optimizer settings (horizon, folds, step
+ * between origins, metric, intermittent metric, AICc pruning), the series' time axis (its
+ * frequency's name, the fill mode it was read with, its seasonal periods as bits), the series
+ * (period, length, then every value as its raw IEEE-754 bits: {@code -0.0} and {@code 0.0} differ,
+ * and so do their keys), and the candidate set of this series (the incumbent margin as bits, the
+ * number of candidates, then each spec as {@link SpecEncoding} writes it: class, registry name,
+ * every record component). The candidate set is the one chosen for this series, so the
+ * intermittency rule (which list), the seasonal and positivity filters and the long-series hurdle
+ * are all in the key through their outcome.
  *
- * <p>Left out on purpose: the SKU name, the dates of the series, the dataset, the owner and the
- * optimizer's thread count, none of which changes a number of the result (the labels are put back
- * from the asker's own series on a hit). Immutable and thread-safe.
+ * <p>Left out on purpose: the SKU name, the dates of the series, how many values were filled (the
+ * values say it), the dataset, the owner and the optimizer's thread count, none of which changes a
+ * number of the result (the labels are put back from the asker's own series on a hit). Immutable
+ * and thread-safe.
  *
  * @param hex the SHA-256 of the canonical bytes, 64 lowercase hex digits
  */
@@ -40,13 +44,10 @@ public record CacheKey(String hex) {
    * /api/cache?tag=engine:<old>} drops them at once). {@code EngineVersionTest} fails when the
    * cached values of a few fixed questions change while this stays the same.
    */
-  public static final String ENGINE_VERSION = "forecast-2026.11.23-1";
+  public static final String ENGINE_VERSION = "forecast-2026.12.07-1";
 
   private static final java.util.regex.Pattern HEX =
       java.util.regex.Pattern.compile("[0-9a-f]{64}");
-
-  /** The interval levels every result carries. */
-  static final double[] INTERVAL_LEVELS = {0.8, 0.95};
 
   public CacheKey {
     Objects.requireNonNull(hex, "hex");
@@ -56,24 +57,28 @@ public record CacheKey(String hex) {
   }
 
   /**
-   * The key of optimizing {@code series} over {@code candidates} (as chosen for this series) with
-   * {@code settings}.
+   * The key of optimizing {@code series} (read with {@code fill}) over {@code candidates} (as
+   * chosen for this series) with {@code settings}.
    *
    * @throws UncacheableQuestionException when a candidate holds a value with no canonical form
    */
   public static CacheKey of(
-      Series series, CandidateSet candidates, GridOptimizer.Settings settings) {
-    return of(series, candidates, settings, ENGINE_VERSION);
+      Series series, Fill fill, CandidateSet candidates, GridOptimizer.Settings settings) {
+    return of(series, fill, candidates, settings, ENGINE_VERSION);
   }
 
   static CacheKey of(
-      Series series, CandidateSet candidates, GridOptimizer.Settings settings, String engine) {
+      Series series,
+      Fill fill,
+      CandidateSet candidates,
+      GridOptimizer.Settings settings,
+      String engine) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + series.length() * 8);
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       out.writeUTF("gridcast/optimization");
       out.writeUTF(engine);
-      out.writeInt(INTERVAL_LEVELS.length);
-      for (double level : INTERVAL_LEVELS) {
+      out.writeInt(settings.levels().size());
+      for (double level : settings.levels()) {
         out.writeLong(Double.doubleToRawLongBits(level));
       }
       out.writeInt(settings.horizon());
@@ -82,6 +87,13 @@ public record CacheKey(String hex) {
       out.writeUTF(settings.metric().name());
       out.writeUTF(settings.intermittentMetric().name());
       out.writeInt(settings.aiccKeepPerFamily());
+      out.writeUTF(series.axis().frequency().name());
+      out.writeUTF(fill.label());
+      double[] periods = series.seasonalPeriods();
+      out.writeInt(periods.length);
+      for (double p : periods) {
+        out.writeLong(Double.doubleToRawLongBits(p));
+      }
       out.writeInt(series.period());
       out.writeInt(series.length());
       for (int i = 0; i < series.length(); i++) {

@@ -2,17 +2,17 @@ package io.gridcast.server.cli;
 
 import io.gridcast.forecast.ForecastException;
 import io.gridcast.forecast.metric.Metric;
-import io.gridcast.forecast.model.PredictionInterval;
 import io.gridcast.forecast.registry.DefaultSelection;
 import io.gridcast.forecast.registry.ModelRegistry;
 import io.gridcast.forecast.search.CancellationCheck;
 import io.gridcast.forecast.search.GridOptimizer;
-import io.gridcast.forecast.search.OptimizationResult;
 import io.gridcast.forecast.search.ProgressListener;
-import io.gridcast.forecast.search.SpecLabel;
+import io.gridcast.forecast.series.InvalidSeriesOptionException;
 import io.gridcast.forecast.series.Series;
 import io.gridcast.forecast.series.SeriesCsvReader;
+import io.gridcast.forecast.series.TimeAxisOptions;
 import java.io.BufferedWriter;
+import java.io.FilterWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Reader;
@@ -31,36 +31,75 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code gridcast optimize}: one-shot grid search over a long CSV, no server. Reads every series,
- * searches them on a fixed pool of platform threads, writes {@code
- * unique_id,ds,model,y_hat,lo_80,hi_80,lo_95,hi_95} in input order. Exit 0 on success, 2 on bad
- * input or options (the message names the line and problem, or lists the known models), 1 when the
- * output cannot be written.
+ * {@code gridcast optimize}: one-shot grid search over a long CSV, no server. Reads every series
+ * (the time-axis options as the API's: {@code --freq}, {@code --fill}, {@code --seasonality},
+ * {@code --date-format}), searches them on a fixed pool of platform threads, writes the forecast
+ * table ({@link ForecastCsv}: {@code unique_id,ds,model,y_hat,lo_80,hi_80,lo_95,hi_95,frequency,
+ * fallback}, one pair per {@code --level}) in input order to a file or, with {@code --output -}, to
+ * standard output. On a terminal a progress bar with the time left runs while it searches. Exit 0
+ * on success, 2 on bad input or options (the message names the line and problem, or lists the known
+ * models), 1 when the output cannot be written.
  */
 @Command(
     name = "optimize",
     mixinStandardHelpOptions = true,
     description =
-        "Search a grid of models per series and write forecasts with 80%%/95%% intervals.")
+        "Search a grid of models per series and write forecasts with prediction intervals.")
 public final class OptimizeCommand implements Callable<Integer> {
-  static final String HEADER = "unique_id,ds,model,y_hat,lo_80,hi_80,lo_95,hi_95";
+  /** The {@code --output} that means standard output. */
+  static final String STDOUT = "-";
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--input", required = true, description = "Long CSV unique_id,ds,y.")
   Path input;
 
-  @Option(names = "--output", required = true, description = "Forecast CSV to write.")
-  Path output;
+  @Option(
+      names = "--output",
+      required = true,
+      description = "Forecast CSV to write; - writes to standard output.")
+  String output;
 
   @Option(names = "--horizon", required = true, description = "Steps to forecast.")
   int horizon;
 
   @Option(
+      names = "--freq",
+      description =
+          "Frequency (pandas names: 15min, h, D, B, W-MON..W-SUN, MS, ME, QS, QE, YS, YE, index;"
+              + " or daily, weekly, monthly, quarterly, yearly); default: inferred per series.")
+  String frequency;
+
+  @Option(
+      names = "--fill",
+      description =
+          "Missing values inside a series: none (refuse them, naming the first; default), zero,"
+              + " previous, linear.")
+  String fill;
+
+  @Option(
+      names = "--seasonality",
+      description =
+          "Seasonal periods, comma-separated (24,168), or none; default: the frequency's.")
+  String seasonality;
+
+  @Option(
       names = "--period",
       defaultValue = "0",
-      description = "Seasonal period (default: from the frequency, 1 for an integer ds).")
+      description = "One seasonal period (1: none); default: from the frequency.")
   int period;
+
+  @Option(
+      names = "--level",
+      description = "Interval levels in percent, comma-separated (default 80,95).")
+  String levels;
+
+  @Option(
+      names = "--date-format",
+      description =
+          "java.time pattern of ds (dd/MM/yyyy, M/d/yy HH:mm); default: ISO dates and date-times"
+              + " or integers.")
+  String dateFormat;
 
   @Option(
       names = "--models",
@@ -88,6 +127,7 @@ public final class OptimizeCommand implements Callable<Integer> {
     long start = System.nanoTime();
     GridOptimizer optimizer;
     DefaultSelection candidates;
+    TimeAxisOptions axis;
     List<Series> series;
     try {
       GridOptimizer.Builder b =
@@ -95,6 +135,9 @@ public final class OptimizeCommand implements Callable<Integer> {
               .horizon(horizon)
               .folds(folds)
               .metric(metric == null ? GridOptimizer.DEFAULT_METRIC : Metric.parse(metric));
+      if (levels != null) {
+        b.levels(levels);
+      }
       if (threads > 0) {
         b.parallelism(threads);
       }
@@ -102,11 +145,15 @@ public final class OptimizeCommand implements Callable<Integer> {
       ModelRegistry registry = ModelRegistry.standard();
       candidates =
           models == null ? DefaultSelection.of(registry) : DefaultSelection.named(registry, models);
-      if (period < 0) {
-        throw new ForecastException("--period must be >= 0, got " + period);
-      }
+      axis = axisOptions();
+    } catch (ForecastException e) {
+      err.println("gridcast optimize: " + e.getMessage());
+      err.flush();
+      return 2;
+    }
+    try {
       try (Reader in = Files.newBufferedReader(input, StandardCharsets.UTF_8)) {
-        series = SeriesCsvReader.builder().period(period).build().read(in);
+        series = SeriesCsvReader.builder().options(axis).build().read(in);
       }
     } catch (ForecastException e) {
       err.println("gridcast optimize: " + input + ": " + e.getMessage());
@@ -123,20 +170,25 @@ public final class OptimizeCommand implements Callable<Integer> {
     }
 
     int[] fallbacks = new int[1];
-    try (Writer w =
-        new BufferedWriter(Files.newBufferedWriter(output, StandardCharsets.UTF_8), 1 << 16)) {
-      w.write(HEADER);
-      w.write('\n');
+    boolean toStdout = STDOUT.equals(output);
+    try (Writer w = open(toStdout);
+        ProgressDisplay progress =
+            toStdout
+                ? ProgressDisplay.NONE
+                : ProgressDisplay.forSeries(series.size(), System.err)) {
+      ForecastCsv csv = new ForecastCsv(w);
+      csv.writeHeader(optimizer.settings().levels());
       Releasing source = new Releasing(series);
       optimizer.optimizeEach(
           source,
           candidates,
           r -> {
             Series s = source.take();
-            if (r.fallbackReason().isPresent()) {
+            if (r.fallback().isPresent()) {
               fallbacks[0]++;
             }
-            write(w, s, r);
+            csv.write(s, r);
+            progress.step();
           },
           ProgressListener.NONE,
           CancellationCheck.NEVER);
@@ -145,44 +197,67 @@ public final class OptimizeCommand implements Callable<Integer> {
       err.flush();
       return 1;
     }
+    if (toStdout && spec.commandLine().getOut().checkError()) {
+      err.println("gridcast optimize: cannot write to standard output");
+      err.flush();
+      return 1;
+    }
     double seconds = (System.nanoTime() - start) / 1e9;
     err.printf(
-        "gridcast optimize: %d series, %.2f s, %.0f series/s, %d naive fallbacks, "
-            + "%d threads -> %s%n",
+        "gridcast optimize: %d series, %.2f s, %.0f series/s, %d fallbacks, %d threads -> %s%n",
         series.size(),
         seconds,
         series.size() / seconds,
         fallbacks[0],
         optimizer.settings().parallelism(),
-        output);
+        toStdout ? "standard output" : output);
     err.flush();
     return 0;
   }
 
-  private static void write(Writer w, Series s, OptimizationResult r) {
-    double[] f = r.forecast();
-    PredictionInterval i80 = r.interval80();
-    PredictionInterval i95 = r.interval95();
-    double[] lo80 = i80.lower();
-    double[] hi80 = i80.upper();
-    double[] lo95 = i95.lower();
-    double[] hi95 = i95.upper();
-    String model = SpecLabel.name(r.chosen());
-    StringBuilder b = new StringBuilder(96 * f.length);
-    for (int h = 0; h < f.length; h++) {
-      b.append(s.id()).append(',').append(s.forecastLabel(h + 1)).append(',').append(model);
-      NumberText.append(b.append(','), f[h]);
-      NumberText.append(b.append(','), lo80[h]);
-      NumberText.append(b.append(','), hi80[h]);
-      NumberText.append(b.append(','), lo95[h]);
-      NumberText.append(b.append(','), hi95[h]);
-      b.append('\n');
+  /** The time-axis options of the flags; {@code --period} is one period, 1 for none. */
+  private TimeAxisOptions axisOptions() {
+    if (period < 0) {
+      throw new ForecastException("--period must be >= 0, got " + period);
+    }
+    String periods = seasonality;
+    if (period > 0) {
+      if (seasonality != null) {
+        throw new ForecastException("give either --period or --seasonality, not both");
+      }
+      periods = period == 1 ? "none" : Integer.toString(period);
     }
     try {
-      w.append(b);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      return TimeAxisOptions.parse(frequency, fill, periods, dateFormat);
+    } catch (InvalidSeriesOptionException e) {
+      throw new InvalidSeriesOptionException(
+          e.option(), "--" + flag(e.option()) + ": " + e.getMessage());
     }
+  }
+
+  private static String flag(String option) {
+    return switch (option) {
+      case "frequency" -> "freq";
+      case "date_format" -> "date-format";
+      default -> option;
+    };
+  }
+
+  /** The output file, or standard output (left open: picocli owns it) for {@code -}. */
+  private Writer open(boolean toStdout) throws IOException {
+    if (toStdout) {
+      PrintWriter out = spec.commandLine().getOut();
+      return new BufferedWriter(
+          new FilterWriter(out) {
+            @Override
+            public void close() throws IOException {
+              flush();
+            }
+          },
+          1 << 16);
+    }
+    return new BufferedWriter(
+        Files.newBufferedWriter(Path.of(output), StandardCharsets.UTF_8), 1 << 16);
   }
 
   /** Iterates the series list and drops each one from the list once its result is written. */

@@ -76,6 +76,35 @@ final class SubmitCommand implements Callable<Integer> {
       description = "Selection metric: smape (default), mase, mae, rmse, mape.")
   String metric;
 
+  @Option(
+      names = "--freq",
+      description =
+          "Frequency (pandas names: 15min, h, D, B, W-MON..W-SUN, MS, ME, QS, QE, YS, YE, index);"
+              + " default: inferred per series.")
+  String frequency;
+
+  @Option(
+      names = "--fill",
+      description =
+          "Missing values inside a series: none (refuse them; default), zero, previous, linear.")
+  String fill;
+
+  @Option(
+      names = "--seasonality",
+      description =
+          "Seasonal periods, comma-separated (24,168), or none; default: the frequency's.")
+  String seasonality;
+
+  @Option(
+      names = "--level",
+      description = "Interval levels in percent, comma-separated (default 80,95).")
+  String level;
+
+  @Option(
+      names = "--date-format",
+      description = "java.time pattern of ds (dd/MM/yyyy); default: ISO stamps or integers.")
+  String dateFormat;
+
   @Option(names = "--reason", description = "Free text kept with the jobs.")
   String reason;
 
@@ -112,6 +141,18 @@ final class SubmitCommand implements Callable<Integer> {
     if (reason != null) {
       q.append("&reason=").append(enc(reason));
     }
+    String[][] axis = {
+      {"frequency", frequency},
+      {"fill", fill},
+      {"seasonality", seasonality},
+      {"level", level},
+      {"date_format", dateFormat}
+    };
+    for (String[] option : axis) {
+      if (option[1] != null) {
+        q.append('&').append(option[0]).append('=').append(enc(option[1]));
+      }
+    }
     q.append("&name=").append(enc(file.getFileName().toString()));
     boolean json = file.toString().toLowerCase(Locale.ROOT).endsWith(".json");
     HttpRequest upload =
@@ -143,7 +184,11 @@ final class SubmitCommand implements Callable<Integer> {
             + body.path("dataset_id").asText()
             + ": "
             + body.path("series_count").asInt()
-            + " series, "
+            + " series ("
+            + body.path("frequency").asText()
+            + ", "
+            + body.path("filled").asLong()
+            + " values filled), "
             + total
             + " jobs, batch "
             + batch);

@@ -98,10 +98,12 @@ public final class DatasetService {
       }
     }
     long values = 0;
+    long filled = 0;
     Map<String, Integer> freqCounts = new HashMap<>();
     Map<Integer, Integer> periodCounts = new HashMap<>();
     for (Series s : series) {
       values += s.length();
+      filled += s.filled();
       freqCounts.merge(s.axis().frequency().name(), 1, Integer::sum);
       periodCounts.merge(s.period(), 1, Integer::sum);
     }
@@ -120,6 +122,8 @@ public final class DatasetService {
             mostCommon(periodCounts),
             series.size(),
             values,
+            columns.axis().fill().label(),
+            filled,
             clock.instant());
     LOG.info(
         "dataset {}: {} series, {} values; parsed in {} ms",

@@ -1,6 +1,7 @@
 package io.gridcast.server.dataset;
 
 import io.gridcast.forecast.series.Series;
+import io.gridcast.forecast.series.StampFormat;
 import io.gridcast.forecast.series.TimeAxis;
 import io.gridcast.server.db.DatabaseException;
 import java.sql.Connection;
@@ -50,7 +51,7 @@ public final class DatasetStore {
     try (PreparedStatement ps =
         c.prepareStatement(
             "INSERT INTO dataset (id, owner_id, name, frequency, period, series_count,"
-                + " row_count, created_at_ms) VALUES (?,?,?,?,?,?,?,?)")) {
+                + " row_count, created_at_ms, fill, filled) VALUES (?,?,?,?,?,?,?,?,?,?)")) {
       ps.setString(1, d.id());
       ps.setString(2, d.ownerId());
       ps.setString(3, d.name());
@@ -59,12 +60,15 @@ public final class DatasetStore {
       ps.setInt(6, d.seriesCount());
       ps.setLong(7, d.rowCount());
       ps.setLong(8, d.createdAt().toEpochMilli());
+      ps.setString(9, d.fill());
+      ps.setLong(10, d.filled());
       ps.executeUpdate();
     }
     try (PreparedStatement ps =
         c.prepareStatement(
             "INSERT INTO dataset_series (dataset_id, sku, ordinal, owner_id, start_ds,"
-                + " frequency, period, filled, length, vals) VALUES (?,?,?,?,?,?,?,?,?,?)")) {
+                + " frequency, period, filled, length, vals, periods, date_format)"
+                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")) {
       int pending = 0;
       for (int i = 0; i < series.size(); i++) {
         Series s = series.get(i);
@@ -78,6 +82,8 @@ public final class DatasetStore {
         ps.setInt(8, s.filled());
         ps.setInt(9, s.length());
         ps.setBytes(10, ValueCodec.encode(s.values()));
+        ps.setString(11, SeasonalPeriods.text(s.seasonalPeriods()));
+        ps.setString(12, dateFormat(s.axis()));
         ps.addBatch();
         if (++pending == INSERT_BATCH) {
           ps.executeBatch();
@@ -153,6 +159,8 @@ public final class DatasetStore {
                   rs.getInt("period"),
                   rs.getInt("series_count"),
                   rs.getLong("row_count"),
+                  rs.getString("fill"),
+                  rs.getLong("filled"),
                   Instant.ofEpochMilli(rs.getLong("created_at_ms"))));
         }
       }
@@ -261,7 +269,8 @@ public final class DatasetStore {
 
   private List<Series> seriesWhere(String where, List<String> args) {
     String sql =
-        "SELECT sku, start_ds, frequency, period, filled, vals FROM dataset_series WHERE "
+        "SELECT sku, start_ds, frequency, period, filled, vals, periods, date_format"
+            + " FROM dataset_series WHERE "
             + where
             + " ORDER BY ordinal";
     try (Connection c = ds.getConnection();
@@ -272,20 +281,33 @@ public final class DatasetStore {
       List<Series> out = new ArrayList<>();
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          TimeAxis axis = TimeAxis.restore(rs.getString("frequency"), rs.getString("start_ds"));
+          TimeAxis axis =
+              TimeAxis.restore(
+                  rs.getString("frequency"), rs.getString("start_ds"), rs.getString("date_format"));
+          int period = rs.getInt("period");
           out.add(
               new Series(
                   rs.getString("sku"),
                   ValueCodec.decode(rs.getBytes("vals")),
-                  rs.getInt("period"),
+                  period,
                   axis,
-                  rs.getInt("filled")));
+                  rs.getInt("filled"),
+                  SeasonalPeriods.parse(rs.getString("periods"), period)));
         }
       }
       return out;
     } catch (SQLException e) {
       throw new DatabaseException("reading series failed", e);
     }
+  }
+
+  /** The caller's {@code date_format} pattern the axis writes its labels with, or null (ISO). */
+  private static String dateFormat(TimeAxis axis) {
+    return switch (axis) {
+      case TimeAxis.Dates d when d.format() instanceof StampFormat.Pattern p -> p.pattern();
+      case TimeAxis.DateTimes d when d.format() instanceof StampFormat.Pattern p -> p.pattern();
+      default -> null;
+    };
   }
 
   /** Deletes a dataset with its series and results; false when it does not exist. */

@@ -8,6 +8,7 @@ import java.time.Instant;
  * @param score the backtest score of the chosen model by {@code metric}, null when none
  * @param flagged rescoring found the error grew beyond its threshold
  * @param body the full result as JSON text (model, parameters, scores, forecast, intervals)
+ * @param levels the interval levels of the forecast, percent, ascending ({@code 80,95})
  */
 public record ForecastResult(
     String datasetId,
@@ -20,4 +21,5 @@ public record ForecastResult(
     Double score,
     boolean flagged,
     String body,
+    String levels,
     Instant updatedAt) {}

@@ -29,11 +29,12 @@ public final class ResultStore {
 
   private static final String PUT =
       "INSERT INTO forecast_result (dataset_id, sku, owner_id, job_id, job_type, model, metric,"
-          + " score, flagged, body, updated_at_ms) VALUES (?,?,?,?,?,?,?,?,?,?,?)"
+          + " score, flagged, body, updated_at_ms, levels) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"
           + " ON CONFLICT (dataset_id, sku) DO UPDATE SET owner_id = excluded.owner_id,"
           + " job_id = excluded.job_id, job_type = excluded.job_type, model = excluded.model,"
           + " metric = excluded.metric, score = excluded.score, flagged = excluded.flagged,"
-          + " body = excluded.body, updated_at_ms = excluded.updated_at_ms";
+          + " body = excluded.body, updated_at_ms = excluded.updated_at_ms,"
+          + " levels = excluded.levels";
 
   /** Inserts or replaces the result of one SKU (the latest job wins). */
   public void put(ForecastResult r) {
@@ -89,6 +90,7 @@ public final class ResultStore {
     ps.setBoolean(9, r.flagged());
     ps.setString(10, r.body());
     ps.setLong(11, r.updatedAt().toEpochMilli());
+    ps.setString(12, r.levels());
   }
 
   public Optional<ForecastResult> get(String ownerId, String datasetId, String sku) {
@@ -106,6 +108,27 @@ public final class ResultStore {
         "SELECT * FROM forecast_result WHERE owner_id = COALESCE(?, owner_id) AND dataset_id = ? ORDER BY sku",
         new String[] {ownerId, datasetId},
         sink);
+  }
+
+  /** The distinct interval level lists of a dataset's results ({@code 80,95}, ...). */
+  public List<String> levelsOf(String ownerId, String datasetId) {
+    try (Connection c = ds.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT DISTINCT levels FROM forecast_result"
+                    + " WHERE owner_id = COALESCE(?, owner_id) AND dataset_id = ?")) {
+      ps.setString(1, ownerId);
+      ps.setString(2, datasetId);
+      List<String> out = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getString(1));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new DatabaseException("reading the levels of dataset " + datasetId + " failed", e);
+    }
   }
 
   /** The column a result listing is ordered by. */
@@ -155,7 +178,7 @@ public final class ResultStore {
     StringBuilder sql =
         new StringBuilder(
                 "SELECT dataset_id, sku, owner_id, job_id, job_type, model, metric, score, flagged,"
-                    + " NULL AS body, updated_at_ms, ")
+                    + " NULL AS body, levels, updated_at_ms, ")
             .append(key)
             .append(
                 " AS sort_key FROM forecast_result WHERE owner_id = COALESCE(?, owner_id)"
@@ -220,6 +243,7 @@ public final class ResultStore {
         boxed,
         rs.getBoolean("flagged"),
         rs.getString("body"),
+        rs.getString("levels"),
         Instant.ofEpochMilli(rs.getLong("updated_at_ms")));
   }
 

@@ -1,6 +1,7 @@
 package io.gridcast.server.dataset;
 
-import io.gridcast.forecast.series.FrequencyChoice;
+import io.gridcast.forecast.series.TimeAxisOptions;
+import java.util.Objects;
 
 /**
  * How to read one upload.
@@ -8,22 +9,27 @@ import io.gridcast.forecast.series.FrequencyChoice;
  * @param idColumn name of the series id column (CSV) or field (JSON rows)
  * @param dsColumn name of the time column
  * @param yColumn name of the value column
- * @param frequency how each series' frequency is settled (inferred by default)
- * @param period fixed seasonal period, or 0 to take the frequency's
+ * @param axis frequency (inferred by default), fill (gaps refused by default), seasonality (the
+ *     frequency's by default) and date format (ISO stamps and integers by default)
  * @param maxSeriesLength the most periods one series may span
  */
 public record UploadFormat(
-    String idColumn,
-    String dsColumn,
-    String yColumn,
-    FrequencyChoice frequency,
-    int period,
-    int maxSeriesLength) {
+    String idColumn, String dsColumn, String yColumn, TimeAxisOptions axis, int maxSeriesLength) {
 
   public static final int DEFAULT_MAX_SERIES_LENGTH = 100_000;
 
+  public UploadFormat {
+    Objects.requireNonNull(axis, "axis");
+  }
+
+  /** The default columns and time-axis options. */
   public static UploadFormat standard() {
     return new UploadFormat(
-        "unique_id", "ds", "y", FrequencyChoice.INFER, 0, DEFAULT_MAX_SERIES_LENGTH);
+        "unique_id", "ds", "y", TimeAxisOptions.DEFAULT, DEFAULT_MAX_SERIES_LENGTH);
+  }
+
+  /** This format with other time-axis options. */
+  public UploadFormat withAxis(TimeAxisOptions options) {
+    return new UploadFormat(idColumn, dsColumn, yColumn, options, maxSeriesLength);
   }
 }

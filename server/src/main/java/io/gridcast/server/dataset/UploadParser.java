@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.gridcast.forecast.ForecastException;
 import io.gridcast.forecast.series.CsvFormatException;
-import io.gridcast.forecast.series.Fill;
 import io.gridcast.forecast.series.Series;
 import io.gridcast.forecast.series.SeriesCsvReader;
 import io.gridcast.server.error.JsonProblem;
@@ -26,10 +25,11 @@ import java.util.Map;
 
 /**
  * Turns an upload body into series. CSV is read as a stream by the forecast core's {@link
- * SeriesCsvReader} (rows in any order, gaps filled, duplicates refused). JSON is read token by
- * token with Jackson's streaming parser, each row handed straight to the same reader's {@link
- * SeriesCsvReader.Rows}, so both formats obey one set of rules and neither is held as text; JSON
- * problems name the 1-based row (or series) instead of a line. Stateless and thread-safe.
+ * SeriesCsvReader} (rows in any order, duplicates refused, gaps refused unless the format's {@link
+ * io.gridcast.forecast.series.Fill} fills them). JSON is read token by token with Jackson's
+ * streaming parser, each row handed straight to the same reader's {@link SeriesCsvReader.Rows}, so
+ * both formats obey one set of rules and neither is held as text; JSON problems name the 1-based
+ * row (or series) instead of a line. Stateless and thread-safe.
  *
  * <p>JSON shapes: {@code {"series":[{"unique_id":"A","ds":[...],"y":[...]}]}} or {@code
  * {"rows":[{"unique_id":"A","ds":"2024-01-01","y":3}]}}, with an optional {@code "name"}.
@@ -65,10 +65,7 @@ public final class UploadParser {
 
   public Parsed json(InputStream body, UploadFormat format) {
     SeriesCsvReader.Rows sink =
-        reader(
-                new UploadFormat(
-                    ID, DS, Y, format.frequency(), format.period(), format.maxSeriesLength()))
-            .rows();
+        reader(new UploadFormat(ID, DS, Y, format.axis(), format.maxSeriesLength())).rows();
     String name;
     long rows;
     List<Series> series;
@@ -98,9 +95,7 @@ public final class UploadParser {
   private static SeriesCsvReader reader(UploadFormat f) {
     return SeriesCsvReader.builder()
         .columns(f.idColumn(), f.dsColumn(), f.yColumn())
-        .frequency(f.frequency())
-        .fill(Fill.LINEAR)
-        .period(f.period())
+        .options(f.axis())
         .maxLength(f.maxSeriesLength())
         .build();
   }
@@ -119,6 +114,7 @@ public final class UploadParser {
           d.put("row", f.line() - 1);
         }
         d.put("field", f.column());
+        seriesAndStamp(f, d);
         String where = f.line() > 1 ? "row " + (f.line() - 1) + ", " : "";
         yield new InvalidUploadException(where + "field " + f.column() + ": " + f.problem(), d);
       }
@@ -128,6 +124,7 @@ public final class UploadParser {
           d.put("line", f.line());
         }
         d.put("column", f.column());
+        seriesAndStamp(f, d);
         yield new InvalidUploadException(f.getMessage(), d);
       }
       case UncheckedIOException u when u.getCause() instanceof CharacterCodingException ->
@@ -135,6 +132,12 @@ public final class UploadParser {
       case ForecastException f -> new InvalidUploadException(f.getMessage(), Map.of());
       default -> e;
     };
+  }
+
+  /** The SKU ({@code sku}) and stamp ({@code ds}) at fault, when the problem is one series'. */
+  private static void seriesAndStamp(CsvFormatException f, Map<String, Object> details) {
+    f.seriesId().ifPresent(id -> details.put("sku", id));
+    f.stamp().ifPresent(stamp -> details.put("ds", stamp));
   }
 
   private static Reader strictUtf8(InputStream in) {
@@ -315,12 +318,11 @@ public final class UploadParser {
         if (t == JsonToken.VALUE_NUMBER_INT) {
           return p.getText();
         }
-        if (t == JsonToken.VALUE_STRING
-            && !p.getText().contains(",")
-            && !p.getText().contains("\n")) {
+        if (t == JsonToken.VALUE_STRING && !p.getText().contains("\n")) {
           return p.getText().strip();
         }
-        throw invalid(where, "ds must be an ISO date string or an integer, got " + describe(t));
+        throw invalid(
+            where, "ds must be a date or date-time string or an integer, got " + describe(t));
       }
       if (t == JsonToken.VALUE_NULL) {
         return "";

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.gridcast.forecast.registry.ModelDescriptor;
 import io.gridcast.forecast.registry.ModelRegistry;
 import io.gridcast.forecast.registry.ParameterRange;
+import io.gridcast.forecast.series.Fill;
 import io.gridcast.queue.JobStore.JobInsertResult;
 import io.gridcast.server.auth.SubmissionRateLimiter;
 import io.gridcast.server.config.Limits;
@@ -13,6 +14,7 @@ import io.gridcast.server.job.JobRequest;
 import io.gridcast.server.job.JobService;
 import io.gridcast.server.job.JobType;
 import io.gridcast.server.job.PreparedRequest;
+import io.gridcast.server.job.ReadSeries;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,11 +64,14 @@ public final class Api {
         groups);
   }
 
-  /** {@code ?optimize=true&horizon=&models=&metric=&folds=&priority=&reason=} of an upload. */
+  /**
+   * {@code ?optimize=true&horizon=&models=&metric=&folds=&priority=&reason=&level=} of an upload.
+   */
   private static DatasetRoutes.JobsForUpload uploadJobs(
       Context ctx, JobService jobs, DatasetService datasets) {
     if (!Params.bool(ctx, "optimize")) {
-      for (String p : List.of("horizon", "models", "metric", "folds", "priority", "reason")) {
+      for (String p :
+          List.of("horizon", "models", "metric", "folds", "priority", "reason", "level")) {
         if (Params.text(ctx, p) != null) {
           throw ApiException.badRequest(p, p + " applies only with optimize=true");
         }
@@ -82,6 +87,7 @@ public final class Api {
             .folds(Params.optionalInteger(ctx, "folds"))
             .priority(Params.optionalInteger(ctx, "priority"))
             .reason(Params.text(ctx, "reason"))
+            .level(Params.numbers(ctx, "level"))
             .idempotencyKey(ctx.header("Idempotency-Key"))
             .build();
     PreparedRequest prepared = jobs.prepare(req);
@@ -93,7 +99,7 @@ public final class Api {
               prepared,
               upload.dataset().id(),
               upload.skus(),
-              upload.series(),
+              new ReadSeries(upload.series(), Fill.parse(upload.dataset().fill())),
               (c, ids) -> datasets.storeIn(c, upload));
       LOG.info(
           "dataset {}: stored with {} optimization jobs in {} ms, batch {}",

@@ -1,8 +1,8 @@
 package io.gridcast.server.http;
 
-import io.gridcast.forecast.series.FrequencyChoice;
+import io.gridcast.forecast.series.InvalidSeriesOptionException;
 import io.gridcast.forecast.series.Series;
-import io.gridcast.forecast.series.UnknownFrequencyException;
+import io.gridcast.forecast.series.TimeAxisOptions;
 import io.gridcast.server.dataset.Dataset;
 import io.gridcast.server.dataset.DatasetService;
 import io.gridcast.server.dataset.DatasetService.BodyFormat;
@@ -52,9 +52,35 @@ final class DatasetRoutes implements RouteGroup {
    */
   record UploadedJobs(String datasetId, UUID batchId, List<UUID> jobIds) {}
 
-  /** The answer to an upload: the dataset and the jobs it created (none without optimize). */
+  /**
+   * The answer to an upload: the dataset, how it was read, and the jobs it created (none without
+   * optimize).
+   *
+   * @param frequency the most common frequency of its series (pandas name)
+   * @param fill what filled missing values ({@code none}: gaps were refused)
+   * @param filled how many values were filled, over all series
+   */
   record Uploaded(
-      String datasetId, int seriesCount, long rowCount, UUID batchId, List<UUID> jobIds) {}
+      String datasetId,
+      int seriesCount,
+      long rowCount,
+      String frequency,
+      String fill,
+      long filled,
+      UUID batchId,
+      List<UUID> jobIds) {
+    Uploaded(Dataset d, String datasetId, UUID batchId, List<UUID> jobIds) {
+      this(
+          datasetId,
+          d.seriesCount(),
+          d.rowCount(),
+          d.frequency(),
+          d.fill(),
+          d.filled(),
+          batchId,
+          jobIds);
+    }
+  }
 
   /** A page of datasets and the next page's cursor. */
   record DatasetPage(List<Dataset> datasets, String nextCursor) {}
@@ -62,12 +88,17 @@ final class DatasetRoutes implements RouteGroup {
   /** One dataset with its SKUs. */
   record DatasetDetail(Dataset dataset, List<String> skus) {}
 
-  /** One series' stored history. */
+  /**
+   * One series' stored history.
+   *
+   * @param seasonalPeriods every seasonal period its models use, ascending
+   */
   record SeriesHistory(
       String datasetId,
       String sku,
       String frequency,
       int period,
+      double[] seasonalPeriods,
       int filled,
       List<String> ds,
       double[] y) {}
@@ -110,15 +141,14 @@ final class DatasetRoutes implements RouteGroup {
               : datasets.parse(caller.ownerId(), format, body, columns, name);
     }
     Dataset d = upload.dataset();
-    Uploaded answer = new Uploaded(d.id(), d.seriesCount(), d.rowCount(), null, List.of());
+    Uploaded answer = new Uploaded(d, d.id(), null, List.of());
     if (jobs != null) {
       // The dataset is written inside the queue's job-insert transaction: both or neither.
       UploadedJobs created = jobs.create(caller, upload);
       answer =
           new Uploaded(
+              d,
               created.datasetId() != null ? created.datasetId() : d.id(),
-              d.seriesCount(),
-              d.rowCount(),
               created.batchId(),
               created.jobIds());
     }
@@ -144,16 +174,7 @@ final class DatasetRoutes implements RouteGroup {
 
   private UploadFormat columns(Context ctx) {
     UploadFormat d = UploadFormat.standard();
-    FrequencyChoice frequency = FrequencyChoice.INFER;
-    String f = Params.text(ctx, "frequency");
-    if (f != null) {
-      try {
-        frequency = FrequencyChoice.parse(f);
-      } catch (UnknownFrequencyException e) {
-        throw ApiException.badRequest("frequency", e.getMessage());
-      }
-    }
-    int period = Params.integer(ctx, "period", 0, 0, 10_000);
+    TimeAxisOptions axis = axisOptions(ctx);
     String id = orDefault(Params.text(ctx, "id_column"), d.idColumn());
     String ds = orDefault(Params.text(ctx, "ds_column"), d.dsColumn());
     String y = orDefault(Params.text(ctx, "y_column"), d.yColumn());
@@ -162,7 +183,32 @@ final class DatasetRoutes implements RouteGroup {
           "id_column",
           "id_column, ds_column and y_column must differ: " + id + ", " + ds + ", " + y);
     }
-    return new UploadFormat(id, ds, y, frequency, period, maxPoints);
+    return new UploadFormat(id, ds, y, axis, maxPoints);
+  }
+
+  /**
+   * {@code frequency}, {@code fill}, {@code seasonality} (or the single {@code period}: 1 for none)
+   * and {@code date_format}; a bad value answers 400 naming the parameter and what it accepts.
+   */
+  static TimeAxisOptions axisOptions(Context ctx) {
+    String seasonality = Params.text(ctx, "seasonality");
+    int period = Params.integer(ctx, "period", 0, 0, 10_000);
+    if (period > 0) {
+      if (seasonality != null) {
+        throw ApiException.badRequest(
+            "period", "give either period or seasonality, not both (seasonality takes a list)");
+      }
+      seasonality = period == 1 ? "none" : Integer.toString(period);
+    }
+    try {
+      return TimeAxisOptions.parse(
+          Params.text(ctx, "frequency"),
+          Params.text(ctx, "fill"),
+          seasonality,
+          ctx.queryParam("date_format"));
+    } catch (InvalidSeriesOptionException e) {
+      throw ApiException.badRequest(e.option(), e.getMessage());
+    }
   }
 
   private static String orDefault(String v, String d) {
@@ -211,6 +257,7 @@ final class DatasetRoutes implements RouteGroup {
             s.id(),
             s.axis().frequency().name(),
             s.period(),
+            s.seasonalPeriods(),
             s.filled(),
             ds,
             s.values());

@@ -1,11 +1,13 @@
 package io.gridcast.server.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gridcast.forecast.search.GridOptimizer;
 import io.gridcast.server.dataset.DatasetService;
 import io.gridcast.server.dataset.ForecastResult;
 import io.gridcast.server.dataset.ResultStore;
 import io.gridcast.server.dataset.ResultStore.ResultPosition;
 import io.gridcast.server.dataset.ResultStore.ResultSort;
+import io.gridcast.server.job.IntervalColumns;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.BufferedWriter;
@@ -24,8 +26,9 @@ import java.util.function.Consumer;
 /**
  * {@code GET /api/datasets/{id}/forecasts}: every stored result of a dataset, streamed from a
  * database cursor as JSON ({@code {"dataset_id", "forecasts":[...]}}) or as CSV ({@code
- * unique_id,ds,model,y_hat,lo_80,hi_80,lo_95,hi_95}) when {@code Accept: text/csv} or {@code
- * ?format=csv}; with {@code ?sku=NAME} only that SKU's (none before its job has finished).
+ * unique_id,ds,model,y_hat,lo_80,hi_80,lo_95,hi_95,frequency,fallback}: one {@code lo_L,hi_L} pair
+ * per level any of the results has, empty where a result lacks it) when {@code Accept: text/csv} or
+ * {@code ?format=csv}; with {@code ?sku=NAME} only that SKU's (none before its job has finished).
  */
 final class ForecastRoutes implements RouteGroup {
   private final DatasetService datasets;
@@ -127,8 +130,14 @@ final class ForecastRoutes implements RouteGroup {
             new OutputStreamWriter(ctx.res().getOutputStream(), StandardCharsets.UTF_8), 1 << 16);
     try {
       if (csv) {
-        out.write("unique_id,ds,model,y_hat,lo_80,hi_80,lo_95,hi_95\n");
-        each.accept(r -> csvRows(out, r.sku(), r.model(), r.body()));
+        List<Double> levels = IntervalColumns.union(results.levelsOf(caller.scope(), id));
+        List<String> intervals =
+            IntervalColumns.header(levels.isEmpty() ? GridOptimizer.DEFAULT_LEVELS : levels);
+        List<String> values = new ArrayList<>(intervals.size() + 1);
+        values.add("y_hat");
+        values.addAll(intervals);
+        out.write("unique_id,ds,model," + String.join(",", values) + ",frequency,fallback\n");
+        each.accept(r -> csvRows(out, r.sku(), r.model(), r.body(), values));
       } else {
         out.write("{\"dataset_id\":");
         out.write(Json.write(id));
@@ -152,23 +161,35 @@ final class ForecastRoutes implements RouteGroup {
     }
   }
 
-  private static void csvRows(Writer out, String sku, String model, String body) {
-    JsonNode f = JobViews.tree(body).path("forecast");
+  /**
+   * One row per forecast step: the SKU, the step's {@code ds}, the model, the {@code values}
+   * columns of the forecast (empty where the result has none), its frequency and fallback cause.
+   */
+  private static void csvRows(
+      Writer out, String sku, String model, String body, List<String> values) {
+    JsonNode tree = JobViews.tree(body);
+    JsonNode f = tree.path("forecast");
     JsonNode ds = f.path("ds");
     String id = quote(sku);
+    String tail =
+        ","
+            + quote(tree.path("frequency").asText(""))
+            + ","
+            + quote(tree.path("fallback").path("cause").asText(""))
+            + "\n";
     try {
       for (int i = 0; i < ds.size(); i++) {
         out.write(id);
         out.write(',');
-        out.write(ds.get(i).asText());
+        out.write(quote(ds.get(i).asText()));
         out.write(',');
         out.write(quote(model));
-        for (String col : new String[] {"y_hat", "lo_80", "hi_80", "lo_95", "hi_95"}) {
+        for (String col : values) {
           out.write(',');
           JsonNode v = f.path(col).path(i);
           out.write(v.isNumber() ? v.asText() : "");
         }
-        out.write('\n');
+        out.write(tail);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

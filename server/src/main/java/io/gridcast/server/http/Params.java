@@ -72,6 +72,33 @@ final class Params {
     return out;
   }
 
+  /**
+   * A comma-separated list of numbers ({@code 50,80,95}), or null when absent (the default applies
+   * later).
+   */
+  static List<Double> numbers(Context ctx, String name) {
+    String v = text(ctx, name);
+    if (v == null) {
+      return null;
+    }
+    List<Double> out = new ArrayList<>();
+    for (String s : v.split(",", -1)) {
+      try {
+        out.add(Double.parseDouble(s.strip()));
+      } catch (NumberFormatException e) {
+        throw ApiException.badRequest(
+            name,
+            name
+                + " must be comma-separated numbers such as 80,95, got '"
+                + v
+                + "': '"
+                + s.strip()
+                + "' is not a number");
+      }
+    }
+    return out;
+  }
+
   static String oneOf(Context ctx, String name, Set<String> allowed) {
     String v = text(ctx, name);
     if (v != null && !allowed.contains(v)) {

@@ -7,6 +7,7 @@ import io.gridcast.forecast.search.CandidateSet;
 import io.gridcast.forecast.search.GridOptimizer;
 import io.gridcast.forecast.search.OptimizationCancelledException;
 import io.gridcast.forecast.search.OptimizationResult;
+import io.gridcast.forecast.series.Fill;
 import io.gridcast.forecast.series.Series;
 import io.gridcast.queue.JobCancelledException;
 import io.gridcast.queue.JobContext;
@@ -72,6 +73,7 @@ public final class ForecastJobs {
     JobPayload p = JobJson.read(ctx.payload(), JobPayload.class);
     List<JobResult.Optimized> done = new ArrayList<>();
     List<Series> series = load(ctx, p.datasetId(), p.skus());
+    Fill fill = fillOf(ctx, p.datasetId());
     DefaultSelection selection = questions.selection(p);
     GridOptimizer optimizer = OptimizationCache.optimizer(p);
     Set<CacheTag> askerTags = OptimizationCache.askerTags(p.datasetId(), ctx.ownerId());
@@ -79,7 +81,7 @@ public final class ForecastJobs {
     for (Series s : series) {
       int index = i++;
       CandidateSet candidates = selection.candidatesFor(s);
-      CacheKey key = questions.key(s, candidates, optimizer);
+      CacheKey key = questions.key(s, fill, candidates, optimizer);
       Optional<RestoredAnswer> cached = questions.lookup(s, key, askerTags);
       RestoredAnswer answer;
       if (cached.isPresent()) {
@@ -92,12 +94,23 @@ public final class ForecastJobs {
         questions.put(key, body, askerTags, candidates);
         answer =
             new RestoredAnswer(
-                JobJson.write(body), body.spec().name(), body.metric(), body.scoreOrNaN());
+                JobJson.write(body),
+                body.spec().name(),
+                body.metric(),
+                body.scoreOrNaN(),
+                body.frequency(),
+                body.fallback());
       }
-      String model = answer.model();
-      double score = answer.score();
-      store(ctx, p.datasetId(), s.id(), model, answer.metric(), score, false, answer.bodyJson());
-      done.add(new JobResult.Optimized(s.id(), model, score, cached.isPresent()));
+      store(
+          ctx,
+          p,
+          s.id(),
+          answer.model(),
+          answer.metric(),
+          answer.score(),
+          false,
+          answer.bodyJson());
+      done.add(new JobResult.Optimized(s.id(), answer, cached.isPresent()));
     }
     ctx.progress(series.size(), series.size(), "done", null);
     return JobJson.write(new JobResult<>(p.datasetId(), done));
@@ -234,7 +247,7 @@ public final class ForecastJobs {
           ResultBody.of(s, r).rescored(new ResultBody.Rescore(oldScore, p.threshold(), flagged));
       store(
           ctx,
-          p.datasetId(),
+          p,
           s.id(),
           r.chosen().name(),
           r.metric().key(),
@@ -243,7 +256,12 @@ public final class ForecastJobs {
           JobJson.write(body));
       done.add(
           new JobResult.Rescored(
-              s.id(), r.chosen().name(), JobJson.finite(r.score()), oldScore, flagged));
+              s.id(),
+              s.axis().frequency().name(),
+              r.chosen().name(),
+              JobJson.finite(r.score()),
+              oldScore,
+              flagged));
     }
     ctx.progress(series.size(), series.size(), "done", null);
     return JobJson.write(new JobResult<>(p.datasetId(), done));
@@ -262,6 +280,11 @@ public final class ForecastJobs {
               + " has no model spec to refit; optimize again");
     }
     return m.spec().build(registry);
+  }
+
+  /** What filled the gaps of the dataset's series (part of each optimization question). */
+  private Fill fillOf(JobContext ctx, String datasetId) {
+    return datasets.get(ctx.ownerId(), datasetId).map(d -> Fill.parse(d.fill())).orElse(Fill.NONE);
   }
 
   private List<Series> load(JobContext ctx, String datasetId, List<String> skus) {
@@ -284,7 +307,7 @@ public final class ForecastJobs {
 
   private void store(
       JobContext ctx,
-      String datasetId,
+      JobPayload p,
       String sku,
       String model,
       String metric,
@@ -293,7 +316,7 @@ public final class ForecastJobs {
       String bodyJson) {
     results.put(
         new ForecastResult(
-            datasetId,
+            p.datasetId(),
             sku,
             ctx.ownerId(),
             ctx.id().toString(),
@@ -303,6 +326,7 @@ public final class ForecastJobs {
             Double.isFinite(score) ? score : null,
             flagged,
             bodyJson,
+            IntervalColumns.text(p.levels()),
             clock.instant()));
   }
 }

@@ -1,5 +1,6 @@
 package io.gridcast.server.job;
 
+import io.gridcast.forecast.search.GridOptimizer;
 import java.util.List;
 
 /**
@@ -14,6 +15,8 @@ import java.util.List;
  * @param folds backtest folds
  * @param sourceDatasetId rescoring: the dataset whose stored best models are refit
  * @param threshold rescoring: relative growth of the error that flags a SKU (0.2 = 20% worse)
+ * @param levels interval levels in percent, ascending (absent in payloads written before levels
+ *     could be chosen: the optimizer's default, 80 and 95)
  */
 public record JobPayload(
     String datasetId,
@@ -23,19 +26,23 @@ public record JobPayload(
     String metric,
     int folds,
     String sourceDatasetId,
-    double threshold) {
+    double threshold,
+    List<Double> levels) {
 
   public JobPayload {
     skus = skus == null ? List.of() : List.copyOf(skus);
     models = models == null ? List.of() : List.copyOf(models);
+    levels = levels == null ? GridOptimizer.DEFAULT_LEVELS : List.copyOf(levels);
   }
 
   /** This payload for {@code id}'s SKUs. */
   public JobPayload forDataset(String id) {
-    return new JobPayload(id, skus, models, horizon, metric, folds, sourceDatasetId, threshold);
+    return new JobPayload(
+        id, skus, models, horizon, metric, folds, sourceDatasetId, threshold, levels);
   }
 
   public JobPayload withSkus(List<String> s) {
-    return new JobPayload(datasetId, s, models, horizon, metric, folds, sourceDatasetId, threshold);
+    return new JobPayload(
+        datasetId, s, models, horizon, metric, folds, sourceDatasetId, threshold, levels);
   }
 }

@@ -24,6 +24,8 @@ import java.util.List;
  * @param sourceDatasetId rescoring: where the best models are stored (default: the dataset)
  * @param threshold rescoring: relative error growth that flags a SKU (default {@value
  *     ForecastJobs#DEFAULT_THRESHOLD})
+ * @param level interval levels in percent, each in (0, 100) (default 80 and 95): the forecast
+ *     carries {@code lo_L} and {@code hi_L} for each
  */
 public record JobRequest(
     String datasetId,
@@ -37,7 +39,8 @@ public record JobRequest(
     String reason,
     String idempotencyKey,
     String sourceDatasetId,
-    Double threshold) {
+    Double threshold,
+    List<Double> level) {
 
   /** The horizon of a request that names none. */
   public static final int DEFAULT_HORIZON = 12;
@@ -64,7 +67,8 @@ public record JobRequest(
         .reason(reason)
         .idempotencyKey(idempotencyKey)
         .sourceDatasetId(sourceDatasetId)
-        .threshold(threshold);
+        .threshold(threshold)
+        .level(level);
   }
 
   /**
@@ -84,6 +88,7 @@ public record JobRequest(
     private String idempotencyKey;
     private String sourceDatasetId;
     private Double threshold;
+    private List<Double> level;
 
     private Builder() {}
 
@@ -152,6 +157,11 @@ public record JobRequest(
       return this;
     }
 
+    public Builder level(List<Double> v) {
+      level = v;
+      return this;
+    }
+
     public JobRequest build() {
       return new JobRequest(
           datasetId,
@@ -165,7 +175,8 @@ public record JobRequest(
           reason,
           idempotencyKey,
           sourceDatasetId,
-          threshold);
+          threshold,
+          level);
     }
   }
 }

@@ -3,6 +3,7 @@ package io.gridcast.server.job;
 import io.gridcast.forecast.metric.Metric;
 import io.gridcast.forecast.registry.ModelRegistry;
 import io.gridcast.forecast.search.GridOptimizer;
+import io.gridcast.forecast.search.InvalidOptimizerSettingException;
 import io.gridcast.queue.JobSpec;
 import java.util.Arrays;
 import java.util.List;
@@ -27,6 +28,28 @@ final class JobRequestValidator {
   JobRequestValidator(ModelRegistry registry, int maxHorizon) {
     this.registry = registry;
     this.maxHorizon = maxHorizon;
+  }
+
+  /** The interval levels, ascending, or the optimizer's default when none are given. */
+  private static List<Double> levels(List<Double> asked) {
+    if (asked == null) {
+      return GridOptimizer.DEFAULT_LEVELS;
+    }
+    if (asked.contains(null)) {
+      throw new InvalidJobRequestException("level", "level must hold numbers, got null");
+    }
+    try {
+      return GridOptimizer.builder()
+          .levels(asked.stream().mapToDouble(Double::doubleValue).toArray())
+          .horizon(1)
+          .build()
+          .settings()
+          .levels();
+    } catch (InvalidOptimizerSettingException e) {
+      throw new InvalidJobRequestException(
+          "level",
+          e.getMessage().replaceFirst("^levels", "level") + " (percent, e.g. 50,80,95,99)");
+    }
   }
 
   /** NUL cannot be stored in PostgreSQL text, nor is it meaningful in any field: refused alike. */
@@ -107,6 +130,11 @@ final class JobRequestValidator {
       throw new InvalidJobRequestException(
           "source_dataset_id", "source_dataset_id applies to rescoring jobs only");
     }
+    List<Double> levels = levels(r.level());
+    if (r.level() != null && type == JobType.VALIDATION) {
+      throw new InvalidJobRequestException(
+          "level", "level applies to optimization and rescoring jobs only");
+    }
     JobPayload template =
         new JobPayload(
             r.datasetId(),
@@ -116,7 +144,8 @@ final class JobRequestValidator {
             metric,
             folds,
             r.sourceDatasetId(),
-            threshold);
+            threshold,
+            levels);
     return new PreparedRequest(type, template, priority, r.reason(), key);
   }
 }

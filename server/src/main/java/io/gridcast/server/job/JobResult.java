@@ -13,22 +13,43 @@ record JobResult<L>(String datasetId, List<L> skus) {
   /**
    * One optimized SKU.
    *
+   * @param frequency the series' frequency (pandas name)
    * @param model the chosen spec's registry name
    * @param score its backtest score, null when not finite
    * @param cached whether the answer came from the result cache
+   * @param fallback why the SKU did not get its best-scoring candidate; null when it did
    */
-  record Optimized(String sku, String model, Double score, boolean cached) {
-    Optimized(String sku, String model, double score, boolean cached) {
-      this(sku, model, JobJson.finite(score), cached);
+  record Optimized(
+      String sku,
+      String frequency,
+      String model,
+      Double score,
+      boolean cached,
+      ResultBody.FallbackNote fallback) {
+    Optimized(String sku, RestoredAnswer answer, boolean cached) {
+      this(
+          sku,
+          answer.frequency(),
+          answer.model(),
+          JobJson.finite(answer.score()),
+          cached,
+          answer.fallback());
     }
   }
 
   /**
    * One rescored SKU.
    *
+   * @param frequency the series' frequency (pandas name)
    * @param score the refit model's backtest score on the new data, null when not finite
    * @param previousScore the stored score it is compared with
    * @param flagged whether the error grew by more than the job's threshold
    */
-  record Rescored(String sku, String model, Double score, Double previousScore, boolean flagged) {}
+  record Rescored(
+      String sku,
+      String frequency,
+      String model,
+      Double score,
+      Double previousScore,
+      boolean flagged) {}
 }

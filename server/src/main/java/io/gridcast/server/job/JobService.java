@@ -1,7 +1,6 @@
 package io.gridcast.server.job;
 
 import io.gridcast.forecast.registry.ModelRegistry;
-import io.gridcast.forecast.series.Series;
 import io.gridcast.queue.JobSpec;
 import io.gridcast.queue.JobStore;
 import io.gridcast.queue.JobStore.JobInsertManyParams;
@@ -93,15 +92,15 @@ public final class JobService {
    * result row written in the same transaction: no worker claims it, and a re-submitted dataset is
    * answered in the time of its insert.
    *
-   * @param series the SKUs' series when the caller has them (an upload), else null: they are read
-   *     from the stored dataset when the cache may answer
+   * @param upload the SKUs' series as read when the caller has them (an upload), else null: they
+   *     are read from the stored dataset when the cache may answer
    */
   public JobInsertResult create(
       String ownerId,
       PreparedRequest p,
       String datasetId,
       List<String> skus,
-      List<Series> series,
+      ReadSeries upload,
       JobStore.SameTransaction alsoInTransaction) {
     JobPayload base = p.template().forDataset(datasetId);
     int jobCount = JobSpecs.count(p, skus.size());
@@ -110,11 +109,11 @@ public final class JobService {
           "max_jobs_per_submission", maxJobs, jobCount, "the submission");
     }
     long t0 = System.nanoTime();
-    Map<String, RestoredAnswer> answered = answers.of(ownerId, p, base, skus, series);
+    Map<String, RestoredAnswer> answered = answers.of(ownerId, p, base, skus, upload);
     List<JobSpec> specs = JobSpecs.of(p, base, skus, answered);
     Instant now = clock.instant();
     JobStore.SameTransaction work =
-        answers.writingResults(alsoInTransaction, ownerId, datasetId, skus, answered, now);
+        answers.writingResults(alsoInTransaction, ownerId, base, skus, answered, now);
     long t1 = System.nanoTime();
     JobInsertResult r =
         store.jobInsertMany(new JobInsertManyParams(ownerId, null, p.key(), specs, now), work);

@@ -40,9 +40,7 @@ final class JobSpecs {
   /** The result of an optimization answered at submission, as its handler would write it. */
   private static String answered(String datasetId, String sku, RestoredAnswer answer) {
     return JobJson.write(
-        new JobResult<>(
-            datasetId,
-            List.of(new JobResult.Optimized(sku, answer.model(), answer.score(), true))));
+        new JobResult<>(datasetId, List.of(new JobResult.Optimized(sku, answer, true))));
   }
 
   private static JobSpec spec(PreparedRequest p, JobPayload payload, String label) {

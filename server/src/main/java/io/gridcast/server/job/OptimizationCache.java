@@ -5,6 +5,7 @@ import io.gridcast.forecast.registry.DefaultSelection;
 import io.gridcast.forecast.registry.ModelRegistry;
 import io.gridcast.forecast.search.CandidateSet;
 import io.gridcast.forecast.search.GridOptimizer;
+import io.gridcast.forecast.series.Fill;
 import io.gridcast.forecast.series.Series;
 import io.gridcast.server.cache.CacheKey;
 import io.gridcast.server.cache.CacheTag;
@@ -54,6 +55,7 @@ final class OptimizationCache {
         .horizon(p.horizon())
         .folds(p.folds())
         .metric(Metric.parse(p.metric()))
+        .levels(p.levels().stream().mapToDouble(Double::doubleValue).toArray())
         .parallelism(1)
         .build();
   }
@@ -64,12 +66,12 @@ final class OptimizationCache {
   }
 
   /** The key of this question, or null when the cache is off or the question has no key. */
-  CacheKey key(Series s, CandidateSet candidates, GridOptimizer optimizer) {
+  CacheKey key(Series s, Fill fill, CandidateSet candidates, GridOptimizer optimizer) {
     if (!cache.enabled()) {
       return null;
     }
     try {
-      return CacheKey.of(s, candidates, optimizer.settings());
+      return CacheKey.of(s, fill, candidates, optimizer.settings());
     } catch (UncacheableQuestionException e) {
       LOG.debug("series {}: not cacheable: {}", s.id(), e.getMessage());
       return null;
@@ -98,7 +100,8 @@ final class OptimizationCache {
    * the cache holds; an empty map when the cache is off. Keys and restores run in parallel (the
    * submission waits for them).
    */
-  Map<String, RestoredAnswer> answers(String ownerId, JobPayload base, List<Series> series) {
+  Map<String, RestoredAnswer> answers(
+      String ownerId, JobPayload base, List<Series> series, Fill fill) {
     if (!cache.enabled() || series.isEmpty()) {
       return Map.of();
     }
@@ -108,7 +111,7 @@ final class OptimizationCache {
     Map<String, RestoredAnswer> found = new ConcurrentHashMap<>();
     series.parallelStream()
         .forEach(s -> {
-          CacheKey key = key(s, selection.candidatesFor(s), optimizer);
+          CacheKey key = key(s, fill, selection.candidatesFor(s), optimizer);
           if (key != null) {
             // peek: a miss here is asked again by the worker, which counts it.
             cache.peek(key, tags).ifPresent(json -> found.put(s.id(), RestoredAnswer.of(s, json)));

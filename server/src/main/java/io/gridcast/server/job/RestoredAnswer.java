@@ -15,15 +15,23 @@ import java.io.UncheckedIOException;
  * goes first and their forecast dates first in {@code forecast}, where {@link ResultBody#of} puts
  * them. Numbers are copied as text and no map is built (a fully cached submission of 1,000 SKUs
  * spent most of its time parsing and re-printing doubles). The model, metric and score are picked
- * up on the way for the job's summary and the result row. Both the optimization handler and job
- * creation restore cached answers through it.
+ * up on the way for the job's summary and the result row, and so is the fallback. Both the
+ * optimization handler and job creation restore cached answers through it.
  *
  * @param bodyJson the asker's result body
  * @param model the chosen spec's registry name ({@code spec.name})
  * @param metric the metric's key
  * @param score the chosen model's score, NaN when absent
+ * @param frequency the series' frequency (pandas name), part of the question
+ * @param fallback why the search did not use its best candidate; null when it did
  */
-record RestoredAnswer(String bodyJson, String model, String metric, double score) {
+record RestoredAnswer(
+    String bodyJson,
+    String model,
+    String metric,
+    double score,
+    String frequency,
+    ResultBody.FallbackNote fallback) {
   private static final JsonFactory JSON = new JsonFactory();
 
   static RestoredAnswer of(Series series, String computationJson) {
@@ -32,6 +40,8 @@ record RestoredAnswer(String bodyJson, String model, String metric, double score
       String model = null;
       String metric = null;
       double score = Double.NaN;
+      String frequency = null;
+      ResultBody.FallbackNote fallback = null;
       try (JsonGenerator g = JSON.createGenerator(out)) {
         expect(p.nextToken(), JsonToken.START_OBJECT);
         g.writeStartObject();
@@ -42,9 +52,12 @@ record RestoredAnswer(String bodyJson, String model, String metric, double score
           switch (field) {
             case "forecast" -> forecast(p, g, series);
             case "spec" -> model = spec(p, g);
+            case "fallback" -> fallback = fallback(p, g);
             default -> {
               if (field.equals("metric") && value == JsonToken.VALUE_STRING) {
                 metric = p.getText();
+              } else if (field.equals("frequency") && value == JsonToken.VALUE_STRING) {
+                frequency = p.getText();
               } else if (field.equals("score") && value.isNumeric()) {
                 score = p.getDoubleValue();
               }
@@ -58,7 +71,7 @@ record RestoredAnswer(String bodyJson, String model, String metric, double score
       if (model == null) {
         throw new IllegalStateException("cached computation has no spec.name");
       }
-      return new RestoredAnswer(out.toString(), model, metric, score);
+      return new RestoredAnswer(out.toString(), model, metric, score, frequency, fallback);
     } catch (IOException e) {
       throw new UncheckedIOException("cached computation is not valid JSON", e);
     }
@@ -114,6 +127,34 @@ record RestoredAnswer(String bodyJson, String model, String metric, double score
     }
     g.writeEndObject();
     return name;
+  }
+
+  /** {@code fallback}: copied whole; returns it, or null when the search did not fall back. */
+  private static ResultBody.FallbackNote fallback(JsonParser p, JsonGenerator g)
+      throws IOException {
+    g.writeFieldName("fallback");
+    if (p.currentToken() != JsonToken.START_OBJECT) {
+      copy(p, g);
+      return null;
+    }
+    g.writeStartObject();
+    String cause = null;
+    String reason = null;
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String field = p.currentName();
+      JsonToken value = p.nextToken();
+      if (value == JsonToken.VALUE_STRING) {
+        if (field.equals("cause")) {
+          cause = p.getText();
+        } else if (field.equals("reason")) {
+          reason = p.getText();
+        }
+      }
+      g.writeFieldName(field);
+      copy(p, g);
+    }
+    g.writeEndObject();
+    return cause == null ? null : new ResultBody.FallbackNote(cause, reason);
   }
 
   /**

@@ -2,12 +2,14 @@ package io.gridcast.server.job;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonInclude.Include;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.fasterxml.jackson.annotation.JsonValue;
 import io.gridcast.forecast.model.ModelSpec;
+import io.gridcast.forecast.model.PredictionInterval;
 import io.gridcast.forecast.registry.ModelRegistry;
 import io.gridcast.forecast.search.CandidateScore;
 import io.gridcast.forecast.search.Combination;
+import io.gridcast.forecast.search.Fallback;
 import io.gridcast.forecast.search.OptimizationResult;
 import io.gridcast.forecast.series.Series;
 import java.util.ArrayList;
@@ -17,12 +19,15 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The stored JSON of one SKU's result, written in component order: {@code sku, model, parameters,
- * spec, fitted_parameters, metric, score, folds, cv_scores[], forecast{ds, y_hat, lo_80, hi_80,
- * lo_95, hi_95}, interval_method, fallback_reason}, plus {@code previous_score, threshold, flagged}
- * for rescoring. Numbers that are not finite are written as null (JSON has no NaN).
+ * The stored JSON of one SKU's result, written in component order: {@code sku, frequency,
+ * seasonal_periods, model, parameters, spec, fitted_parameters, metric, score, folds, cv_scores[],
+ * forecast{ds, y_hat, lo_L, hi_L ...}, interval_method, fallback}, plus {@code previous_score,
+ * threshold, flagged} for rescoring. Numbers that are not finite are written as null (JSON has no
+ * NaN).
  *
  * @param sku the asker's SKU; null in a {@link #computation()} (then not written)
+ * @param frequency the series' frequency (pandas name: {@code ME}, {@code h}, {@code index})
+ * @param seasonalPeriods the seasonal periods the models were given, ascending
  * @param model the chosen model's display name
  * @param parameters its parameters as asked for
  * @param spec the chosen spec, rebuildable through the registry
@@ -33,11 +38,13 @@ import java.util.Map;
  * @param cvScores the best candidates' scores (at most {@value #MAX_SCORES}), best first
  * @param forecast the forecast and its intervals
  * @param intervalMethod how the intervals were made
- * @param fallbackReason why the search fell back to a simpler model, if it did
+ * @param fallback why the SKU did not get its best-scoring candidate; null (written) when it did
  * @param rescore what a rescoring adds; null for an optimization (then not written)
  */
 record ResultBody(
     @JsonInclude(Include.NON_NULL) String sku,
+    String frequency,
+    double[] seasonalPeriods,
     String model,
     Map<String, Double> parameters,
     Spec spec,
@@ -48,7 +55,7 @@ record ResultBody(
     List<CvScore> cvScores,
     Forecast forecast,
     String intervalMethod,
-    String fallbackReason,
+    FallbackNote fallback,
     @JsonUnwrapped Rescore rescore) {
 
   /** At most this many candidate scores are kept per SKU (best first). */
@@ -94,17 +101,51 @@ record ResultBody(
       @JsonInclude(Include.NON_NULL) String failure) {}
 
   /**
-   * The forecast with its 80% and 95% intervals, one value per step.
+   * The forecast with one interval per level, one value per step; written flat as {@code {"ds",
+   * "y_hat", "lo_80", "hi_80", "lo_95", "hi_95"}}, the pairs ascending by level.
    *
    * @param ds the asker's forecast dates; null in a {@link #computation()} (then not written)
    */
-  record Forecast(
-      @JsonInclude(Include.NON_NULL) List<String> ds,
-      Double[] yHat,
-      @JsonProperty("lo_80") Double[] lo80,
-      @JsonProperty("hi_80") Double[] hi80,
-      @JsonProperty("lo_95") Double[] lo95,
-      @JsonProperty("hi_95") Double[] hi95) {}
+  record Forecast(List<String> ds, Double[] yHat, List<Band> bands) {
+
+    @JsonValue
+    Map<String, Object> json() {
+      Map<String, Object> m = new LinkedHashMap<>();
+      if (ds != null) {
+        m.put("ds", ds);
+      }
+      m.put("y_hat", yHat);
+      for (Band b : bands) {
+        m.put("lo_" + IntervalColumns.name(b.level()), b.lower());
+        m.put("hi_" + IntervalColumns.name(b.level()), b.upper());
+      }
+      return m;
+    }
+
+    Forecast withoutDates() {
+      return new Forecast(null, yHat, bands);
+    }
+  }
+
+  /**
+   * One interval of the forecast.
+   *
+   * @param level the level in percent (80 for 80%)
+   */
+  record Band(double level, Double[] lower, Double[] upper) {}
+
+  /**
+   * Why the search did not use its best-scoring candidate.
+   *
+   * @param cause {@code short_series}, {@code no_candidates}, {@code no_candidate_fitted} (these
+   *     forecast naive) or {@code best_refit_failed} (the next candidate that refits is used)
+   * @param reason the details in words
+   */
+  record FallbackNote(String cause, String reason) {
+    static FallbackNote of(Fallback f) {
+      return new FallbackNote(f.cause().code(), f.reason());
+    }
+  }
 
   /**
    * What a rescoring adds to a body.
@@ -134,16 +175,18 @@ record ResultBody(
     for (int step = 1; step <= h; step++) {
       ds.add(series.forecastLabel(step));
     }
-    Forecast f =
-        new Forecast(
-            ds,
-            JobJson.finite(r.forecast()),
-            JobJson.finite(r.interval80().lower()),
-            JobJson.finite(r.interval80().upper()),
-            JobJson.finite(r.interval95().lower()),
-            JobJson.finite(r.interval95().upper()));
+    List<Band> bands = new ArrayList<>();
+    for (PredictionInterval p : r.intervals()) {
+      bands.add(
+          new Band(
+              Math.round(p.level() * 1e10) / 1e8,
+              JobJson.finite(p.lower()),
+              JobJson.finite(p.upper())));
+    }
     return new ResultBody(
         series.id(),
+        series.axis().frequency().name(),
+        series.seasonalPeriods(),
         display(r.chosen()),
         finiteMap(r.chosen().parameters()),
         Spec.of(r.chosen()),
@@ -152,9 +195,9 @@ record ResultBody(
         JobJson.finite(r.score()),
         r.folds(),
         scores,
-        f,
+        new Forecast(ds, JobJson.finite(r.forecast()), bands),
         r.intervalMethod() == null ? null : r.intervalMethod().name().toLowerCase(Locale.ROOT),
-        r.fallbackReason().orElse(null),
+        r.fallback().map(FallbackNote::of).orElse(null),
         null);
   }
 
@@ -162,6 +205,8 @@ record ResultBody(
   ResultBody rescored(Rescore r) {
     return new ResultBody(
         sku,
+        frequency,
+        seasonalPeriods,
         model,
         parameters,
         spec,
@@ -172,7 +217,7 @@ record ResultBody(
         cvScores,
         forecast,
         intervalMethod,
-        fallbackReason,
+        fallback,
         r);
   }
 
@@ -181,16 +226,10 @@ record ResultBody(
    * and {@code forecast.ds}); what the result cache stores.
    */
   ResultBody computation() {
-    Forecast f =
-        new Forecast(
-            null,
-            forecast.yHat(),
-            forecast.lo80(),
-            forecast.hi80(),
-            forecast.lo95(),
-            forecast.hi95());
     return new ResultBody(
         null,
+        frequency,
+        seasonalPeriods,
         model,
         parameters,
         spec,
@@ -199,9 +238,9 @@ record ResultBody(
         score,
         folds,
         cvScores,
-        f,
+        forecast.withoutDates(),
         intervalMethod,
-        fallbackReason,
+        fallback,
         rescore);
   }
 

@@ -1,6 +1,6 @@
 package io.gridcast.server.job;
 
-import io.gridcast.forecast.series.Series;
+import io.gridcast.forecast.series.Fill;
 import io.gridcast.queue.JobStore;
 import io.gridcast.server.dataset.DatasetStore;
 import io.gridcast.server.dataset.ForecastResult;
@@ -30,18 +30,21 @@ final class SubmissionAnswers {
   /**
    * The cached answers by SKU; empty unless the request is an optimization and the cache is on.
    *
-   * @param series the SKUs' series when the caller has them (an upload), else null: they are read
-   *     from the stored dataset
+   * @param upload the SKUs' series and how they were read when the caller has them (an upload),
+   *     else null: they are read from the stored dataset
    */
   Map<String, RestoredAnswer> of(
-      String ownerId, PreparedRequest p, JobPayload base, List<String> skus, List<Series> series) {
+      String ownerId, PreparedRequest p, JobPayload base, List<String> skus, ReadSeries upload) {
     if (p.type() != JobType.OPTIMIZATION || !questions.enabled()) {
       return Map.of();
     }
+    if (upload != null) {
+      return questions.answers(ownerId, base, upload.series(), upload.fill());
+    }
+    Fill fill =
+        datasets.get(ownerId, base.datasetId()).map(d -> Fill.parse(d.fill())).orElse(Fill.NONE);
     return questions.answers(
-        ownerId,
-        base,
-        series != null ? series : datasets.seriesOf(ownerId, base.datasetId(), skus));
+        ownerId, base, datasets.seriesOf(ownerId, base.datasetId(), skus), fill);
   }
 
   /**
@@ -51,7 +54,7 @@ final class SubmissionAnswers {
   JobStore.SameTransaction writingResults(
       JobStore.SameTransaction alsoInTransaction,
       String ownerId,
-      String datasetId,
+      JobPayload base,
       List<String> skus,
       Map<String, RestoredAnswer> answers,
       Instant now) {
@@ -65,7 +68,7 @@ final class SubmissionAnswers {
           for (int k = 0; k < skus.size(); k++) {
             RestoredAnswer answer = answers.get(skus.get(k));
             if (answer != null) {
-              rows.add(resultRow(ownerId, datasetId, skus.get(k), ids.get(k), answer, now));
+              rows.add(resultRow(ownerId, base, skus.get(k), ids.get(k), answer, now));
             }
           }
           return rows;
@@ -73,14 +76,9 @@ final class SubmissionAnswers {
   }
 
   private static ForecastResult resultRow(
-      String ownerId,
-      String datasetId,
-      String sku,
-      UUID jobId,
-      RestoredAnswer answer,
-      Instant now) {
+      String ownerId, JobPayload base, String sku, UUID jobId, RestoredAnswer answer, Instant now) {
     return new ForecastResult(
-        datasetId,
+        base.datasetId(),
         sku,
         ownerId,
         jobId.toString(),
@@ -90,6 +88,7 @@ final class SubmissionAnswers {
         Double.isFinite(answer.score()) ? answer.score() : null,
         false,
         answer.bodyJson(),
+        IntervalColumns.text(base.levels()),
         now);
   }
 }

@@ -11,10 +11,12 @@ import io.gridcast.forecast.registry.DefaultSelection;
 import io.gridcast.forecast.registry.ModelRegistry;
 import io.gridcast.forecast.search.CandidateSet;
 import io.gridcast.forecast.search.GridOptimizer;
+import io.gridcast.forecast.series.Fill;
 import io.gridcast.forecast.series.Frequency;
 import io.gridcast.forecast.series.Series;
 import io.gridcast.forecast.series.TimeAxis;
 import io.gridcast.forecast.smoothing.Ses;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,21 +31,26 @@ class CacheKeyTest {
   private static final ModelRegistry REGISTRY = ModelRegistry.standard();
 
   /** One question: a series, the selection's candidates for it, optimizer settings. */
-  private record Question(Series series, CandidateSet candidates, GridOptimizer.Settings settings) {
+  private record Question(
+      Series series, Fill fill, CandidateSet candidates, GridOptimizer.Settings settings) {
     CacheKey key() {
-      return CacheKey.of(series, candidates, settings);
+      return CacheKey.of(series, fill, candidates, settings);
     }
 
     Question withSeries(Series s) {
-      return new Question(s, candidates, settings);
+      return new Question(s, fill, candidates, settings);
+    }
+
+    Question withFill(Fill f) {
+      return new Question(series, f, candidates, settings);
     }
 
     Question withCandidates(CandidateSet c) {
-      return new Question(series, c, settings);
+      return new Question(series, fill, c, settings);
     }
 
     Question withSettings(UnaryOperator<GridOptimizer.Builder> b) {
-      return new Question(series, candidates, b.apply(builder()).build().settings());
+      return new Question(series, fill, candidates, b.apply(builder()).build().settings());
     }
   }
 
@@ -62,7 +69,7 @@ class CacheKeyTest {
   private static Question base() {
     Series s = Series.of("SKU1", 12, values(48));
     return new Question(
-        s, DefaultSelection.of(REGISTRY).candidatesFor(s), builder().build().settings());
+        s, Fill.NONE, DefaultSelection.of(REGISTRY).candidatesFor(s), builder().build().settings());
   }
 
   private static Series withValue(Series s, int i, double v) {
@@ -85,6 +92,19 @@ class CacheKeyTest {
             q.withSeries(Series.of("SKU1", 12, java.util.Arrays.copyOf(values(49), 49)))),
         Arguments.of("period", q.withSeries(Series.of("SKU1", 4, values(48)))),
         Arguments.of("horizon", q.withSettings(b -> b.horizon(7))),
+        Arguments.of("interval levels", q.withSettings(b -> b.levels(80, 90))),
+        Arguments.of("one more interval level", q.withSettings(b -> b.levels(50, 80, 95))),
+        Arguments.of("fill mode", q.withFill(Fill.LINEAR)),
+        Arguments.of("seasonal periods", q.withSeries(s.withSeasonalPeriods(12, 52))),
+        Arguments.of(
+            "frequency",
+            q.withSeries(
+                new Series(
+                    "SKU1",
+                    s.values(),
+                    12,
+                    new TimeAxis.Dates(LocalDate.of(2020, 1, 31), Frequency.MONTH_END),
+                    0))),
         Arguments.of("folds", q.withSettings(b -> b.folds(2))),
         Arguments.of("step between origins", q.withSettings(b -> b.step(3))),
         Arguments.of("metric", q.withSettings(b -> b.metric(Metric.MASE))),
@@ -152,7 +172,7 @@ class CacheKeyTest {
   @Test
   void key_changes_withTheEngineVersion() {
     Question q = base();
-    assertThat(CacheKey.of(q.series(), q.candidates(), q.settings(), "other-engine"))
+    assertThat(CacheKey.of(q.series(), q.fill(), q.candidates(), q.settings(), "other-engine"))
         .isNotEqualTo(q.key());
   }
 
@@ -170,8 +190,8 @@ class CacheKeyTest {
     assertThat(forIntermittent.candidates()).isNotEqualTo(sel.candidatesFor(regular).candidates());
     GridOptimizer.Settings st = builder().build().settings();
     // The same values under the regular list would be another question.
-    assertThat(CacheKey.of(intermittent, forIntermittent, st))
-        .isNotEqualTo(CacheKey.of(intermittent, sel.candidatesFor(regular), st));
+    assertThat(CacheKey.of(intermittent, Fill.NONE, forIntermittent, st))
+        .isNotEqualTo(CacheKey.of(intermittent, Fill.NONE, sel.candidatesFor(regular), st));
   }
 
   @Test
@@ -183,8 +203,8 @@ class CacheKeyTest {
     CandidateSet shortHurdle =
         new CandidateSet(
             chosen.candidates(), chosen.skipped(), DefaultSelection.DEFAULT_INCUMBENT_MARGIN);
-    assertThat(CacheKey.of(longSeries, chosen, st))
-        .isNotEqualTo(CacheKey.of(longSeries, shortHurdle, st));
+    assertThat(CacheKey.of(longSeries, Fill.NONE, chosen, st))
+        .isNotEqualTo(CacheKey.of(longSeries, Fill.NONE, shortHurdle, st));
   }
 
   /** Not a record: no canonical bytes. */

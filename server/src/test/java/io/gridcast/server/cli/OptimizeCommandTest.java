@@ -53,8 +53,10 @@ class OptimizeCommandTest {
     assertThat(code).as(err.toString()).isZero();
     List<String> lines = Files.readAllLines(out);
     assertThat(lines).hasSize(5);
-    assertThat(lines.get(0)).isEqualTo("unique_id,ds,model,y_hat,lo_80,hi_80,lo_95,hi_95");
-    assertThat(lines.get(1)).startsWith("b,4,naive,7,");
+    assertThat(lines.get(0))
+        .isEqualTo("unique_id,ds,model,y_hat,lo_80,hi_80,lo_95,hi_95,frequency,fallback");
+    assertThat(lines.get(1)).startsWith("b,4,naive,7,").endsWith(",index,");
+    assertThat(lines.get(3)).endsWith(",MS,");
     assertThat(lines.get(2)).startsWith("b,5,naive,7,");
     assertThat(lines.get(3)).startsWith("a,2021-03-01,naive,13,");
     assertThat(lines.get(4)).startsWith("a,2021-04-01,naive,13,");
@@ -62,6 +64,7 @@ class OptimizeCommandTest {
     assertThat(Double.parseDouble(f[6])).isLessThan(Double.parseDouble(f[4]));
     assertThat(Double.parseDouble(f[7])).isGreaterThan(Double.parseDouble(f[5]));
     assertThat(err.toString()).contains("2 series").contains("series/s");
+    assertThat(err.toString()).as("no progress bar on a pipe").doesNotContain("ETA", "%");
   }
 
   @Test

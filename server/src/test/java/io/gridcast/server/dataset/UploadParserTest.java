@@ -3,7 +3,9 @@ package io.gridcast.server.dataset;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gridcast.forecast.series.Fill;
 import io.gridcast.forecast.series.Series;
+import io.gridcast.forecast.series.TimeAxisOptions;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -19,8 +21,15 @@ class UploadParserTest {
     return new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8));
   }
 
+  private static final UploadFormat LINEAR =
+      UploadFormat.standard().withAxis(TimeAxisOptions.DEFAULT.withFill(Fill.LINEAR));
+
   private UploadParser.Parsed json(String s) {
     return parser.json(body(s), UploadFormat.standard());
+  }
+
+  private UploadParser.Parsed json(String s, UploadFormat format) {
+    return parser.json(body(s), format);
   }
 
   private static void assertSame(List<Series> a, List<Series> b) {
@@ -35,12 +44,12 @@ class UploadParserTest {
   }
 
   @Test
-  void seriesAndRowsShapes_giveTheSeriesOfTheSameCsv_gapsFilledAndRowsInAnyOrder() {
+  void seriesAndRowsShapes_giveTheSeriesOfTheSameCsv_gapsFilledWhenAskedAndRowsInAnyOrder() {
     String csv =
         "unique_id,ds,y\n"
             + "B,2024-03-01,7\nA,2024-01-01,1\nA,2024-02-01,\nA,2024-03-01,3\nB,2024-01-01,5\n"
             + "B,2024-02-01,6\n";
-    List<Series> fromCsv = parser.csv(body(csv), UploadFormat.standard()).series();
+    List<Series> fromCsv = parser.csv(body(csv), LINEAR).series();
     UploadParser.Parsed rows =
         json(
             "{\"name\":\"n\",\"rows\":["
@@ -49,20 +58,67 @@ class UploadParserTest {
                 + "{\"unique_id\":\"A\",\"ds\":\"2024-02-01\",\"y\":null},"
                 + "{\"unique_id\":\"A\",\"ds\":\"2024-03-01\",\"y\":3},"
                 + "{\"unique_id\":\"B\",\"ds\":\"2024-01-01\",\"y\":5},"
-                + "{\"unique_id\":\"B\",\"ds\":\"2024-02-01\",\"y\":6}]}");
+                + "{\"unique_id\":\"B\",\"ds\":\"2024-02-01\",\"y\":6}]}",
+            LINEAR);
     UploadParser.Parsed series =
         json(
             "{\"series\":["
                 + "{\"unique_id\":\"B\",\"ds\":[\"2024-03-01\",\"2024-01-01\",\"2024-02-01\"],"
                 + "\"y\":[7,5,6]},"
                 + "{\"unique_id\":\"A\",\"ds\":[\"2024-01-01\",\"2024-02-01\",\"2024-03-01\"],"
-                + "\"y\":[1,null,3]}]}");
+                + "\"y\":[1,null,3]}]}",
+            LINEAR);
     assertSame(rows.series(), fromCsv);
     assertSame(series.series(), fromCsv);
     assertThat(rows.rows()).isEqualTo(6);
     assertThat(rows.name()).isEqualTo("n");
     assertThat(fromCsv.get(0).id()).isEqualTo("B");
     assertThat(fromCsv.get(1).filled()).isEqualTo(1);
+  }
+
+  @Test
+  void aGap_isRefusedByDefault_namingTheLineColumnSkuAndMissingStamp() {
+    String csv = "unique_id,ds,y\nA,2024-01-01,1\nA,2024-02-01,2\nA,2024-04-01,4\n";
+    assertThatThrownBy(() -> parser.csv(body(csv), UploadFormat.standard()))
+        .isInstanceOf(InvalidUploadException.class)
+        .hasMessageContaining("series 'A' misses 1 value (2024-03-01)")
+        .extracting(e -> ((InvalidUploadException) e).details())
+        .isEqualTo(Map.of("line", 4L, "column", "ds", "sku", "A", "ds", "2024-03-01"));
+  }
+
+  @Test
+  void eachFillMode_fillsTheGap_andCountsIt() {
+    String csv = "unique_id,ds,y\nA,2024-01-01,1\nA,2024-02-01,2\nA,2024-05-01,8\n";
+    Map<Fill, double[]> expected =
+        Map.of(
+            Fill.ZERO, new double[] {1, 2, 0, 0, 8},
+            Fill.PREVIOUS, new double[] {1, 2, 2, 2, 8},
+            Fill.LINEAR, new double[] {1, 2, 4, 6, 8});
+    expected.forEach((fill, values) -> {
+      Series s =
+          parser
+              .csv(
+                  body(csv),
+                  UploadFormat.standard().withAxis(TimeAxisOptions.DEFAULT.withFill(fill)))
+              .series()
+              .get(0);
+      assertThat(s.values()).as(fill.label()).containsExactly(values);
+      assertThat(s.filled()).as(fill.label()).isEqualTo(2);
+    });
+  }
+
+  @Test
+  void jsonStamps_mayHoldACommaInTheirDateFormat() {
+    UploadFormat format =
+        UploadFormat.standard().withAxis(TimeAxisOptions.DEFAULT.withDateFormat("MMM d, yyyy"));
+    Series s =
+        json(
+                "{\"series\":[{\"unique_id\":\"A\",\"ds\":[\"Jan 5, 2024\",\"Jan 6, 2024\"],"
+                    + "\"y\":[1,2]}]}",
+                format)
+            .series()
+            .get(0);
+    assertThat(s.forecastLabel(1)).isEqualTo("Jan 7, 2024");
   }
 
   @Test

@@ -39,7 +39,12 @@ abstract class BadInputContract {
 
   abstract DatabaseUrl database();
 
-  /** One bad request: what to send and what must come back. */
+  /**
+   * One bad request: what to send and what must come back.
+   *
+   * @param details entries the error's details must hold (the row or line, the column or field, the
+   *     SKU, the stamp), beside whatever else they say
+   */
   record Case(
       String name,
       String method,
@@ -47,7 +52,8 @@ abstract class BadInputContract {
       String contentType,
       byte[] body,
       int status,
-      String code) {
+      String code,
+      Map<String, Object> details) {
     @Override
     public String toString() {
       return name;
@@ -96,6 +102,18 @@ abstract class BadInputContract {
 
   static Case c(
       String name, String method, String path, String type, String body, int status, String code) {
+    return c(name, method, path, type, body, status, code, Map.of());
+  }
+
+  static Case c(
+      String name,
+      String method,
+      String path,
+      String type,
+      String body,
+      int status,
+      String code,
+      Map<String, Object> details) {
     return new Case(
         name,
         method,
@@ -103,7 +121,8 @@ abstract class BadInputContract {
         type,
         body == null ? null : body.getBytes(StandardCharsets.UTF_8),
         status,
-        code);
+        code,
+        details);
   }
 
   static final String CSV = "text/csv";
@@ -262,7 +281,8 @@ abstract class BadInputContract {
               '\n'
             },
             422,
-            "invalid_upload"));
+            "invalid_upload",
+            Map.of()));
     l.add(
         c(
             "csv mapped id column missing",
@@ -825,6 +845,7 @@ abstract class BadInputContract {
             400,
             "invalid_parameter"));
     l.add(c("unknown route", "GET", "/api/nope", null, null, 404, "not_found"));
+    l.addAll(TimeAxisRefusals.cases());
     return l.stream();
   }
 
@@ -868,6 +889,11 @@ abstract class BadInputContract {
         .doesNotContain("Source:")
         .doesNotContain("\tat ");
     assertThat(error.path("details").isObject()).isTrue();
+    k.details()
+        .forEach((key, value) ->
+            assertThat(error.path("details").path(key).asText())
+                .as("details." + key + " of " + res.body())
+                .isEqualTo(String.valueOf(value)));
     assertThat(DatabaseSnapshot.take(db)).isEqualTo(before);
   }
 }

@@ -120,7 +120,9 @@ public abstract class EndToEndContract {
       Http.Res csv = http.get("/api/datasets/" + dataset + "/forecasts", "text/csv");
       assertThat(csv.contentType()).startsWith("text/csv");
       List<String> lines = csv.body().lines().toList();
-      assertThat(lines.get(0)).isEqualTo("unique_id,ds,model,y_hat,lo_80,hi_80,lo_95,hi_95");
+      assertThat(lines.get(0))
+          .isEqualTo("unique_id,ds,model,y_hat,lo_80,hi_80,lo_95,hi_95,frequency,fallback");
+      assertThat(lines.get(1)).endsWith(",MS,");
       assertThat(lines).hasSize(1 + 3 * 6);
 
       JsonNode history = http.get("/api/datasets/" + dataset + "/series/SKU2").json();

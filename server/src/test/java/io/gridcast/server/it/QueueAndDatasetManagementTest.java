@@ -93,11 +93,11 @@ class QueueAndDatasetManagementTest {
   void jsonUploads_ofSeriesAndOfRows_storeTheSameHistory() {
     Http.Res series =
         http.postJson(
-            "/api/datasets?name=j1",
+            "/api/datasets?name=j1&fill=linear",
             "{\"series\":[{\"unique_id\":\"A\",\"ds\":[\"2024-01-01\",\"2024-02-01\",\"2024-03-01\"],\"y\":[1,null,3]}]}");
     Http.Res rows =
         http.postJson(
-            "/api/datasets?frequency=monthly",
+            "/api/datasets?frequency=monthly&fill=linear",
             "{\"name\":\"j2\",\"rows\":[{\"unique_id\":\"A\",\"ds\":\"2024-03-01\",\"y\":3},{\"unique_id\":\"A\",\"ds\":\"2024-01-01\",\"y\":1}]}");
     assertThat(series.status()).as(series.body()).isEqualTo(201);
     assertThat(rows.status()).as(rows.body()).isEqualTo(201);

@@ -35,13 +35,15 @@ class EngineVersionTest {
   private static final Map<String, String> FINGERPRINTS =
       Map.of(
           "forecast-2026.11.23-1",
-          "562b8aa25e49f11dfc50be4354621255f80cbb78cd517697c1010ce3fbf6dc4e");
+          "562b8aa25e49f11dfc50be4354621255f80cbb78cd517697c1010ce3fbf6dc4e",
+          "forecast-2026.12.07-1",
+          "7141e5baae7e07a446fd4edaf0e5fc0c52bb70409df46de5c05c212619aa94d9");
 
   @Test
   void theCachedValuesOfFixedQuestions_matchTheFingerprintOfTheEngineVersion() throws Exception {
     ModelRegistry registry = ModelRegistry.standard();
     OptimizationCache questions = new OptimizationCache(registry, ResultCache.disabled());
-    JobPayload p = new JobPayload("d", List.of(), List.of(), 12, "smape", 3, null, 0.2);
+    JobPayload p = new JobPayload("d", List.of(), List.of(), 12, "smape", 3, null, 0.2, null);
     GridOptimizer optimizer = OptimizationCache.optimizer(p);
     StringBuilder all = new StringBuilder();
     for (Series s : fixedSeries()) {

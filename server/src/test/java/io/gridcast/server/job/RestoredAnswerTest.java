@@ -15,8 +15,14 @@ class RestoredAnswerTest {
 
   /** A body as a search writes it for {@code sku} with these forecast dates. */
   private static ResultBody body(String sku, List<String> ds) {
+    return body(sku, ds, null);
+  }
+
+  private static ResultBody body(String sku, List<String> ds, ResultBody.FallbackNote fallback) {
     return new ResultBody(
         sku,
+        "MS",
+        new double[] {12},
         "theta",
         Map.of("alpha", 0.3141592653589793),
         new ResultBody.Spec("theta", Map.of("alpha", 0.3141592653589793), null),
@@ -28,12 +34,13 @@ class RestoredAnswerTest {
         new ResultBody.Forecast(
             ds,
             new Double[] {1.0, 2.25, 1.0E-7},
-            new Double[] {0.5, 1.5, -3.0},
-            new Double[] {2.0, 3.0, 4.0},
-            new Double[] {0.0, null, -4.0},
-            new Double[] {2.0, 3.0, 4.0}),
+            List.of(
+                new ResultBody.Band(
+                    50, new Double[] {0.5, 1.5, -3.0}, new Double[] {2.0, 3.0, 4.0}),
+                new ResultBody.Band(
+                    97.5, new Double[] {0.0, null, -4.0}, new Double[] {2.0, 3.0, 4.0}))),
         "analytic",
-        null,
+        fallback,
         null);
   }
 
@@ -56,6 +63,20 @@ class RestoredAnswerTest {
     assertThat(a.model()).isEqualTo("theta");
     assertThat(a.metric()).isEqualTo("smape");
     assertThat(a.score()).isEqualTo(12.5);
+    assertThat(a.frequency()).isEqualTo("MS");
+    assertThat(a.fallback()).isNull();
+    assertThat(a.bodyJson()).contains("\"lo_50\":[0.5,1.5,-3.0]").contains("\"hi_97.5\"");
+  }
+
+  @Test
+  void aCachedFallback_isRestoredWithItsCauseAndReason() {
+    ResultBody.FallbackNote note =
+        new ResultBody.FallbackNote("best_refit_failed", "theta: refit failed");
+    ResultBody body = body("A", List.of("2030-04-01", "2030-05-01", "2030-06-01"), note);
+    RestoredAnswer a =
+        RestoredAnswer.of(series("A", 3, "2030-01-01"), JobJson.write(body.computation()));
+    assertThat(a.fallback()).isEqualTo(note);
+    assertThat(a.bodyJson()).isEqualTo(JobJson.write(body));
   }
 
   @Test

@@ -48,6 +48,8 @@ class ResultBodyTest {
     assertThat(fields(n))
         .containsExactly(
             "sku",
+            "frequency",
+            "seasonal_periods",
             "model",
             "parameters",
             "spec",
@@ -58,11 +60,45 @@ class ResultBodyTest {
             "cv_scores",
             "forecast",
             "interval_method",
-            "fallback_reason");
+            "fallback");
+    assertThat(n.get("frequency").asText()).isEqualTo("index");
+    assertThat(n.get("fallback").isNull())
+        .as("written, as null, when the search did not fall back")
+        .isTrue();
     assertThat(fields(n.get("forecast")))
         .containsExactly("ds", "y_hat", "lo_80", "hi_80", "lo_95", "hi_95");
     assertThat(n.get("forecast").get("ds")).hasSize(3);
     assertThat(fields(n.get("spec"))).containsExactly("name", "parameters");
+  }
+
+  @Test
+  void theRequestedLevels_giveOneLoHiPairEach_ascending() throws Exception {
+    Series s = Series.of("SKU-1", 1, 10, 12, 11, 13, 12, 14, 13, 15, 14, 16);
+    OptimizationResult r =
+        GridOptimizer.builder()
+            .horizon(2)
+            .levels(99, 50, 97.5)
+            .parallelism(1)
+            .build()
+            .optimize(s, CandidateSet.of(List.of(REGISTRY.create("naive", Map.of()))));
+    JsonNode f = JobJson.MAPPER.readTree(JobJson.write(ResultBody.of(s, r))).get("forecast");
+    assertThat(fields(f))
+        .containsExactly("ds", "y_hat", "lo_50", "hi_50", "lo_97.5", "hi_97.5", "lo_99", "hi_99");
+    assertThat(f.get("lo_99").get(1).asDouble()).isLessThan(f.get("lo_50").get(1).asDouble());
+  }
+
+  @Test
+  void aShortSeries_saysItFellBack_withTheTypedCauseAndTheReason() throws Exception {
+    Series s = Series.of("TINY", 1, 4, 5);
+    OptimizationResult r =
+        GridOptimizer.builder()
+            .horizon(2)
+            .parallelism(1)
+            .build()
+            .optimize(s, CandidateSet.of(List.of(REGISTRY.create("ses", Map.of()))));
+    JsonNode fallback = JobJson.MAPPER.readTree(JobJson.write(ResultBody.of(s, r))).get("fallback");
+    assertThat(fallback.get("cause").asText()).isEqualTo("short_series");
+    assertThat(fallback.get("reason").asText()).isNotBlank();
   }
 
   @Test

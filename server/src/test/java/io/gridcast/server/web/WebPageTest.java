@@ -145,7 +145,8 @@ class WebPageTest {
     Path file = browser.downloads.resolve("forecasts-" + datasetId + ".csv");
     browser.wait.until(d -> Files.exists(file) && !Files.exists(Path.of(file + ".crdownload")));
     String downloaded = Files.readString(file, StandardCharsets.UTF_8);
-    assertThat(downloaded).startsWith("unique_id,ds,model,y_hat,lo_80,hi_80,lo_95,hi_95\n");
+    assertThat(downloaded)
+        .startsWith("unique_id,ds,model,y_hat,lo_80,hi_80,lo_95,hi_95,frequency,fallback\n");
     assertThat(downloaded.lines()).hasSize(1 + SKUS.size() * Seeds.HORIZON);
     assertThat(downloaded)
         .isEqualTo(planner.get("/api/datasets/" + datasetId + "/forecasts?format=csv").body());
