@@ -2,7 +2,8 @@
 # Makes sure this machine has what the test suites drive, all from Debian's packages (the tests
 # never download a browser or a PyPI package):
 #   - chromium and chromium-driver (/usr/bin/chromium, /usr/bin/chromedriver): the browser tests;
-#   - python3-pandas and python3-pytest (for /usr/bin/python3): the Python client's tests.
+#   - python3-pandas and python3-pytest (for /usr/bin/python3): the Python client's tests;
+#   - prometheus (for promtool): the check and unit tests of deploy/prometheus/alerts.yml.
 # What is missing it installs with apt-get if it may (as root, or with passwordless sudo);
 # otherwise it exits 1 after one line that says the command to run. ./verify runs it first.
 # Usage: scripts/test-deps.sh [NAME]   (NAME prefixes its messages; default test-deps.sh)
@@ -20,6 +21,9 @@ missing() {
   fi
   if [ ! -x /usr/bin/python3 ] || ! /usr/bin/python3 -c 'import pandas' 2>/dev/null; then
     packages+=(python3-pandas)
+  fi
+  if ! command -v promtool >/dev/null 2>&1; then
+    packages+=(prometheus)
   fi
   echo "${packages[@]}"
 }

@@ -1,5 +1,6 @@
 package io.gridcast.queue;
 
+import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -24,6 +25,13 @@ public interface JobContext {
   int attempt();
 
   int maxAttempts();
+
+  /**
+   * When this attempt became due ({@code run_after}): the enqueue time, a later start asked for at
+   * enqueue, or the end of a retry's backoff. A rescued or released job keeps it. The time from it
+   * to the handler's start is the attempt's wait in the queue.
+   */
+  Instant dueAt();
 
   /**
    * Reports progress. The store sees at most one write per second per job (by the queue's clock)

@@ -98,6 +98,13 @@ public interface JobStore {
   /** Job counts per status (every status present, zero when none). */
   Map<JobStatus, Long> jobCountByStatus(JobCountByStatusParams params);
 
+  /**
+   * The enqueue time ({@code created_at}) of the oldest pending job that is due ({@code run_after
+   * <= now}), empty when none waits. Jobs waiting out a retry's backoff are not counted until they
+   * are due. Reads one row through the {@code (status, id)} index: ids are time-ordered.
+   */
+  Optional<Instant> jobOldestPending(JobOldestPendingParams params);
+
   /** Events with {@code seq > afterSeq}, ascending, at most {@code limit}. */
   List<JobEvent> eventListAfter(EventListAfterParams params);
 
@@ -240,6 +247,12 @@ public interface JobStore {
    * @param ownerId null for all owners
    */
   record JobCountByStatusParams(String ownerId) {}
+
+  /**
+   * @param ownerId null for all owners
+   * @param now jobs with {@code run_after} later than this are not yet due
+   */
+  record JobOldestPendingParams(String ownerId, Instant now) {}
 
   record EventListAfterParams(long afterSeq, int limit) {}
 

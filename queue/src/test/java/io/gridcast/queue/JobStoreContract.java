@@ -12,9 +12,11 @@ import io.gridcast.queue.JobStore.JobInsertManyParams;
 import io.gridcast.queue.JobStore.JobInsertResult;
 import io.gridcast.queue.TestDatabases.Db;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -283,6 +285,38 @@ abstract class JobStoreContract {
                   "other", Map.of(id, 1), f.clock.instant(), f.clock.instant()));
       assertThat(stranger.held()).isEmpty();
     }
+  }
+
+  @Test
+  void oldestPending_isTheEarliestEnqueuedDueJob_skippingRunningAndNotYetDueOnes() {
+    try (QueueFixture f = fixture(ctx -> null)) {
+      assertThat(oldestPending(f)).isEmpty();
+      Instant first = f.clock.instant();
+      f.enqueue(f.spec("\"claimed\""));
+      f.advance(Duration.ofSeconds(1));
+      f.enqueue(f.spec("\"backoff\"").withRunAfter(f.clock.instant().plusSeconds(60)));
+      f.advance(Duration.ofSeconds(1));
+      Instant waiting = f.clock.instant();
+      f.enqueue(f.spec("\"waiting\""));
+      f.advance(Duration.ofSeconds(1));
+      f.enqueue(f.spec("\"newest\""));
+      assertThat(oldestPending(f)).contains(first);
+
+      assertThat(claim(f, "w", 1)).hasSize(1);
+      assertThat(oldestPending(f)).contains(waiting);
+
+      f.advance(Duration.ofSeconds(60));
+      assertThat(oldestPending(f)).as("due now").contains(first.plusSeconds(1));
+      assertThat(
+              f.store.jobOldestPending(
+                  new JobStore.JobOldestPendingParams("someone-else", f.clock.instant())))
+          .isEmpty();
+    }
+  }
+
+  static Optional<Instant> oldestPending(QueueFixture f) {
+    return f.store.jobOldestPending(
+        new JobStore.JobOldestPendingParams(f.owner, f.clock.instant()));
   }
 
   static List<Job> claim(QueueFixture f, String worker, int limit) {

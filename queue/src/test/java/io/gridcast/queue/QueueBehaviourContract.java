@@ -10,6 +10,7 @@ import io.gridcast.queue.JobStore.JobDeleteFinishedParams;
 import io.gridcast.queue.JobStore.JobListParams;
 import io.gridcast.queue.TestDatabases.Db;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -51,6 +52,26 @@ abstract class QueueBehaviourContract {
       assertThat(last.attempt()).isEqualTo(3);
       assertThat(last.error()).contains("boom 3");
       assertThat(last.finishedAt()).isEqualTo(f.clock.instant());
+    }
+  }
+
+  @Test
+  void handlerContext_isDueAtEnqueue_andARetryAtTheEndOfItsBackoff() {
+    List<Instant> due = new ArrayList<>();
+    JobHandler h =
+        ctx -> {
+          due.add(ctx.dueAt());
+          throw new IllegalStateException("again");
+        };
+    try (QueueFixture f = new QueueFixture(db(), h)) {
+      Instant enqueued = f.clock.instant();
+      UUID id = f.enqueue(f.spec(null).withMaxAttempts(2)).get(0);
+      f.advance(Duration.ofSeconds(3));
+      assertThat(f.queue.runDueJobsOnce()).isEqualTo(1);
+      Instant retryAt = f.get(id).runAfter();
+      f.advance(Duration.between(f.clock.instant(), retryAt).plusSeconds(7));
+      assertThat(f.queue.runDueJobsOnce()).isEqualTo(1);
+      assertThat(due).containsExactly(enqueued, retryAt);
     }
   }
 

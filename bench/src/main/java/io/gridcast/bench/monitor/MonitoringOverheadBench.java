@@ -12,6 +12,7 @@ import io.gridcast.server.monitor.Monitoring;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -203,6 +204,7 @@ public final class MonitoringOverheadBench {
   /** The least a handler needs of a job: the series index as the label. */
   private record BenchContext(int index) implements JobContext {
     private static final UUID ID = UUID.randomUUID();
+    private static final Instant DUE = Instant.now();
 
     @Override
     public UUID id() {
@@ -242,6 +244,11 @@ public final class MonitoringOverheadBench {
     @Override
     public int maxAttempts() {
       return 1;
+    }
+
+    @Override
+    public Instant dueAt() {
+      return DUE; // every job of the run was due when it began, as after one large upload
     }
 
     @Override

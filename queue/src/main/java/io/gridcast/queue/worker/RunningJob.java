@@ -82,6 +82,11 @@ final class RunningJob implements JobContext {
   }
 
   @Override
+  public Instant dueAt() {
+    return job.runAfter();
+  }
+
+  @Override
   public void progress(long current, long total, String stage, String message) {
     if (leaseLost || released) {
       throw new LeaseLostException(job.id(), job.attempt());

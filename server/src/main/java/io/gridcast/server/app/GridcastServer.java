@@ -4,11 +4,13 @@ import io.gridcast.forecast.registry.ModelRegistry;
 import io.gridcast.queue.JobHandler;
 import io.gridcast.queue.JobQueue;
 import io.gridcast.server.auth.SessionStore;
+import io.gridcast.server.auth.User;
 import io.gridcast.server.auth.UserStore;
 import io.gridcast.server.cache.CacheStats;
 import io.gridcast.server.cache.ResultCache;
 import io.gridcast.server.config.CacheConfig;
 import io.gridcast.server.config.DatabaseUrl;
+import io.gridcast.server.config.MonitorConfig;
 import io.gridcast.server.config.Role;
 import io.gridcast.server.config.ServerConfig;
 import io.gridcast.server.dataset.DatasetService;
@@ -130,11 +132,12 @@ public final class GridcastServer implements AutoCloseable {
     p.config = config;
     p.db = Database.open(config.database(), config.effectiveDbPoolSize());
     try {
+      // sampling runs where someone reads it: an API, or a worker serving /metrics
+      boolean served =
+          config.role().http() || config.monitor().metricsPort() != MonitorConfig.NO_METRICS_PORT;
       p.monitoring =
           Monitoring.create(
-              config.role().http()
-                  ? config.monitor()
-                  : config.monitor().withSampleInterval(Duration.ZERO),
+              served ? config.monitor() : config.monitor().withSampleInterval(Duration.ZERO),
               clock);
       p.monitoring.bindPool(p.db.dataSource());
       DatasetStore datasets = new DatasetStore(p.db.dataSource());
@@ -147,6 +150,13 @@ public final class GridcastServer implements AutoCloseable {
       handlers.putAll(new ForecastJobs(datasets, results, registry, clock, p.cache).handlers());
       handlers.putAll(performanceJobs.handlers());
       p.queue = queue(config, p, handlers, clock);
+      if (!config.role().http() && served) {
+        UserStore users = new UserStore(p.db.dataSource(), clock);
+        p.monitoring.serveMetrics(
+            config.host(),
+            config.monitor().metricsPort(),
+            token -> users.authenticate(token).map(User::admin).orElse(false));
+      }
       if (config.role().http()) {
         UserStore users = new UserStore(p.db.dataSource(), clock);
         SessionStore sessions =
@@ -216,6 +226,7 @@ public final class GridcastServer implements AutoCloseable {
                 p.monitoring.timed(type, JobFailure.described(handler)), config.fitNice())));
     JobQueue queue = qb.build();
     p.monitoring.bindQueue(queue.store());
+    p.monitoring.bindWorkers(config.role().workers() ? config.workers() : 0);
     if (config.role() == Role.WORKER) {
       FitPriority.lowerCompilerThreads(config.fitNice());
     }

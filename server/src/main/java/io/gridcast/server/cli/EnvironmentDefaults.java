@@ -103,10 +103,15 @@ public final class EnvironmentDefaults implements IDefaultValueProvider {
               "--metrics-access",
               "GRIDCAST_METRICS_ACCESS",
               MonitorConfig.DEFAULTS.metricsAccess().key()),
+          new Setting("--metrics-port", "GRIDCAST_METRICS_PORT", null),
           new Setting(
               "--alert-cpu-percent",
               "GRIDCAST_ALERT_CPU_PERCENT",
               number(AlertThresholds.DEFAULTS.cpuPercent())),
+          new Setting(
+              "--alert-queue-wait-ms",
+              "GRIDCAST_ALERT_QUEUE_WAIT_MS",
+              Long.toString(AlertThresholds.DEFAULTS.queueWait().toMillis())),
           new Setting(
               "--alert-memory-mb",
               "GRIDCAST_ALERT_MEMORY_MB",
@@ -122,7 +127,15 @@ public final class EnvironmentDefaults implements IDefaultValueProvider {
           new Setting(
               "--alert-cache-hit-rate-percent",
               "GRIDCAST_ALERT_CACHE_HIT_RATE_PERCENT",
-              number(AlertThresholds.DEFAULTS.cacheHitRatePercent())));
+              number(AlertThresholds.DEFAULTS.cacheHitRatePercent())),
+          new Setting(
+              "--alert-cache-min-lookups",
+              "GRIDCAST_ALERT_CACHE_MIN_LOOKUPS",
+              Long.toString(AlertThresholds.DEFAULTS.cacheMinLookups())),
+          new Setting(
+              "--alert-cache-window-minutes",
+              "GRIDCAST_ALERT_CACHE_WINDOW_MINUTES",
+              Long.toString(AlertThresholds.DEFAULTS.cacheWindow().toMinutes())));
 
   private static final Map<String, Setting> BY_FLAG = new LinkedHashMap<>();
 

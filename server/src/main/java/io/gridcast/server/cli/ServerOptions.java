@@ -184,10 +184,25 @@ final class ServerOptions {
   String metricsAccess;
 
   @Option(
+      names = "--metrics-port",
+      description =
+          "worker only: serve /metrics on this port of --host, 0 = any free port"
+              + " (env GRIDCAST_METRICS_PORT, default none).")
+  String metricsPort;
+
+  @Option(
       names = "--alert-cpu-percent",
       description =
-          "Alert when system CPU load is above (env GRIDCAST_ALERT_CPU_PERCENT, default ${DEFAULT-VALUE}).")
+          "Alert when system CPU load is above this while the API is starved, 3 samples in a row"
+              + " (env GRIDCAST_ALERT_CPU_PERCENT, default ${DEFAULT-VALUE}).")
   String alertCpuPercent;
+
+  @Option(
+      names = "--alert-queue-wait-ms",
+      description =
+          "The API counts as starved when a new request waits longer for a thread"
+              + " (env GRIDCAST_ALERT_QUEUE_WAIT_MS, default ${DEFAULT-VALUE}).")
+  String alertQueueWaitMs;
 
   @Option(
       names = "--alert-memory-mb",
@@ -198,7 +213,8 @@ final class ServerOptions {
   @Option(
       names = "--alert-operation-ms",
       description =
-          "Alert when the slowest API call of an interval took longer (env GRIDCAST_ALERT_OPERATION_MS, default ${DEFAULT-VALUE}).")
+          "Alert when the slowest interactive API call of an interval took longer"
+              + " (env GRIDCAST_ALERT_OPERATION_MS, default ${DEFAULT-VALUE}).")
   String alertOperationMs;
 
   @Option(
@@ -211,8 +227,23 @@ final class ServerOptions {
   @Option(
       names = "--alert-cache-hit-rate-percent",
       description =
-          "Alert when the result cache's hit rate is below (env GRIDCAST_ALERT_CACHE_HIT_RATE_PERCENT, default ${DEFAULT-VALUE}).")
+          "Warn when the result cache's hit rate over the cache window is below"
+              + " (env GRIDCAST_ALERT_CACHE_HIT_RATE_PERCENT, default ${DEFAULT-VALUE}).")
   String alertCacheHitRatePercent;
+
+  @Option(
+      names = "--alert-cache-min-lookups",
+      description =
+          "Fewest lookups in the cache window for its hit rate to be judged"
+              + " (env GRIDCAST_ALERT_CACHE_MIN_LOOKUPS, default ${DEFAULT-VALUE}).")
+  String alertCacheMinLookups;
+
+  @Option(
+      names = "--alert-cache-window-minutes",
+      description =
+          "The span the cache hit rate is judged over, not before the process sampled that long"
+              + " (env GRIDCAST_ALERT_CACHE_WINDOW_MINUTES, default ${DEFAULT-VALUE}).")
+  String alertCacheWindowMinutes;
 
   ServerConfig toConfig(Role role) {
     DatabaseUrl url =
@@ -258,6 +289,7 @@ final class ServerOptions {
   }
 
   private MonitorConfig monitorConfig() {
+    MonitorConfig.checkLogFormat(System.getenv("GRIDCAST_LOG_FORMAT"));
     double memoryMb = number("--alert-memory-mb", alertMemoryMb);
     return new MonitorConfig(
         Duration.ofMillis(
@@ -266,9 +298,26 @@ final class ServerOptions {
             number("--alert-cpu-percent", alertCpuPercent),
             (long) (memoryMb * 1024 * 1024),
             Duration.ofMillis((long) number("--alert-operation-ms", alertOperationMs)),
+            Duration.ofMillis((long) number("--alert-queue-wait-ms", alertQueueWaitMs)),
             number("--alert-error-rate-percent", alertErrorRatePercent),
-            number("--alert-cache-hit-rate-percent", alertCacheHitRatePercent)),
-        MetricsAccess.parse(metricsAccess));
+            number("--alert-cache-hit-rate-percent", alertCacheHitRatePercent),
+            whole("--alert-cache-min-lookups", alertCacheMinLookups),
+            Duration.ofMinutes(whole("--alert-cache-window-minutes", alertCacheWindowMinutes))),
+        MetricsAccess.parse(metricsAccess),
+        metricsPort());
+  }
+
+  /** {@code --metrics-port}: none when not given, else a port in 0..65535. */
+  private int metricsPort() {
+    if (metricsPort == null || metricsPort.isBlank()) {
+      return MonitorConfig.NO_METRICS_PORT;
+    }
+    long port = whole("--metrics-port", metricsPort);
+    if (port < 0 || port > 65535) {
+      throw new ConfigException(
+          "--metrics-port / GRIDCAST_METRICS_PORT must be in 0..65535, got " + port);
+    }
+    return (int) port;
   }
 
   /** {@code on}/{@code true} or {@code off}/{@code false}, any case. */
@@ -287,6 +336,15 @@ final class ServerOptions {
       return Double.parseDouble(text.strip());
     } catch (NumberFormatException e) {
       throw new ConfigException(flag + " / " + env(flag) + " must be a number, got '" + text + "'");
+    }
+  }
+
+  private static long whole(String flag, String text) {
+    try {
+      return Long.parseLong(text.strip());
+    } catch (NumberFormatException e) {
+      throw new ConfigException(
+          flag + " / " + env(flag) + " must be a whole number, got '" + text + "'");
     }
   }
 

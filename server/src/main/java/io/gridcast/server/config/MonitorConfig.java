@@ -2,18 +2,25 @@ package io.gridcast.server.config;
 
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Monitoring settings of one process ({@code --monitor-interval-seconds}, {@code --metrics-access},
- * the {@code --alert-*} limits), validated at construction.
+ * {@code --metrics-port}, the {@code --alert-*} limits), validated at construction.
  *
  * @param sampleInterval how often the system sampler reads CPU, memory, disk and network and the
  *     alert rules are evaluated; zero starts the process with sampling off
  * @param thresholds the alert limits
  * @param metricsAccess who may read {@code /metrics}
+ * @param metricsPort where a process without an API ({@code gridcast worker}) serves {@code
+ *     /metrics} (on the configured host; 0: any free port), or {@link #NO_METRICS_PORT} for none.
+ *     Processes with an API serve it on their API port and ignore this.
  */
 public record MonitorConfig(
-    Duration sampleInterval, AlertThresholds thresholds, MetricsAccess metricsAccess) {
+    Duration sampleInterval,
+    AlertThresholds thresholds,
+    MetricsAccess metricsAccess,
+    int metricsPort) {
 
   /** Default sampling interval: a figure every 5 s (the page's charts and the alert rules). */
   public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(5);
@@ -26,8 +33,18 @@ public record MonitorConfig(
 
   public static final MetricsAccess DEFAULT_METRICS_ACCESS = MetricsAccess.LOOPBACK;
 
+  /** {@link #metricsPort()} of a worker that serves no {@code /metrics}. */
+  public static final int NO_METRICS_PORT = -1;
+
+  /**
+   * The values of {@code GRIDCAST_LOG_FORMAT}: the logback configurations {@code logback.xml}
+   * includes.
+   */
+  public static final Set<String> LOG_FORMATS = Set.of("text", "json");
+
   public static final MonitorConfig DEFAULTS =
-      new MonitorConfig(DEFAULT_INTERVAL, AlertThresholds.DEFAULTS, DEFAULT_METRICS_ACCESS);
+      new MonitorConfig(
+          DEFAULT_INTERVAL, AlertThresholds.DEFAULTS, DEFAULT_METRICS_ACCESS, NO_METRICS_PORT);
 
   /** Who may read {@code /metrics}. */
   public enum MetricsAccess {
@@ -76,18 +93,36 @@ public record MonitorConfig(
     if (metricsAccess == null) {
       metricsAccess = DEFAULT_METRICS_ACCESS;
     }
+    if (metricsPort < NO_METRICS_PORT || metricsPort > 65535) {
+      throw new ConfigException(
+          "--metrics-port / GRIDCAST_METRICS_PORT must be in 0..65535, got " + metricsPort);
+    }
+  }
+
+  /**
+   * Refuses a {@code GRIDCAST_LOG_FORMAT} other than {@code text} or {@code json} (null: not set):
+   * logback would find no configuration of that name and drop every log line without a word.
+   */
+  public static void checkLogFormat(String format) {
+    if (format != null && !LOG_FORMATS.contains(format)) {
+      throw new ConfigException("GRIDCAST_LOG_FORMAT must be text or json, got '" + format + "'");
+    }
   }
 
   public MonitorConfig withSampleInterval(Duration d) {
-    return new MonitorConfig(d, thresholds, metricsAccess);
+    return new MonitorConfig(d, thresholds, metricsAccess, metricsPort);
   }
 
   public MonitorConfig withThresholds(AlertThresholds t) {
-    return new MonitorConfig(sampleInterval, t, metricsAccess);
+    return new MonitorConfig(sampleInterval, t, metricsAccess, metricsPort);
   }
 
   public MonitorConfig withMetricsAccess(MetricsAccess a) {
-    return new MonitorConfig(sampleInterval, thresholds, a);
+    return new MonitorConfig(sampleInterval, thresholds, a, metricsPort);
+  }
+
+  public MonitorConfig withMetricsPort(int port) {
+    return new MonitorConfig(sampleInterval, thresholds, metricsAccess, port);
   }
 
   @Override
@@ -95,6 +130,7 @@ public record MonitorConfig(
     return (sampleInterval.isZero() ? "sampling off" : "sampling every " + sampleInterval)
         + ", /metrics "
         + metricsAccess.key()
+        + (metricsPort == NO_METRICS_PORT ? "" : " on port " + metricsPort)
         + ", alerts "
         + thresholds;
   }

@@ -27,7 +27,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -129,19 +128,13 @@ final class PerformanceRoutes implements RouteGroup {
   /** The kept chart points, oldest first. */
   record History(List<MonitorPoint> samples) {}
 
-  /** A rule's limit in its unit. */
-  record Threshold(double limit, String unit) {}
-
-  /** The raised alerts, the kept changes (newest first) and each rule's threshold. */
-  record Alerts(List<Alert> active, List<Alert> history, Map<String, Threshold> thresholds) {}
+  /** The raised alerts, the kept changes (newest first) and each rule's limits. */
+  record Alerts(
+      List<Alert> active, List<Alert> history, Map<String, AlertRules.RuleLimit> thresholds) {}
 
   private void alerts(Context ctx) {
     AlertRules rules = monitoring.alerts();
-    Map<String, Threshold> thresholds = new LinkedHashMap<>();
-    for (AlertRules.Rule rule : AlertRules.Rule.values()) {
-      thresholds.put(rule.key(), new Threshold(rules.limit(rule), rule.unit()));
-    }
-    OpsRoutes.json(ctx, 200, new Alerts(rules.active(), rules.history(), thresholds));
+    OpsRoutes.json(ctx, 200, new Alerts(rules.active(), rules.history(), rules.describeLimits()));
   }
 
   private void start(Context ctx) throws IOException {

@@ -3,23 +3,38 @@ package io.gridcast.server.monitor;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Pattern;
 
 /**
  * API call timings: the Prometheus histogram {@code gridcast_http_server_requests_seconds} by
  * method, route template (never the raw path, so ids do not explode the series count), status and
- * outcome; and a window of counts since the last sampler tick (requests, 5xx, slowest call) for the
- * status figures and the alert rules. Thread-safe and lock-free on the request path.
+ * outcome; and a window of counts since the last sampler tick (requests, 5xx, mean and slowest
+ * interactive call) for the status figures and the alert rules. Thread-safe and lock-free on the
+ * request path.
+ *
+ * <p>Interactive calls are all but the {@link #BULK_ROUTES}: event streams, which stay open for
+ * minutes, and calls whose time grows with the data they move (uploads, a dataset with all its
+ * SKUs, forecast downloads, job creation and clearing in bulk, cache invalidation, a recording's
+ * download). A 200,000-SKU upload that takes 30 s is no sign of a slow API; a status poll that
+ * takes 1 s is.
  */
 public final class HttpMetrics {
   static final String TIMER = "gridcast.http.server.requests";
 
-  /** Long-lived streams: timed, but never the "slowest call" of the operation-duration rule. */
-  static final Set<String> STREAMS = Set.of("/api/events");
+  /**
+   * Route templates timed in the histogram but left out of the window's mean and slowest call (and
+   * so of the operation-duration and CPU rules). {@code deploy/prometheus/alerts.yml} excludes the
+   * same routes with this very expression (RE2 and Java read it alike, anchored at both ends).
+   */
+  public static final String BULK_ROUTES =
+      "/api/events|/api/datasets(/[{][^/}]+[}](/forecasts|/actuals)?)?|/api/jobs(/retry)?"
+          + "|/api/cache|/api/performance/profile/[{][^/}]+[}]/jfr";
+
+  private static final Pattern BULK = Pattern.compile(BULK_ROUTES);
 
   private final MeterRegistry registry;
   private final ConcurrentHashMap<String, Timer> timers = new ConcurrentHashMap<>();
@@ -60,7 +75,7 @@ public final class HttpMetrics {
     if (status >= 500) {
       errors.increment();
     }
-    if (!STREAMS.contains(r)) {
+    if (!BULK.matcher(r).matches()) {
       slowestNanos.accumulateAndGet(nanos, Math::max);
       timedRequests.increment();
       timedNanos.add(nanos);
@@ -80,8 +95,8 @@ public final class HttpMetrics {
   /**
    * Counts since the previous drain.
    *
-   * @param slowestNanos the longest call, 0 when there was none (streams excluded)
-   * @param timedRequests calls other than streams
+   * @param slowestNanos the longest interactive call, 0 when there was none
+   * @param timedRequests interactive calls (all but {@link #BULK_ROUTES})
    * @param timedNanos their summed duration
    */
   record Window(

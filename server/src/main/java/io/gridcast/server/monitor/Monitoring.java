@@ -1,10 +1,10 @@
 package io.gridcast.server.monitor;
 
 import com.zaxxer.hikari.HikariDataSource;
-import com.zaxxer.hikari.HikariPoolMXBean;
 import io.gridcast.queue.JobHandler;
 import io.gridcast.queue.JobStore;
 import io.gridcast.server.config.MonitorConfig;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -23,27 +23,30 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
-import java.util.function.ToDoubleFunction;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The monitoring of one process: the Prometheus registry with JVM, pool, queue, HTTP and job
- * meters; the system sampler on its own named daemon thread, started and stopped at run time; the
- * alert rules, evaluated at every sample.
+ * The monitoring of one process: the Prometheus registry with JVM, pool, queue, HTTP, job, cache
+ * and build meters; the system sampler on its own named daemon thread, started and stopped at run
+ * time; the alert rules, evaluated at every sample.
  *
- * <p>Each tick: read the system ({@link SystemSampler}), drain the HTTP and job windows, build a
- * {@link AlertRules.Reading} (CPU %, resident bytes, slowest call, error rate {@code 100 * (http5xx
- * + failedJobs) / (requests + finishedJobs)} once at least {@value #MIN_ERROR_SAMPLE} calls and
- * jobs finished, cache hit rate when a cache is bound) and evaluate the rules. Thread-safe; {@link
- * #close()} is idempotent.
+ * <p>Each tick: read the system ({@link SystemSampler}), measure the queue wait of a new request
+ * ({@link QueueWaitProbe}), drain the HTTP and job windows, add the cache's counts to its window
+ * ({@link CacheWindow}), build a {@link AlertRules.Reading} (CPU %, resident bytes, slowest
+ * interactive call, queue wait, error rate {@code 100 * (http5xx + failedJobs) / (requests +
+ * finishedJobs)} once at least {@value #MIN_ERROR_SAMPLE} calls and jobs finished, the cache's
+ * windowed hit rate once judged) and evaluate the rules. Thread-safe; {@link #close()} is
+ * idempotent.
  */
 public final class Monitoring implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Monitoring.class);
@@ -59,10 +62,15 @@ public final class Monitoring implements AutoCloseable {
   private final AlertRules alerts;
   private final JvmGcMetrics gc;
   private final ScheduledExecutorService scheduler;
+  private final QueueWaitProbe queueWaitProbe = new QueueWaitProbe();
+  private final CacheWindow cacheWindow;
   private volatile SystemSampler sampler;
   private volatile Supplier<CacheFigures> cacheFigures;
   private volatile QueueDepth queueDepth;
   private volatile ApplicationFigures application;
+  private volatile double queueWaitSeconds = Double.NaN;
+  private volatile int workerSlots;
+  private volatile MetricsListener metricsListener;
   private final Deque<MonitorPoint> points = new ArrayDeque<>();
   private ScheduledFuture<?> task;
   private Duration interval = Duration.ZERO;
@@ -73,8 +81,10 @@ public final class Monitoring implements AutoCloseable {
     this.clock = clock;
     this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     this.http = new HttpMetrics(registry);
-    this.jobs = new JobMetrics(registry);
+    this.jobs = new JobMetrics(registry, clock);
     this.alerts = new AlertRules(config.thresholds());
+    this.cacheWindow =
+        new CacheWindow(config.thresholds().cacheWindow(), config.thresholds().cacheMinLookups());
     new ClassLoaderMetrics().bindTo(registry);
     new JvmMemoryMetrics().bindTo(registry);
     this.gc = new JvmGcMetrics();
@@ -82,33 +92,16 @@ public final class Monitoring implements AutoCloseable {
     new JvmThreadMetrics().bindTo(registry);
     new ProcessorMetrics().bindTo(registry);
     new UptimeMetrics().bindTo(registry);
-    systemGauge(
-        "gridcast.system.cpu.percent", "System CPU load, percent", SystemSample::cpuPercent);
-    systemGauge(
-        "gridcast.system.memory.available.bytes",
-        "Physical memory available",
-        s -> s.memoryAvailableBytes());
-    systemGauge("gridcast.system.memory.total.bytes", "Physical memory", s -> s.memoryTotalBytes());
-    systemGauge(
-        "gridcast.process.resident.bytes",
-        "Resident memory of this process",
-        s -> s.processResidentBytes());
-    systemGauge(
-        "gridcast.system.disk.read.bytes.per.second",
-        "Disk reads, all disks",
-        SystemSample::diskReadBytesPerSecond);
-    systemGauge(
-        "gridcast.system.disk.write.bytes.per.second",
-        "Disk writes, all disks",
-        SystemSample::diskWriteBytesPerSecond);
-    systemGauge(
-        "gridcast.system.network.received.bytes.per.second",
-        "Network received, all interfaces",
-        SystemSample::networkReceivedBytesPerSecond);
-    systemGauge(
-        "gridcast.system.network.sent.bytes.per.second",
-        "Network sent, all interfaces",
-        SystemSample::networkSentBytesPerSecond);
+    ProcessGauges.system(
+        registry,
+        () -> {
+          SystemSampler s = sampler;
+          return s == null ? null : s.latest();
+        });
+    ProcessGauges.build(registry, BuildInfo.current());
+    Gauge.builder("gridcast.api.queue.wait.seconds", this, m -> m.queueWaitSeconds)
+        .description("How long a new API request waited for a thread at the last sample")
+        .register(registry);
     Gauge.builder("gridcast.alerts.active", alerts, a -> a.active().size())
         .description("Raised alerts")
         .register(registry);
@@ -131,19 +124,6 @@ public final class Monitoring implements AutoCloseable {
       m.start(config.sampleInterval());
     }
     return m;
-  }
-
-  private void systemGauge(String name, String help, ToDoubleFunction<SystemSample> f) {
-    Gauge.builder(
-            name,
-            this,
-            m -> {
-              SystemSampler s = m.sampler;
-              SystemSample latest = s == null ? null : s.latest();
-              return latest == null ? Double.NaN : f.applyAsDouble(latest);
-            })
-        .description(help)
-        .register(registry);
   }
 
   public MonitorConfig config() {
@@ -172,55 +152,68 @@ public final class Monitoring implements AutoCloseable {
     return jobs.timed(type, handler);
   }
 
-  /** Registers {@code gridcast_queue_jobs{status}} gauges on the store's counts (cached 5 s). */
+  /**
+   * Registers {@code gridcast_queue_jobs{status}} and {@code
+   * gridcast_queue_oldest_pending_age_seconds} on the store (read at most every 5 s).
+   */
   public void bindQueue(JobStore store) {
-    queueDepth = new QueueDepth(store, registry);
+    queueDepth = new QueueDepth(store, clock, registry);
+  }
+
+  /**
+   * Registers {@code gridcast_worker_slots}: the jobs this process may run at once (0 for an API
+   * process); {@code gridcast_jobs_running} over it is how busy the workers are. Call once.
+   */
+  public void bindWorkers(int slots) {
+    workerSlots = slots;
+    Gauge.builder("gridcast.worker.slots", this, m -> m.workerSlots)
+        .description("Jobs this process may run at once")
+        .register(registry);
+  }
+
+  /**
+   * Serves {@code GET /metrics} on {@code host:port} (0: any free port) for a process without an
+   * API, under this monitor's access rule; closed with the monitor. Returns the bound port.
+   *
+   * @param adminToken true for a bearer token that belongs to an admin
+   */
+  public synchronized int serveMetrics(String host, int port, Predicate<String> adminToken) {
+    if (metricsListener != null) {
+      throw new IllegalStateException("/metrics is already served on " + metricsListener.port());
+    }
+    metricsListener =
+        MetricsListener.start(host, port, config.metricsAccess(), adminToken, this::scrape);
+    LOG.info("monitoring: /metrics on http://{}:{}/metrics", host, metricsListener.port());
+    return metricsListener.port();
   }
 
   /**
    * Registers the pool's gauges ({@code gridcast_db_pool_connections{state}}) when it is Hikari.
    */
   public void bindPool(DataSource dataSource) {
-    if (!(dataSource instanceof HikariDataSource h)) {
-      return;
+    if (dataSource instanceof HikariDataSource h) {
+      ProcessGauges.pool(registry, h);
     }
-    String pool = h.getPoolName() == null ? "default" : h.getPoolName();
-    for (String state : new String[] {"active", "idle", "total", "pending"}) {
-      Gauge.builder(
-              "gridcast.db.pool.connections",
-              h,
-              ds -> {
-                HikariPoolMXBean b = ds.getHikariPoolMXBean();
-                if (b == null) {
-                  return Double.NaN;
-                }
-                return switch (state) {
-                  case "active" -> b.getActiveConnections();
-                  case "idle" -> b.getIdleConnections();
-                  case "total" -> b.getTotalConnections();
-                  default -> b.getThreadsAwaitingConnection();
-                };
-              })
-          .description("Connections of the job database pool")
-          .tag("pool", pool)
-          .tag("state", state)
-          .register(registry);
-    }
-    Gauge.builder("gridcast.db.pool.max", h, HikariDataSource::getMaximumPoolSize)
-        .description("Largest size of the job database pool")
-        .tag("pool", pool)
-        .register(registry);
   }
 
   /**
-   * Binds the result cache: its hit rate (0..1; empty while it has no lookups, and then the cache
-   * alert is not evaluated) becomes {@code gridcast_cache_hit_ratio} and feeds the cache rule; its
-   * figures appear under {@code cache} in the status answer. Call once, at start.
+   * Binds the result cache: its cumulative hits and misses become {@code
+   * gridcast_cache_lookups_total{result}} and {@code gridcast_cache_hit_ratio} (since start, NaN
+   * before the first lookup) and feed the cache rule's window; its figures appear under {@code
+   * cache} in the status answer. Call once, at start.
    */
   public void bindCache(Supplier<CacheFigures> figures) {
     this.cacheFigures = figures;
     Gauge.builder("gridcast.cache.hit.ratio", this, m -> m.cacheHitRate().orElse(Double.NaN))
-        .description("Result cache hit rate, 0..1")
+        .description("Result cache hit rate since this process started, 0..1")
+        .register(registry);
+    FunctionCounter.builder("gridcast.cache.lookups", figures, f -> f.get().hits())
+        .description("Result cache lookups since this process started")
+        .tag("result", "hit")
+        .register(registry);
+    FunctionCounter.builder("gridcast.cache.lookups", figures, f -> f.get().misses())
+        .description("Result cache lookups since this process started")
+        .tag("result", "miss")
         .register(registry);
   }
 
@@ -238,6 +231,11 @@ public final class Monitoring implements AutoCloseable {
         .description("Job events kept in memory for this process's event streams")
         .strongReference(true) // a gauge holds its object weakly; nothing else holds this lambda
         .register(registry);
+  }
+
+  /** The port {@link #serveMetrics} listens on, empty when it was not called. */
+  public synchronized OptionalInt metricsPort() {
+    return metricsListener == null ? OptionalInt.empty() : OptionalInt.of(metricsListener.port());
   }
 
   /** Starts (or re-times) sampling and alert evaluation every {@code every}. */
@@ -288,6 +286,8 @@ public final class Monitoring implements AutoCloseable {
       sampler = new SystemSampler(clock);
     }
     SystemSample s = sampler.sample();
+    double wait = queueWaitProbe.measure().toNanos() / 1e9;
+    queueWaitSeconds = wait;
     long now = System.nanoTime();
     double seconds = Math.max(1e-3, (now - lastTickNanos) / 1e9);
     lastTickNanos = now;
@@ -297,13 +297,18 @@ public final class Monitoring implements AutoCloseable {
     Double errorRate = total >= MIN_ERROR_SAMPLE ? 100.0 * (w.errors() + j.failed()) / total : null;
     Double slowest = w.timedRequests() == 0 ? null : w.slowestNanos() / 1e9;
     Double mean = w.timedRequests() == 0 ? null : w.timedNanos() / 1e9 / w.timedRequests();
-    Double hitRate = cacheHitRate().orElse(null);
+    Supplier<CacheFigures> cache = cacheFigures;
+    CacheFigures counts = cache == null ? null : cache.get();
+    Double windowHitRate = counts == null ? null : cacheWindow.add(s.at(), counts).orElse(null);
+    Double hitRate = counts == null ? null : counts.hitRate().orElse(null);
     ApplicationFigures app =
         new ApplicationFigures(
             w.requests() / seconds,
             mean,
             slowest,
+            wait,
             j.finished() / seconds,
+            jobs.running(),
             j.failed(),
             errorRate,
             seconds);
@@ -319,8 +324,9 @@ public final class Monitoring implements AutoCloseable {
             s.cpuPercent(),
             s.processResidentBytes() < 0 ? null : (double) s.processResidentBytes(),
             slowest,
+            wait,
             errorRate,
-            hitRate == null ? null : hitRate * 100),
+            windowHitRate),
         s.at());
   }
 
@@ -334,6 +340,8 @@ public final class Monitoring implements AutoCloseable {
         sm == null ? null : sm.latest(),
         application,
         q == null ? Map.of() : q.snapshot(),
+        q == null ? null : q.oldestPendingSeconds(),
+        new PerformanceStatus.Workers(workerSlots, jobs.running()),
         cache == null
             ? PerformanceStatus.CacheStatus.NONE
             : PerformanceStatus.CacheStatus.of(cache.get()),
@@ -356,6 +364,10 @@ public final class Monitoring implements AutoCloseable {
   @Override
   public void close() {
     stop();
+    MetricsListener l = metricsListener;
+    if (l != null) {
+      l.close();
+    }
     scheduler.shutdownNow();
     gc.close();
     registry.close();

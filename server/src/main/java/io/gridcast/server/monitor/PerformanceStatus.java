@@ -12,6 +12,9 @@ import java.util.Map;
  * @param system the last system sample (null before the first)
  * @param application the last interval's application figures (null before the first)
  * @param queue jobs by status, all owners
+ * @param oldestPendingAgeSeconds seconds since the oldest due pending job was enqueued, 0 when none
+ *     waits (null in a process without a queue)
+ * @param workers the jobs this process may run at once and runs now
  * @param cache the result cache's figures
  * @param alerts the raised alerts
  */
@@ -20,6 +23,8 @@ public record PerformanceStatus(
     SystemSample system,
     ApplicationFigures application,
     Map<String, Long> queue,
+    Double oldestPendingAgeSeconds,
+    Workers workers,
     CacheStatus cache,
     List<Alert> alerts) {
 
@@ -28,6 +33,12 @@ public record PerformanceStatus(
    * @param intervalSeconds the sampling interval, 0 when stopped
    */
   public record Sampling(boolean running, double intervalSeconds) {}
+
+  /**
+   * @param slots the jobs this process may run at once (0 for an API process)
+   * @param running job handlers running now
+   */
+  public record Workers(int slots, int running) {}
 
   /**
    * The result cache's figures; only {@code hit_rate} (null) without a cache.

@@ -46,20 +46,33 @@ class ServerOptionsTest {
   void environmentVariables_setTheMonitoringSettings() {
     ServerConfig c =
         parse(
-            Map.of(
-                "GRIDCAST_MONITOR_INTERVAL_SECONDS", "0.5",
-                "GRIDCAST_METRICS_ACCESS", "admin",
-                "GRIDCAST_ALERT_CPU_PERCENT", "90",
-                "GRIDCAST_ALERT_MEMORY_MB", "512",
-                "GRIDCAST_ALERT_OPERATION_MS", "250",
-                "GRIDCAST_ALERT_ERROR_RATE_PERCENT", "2.5",
-                "GRIDCAST_ALERT_CACHE_HIT_RATE_PERCENT", "70"));
+            Map.ofEntries(
+                Map.entry("GRIDCAST_MONITOR_INTERVAL_SECONDS", "0.5"),
+                Map.entry("GRIDCAST_METRICS_ACCESS", "admin"),
+                Map.entry("GRIDCAST_METRICS_PORT", "9101"),
+                Map.entry("GRIDCAST_ALERT_CPU_PERCENT", "90"),
+                Map.entry("GRIDCAST_ALERT_MEMORY_MB", "512"),
+                Map.entry("GRIDCAST_ALERT_OPERATION_MS", "250"),
+                Map.entry("GRIDCAST_ALERT_QUEUE_WAIT_MS", "40"),
+                Map.entry("GRIDCAST_ALERT_ERROR_RATE_PERCENT", "2.5"),
+                Map.entry("GRIDCAST_ALERT_CACHE_HIT_RATE_PERCENT", "70"),
+                Map.entry("GRIDCAST_ALERT_CACHE_MIN_LOOKUPS", "300"),
+                Map.entry("GRIDCAST_ALERT_CACHE_WINDOW_MINUTES", "15")));
     assertThat(c.monitor())
         .isEqualTo(
             new MonitorConfig(
                 Duration.ofMillis(500),
-                new AlertThresholds(90, 512L * 1024 * 1024, Duration.ofMillis(250), 2.5, 70),
-                MonitorConfig.MetricsAccess.ADMIN));
+                new AlertThresholds(
+                    90,
+                    512L * 1024 * 1024,
+                    Duration.ofMillis(250),
+                    Duration.ofMillis(40),
+                    2.5,
+                    70,
+                    300,
+                    Duration.ofMinutes(15)),
+                MonitorConfig.MetricsAccess.ADMIN,
+                9101));
   }
 
   @Test
@@ -93,6 +106,19 @@ class ServerOptionsTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("GRIDCAST_MONITOR_INTERVAL_SECONDS")
         .hasMessageContaining("0.01");
+    assertThatThrownBy(() -> parse(Map.of(), "--metrics-port", "70000"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("--metrics-port / GRIDCAST_METRICS_PORT")
+        .hasMessageContaining("70000");
+    assertThatThrownBy(() -> parse(Map.of("GRIDCAST_ALERT_CACHE_MIN_LOOKUPS", "0")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("--alert-cache-min-lookups / GRIDCAST_ALERT_CACHE_MIN_LOOKUPS");
+    assertThatThrownBy(() -> parse(Map.of("GRIDCAST_ALERT_CACHE_WINDOW_MINUTES", "1.5")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("must be a whole number, got '1.5'");
+    assertThatThrownBy(() -> parse(Map.of(), "--alert-queue-wait-ms", "0"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("--alert-queue-wait-ms / GRIDCAST_ALERT_QUEUE_WAIT_MS");
   }
 
   @Test

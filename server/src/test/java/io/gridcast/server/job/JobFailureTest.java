@@ -10,6 +10,7 @@ import io.gridcast.queue.JobHandler;
 import io.gridcast.queue.StoreException;
 import io.gridcast.server.db.DatabaseException;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -123,6 +124,11 @@ class JobFailureTest {
     @Override
     public int maxAttempts() {
       return 3;
+    }
+
+    @Override
+    public Instant dueAt() {
+      return Instant.EPOCH;
     }
 
     @Override

@@ -1,45 +1,71 @@
 package io.gridcast.server.monitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gridcast.queue.JobCancelledException;
 import io.gridcast.queue.JobHandler;
+import io.gridcast.queue.ManualClock;
 import io.gridcast.server.config.AlertThresholds;
 import io.gridcast.server.config.MonitorConfig;
 import java.time.Duration;
-import java.time.InstantSource;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import org.assertj.core.api.Assertions;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+/**
+ * One monitor driven tick by tick on a manual clock. CPU can never exceed 100 %, memory never 1 TiB
+ * and no request waits 10 s for a thread: only the rules under test can fire.
+ */
 class MonitoringTickTest {
   private static final long SECOND = 1_000_000_000L;
+  private static final Instant T0 = Instant.parse("2026-12-01T08:00:00Z");
 
-  /** CPU can never exceed 100 % and memory never 1 TiB: only the rules under test can fire. */
+  private final ManualClock clock = new ManualClock(T0);
   private final Monitoring monitoring =
       Monitoring.create(
           MonitorConfig.DEFAULTS
               .withSampleInterval(Duration.ZERO)
-              .withThresholds(new AlertThresholds(100, 1L << 40, Duration.ofSeconds(1), 5, 50)),
-          InstantSource.system());
+              .withThresholds(
+                  AlertThresholds.DEFAULTS
+                      .withCpuPercent(100)
+                      .withMemoryBytes(1L << 40)
+                      .withQueueWait(Duration.ofSeconds(10))
+                      .withCacheWindow(Duration.ofHours(1), 1000)),
+          clock);
 
   @AfterEach
   void close() {
     monitoring.close();
   }
 
+  private static CacheFigures lookups(long hits, long misses) {
+    return new CacheFigures(hits, misses, 0, 0, 0);
+  }
+
   private List<String> activeRules() {
     return monitoring.alerts().active().stream().map(Alert::rule).toList();
   }
 
+  private static double metric(String text, String series) {
+    Matcher m = Pattern.compile("(?m)^" + Pattern.quote(series) + " (\\S+)$").matcher(text);
+    assertThat(m.find()).as(series + " in\n" + text).isTrue();
+    return Double.parseDouble(m.group(1));
+  }
+
   @Test
-  void slowApiCall_raisesOperationDuration_butALongEventStreamDoesNot() {
+  void slowInteractiveCall_raisesOperationDuration_butStreamsAndBulkTransfersDoNot() {
     monitoring.http().record("GET", "/api/events", 200, 600 * SECOND);
+    monitoring.http().record("POST", "/api/datasets", 201, 30 * SECOND);
+    monitoring.http().record("GET", "/api/datasets/{id}/forecasts", 200, 20 * SECOND);
+    monitoring.http().record("POST", "/api/jobs", 202, 10 * SECOND);
     monitoring.http().record("GET", "/api/jobs/{id}", 200, SECOND / 100);
     monitoring.tick();
     assertThat(activeRules()).isEmpty();
@@ -70,7 +96,7 @@ class MonitoringTickTest {
       monitoring.http().record("GET", "/api/models", 200, 1000);
     }
     try {
-      failing.handle(null);
+      failing.handle(new TestJobContext("optimization", clock.instant()));
     } catch (IllegalStateException expected) {
       // the failure is what is counted
     }
@@ -100,10 +126,11 @@ class MonitoringTickTest {
             ctx -> {
               throw new JobCancelledException(UUID.randomUUID());
             });
-    ok.handle(null);
-    ok.handle(null);
+    TestJobContext job = new TestJobContext("validation", clock.instant());
+    ok.handle(job);
+    ok.handle(job);
     try {
-      cancelled.handle(null);
+      cancelled.handle(job);
     } catch (JobCancelledException expected) {
       // counted as cancelled
     }
@@ -117,6 +144,66 @@ class MonitoringTickTest {
   }
 
   @Test
+  void enqueueToStart_isTimedFromTheDueTimeToTheHandlersStart_inBucketsUpToHours()
+      throws Exception {
+    JobHandler h = monitoring.timed("optimization", ctx -> "{}");
+    h.handle(new TestJobContext("optimization", clock.instant().minusSeconds(90)));
+    h.handle(new TestJobContext("optimization", clock.instant().minus(Duration.ofHours(3))));
+    h.handle(new TestJobContext("optimization", clock.instant().plusSeconds(5))); // fast clock
+
+    String text = monitoring.scrape();
+    String bucket = "gridcast_job_enqueue_to_start_seconds_bucket{type=\"optimization\",le=\"%s\"}";
+    assertThat(metric(text, bucket.formatted("0.05"))).as("the early one counts as 0").isEqualTo(1);
+    assertThat(metric(text, bucket.formatted("60.0"))).isEqualTo(1);
+    assertThat(metric(text, bucket.formatted("120.0"))).isEqualTo(2);
+    assertThat(metric(text, bucket.formatted("7200.0"))).isEqualTo(2);
+    assertThat(metric(text, bucket.formatted("14400.0"))).isEqualTo(3);
+    assertThat(metric(text, bucket.formatted("+Inf"))).isEqualTo(3);
+    assertThat(metric(text, "gridcast_job_enqueue_to_start_seconds_sum{type=\"optimization\"}"))
+        .isEqualTo(90 + 3 * 3600);
+  }
+
+  @Test
+  void jobsRunning_countsHandlersInFlight_andWorkerSlotsAreBound() throws Exception {
+    monitoring.bindWorkers(3);
+    AtomicReference<String> during = new AtomicReference<>();
+    JobHandler h =
+        monitoring.timed(
+            "optimization",
+            ctx -> {
+              during.set(monitoring.scrape());
+              return "{}";
+            });
+    h.handle(new TestJobContext("optimization", clock.instant()));
+
+    assertThat(metric(during.get(), "gridcast_jobs_running")).isEqualTo(1);
+    String after = monitoring.scrape();
+    assertThat(metric(after, "gridcast_jobs_running")).isZero();
+    assertThat(metric(after, "gridcast_worker_slots")).isEqualTo(3);
+    assertThat(monitoring.status().workers()).isEqualTo(new PerformanceStatus.Workers(3, 0));
+  }
+
+  @Test
+  void buildInfo_isOneSeries_labelledWithVersionAndCommit() {
+    String text = monitoring.scrape();
+    Matcher m =
+        Pattern.compile("(?m)^gridcast_build_info\\{commit=\"([^\"]+)\",version=\"([^\"]+)\"} 1$")
+            .matcher(text);
+    assertThat(m.find()).as(text).isTrue();
+    assertThat(m.group(1)).matches("unknown|[0-9a-f]{12,40}");
+    assertThat(m.group(2)).matches("\\d+\\.\\d+\\.\\d+.*");
+  }
+
+  @Test
+  void queueWait_isMeasuredAtEveryTick_andExported() {
+    monitoring.tick();
+    ApplicationFigures app = monitoring.status().application();
+    assertThat(app.queueWaitSeconds()).isBetween(0.0, QueueWaitProbe.MAX_WAIT.toSeconds() + 0.0);
+    assertThat(metric(monitoring.scrape(), "gridcast_api_queue_wait_seconds"))
+        .isEqualTo(app.queueWaitSeconds());
+  }
+
+  @Test
   void eventFeedSize_isAGauge() {
     AtomicInteger kept = new AtomicInteger();
     monitoring.bindEventFeed(kept::get);
@@ -125,19 +212,43 @@ class MonitoringTickTest {
   }
 
   @Test
-  void cacheHitRate_isJudgedOnlyOnceACacheReportsOne() {
-    AtomicReference<CacheFigures> figures = new AtomicReference<>(new CacheFigures(0, 0, 0, 0, 0));
-    monitoring.bindCache(figures::get);
+  void coldCache_inItsFirstHour_raisesNothing_thenALowHitRateOverAFullHourWarns() {
+    AtomicReference<CacheFigures> counts = new AtomicReference<>(lookups(0, 0));
+    monitoring.bindCache(counts::get);
+    monitoring.tick();
+    counts.set(lookups(0, 5000)); // a fresh server's first uploads: all new questions
+    clock.advance(Duration.ofMinutes(30));
     monitoring.tick();
     assertThat(activeRules()).isEmpty();
+    String text = monitoring.scrape();
+    assertThat(metric(text, "gridcast_cache_lookups_total{result=\"miss\"}")).isEqualTo(5000);
+    assertThat(metric(text, "gridcast_cache_hit_ratio")).isZero();
 
-    figures.set(new CacheFigures(3, 7, 0, 3, 3));
+    clock.advance(Duration.ofMinutes(30));
     monitoring.tick();
 
-    assertThat(activeRules()).containsExactly("cache_hit_rate");
-    assertThat(monitoring.scrape()).contains("gridcast_cache_hit_ratio 0.3");
-    assertThat(monitoring.status().cache().hits()).isEqualTo(3L);
-    assertThat(monitoring.status().cache().hitRate()).isEqualTo(0.3);
+    assertThat(monitoring.alerts().active())
+        .singleElement()
+        .satisfies(a -> {
+          assertThat(a.rule()).isEqualTo("cache_hit_rate");
+          assertThat(a.severity()).isEqualTo("warning");
+          assertThat(a.value()).isZero();
+        });
+    PerformanceStatus.CacheStatus cache = monitoring.status().cache();
+    assertThat(cache.hits()).isZero();
+    assertThat(cache.hitRate()).isZero();
+  }
+
+  @Test
+  void quietCache_withFewerLookupsThanTheMinimum_isNotJudged() {
+    AtomicReference<CacheFigures> counts = new AtomicReference<>(lookups(0, 0));
+    monitoring.bindCache(counts::get);
+    for (int i = 1; i <= 6; i++) {
+      counts.set(lookups(0, 150L * i));
+      clock.advance(Duration.ofMinutes(20));
+      monitoring.tick();
+    }
+    assertThat(activeRules()).as("at most 450 lookups in any hour").isEmpty();
   }
 
   @Test
@@ -147,7 +258,7 @@ class MonitoringTickTest {
     Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> monitoring.history().size() >= 2);
     monitoring.stop();
     assertThat(monitoring.interval()).isZero();
-    Assertions.assertThatThrownBy(() -> monitoring.start(Duration.ofMillis(5)))
+    assertThatThrownBy(() -> monitoring.start(Duration.ofMillis(5)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("5 ms");
   }
