@@ -33,7 +33,9 @@ class HelpTextTest {
     StringWriter out = new StringWriter();
     int code = GridcastCli.run(new PrintWriter(out), new PrintWriter(new StringWriter()), "--help");
     assertThat(code).isZero();
-    assertThat(out.toString()).contains("forecasts with 80%/95%").doesNotContain("%%");
+    assertThat(out.toString())
+        .containsPattern("forecasts with\\s+prediction intervals")
+        .doesNotContain("%%");
   }
 
   private static void collect(CommandSpec spec, List<String> texts) {

@@ -47,7 +47,7 @@ class SubmitCommandTest {
               "4",
               "--wait");
       assertThat(code).as(err.toString()).isZero();
-      assertThat(out.toString()).contains("3 series, 3 jobs");
+      assertThat(out.toString()).contains("3 series (MS, 0 values filled), 3 jobs");
       assertThat(err.toString()).contains("3/3 jobs 100%").contains("all 3 jobs completed");
       assertThat(http.get("/api/jobs/status").json().path("summary").path("completed").asLong())
           .isEqualTo(3);

@@ -86,7 +86,8 @@ class NamesPageTest {
       page.waitText("#sku-title", sku);
       JsonNode result = planner.get("/api/datasets/" + datasetId + "/forecasts?sku=" + sku).json();
       page.waitText("#best-model", result.path("forecasts").get(0).path("model").asText());
-      assertThat(page.el(".sku-main").getText()).contains("48 periods (MS, period 12)");
+      assertThat(page.el(".sku-main").getText())
+          .contains("48 periods, frequency MS, seasonal periods 12");
       page.el(".chart-canvas canvas");
     }
     assertThat(browser.consoleErrors())
