@@ -52,11 +52,6 @@ public record EtsSelection(Set<EtsStructure> allowed, InformationCriterion crite
     return filtered(s -> !s.damped());
   }
 
-  /** The same structures, another criterion. */
-  public EtsSelection withCriterion(InformationCriterion ic) {
-    return new EtsSelection(allowed, ic);
-  }
-
   private EtsSelection filtered(Predicate<EtsStructure> keep) {
     Set<EtsStructure> kept = allowed.stream().filter(keep).collect(Collectors.toSet());
     if (kept.isEmpty()) {
