@@ -6,6 +6,7 @@ import io.gridcast.forecast.series.Series;
 import io.gridcast.forecast.series.SeriesCsvReader;
 import java.io.StringReader;
 import java.time.LocalDateTime;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +49,7 @@ final class TimestampedSeries {
         first.axis().frequency().name(),
         first.axis().label(0),
         first.axis().label(first.length() - 1),
-        java.util.Arrays.toString(first.seasonalPeriods()),
+        Arrays.toString(first.seasonalPeriods()),
         first.period());
     return byId;
   }

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -102,11 +103,11 @@ public final class ResultCacheBench {
           again[i] = optimize(first.base, dataset, skus);
         }
         double[] sorted = again.clone();
-        java.util.Arrays.sort(sorted);
+        Arrays.sort(sorted);
         double median = sorted[REPEATS / 2];
         log(
             "re-submissions 3..%d: %s s; median %.3f s; ratio first / median: %.1fx",
-            REPEATS + 2, java.util.Arrays.toString(again), median, firstS / median);
+            REPEATS + 2, Arrays.toString(again), median, firstS / median);
       } finally {
         first.stop();
       }

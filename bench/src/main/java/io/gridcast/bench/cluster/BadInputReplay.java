@@ -1,5 +1,6 @@
 package io.gridcast.bench.cluster;
 
+import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -129,7 +130,7 @@ final class BadInputReplay {
                     + " "
                     + r.body());
           }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
           wrong.add(api.name() + " " + k.name() + ": " + e);
         }
       }

@@ -5,7 +5,9 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -148,7 +150,7 @@ final class Cluster implements AutoCloseable {
       n.start();
     }
     for (Node n : apis) {
-      if (!c.client.awaitReady(n.url(), java.time.Duration.ofSeconds(60))) {
+      if (!c.client.awaitReady(n.url(), Duration.ofSeconds(60))) {
         throw new IllegalStateException(n.name() + " not ready");
       }
     }
@@ -244,7 +246,7 @@ final class Cluster implements AutoCloseable {
     for (Path p : new Path[] {dir.resolve("db"), dir.resolve("data")}) {
       if (Files.exists(p)) {
         try (var files = Files.walk(p)) {
-          files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+          files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
         } catch (IOException e) {
           System.out.println("cleanup " + p + ": " + e);
         }

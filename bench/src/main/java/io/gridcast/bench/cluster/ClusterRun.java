@@ -1,10 +1,13 @@
 package io.gridcast.bench.cluster;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -43,7 +46,7 @@ public final class ClusterRun {
     String models = o.get("--models", "ses,holt,damped_holt,theta,naive,snaive");
     int submitSeconds = o.integer("--submit-seconds", 240);
     int lease = o.integer("--lease-seconds", 10);
-    boolean badInput = java.util.Arrays.asList(args).contains("--bad-input");
+    boolean badInput = Arrays.asList(args).contains("--bad-input");
     Report rep = new Report(o.get("--report", null));
     int uploads = (jobs + perUpload - 1) / perUpload;
     rep.line(
@@ -207,7 +210,7 @@ public final class ClusterRun {
     rep.flush();
   }
 
-  static long connections(Cluster c) throws java.sql.SQLException {
+  static long connections(Cluster c) throws SQLException {
     try (var k = c.db.connect();
         var rs =
             k.createStatement()
@@ -243,7 +246,7 @@ public final class ClusterRun {
       lines.add(s);
     }
 
-    void flush() throws java.io.IOException {
+    void flush() throws IOException {
       if (file != null) {
         if (file.getParent() != null) {
           Files.createDirectories(file.getParent());

@@ -1,6 +1,7 @@
 package io.gridcast.bench.cluster;
 
 import java.io.BufferedInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -8,6 +9,9 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -77,7 +81,7 @@ final class EventStream implements AutoCloseable {
         InputStream in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
         Http1.Head head = Http1.head(in);
         if (head.status() != 200) {
-          throw new java.io.IOException("status " + head.status());
+          throw new IOException("status " + head.status());
         }
         current = socket;
         if (downSince >= 0) {
@@ -110,7 +114,7 @@ final class EventStream implements AutoCloseable {
    * cluster deliver tens of thousands of events a second to this one generator, on the server's
    * cores).
    */
-  private void read(InputStream body) throws java.io.IOException {
+  private void read(InputStream body) throws IOException {
     byte[] buf = new byte[64 * 1024];
     byte[] line = new byte[4096];
     int lineLen = 0;
@@ -123,7 +127,7 @@ final class EventStream implements AutoCloseable {
         byte b = buf[k];
         if (b != '\n') {
           if (lineLen == line.length) {
-            line = java.util.Arrays.copyOf(line, 2 * line.length);
+            line = Arrays.copyOf(line, 2 * line.length);
           }
           line[lineLen++] = b;
           continue;
@@ -142,7 +146,7 @@ final class EventStream implements AutoCloseable {
         } else if (startsWith(line, len, "event:")) {
           job = new String(line, 6, len - 6, StandardCharsets.US_ASCII).strip().equals("job");
         } else if (startsWith(line, len, "data:")) {
-          data = java.util.Arrays.copyOfRange(line, 5, len);
+          data = Arrays.copyOfRange(line, 5, len);
         }
       }
     }
@@ -184,9 +188,9 @@ final class EventStream implements AutoCloseable {
       Matcher at = AT.matcher(new String(data, StandardCharsets.UTF_8));
       if (at.find()) {
         try {
-          java.time.Instant when = java.time.Instant.parse(at.group(1));
-          addDelay(java.time.Duration.between(when, java.time.Instant.now()).toNanos() / 1e6);
-        } catch (java.time.format.DateTimeParseException e) {
+          Instant when = Instant.parse(at.group(1));
+          addDelay(Duration.between(when, Instant.now()).toNanos() / 1e6);
+        } catch (DateTimeParseException e) {
           // not an instant: no delay recorded
         }
       }
@@ -206,14 +210,14 @@ final class EventStream implements AutoCloseable {
 
   private synchronized void addDelay(double ms) {
     if (delayCount == delays.length) {
-      delays = java.util.Arrays.copyOf(delays, 2 * delays.length);
+      delays = Arrays.copyOf(delays, 2 * delays.length);
     }
     delays[delayCount++] = ms;
   }
 
   /** Recorded delays in ms (wall clock, same machine), unsorted. */
   synchronized double[] delays() {
-    return java.util.Arrays.copyOf(delays, delayCount);
+    return Arrays.copyOf(delays, delayCount);
   }
 
   String name() {
@@ -252,7 +256,7 @@ final class EventStream implements AutoCloseable {
     if (sock != null) {
       try {
         sock.close();
-      } catch (java.io.IOException ignored) {
+      } catch (IOException ignored) {
         // closing anyway
       }
     }

@@ -5,10 +5,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Injects one fault once a share of the jobs completed, then measures how long the cluster takes to
@@ -23,8 +25,8 @@ final class Faults {
   private final int jobs;
   private final long t0;
   private final List<String> recoveries = new ArrayList<>();
-  private final List<String> problems = java.util.Collections.synchronizedList(new ArrayList<>());
-  private final Set<Node> restarting = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final List<String> problems = Collections.synchronizedList(new ArrayList<>());
+  private final Set<Node> restarting = ConcurrentHashMap.newKeySet();
 
   Faults(Cluster c, ClusterRun.Report rep, int jobs, long t0) {
     this.c = c;

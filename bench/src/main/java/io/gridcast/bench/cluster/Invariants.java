@@ -5,12 +5,16 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The run's invariants, counted from the database itself (not from what the API says): every
@@ -48,7 +52,7 @@ final class Invariants {
 
   /** Status counts of every job in the database. */
   Map<String, Long> statusCounts() throws SQLException {
-    Map<String, Long> m = new java.util.TreeMap<>();
+    Map<String, Long> m = new TreeMap<>();
     try (Connection c = connect();
         ResultSet rs =
             c.createStatement().executeQuery("SELECT status, COUNT(*) FROM job GROUP BY status")) {
@@ -72,7 +76,7 @@ final class Invariants {
    */
   void resetStatements() throws SQLException {
     try (Connection c = connect();
-        java.sql.Statement s = c.createStatement()) {
+        Statement s = c.createStatement()) {
       s.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
       s.execute("SELECT pg_stat_statements_reset()");
     }
@@ -91,7 +95,7 @@ final class Invariants {
         while (rs.next()) {
           out.add(
               String.format(
-                  java.util.Locale.ROOT,
+                  Locale.ROOT,
                   "%8.0f ms %8d calls %8d rows  %s",
                   rs.getDouble(2),
                   rs.getLong(1),
@@ -109,7 +113,7 @@ final class Invariants {
 
   /** Events per kind in the job_event log (ENQUEUED, STARTED, RESCUED, RETRY_SCHEDULED...). */
   Map<String, Long> eventKinds() throws SQLException {
-    Map<String, Long> m = new java.util.TreeMap<>();
+    Map<String, Long> m = new TreeMap<>();
     try (Connection c = connect();
         ResultSet rs =
             c.createStatement()
@@ -165,7 +169,7 @@ final class Invariants {
 
   /** Checks every invariant for the submitted job ids (of the given datasets). */
   void check(Collection<String> jobIds, Collection<String> datasetIds) throws SQLException {
-    Set<String> expected = new java.util.HashSet<>(jobIds);
+    Set<String> expected = new HashSet<>(jobIds);
     if (expected.size() != jobIds.size()) {
       broken.add("the API handed out " + (jobIds.size() - expected.size()) + " duplicate job ids");
     }

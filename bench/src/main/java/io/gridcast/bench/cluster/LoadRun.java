@@ -1,11 +1,14 @@
 package io.gridcast.bench.cluster;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
@@ -123,7 +126,7 @@ public final class LoadRun {
       AtomicLong requests = new AtomicLong();
       AtomicLong resent = new AtomicLong();
       AtomicLong warmupErrors = new AtomicLong();
-      List<String> errorSamples = java.util.Collections.synchronizedList(new ArrayList<>());
+      List<String> errorSamples = Collections.synchronizedList(new ArrayList<>());
       List<Thread> threads = new ArrayList<>();
       for (int k = 0; k < clients; k++) {
         int id = k;
@@ -151,7 +154,7 @@ public final class LoadRun {
                           failed.incrementAndGet();
                           errorSamples.add(r.status() + " " + r.text());
                         }
-                      } catch (java.io.IOException e) {
+                      } catch (IOException e) {
                         failed.incrementAndGet();
                         errorSamples.add(e.toString());
                       }
@@ -267,7 +270,7 @@ public final class LoadRun {
       return "no samples";
     }
     return String.format(
-        java.util.Locale.ROOT,
+        Locale.ROOT,
         "n=%d p50=%.2f ms p99=%.2f ms max=%.2f ms",
         sorted.length,
         pct(sorted, 0.50),

@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -31,7 +33,7 @@ final class Node {
   private Process process;
   private volatile String url;
   private volatile String workerId;
-  private final List<String> errors = java.util.Collections.synchronizedList(new ArrayList<>());
+  private final List<String> errors = Collections.synchronizedList(new ArrayList<>());
 
   Node(String name, List<String> prefix, Path jar, String heap, List<String> args, Path logDir) {
     this.name = name;
@@ -114,7 +116,7 @@ final class Node {
                 StandardCharsets.UTF_8,
                 StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND)) {
-      w.write("---- start " + java.time.Instant.now() + " pid " + p.pid() + "\n");
+      w.write("---- start " + Instant.now() + " pid " + p.pid() + "\n");
       String line;
       while ((line = in.readLine()) != null) {
         w.write(line);
@@ -136,7 +138,7 @@ final class Node {
           errors.add(line);
         }
       }
-      w.write("---- exit " + java.time.Instant.now() + "\n");
+      w.write("---- exit " + Instant.now() + "\n");
     } catch (IOException e) {
       // the process ended
     }

@@ -2,6 +2,7 @@ package io.gridcast.bench.cluster;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -123,8 +124,7 @@ final class Postgres implements AutoCloseable {
     List<String> full = new ArrayList<>(List.of("runuser", "-u", "postgres", "--"));
     full.addAll(List.of(cmd));
     Process p = new ProcessBuilder(full).redirectErrorStream(true).start();
-    String out =
-        new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
       throw new IllegalStateException("command failed: " + String.join(" ", full) + "\n" + out);
     }

@@ -1,6 +1,7 @@
 package io.gridcast.bench.cluster;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,7 +13,7 @@ import java.util.Map;
 final class Sampler implements AutoCloseable {
   private record Point(long nanos, long completed, long pending) {}
 
-  private final List<Point> points = java.util.Collections.synchronizedList(new ArrayList<>());
+  private final List<Point> points = Collections.synchronizedList(new ArrayList<>());
   private final Thread thread;
   private volatile boolean closed;
 

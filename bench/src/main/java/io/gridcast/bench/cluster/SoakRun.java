@@ -1,6 +1,7 @@
 package io.gridcast.bench.cluster;
 
 import io.gridcast.queue.JobQueue;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -8,8 +9,12 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.ToLongFunction;
 
 /**
  * Soak: steady submission for {@code --minutes} against the PostgreSQL cluster (2 {@code gridcast
@@ -128,7 +133,7 @@ public final class SoakRun {
                           .DELETE()
                           .timeout(Duration.ofSeconds(30))
                           .build(),
-                      java.net.http.HttpResponse.BodyHandlers.ofString());
+                      HttpResponse.BodyHandlers.ofString());
           if (r.statusCode() / 100 != 2) {
             broken.add("DELETE dataset answered " + r.statusCode() + " " + r.body());
           }
@@ -221,8 +226,7 @@ public final class SoakRun {
   }
 
   /** Least-squares slope of {@code value} (bytes) against the sample minute, in MiB a minute. */
-  static double slopeMibPerMinute(
-      List<Sample> samples, java.util.function.ToLongFunction<Sample> value) {
+  static double slopeMibPerMinute(List<Sample> samples, ToLongFunction<Sample> value) {
     double mx = samples.stream().mapToDouble(Sample::minute).average().orElseThrow();
     double my = samples.stream().mapToDouble(value::applyAsLong).average().orElseThrow();
     double num = 0;
@@ -243,7 +247,7 @@ public final class SoakRun {
 
   /** Class histograms ({@code jcmd GC.class_histogram}) of every process, by pid. */
   private static Map<Long, Map<String, Long>> histograms(Cluster c) throws Exception {
-    Map<Long, Map<String, Long>> out = new java.util.HashMap<>();
+    Map<Long, Map<String, Long>> out = new HashMap<>();
     for (Node n : nodes(c)) {
       out.put(n.pid(), histogram(n.pid()));
     }
@@ -253,7 +257,7 @@ public final class SoakRun {
   /** Bytes by class name, from {@code jcmd PID GC.class_histogram} (which runs a full GC). */
   static Map<String, Long> histogram(long pid) throws Exception {
     String out = run(jdkTool("jcmd"), Long.toString(pid), "GC.class_histogram");
-    Map<String, Long> bytes = new java.util.HashMap<>();
+    Map<String, Long> bytes = new HashMap<>();
     for (String line : out.split("\n")) {
       String[] f = line.trim().split("\\s+");
       if (f.length >= 4 && f[0].endsWith(":")) {
@@ -306,13 +310,13 @@ public final class SoakRun {
 
   private static Sample sample(Cluster c, double minute) throws Exception {
     long heap = 0;
-    Map<String, Long> byNode = new java.util.LinkedHashMap<>();
+    Map<String, Long> byNode = new LinkedHashMap<>();
     for (Node n : nodes(c)) {
       long h = heapAfterGc(n.pid());
       byNode.put(n.name(), h);
       heap += h;
     }
-    Map<String, Long> rows = new java.util.TreeMap<>();
+    Map<String, Long> rows = new TreeMap<>();
     try (var k = c.db.connect()) {
       for (String t : new String[] {"job", "job_event", "forecast_result", "dataset_series"}) {
         try (var rs = k.createStatement().executeQuery("SELECT COUNT(*) FROM " + t)) {

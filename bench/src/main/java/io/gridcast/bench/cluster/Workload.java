@@ -1,5 +1,8 @@
 package io.gridcast.bench.cluster;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Random;
@@ -39,8 +42,8 @@ final class Workload {
 
   static String loadavg() {
     try {
-      return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).strip();
-    } catch (java.io.IOException e) {
+      return Files.readString(Path.of("/proc/loadavg")).strip();
+    } catch (IOException e) {
       return "?";
     }
   }

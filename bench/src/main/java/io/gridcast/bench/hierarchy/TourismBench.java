@@ -12,6 +12,7 @@ import io.gridcast.forecast.registry.ModelRegistry;
 import io.gridcast.forecast.search.CancellationCheck;
 import io.gridcast.forecast.search.CandidateSet;
 import io.gridcast.forecast.search.CandidateSource;
+import io.gridcast.forecast.search.Combination;
 import io.gridcast.forecast.search.GridOptimizer;
 import io.gridcast.forecast.search.OptimizationResult;
 import io.gridcast.forecast.search.ProgressListener;
@@ -240,9 +241,7 @@ public final class TourismBench {
   }
 
   private static String label(OptimizationResult r) {
-    return r.chosen() instanceof io.gridcast.forecast.search.Combination c
-        ? c.label()
-        : r.chosen().name();
+    return r.chosen() instanceof Combination c ? c.label() : r.chosen().name();
   }
 
   private static void header(Hierarchy h) {

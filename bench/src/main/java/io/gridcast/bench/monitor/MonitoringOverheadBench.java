@@ -1,5 +1,6 @@
 package io.gridcast.bench.monitor;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.gridcast.forecast.registry.DefaultSelection;
 import io.gridcast.forecast.registry.ModelRegistry;
 import io.gridcast.forecast.search.CandidateSet;
@@ -9,6 +10,8 @@ import io.gridcast.queue.JobContext;
 import io.gridcast.queue.JobHandler;
 import io.gridcast.server.config.MonitorConfig;
 import io.gridcast.server.monitor.Monitoring;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,6 +28,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -174,7 +178,7 @@ public final class MonitoringOverheadBench {
    */
   private static double[] round(ExecutorService pool, JobHandler handler, int n) throws Exception {
     AtomicInteger next = new AtomicInteger();
-    int workers = ((java.util.concurrent.ThreadPoolExecutor) pool).getCorePoolSize();
+    int workers = ((ThreadPoolExecutor) pool).getCorePoolSize();
     long cpu0 = processCpuNanos();
     long t0 = System.nanoTime();
     List<Future<?>> fs = new ArrayList<>();
@@ -196,8 +200,7 @@ public final class MonitoringOverheadBench {
   }
 
   private static long processCpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean)
-            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+    return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
         .getProcessCpuTime();
   }
 
@@ -293,7 +296,7 @@ public final class MonitoringOverheadBench {
     try {
       String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
       return String.join(" ", Arrays.copyOf(f, 3));
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       return "unknown";
     }
   }

@@ -7,6 +7,7 @@ import io.gridcast.queue.JobStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
@@ -92,7 +93,7 @@ public final class GridcastHarness implements QueueHarness {
   }
 
   /** Subscribes to new events, counting them (to measure what a live subscriber costs). */
-  AutoCloseable subscribe(java.util.concurrent.atomic.AtomicLong counter) {
+  AutoCloseable subscribe(AtomicLong counter) {
     return enqueuer.subscribe(enqueuer.store().eventLatestSeq(), e -> counter.incrementAndGet());
   }
 

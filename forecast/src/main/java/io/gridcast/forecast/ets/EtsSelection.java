@@ -1,8 +1,10 @@
 package io.gridcast.forecast.ets;
 
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -24,7 +26,7 @@ public record EtsSelection(Set<EtsStructure> allowed, InformationCriterion crite
     if (allowed.isEmpty()) {
       throw new IllegalArgumentException("an ETS selection needs at least one structure");
     }
-    allowed = java.util.Collections.unmodifiableSet(EnumSet.copyOf(allowed));
+    allowed = Collections.unmodifiableSet(EnumSet.copyOf(allowed));
     if (criterion == null) {
       throw new IllegalArgumentException("criterion must not be null");
     }
@@ -50,12 +52,7 @@ public record EtsSelection(Set<EtsStructure> allowed, InformationCriterion crite
     return filtered(s -> !s.damped());
   }
 
-  /** The same structures, another criterion. */
-  public EtsSelection withCriterion(InformationCriterion ic) {
-    return new EtsSelection(allowed, ic);
-  }
-
-  private EtsSelection filtered(java.util.function.Predicate<EtsStructure> keep) {
+  private EtsSelection filtered(Predicate<EtsStructure> keep) {
     Set<EtsStructure> kept = allowed.stream().filter(keep).collect(Collectors.toSet());
     if (kept.isEmpty()) {
       throw new IllegalArgumentException("restriction leaves no structure out of " + allowed);

@@ -1,5 +1,6 @@
 package io.gridcast.forecast.ets;
 
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -136,6 +137,6 @@ public enum EtsStructure {
       }
     }
     throw new IllegalArgumentException(
-        "unknown ETS structure '" + code + "'; known: " + java.util.Arrays.toString(values()));
+        "unknown ETS structure '" + code + "'; known: " + Arrays.toString(values()));
   }
 }

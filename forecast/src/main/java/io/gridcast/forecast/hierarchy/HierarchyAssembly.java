@@ -2,6 +2,7 @@ package io.gridcast.forecast.hierarchy;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -315,7 +316,7 @@ final class HierarchyAssembly {
         out.put(spec.factors().get(f).get(c), key[offset[f] + c]);
       }
     }
-    return java.util.Collections.unmodifiableMap(out);
+    return Collections.unmodifiableMap(out);
   }
 
   /** Percent-encodes the characters that structure a node name. */

@@ -1,5 +1,6 @@
 package io.gridcast.forecast.hierarchy;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -34,7 +35,7 @@ final class Projections {
     int[] parent = new int[n];
     int[] owner = new int[m];
     int top = chain.get(0).firstNode();
-    java.util.Arrays.fill(owner, top);
+    Arrays.fill(owner, top);
     double[] childSum = new double[n];
     int[] children = new int[n];
     for (int l = 1; l < chain.size(); l++) {

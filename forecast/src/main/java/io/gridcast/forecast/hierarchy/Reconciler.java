@@ -1,6 +1,7 @@
 package io.gridcast.forecast.hierarchy;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -198,7 +199,7 @@ public final class Reconciler {
 
   private double[] ones() {
     double[] w = new double[hierarchy.size()];
-    java.util.Arrays.fill(w, 1);
+    Arrays.fill(w, 1);
     return w;
   }
 

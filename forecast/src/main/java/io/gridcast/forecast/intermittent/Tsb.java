@@ -3,6 +3,7 @@ package io.gridcast.forecast.intermittent;
 import io.gridcast.forecast.model.FittedModel;
 import io.gridcast.forecast.model.ModelSpec;
 import io.gridcast.forecast.smoothing.BoundedMinimizer;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -55,7 +56,7 @@ public record Tsb(Double alpha, Double beta) implements ModelSpec {
     if (beta != null) {
       p.put("beta", beta);
     }
-    return java.util.Collections.unmodifiableMap(p);
+    return Collections.unmodifiableMap(p);
   }
 
   @Override

@@ -24,11 +24,6 @@ public enum Metric {
   SMAPE,
   MASE;
 
-  /** Whether this metric needs the in-sample {@code scale} argument. */
-  public boolean needsScale() {
-    return this == MASE;
-  }
-
   /** The loss of one point, or NaN when the point does not count (MAPE at {@code y = 0}). */
   public double pointLoss(double y, double f, double scale) {
     double e = y - f;

@@ -1,5 +1,6 @@
 package io.gridcast.forecast.model;
 
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 
@@ -50,7 +51,7 @@ public record Naive() implements ModelSpec {
     @Override
     public double[] forecast(int horizon) {
       double[] f = new double[horizon];
-      java.util.Arrays.fill(f, last);
+      Arrays.fill(f, last);
       return f;
     }
 

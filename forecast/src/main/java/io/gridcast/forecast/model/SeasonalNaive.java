@@ -1,5 +1,6 @@
 package io.gridcast.forecast.model;
 
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 
@@ -40,7 +41,7 @@ public record SeasonalNaive() implements ModelSpec {
     }
     double sigma = n > m ? Math.sqrt(sumSq / (n - m)) : 0;
     double[] oneStep = new double[n];
-    java.util.Arrays.fill(oneStep, 0, m, Double.NaN);
+    Arrays.fill(oneStep, 0, m, Double.NaN);
     System.arraycopy(y, 0, oneStep, m, n - m);
     return new Fitted(this, lastSeason, sigma, oneStep);
   }

@@ -2,6 +2,7 @@ package io.gridcast.forecast.search;
 
 import io.gridcast.forecast.model.NormalQuantile;
 import io.gridcast.forecast.model.PredictionInterval;
+import java.util.Arrays;
 
 /**
  * Prediction intervals from backtest errors, for models without an analytic form (and the
@@ -40,7 +41,7 @@ final class BacktestIntervals {
         for (int j = 0; j < folds; j++) {
           column[j] = Math.abs(errors[j * testHorizon + s]);
         }
-        java.util.Arrays.sort(column);
+        Arrays.sort(column);
         int rank = (int) Math.ceil((folds + 1) * level);
         w = column[Math.min(rank, folds) - 1];
       } else {

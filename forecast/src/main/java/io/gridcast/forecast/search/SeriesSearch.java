@@ -1,5 +1,6 @@
 package io.gridcast.forecast.search;
 
+import io.gridcast.forecast.ForecastException;
 import io.gridcast.forecast.metric.Accuracy;
 import io.gridcast.forecast.metric.Metric;
 import io.gridcast.forecast.model.FittedModel;
@@ -378,7 +379,7 @@ final class SeriesSearch {
 
   private static String reason(RuntimeException e) {
     String m = e.getMessage();
-    return e instanceof io.gridcast.forecast.ForecastException && m != null
+    return e instanceof ForecastException && m != null
         ? m
         : e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
   }

@@ -1,5 +1,7 @@
 package io.gridcast.forecast.smoothing;
 
+import java.util.Arrays;
+
 /**
  * The exponential smoothing recursion in the form of R's {@code forecast::HoltWintersZZ}, for one
  * parameter set. With {@code base = l + phi * b} and {@code s} the seasonal state one season back:
@@ -143,8 +145,8 @@ final class SmoothingEngine {
     } else {
       System.arraycopy(s0, 0, ring, 0, m);
     }
-    java.util.Arrays.fill(ringU, 0);
-    java.util.Arrays.fill(ringV, 0);
+    Arrays.fill(ringU, 0);
+    Arrays.fill(ringV, 0);
     boolean seasonal = season != Season.NONE;
     double see = 0;
     double seu = 0;

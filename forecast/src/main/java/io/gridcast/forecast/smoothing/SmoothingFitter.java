@@ -3,6 +3,9 @@ package io.gridcast.forecast.smoothing;
 import io.gridcast.forecast.model.ModelFitException;
 import io.gridcast.forecast.model.ModelSpec;
 import io.gridcast.forecast.smoothing.SmoothingEngine.Season;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Fits any member of the smoothing family: checks the data, chooses initial states, estimates the
@@ -268,13 +271,13 @@ final class SmoothingFitter {
   }
 
   /** The non-null parameters in the order given, as an unmodifiable map. */
-  static java.util.Map<String, Double> parameters(String[] names, Double... values) {
-    java.util.Map<String, Double> map = new java.util.LinkedHashMap<>();
+  static Map<String, Double> parameters(String[] names, Double... values) {
+    Map<String, Double> map = new LinkedHashMap<>();
     for (int i = 0; i < names.length; i++) {
       if (values[i] != null) {
         map.put(names[i], values[i]);
       }
     }
-    return java.util.Collections.unmodifiableMap(map);
+    return Collections.unmodifiableMap(map);
   }
 }

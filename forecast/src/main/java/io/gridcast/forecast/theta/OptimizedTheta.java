@@ -4,6 +4,7 @@ import io.gridcast.forecast.adjust.SeasonalAdjustment;
 import io.gridcast.forecast.model.FittedModel;
 import io.gridcast.forecast.model.ModelSpec;
 import io.gridcast.forecast.smoothing.BoundedMinimizer;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -67,7 +68,7 @@ public record OptimizedTheta(Double alpha, Double theta) implements ModelSpec {
     if (theta != null) {
       p.put("theta", theta);
     }
-    return java.util.Collections.unmodifiableMap(p);
+    return Collections.unmodifiableMap(p);
   }
 
   @Override

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.gridcast.forecast.model.ModelFitException;
 import io.gridcast.forecast.model.PredictionInterval;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -16,8 +18,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 class EtsBehaviourTest {
   private static final double[] N1500 = RReference.series().get("N1500");
 
-  private static java.util.List<Double> boxed(double[] v) {
-    return java.util.Arrays.stream(v).boxed().toList();
+  private static List<Double> boxed(double[] v) {
+    return Arrays.stream(v).boxed().toList();
   }
 
   private static void assertAllFinite(EtsModel model, int h) {
@@ -30,7 +32,7 @@ class EtsBehaviourTest {
   @Test
   void constantSeries_forecastsTheConstant_withFiniteFigures() {
     double[] y = new double[40];
-    java.util.Arrays.fill(y, 7.5);
+    Arrays.fill(y, 7.5);
 
     EtsModel model = EtsSpec.auto().fit(y, 12);
 
@@ -75,7 +77,7 @@ class EtsBehaviourTest {
 
   @Test
   void shortSeries_fewerThanTwoSeasons_selectsANonSeasonalStructure() {
-    double[] y = java.util.Arrays.copyOf(N1500, 20);
+    double[] y = Arrays.copyOf(N1500, 20);
 
     EtsModel model = EtsSpec.auto().fit(y, 12);
 
@@ -85,7 +87,7 @@ class EtsBehaviourTest {
 
   @Test
   void shortSeries_fixedSeasonalStructure_failsWithTheReason() {
-    double[] y = java.util.Arrays.copyOf(N1500, 20);
+    double[] y = Arrays.copyOf(N1500, 20);
 
     assertThatThrownBy(() -> EtsSpec.of(EtsStructure.AAA).fit(y, 12))
         .isInstanceOf(ModelFitException.class)

@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -68,7 +69,7 @@ class EdgeCaseBehaviourTest {
     double[] f = spec.fit(y, 4).forecast(8);
     double expected = spec instanceof Sba ? 5 * (1 - 0.1 / 2) : 5;
     for (double v : f) {
-      assertThat(v).isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-6));
+      assertThat(v).isCloseTo(expected, Offset.offset(1e-6));
     }
   }
 
@@ -83,7 +84,7 @@ class EdgeCaseBehaviourTest {
       return;
     }
     for (double v : spec.fit(y, 4).forecast(6)) {
-      assertThat(v).isCloseTo(0, org.assertj.core.data.Offset.offset(1e-9));
+      assertThat(v).isCloseTo(0, Offset.offset(1e-9));
     }
   }
 

@@ -9,6 +9,7 @@ import io.gridcast.forecast.model.Naive;
 import io.gridcast.forecast.search.CandidateSet;
 import io.gridcast.forecast.search.Combination;
 import io.gridcast.forecast.series.Series;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -172,7 +173,7 @@ class ModelRegistryTest {
 
   private static double[] ones(int n) {
     double[] y = new double[n];
-    java.util.Arrays.fill(y, 1);
+    Arrays.fill(y, 1);
     return y;
   }
 }

@@ -14,6 +14,7 @@ import io.gridcast.forecast.search.TestSpecs.Mean;
 import io.gridcast.forecast.search.TestSpecs.NanForecast;
 import io.gridcast.forecast.series.Series;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -37,7 +38,7 @@ class GridOptimizerTest {
     assertThat(r.scores()).hasSize(4);
     assertThat(r.scores().get(0).spec()).isEqualTo(new LastSeason());
     assertThat(r.scores()).extracting(CandidateScore::score).isSorted();
-    assertThat(r.forecast()).containsExactly(java.util.Arrays.copyOfRange(s.values(), 48, 60));
+    assertThat(r.forecast()).containsExactly(Arrays.copyOfRange(s.values(), 48, 60));
     assertThat(r.fallbackReason()).isEmpty();
   }
 
@@ -144,7 +145,7 @@ class GridOptimizerTest {
   void constantAndAllZeroSeries_giveZeroScoresAndNoNaN() {
     for (double level : new double[] {0, 42}) {
       double[] y = new double[30];
-      java.util.Arrays.fill(y, level);
+      Arrays.fill(y, level);
       for (Metric m : Metric.values()) {
         OptimizationResult r =
             GridOptimizer.builder()
@@ -282,6 +283,6 @@ class GridOptimizerTest {
   }
 
   private static List<Double> boxed(double[] a) {
-    return java.util.Arrays.stream(a).boxed().toList();
+    return Arrays.stream(a).boxed().toList();
   }
 }

@@ -3,6 +3,7 @@ package io.gridcast.forecast.series;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -46,9 +47,9 @@ class FrequencyInferenceTest {
   @Test
   void monthEndHistory_fromFebruary28_isForecastOnMonthEnds() {
     String[] stamps = new String[30];
-    java.time.LocalDate d = java.time.LocalDate.parse("2022-02-28");
+    LocalDate d = LocalDate.parse("2022-02-28");
     for (int i = 0; i < stamps.length; i++) {
-      java.time.LocalDate m = d.withDayOfMonth(1).plusMonths(i);
+      LocalDate m = d.withDayOfMonth(1).plusMonths(i);
       stamps[i] = m.withDayOfMonth(m.lengthOfMonth()).toString();
     }
     Series s = Csv.one(stamps);

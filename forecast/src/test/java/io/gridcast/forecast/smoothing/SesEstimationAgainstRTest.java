@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gridcast.forecast.model.FittedModel;
 import io.gridcast.forecast.reference.ReferenceData;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -33,7 +34,7 @@ class SesEstimationAgainstRTest {
     assertThat(ourSse).isLessThanOrEqualTo(rSse * (1 + 1e-9));
     if (ourSse > rSse * (1 - 1e-6)) {
       double r = ReferenceData.forecast(id, "opt", "ets_ANN")[0];
-      assertThat(fit.forecast(1)[0]).isCloseTo(r, org.assertj.core.data.Offset.offset(1e-4 * r));
+      assertThat(fit.forecast(1)[0]).isCloseTo(r, Offset.offset(1e-4 * r));
     }
   }
 

@@ -3,6 +3,7 @@ package io.gridcast.forecast.theta;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gridcast.forecast.reference.ReferenceData;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -35,7 +36,7 @@ class ThetaAgainstRTest {
     }
   }
 
-  private static org.assertj.core.data.Offset<Double> withinRelative(double rel, double value) {
-    return org.assertj.core.data.Offset.offset(rel * Math.max(1, Math.abs(value)));
+  private static Offset<Double> withinRelative(double rel, double value) {
+    return Offset.offset(rel * Math.max(1, Math.abs(value)));
   }
 }

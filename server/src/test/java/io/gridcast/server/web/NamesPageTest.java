@@ -4,19 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.gridcast.server.app.GridcastServer;
 import io.gridcast.server.auth.UserRole;
-import io.gridcast.server.config.Role;
 import io.gridcast.server.it.Http;
-import io.gridcast.server.it.TestDatabases;
-import io.gridcast.server.it.TestServers;
-import java.io.IOException;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.NoAlertPresentException;
 
 /**
@@ -25,30 +17,11 @@ import org.openqa.selenium.NoAlertPresentException;
  * not reorder the text around it, and an address the page cannot decode shows an error. One server
  * and one browser; each test signs in as a user of its own and seeds its dataset.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class NamesPageTest {
+class NamesPageTest extends ServedPage {
   static final String MARKUP = "<img src=x onerror=alert(1)>";
   static final String OVERRIDE = "SKU\u202Egnp.exe";
 
-  private GridcastServer server;
-  private Browser browser;
-  private Page page;
   private Http planner;
-
-  @BeforeAll
-  void start() throws IOException {
-    server = TestServers.start(Role.SERVE, TestDatabases.sqlite(), 1);
-    browser = Browser.start();
-    page = new Page(browser, server.url());
-  }
-
-  @AfterAll
-  void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-    server.close();
-  }
 
   @BeforeEach
   void newUser() {

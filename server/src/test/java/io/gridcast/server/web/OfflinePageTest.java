@@ -6,20 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gridcast.server.app.GridcastServer;
 import io.gridcast.server.auth.UserRole;
-import io.gridcast.server.config.Role;
 import io.gridcast.server.config.ServerConfig;
 import io.gridcast.server.it.Http;
-import io.gridcast.server.it.TestDatabases;
-import io.gridcast.server.it.TestServers;
-import java.io.IOException;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Every view while its server is away: the server is stopped under the open view, which keeps what
@@ -28,31 +22,16 @@ import org.junit.jupiter.api.TestInstance;
  * view shows the change without a reload. One browser; each test signs in as a user of its own and
  * seeds what it needs.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class OfflinePageTest {
+class OfflinePageTest extends ServedPage {
   private static final Pattern STALE =
       Pattern.compile("last updated (\\d{2}:\\d{2}:\\d{2}), server unreachable");
   private static final List<String> SKUS = List.of("SKU0", "SKU1", "SKU2");
 
   private ServerConfig config;
-  private GridcastServer server;
-  private Browser browser;
-  private Page page;
 
   @BeforeAll
-  void start() throws IOException {
-    server = TestServers.start(Role.SERVE, TestDatabases.sqlite(), 1);
+  void keepTheConfiguration() {
     config = server.config().toBuilder().port(server.port()).build();
-    browser = Browser.start();
-    page = new Page(browser, server.url());
-  }
-
-  @AfterAll
-  void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-    server.close();
   }
 
   /** The browser's local time, as the page writes it. */

@@ -4,26 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.gridcast.server.app.GridcastServer;
 import io.gridcast.server.auth.UserRole;
 import io.gridcast.server.config.AlertThresholds;
 import io.gridcast.server.config.MonitorConfig;
-import io.gridcast.server.config.Role;
 import io.gridcast.server.it.Http;
-import io.gridcast.server.it.TestDatabases;
-import io.gridcast.server.it.TestServers;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.assertj.core.data.Offset;
 import org.assertj.core.data.Percentage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The Performance page in a real browser against a real server with one worker: sampling started
@@ -32,31 +24,17 @@ import org.junit.jupiter.api.TestInstance;
  * reports, and what an ordinary user sees. One server and one browser; every test starts with
  * sampling off, signs in as a user of its own and seeds what it needs.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PerformancePageTest {
+class PerformancePageTest extends ServedPage {
   private static final MonitorConfig MONITOR =
       MonitorConfig.DEFAULTS
           .withSampleInterval(Duration.ZERO)
           .withThresholds(AlertThresholds.DEFAULTS.withMemoryBytes(1024 * 1024));
 
-  private GridcastServer server;
-  private Browser browser;
-  private Page page;
   private Http admin;
 
-  @BeforeAll
-  void start() throws IOException {
-    server = TestServers.start(Role.SERVE, TestDatabases.sqlite(), 1, MONITOR);
-    browser = Browser.start();
-    page = new Page(browser, server.url());
-  }
-
-  @AfterAll
-  void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-    server.close();
+  @Override
+  protected MonitorConfig monitor() {
+    return MONITOR;
   }
 
   @BeforeEach

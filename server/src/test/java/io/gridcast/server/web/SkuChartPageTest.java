@@ -3,47 +3,20 @@ package io.gridcast.server.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.gridcast.server.app.GridcastServer;
 import io.gridcast.server.auth.UserRole;
-import io.gridcast.server.config.Role;
 import io.gridcast.server.it.Http;
-import io.gridcast.server.it.TestDatabases;
-import io.gridcast.server.it.TestServers;
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The SKU view's chart in a real browser: history, forecast and bands drawn, the best model beside
  * it, zoom and pan, LTTB downsampling, and a y axis as wide as its labels. One server and one
  * browser; each test signs in as a user of its own and seeds its dataset.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SkuChartPageTest {
-  private GridcastServer server;
-  private Browser browser;
-  private Page page;
+class SkuChartPageTest extends ServedPage {
   private Http planner;
-
-  @BeforeAll
-  void start() throws IOException {
-    server = TestServers.start(Role.SERVE, TestDatabases.sqlite(), 1);
-    browser = Browser.start();
-    page = new Page(browser, server.url());
-  }
-
-  @AfterAll
-  void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-    server.close();
-  }
 
   @BeforeEach
   void newUser() {

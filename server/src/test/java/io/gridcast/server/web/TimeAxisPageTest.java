@@ -2,22 +2,15 @@ package io.gridcast.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gridcast.server.app.GridcastServer;
 import io.gridcast.server.auth.UserRole;
-import io.gridcast.server.config.Role;
 import io.gridcast.server.it.Http;
-import io.gridcast.server.it.TestDatabases;
-import io.gridcast.server.it.TestServers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 
@@ -27,27 +20,8 @@ import org.openqa.selenium.support.ui.Select;
  * (date and time) and in the forecast table, and a refused gap named in the page. One server and
  * one browser; each test signs in as a user of its own.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TimeAxisPageTest {
-  private GridcastServer server;
-  private Browser browser;
-  private Page page;
+class TimeAxisPageTest extends ServedPage {
   private Http planner;
-
-  @BeforeAll
-  void start() throws IOException {
-    server = TestServers.start(Role.SERVE, TestDatabases.sqlite(), 1);
-    browser = Browser.start();
-    page = new Page(browser, server.url());
-  }
-
-  @AfterAll
-  void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-    server.close();
-  }
 
   @BeforeEach
   void newUser() {

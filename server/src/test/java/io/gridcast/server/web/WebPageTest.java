@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.gridcast.server.app.GridcastServer;
 import io.gridcast.server.auth.UserRole;
-import io.gridcast.server.config.Role;
 import io.gridcast.server.it.Http;
 import io.gridcast.server.it.SseReader;
-import io.gridcast.server.it.TestDatabases;
 import io.gridcast.server.it.TestServers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,11 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -37,29 +31,10 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * server and one browser serve the class; each test signs in as a user of its own and seeds what it
  * needs through the API. Screenshots go to {@code target/web-screenshots}.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WebPageTest {
+class WebPageTest extends ServedPage {
   static final List<String> SKUS = List.of("SKU-A", "SKU-B", "SKU-C");
 
-  private GridcastServer server;
-  private Browser browser;
-  private Page page;
   private Http planner;
-
-  @BeforeAll
-  void start() throws IOException {
-    server = TestServers.start(Role.SERVE, TestDatabases.sqlite(), 1);
-    browser = Browser.start();
-    page = new Page(browser, server.url());
-  }
-
-  @AfterAll
-  void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-    server.close();
-  }
 
   @BeforeEach
   void newUser() {
