@@ -57,7 +57,7 @@ class WebPageTest extends ServedPage {
     token.clear();
     token.sendKeys(planner.token());
     page.el("#signin-submit").click();
-    assertThat(page.el("main h1").getText()).isEqualTo("Forecast");
+    page.waitText("main h1", "Forecast");
     // The page may show Offline for a moment before its store starts the stream: wait for Live.
     page.waitText("#connection", "Live");
     browser.shot("02-forecast-page");
