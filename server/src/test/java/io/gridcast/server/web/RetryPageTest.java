@@ -4,47 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.gridcast.server.app.GridcastServer;
 import io.gridcast.server.auth.UserRole;
-import io.gridcast.server.config.Role;
 import io.gridcast.server.it.Http;
-import io.gridcast.server.it.TestDatabases;
-import io.gridcast.server.it.TestServers;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 
 /**
- * Retrying from the page in a real browser against a real server with one worker. The failures are
+ * Retrying from the page in a real browser against a real server with one worker ({@link
+ * ServedPage}). The failures are
  * real: rescoring a dataset that was never optimized fails on every attempt; once the dataset is
  * optimized (through the API), the retried job completes.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RetryPageTest {
-  private GridcastServer server;
-  private Browser browser;
-  private Page page;
-
-  @BeforeAll
-  void start() throws IOException {
-    server = TestServers.start(Role.SERVE, TestDatabases.sqlite(), 1);
-    browser = Browser.start();
-    page = new Page(browser, server.url());
-  }
-
-  @AfterAll
-  void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-    server.close();
-  }
+class RetryPageTest extends ServedPage {
 
   /** A rescoring job of a fresh one-SKU dataset, failed for good; returns its answer. */
   private static JsonNode failedRescoring(Http who, String sku) {
