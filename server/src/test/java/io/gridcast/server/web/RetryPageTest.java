@@ -14,9 +14,8 @@ import org.openqa.selenium.support.ui.Select;
 
 /**
  * Retrying from the page in a real browser against a real server with one worker ({@link
- * ServedPage}). The failures are
- * real: rescoring a dataset that was never optimized fails on every attempt; once the dataset is
- * optimized (through the API), the retried job completes.
+ * ServedPage}). The failures are real: rescoring a dataset that was never optimized fails on every
+ * attempt; once the dataset is optimized (through the API), the retried job completes.
  */
 class RetryPageTest extends ServedPage {
 
