@@ -422,22 +422,7 @@ public final class JdbcJobStore extends JdbcJobBulk implements JobStore {
   @Override
   public Optional<RetryResult> jobRetry(JobRetryParams p) {
     Instant now = ms(p.now());
-    JobRetries.Where one =
-        new JobRetries.Where() {
-          @Override
-          public String sql() {
-            return "id = " + dialect.uuidParam() + (p.ownerId() == null ? "" : " AND owner_id = ?");
-          }
-
-          @Override
-          public int bind(PreparedStatement ps, int start) throws SQLException {
-            dialect.setUuid(ps, start++, p.id());
-            if (p.ownerId() != null) {
-              ps.setString(start++, p.ownerId());
-            }
-            return start;
-          }
-        };
+    JobRetries.Where one = JobRetries.one(dialect, p.id(), p.ownerId());
     return tx(
         "jobRetry",
         now,
@@ -454,20 +439,9 @@ public final class JdbcJobStore extends JdbcJobBulk implements JobStore {
   @Override
   public int jobRetryMany(JobRetryManyParams p) {
     Instant now = ms(p.now());
-    FilterSql f =
-        new FilterSql(p.filter(), dialect, EnumSet.of(JobStatus.FAILED, JobStatus.CANCELLED));
     JobRetries.Where matching =
-        new JobRetries.Where() {
-          @Override
-          public String sql() {
-            return f.where();
-          }
-
-          @Override
-          public int bind(PreparedStatement ps, int start) throws SQLException {
-            return f.bind(ps, start);
-          }
-        };
+        JobRetries.matching(
+            new FilterSql(p.filter(), dialect, EnumSet.of(JobStatus.FAILED, JobStatus.CANCELLED)));
     return tx(
         "jobRetryMany", now, (c, changes) -> JobRetries.retry(c, dialect, changes, matching, now));
   }

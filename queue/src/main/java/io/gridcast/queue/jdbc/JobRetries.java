@@ -26,7 +26,43 @@ final class JobRetries {
   interface Where {
     String sql();
 
+    /** Binds the fragment's values from {@code start}; returns the next free index. */
     int bind(PreparedStatement ps, int start) throws SQLException;
+  }
+
+  /** One job by id, of one owner unless {@code ownerId} is null. */
+  static Where one(Dialect d, UUID id, String ownerId) {
+    return new Where() {
+      @Override
+      public String sql() {
+        return "id = " + d.uuidParam() + (ownerId == null ? "" : " AND owner_id = ?");
+      }
+
+      @Override
+      public int bind(PreparedStatement ps, int start) throws SQLException {
+        int i = start;
+        d.setUuid(ps, i++, id);
+        if (ownerId != null) {
+          ps.setString(i++, ownerId);
+        }
+        return i;
+      }
+    };
+  }
+
+  /** The jobs a listing filter matches. */
+  static Where matching(FilterSql f) {
+    return new Where() {
+      @Override
+      public String sql() {
+        return f.where();
+      }
+
+      @Override
+      public int bind(PreparedStatement ps, int start) throws SQLException {
+        return f.bind(ps, start);
+      }
+    };
   }
 
   /**
