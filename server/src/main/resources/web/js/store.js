@@ -161,7 +161,10 @@ export function createStore({transport = 'stream'} = {}) {
     }
     const added = put({
       id: e.job_id, sku: e.sku, type: e.type, status: e.status, batch_id: e.batch_id,
-      progress: e.progress, cancel_requested: e.kind === 'cancel_requested' ? true : undefined,
+      progress: e.progress,
+      // a retried job starts a new run: no stop request and no error of the run before
+      cancel_requested: e.kind === 'cancel_requested' ? true : e.kind === 'retried' ? false : undefined,
+      error: e.kind === 'retried' ? '' : undefined,
       updated: Date.parse(e.at) || 0,
     });
     changed(added);

@@ -16,5 +16,7 @@ public enum JobEventKind {
   RESCUED,
   /** A stopping worker gave the job back to the queue. */
   RELEASED,
+  /** A failed or cancelled job was put back to pending as a new run (its old run is kept). */
+  RETRIED,
   DELETED;
 }

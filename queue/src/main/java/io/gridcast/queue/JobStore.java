@@ -82,6 +82,22 @@ public interface JobStore {
   CancelResult jobCancelMany(JobCancelManyParams params);
 
   /**
+   * Puts one failed or cancelled job back to {@code pending} as a new run: the run it ended is kept
+   * as a {@link JobAttempt} ({@link #jobAttemptList}), error, result and progress are cleared, it
+   * is due at once, and it gets as many attempts as its last run had ({@code max_attempts = attempt
+   * + (max_attempts - attempts before that run)}); {@code attempt} keeps counting. Writes a {@link
+   * JobEventKind#RETRIED} event. A pending, running or completed job is left as it is. Empty if not
+   * found for this owner.
+   */
+  Optional<RetryResult> jobRetry(JobRetryParams params);
+
+  /** {@link #jobRetry} for every failed or cancelled job matching the filter; returns the count. */
+  int jobRetryMany(JobRetryManyParams params);
+
+  /** The earlier runs of a job kept by its retries, oldest first; empty when never retried. */
+  List<JobAttempt> jobAttemptList(JobAttemptListParams params);
+
+  /**
    * Deletes finished (completed, failed, cancelled) jobs matching the filter; returns the count.
    */
   int jobDeleteFinished(JobDeleteFinishedParams params);
@@ -227,6 +243,22 @@ public interface JobStore {
    * @param requested running jobs asked to stop
    */
   record CancelResult(int cancelled, int requested) {}
+
+  /**
+   * @param ownerId null to retry any owner's job (admin)
+   */
+  record JobRetryParams(UUID id, String ownerId, Instant now) {}
+
+  /**
+   * @param status the job's status before the call
+   * @param retried true when the job was failed or cancelled and is now pending
+   */
+  record RetryResult(JobStatus status, boolean retried) {}
+
+  /** Only failed and cancelled jobs are retried, whatever statuses the filter names. */
+  record JobRetryManyParams(JobFilter filter, Instant now) {}
+
+  record JobAttemptListParams(UUID jobId) {}
 
   record JobDeleteFinishedParams(JobFilter filter, Instant now) {}
 

@@ -1,5 +1,6 @@
 // The queue: summary counts, overall progress, a progress bar per job, filters by status, type
-// and batch, SKU search, cancel a job, cancel a batch, clear finished jobs. The same panel is the
+// and batch, SKU search, cancel a job, cancel a batch, retry a failed or cancelled job, retry a
+// batch's failed jobs, clear finished jobs. The same panel is the
 // popup reachable from every view (app.js), the Queue view, and the batch panel of the Forecast
 // view; all of them read the one store, so they always show the same numbers.
 
@@ -91,6 +92,15 @@ export function QueuePanel({store, navigate, batch: fixedBatch, idPrefix = 'queu
     store.refresh();
     return `Batch cancelled: ${r.cancelled} pending jobs cancelled, ${r.cancel_requested} running asked to stop`;
   });
+  const retryJob = (j) => act(async () => {
+    await api.post(`/api/jobs/${seg(j.id)}/retry`);
+    return `Retrying ${isolate(j.sku || j.id)}`;
+  });
+  const retryFailed = () => act(async () => {
+    const r = await api.post('/api/jobs/retry' + query({status: 'failed', batch: filter.batch}));
+    store.refresh();
+    return `Retrying ${r.retried} failed jobs of the batch`;
+  });
   const clearFinished = () => act(async () => {
     const r = await api.del('/api/jobs' + query({status: 'completed,failed,cancelled', batch: filter.batch}));
     store.refresh();
@@ -126,7 +136,9 @@ export function QueuePanel({store, navigate, batch: fixedBatch, idPrefix = 'queu
           'aria-label': `Cancel ${name}`}, 'Cancel'),
         j.status === 'completed' && h('button', {type: 'button', class: 'small', onClick: () => open(j),
           'aria-label': `Open ${name}`}, 'Open'),
-        j.status === 'failed' && h('span', {class: 'error-text', title: j.error || ''}, 'failed')));
+        j.status === 'failed' && h('span', {class: 'error-text', title: j.error || ''}, 'failed'),
+        (j.status === 'failed' || j.status === 'cancelled') && h('button', {type: 'button', class: 'small',
+          onClick: () => retryJob(j), 'aria-label': `Retry ${name}`}, 'Retry')));
   };
 
   return h('section', {class: 'queue', 'aria-label': 'Job queue'},
@@ -146,9 +158,12 @@ export function QueuePanel({store, navigate, batch: fixedBatch, idPrefix = 'queu
         h('input', {type: 'search', value: sku, name: 'sku', placeholder: 'search SKU',
           onInput: (e) => setSku(e.currentTarget.value)}))),
     h('div', {class: 'actions'},
-      filter.batch && h('button', {type: 'button', onClick: cancelBatch, class: 'danger'}, 'Cancel batch'),
-      h('button', {type: 'button', onClick: clearFinished}, filter.batch ? 'Clear finished of batch' : 'Clear finished'),
-      h('span', {class: 'muted', 'aria-live': 'polite'}, `${items.length} shown`)),
+      // keyed: the batch's buttons come and go with the batch filter
+      filter.batch && h('button', {key: 'cancel', type: 'button', onClick: cancelBatch, class: 'danger'}, 'Cancel batch'),
+      h('button', {key: 'clear', type: 'button', onClick: clearFinished}, filter.batch ? 'Clear finished of batch' : 'Clear finished'),
+      filter.batch && h('button', {key: 'retry', type: 'button', onClick: retryFailed, id: idPrefix + '-retry-failed'},
+        'Retry failed'),
+      h('span', {key: 'shown', class: 'muted', 'aria-live': 'polite'}, `${items.length} shown`)),
     message && h('p', {class: 'note', role: 'status'}, message),
     error && h('p', {class: 'error-text', role: 'alert'}, error),
     h(VirtualList, {items, rowHeight: ROW, renderRow: row, label: 'Jobs', className: 'jobs',

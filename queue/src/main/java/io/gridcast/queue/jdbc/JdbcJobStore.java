@@ -1,6 +1,7 @@
 package io.gridcast.queue.jdbc;
 
 import io.gridcast.queue.Job;
+import io.gridcast.queue.JobAttempt;
 import io.gridcast.queue.JobEvent;
 import io.gridcast.queue.JobEventKind;
 import io.gridcast.queue.JobPage;
@@ -14,9 +15,11 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -414,6 +417,38 @@ public final class JdbcJobStore extends JdbcJobBulk implements JobStore {
           }
           return n;
         });
+  }
+
+  @Override
+  public Optional<RetryResult> jobRetry(JobRetryParams p) {
+    Instant now = ms(p.now());
+    JobRetries.Where one = JobRetries.one(dialect, p.id(), p.ownerId());
+    return tx(
+        "jobRetry",
+        now,
+        (c, changes) -> {
+          Optional<JobStatus> before = findStatus(c, p.id(), p.ownerId());
+          if (before.isEmpty()) {
+            return Optional.empty();
+          }
+          boolean retried = JobRetries.retry(c, dialect, changes, one, now) > 0;
+          return Optional.of(new RetryResult(before.get(), retried));
+        });
+  }
+
+  @Override
+  public int jobRetryMany(JobRetryManyParams p) {
+    Instant now = ms(p.now());
+    JobRetries.Where matching =
+        JobRetries.matching(
+            new FilterSql(p.filter(), dialect, EnumSet.of(JobStatus.FAILED, JobStatus.CANCELLED)));
+    return tx(
+        "jobRetryMany", now, (c, changes) -> JobRetries.retry(c, dialect, changes, matching, now));
+  }
+
+  @Override
+  public List<JobAttempt> jobAttemptList(JobAttemptListParams p) {
+    return read("jobAttemptList", c -> JobRetries.list(c, dialect, p.jobId()));
   }
 
   @Override

@@ -38,17 +38,46 @@ public final class UserStore {
 
   /** Adds a user with a fresh token; the name must be new (revoked names stay taken). */
   public NewUser add(String name, UserRole role) {
+    if (role == UserRole.VIEWER) {
+      throw new AuthException("a viewer is added with addViewer, naming whose data it reads");
+    }
+    return insert(name, role, null);
+  }
+
+  /**
+   * Adds a viewer: it reads the data of the user named {@code ofName} (null: every user's) and
+   * changes nothing. That user must exist and not be a viewer itself (a viewer owns no data).
+   */
+  public NewUser addViewer(String name, String ofName) {
+    String of = null;
+    if (ofName != null) {
+      User owner;
+      try (Connection c = ds.getConnection()) {
+        owner = find(c, ofName).orElseThrow(() -> new AuthException("no such user: " + ofName));
+      } catch (SQLException e) {
+        throw new IllegalStateException("cannot read users: " + e.getMessage(), e);
+      }
+      if (owner.role() == UserRole.VIEWER) {
+        throw new AuthException(
+            "user " + ofName + " is a viewer and owns no data; name the user whose data to read");
+      }
+      of = owner.id();
+    }
+    return insert(name, UserRole.VIEWER, of);
+  }
+
+  private NewUser insert(String name, UserRole role, String viewerOf) {
     if (name == null || !NAME.matcher(name).matches()) {
       throw new AuthException(
           "user name must match " + NAME.pattern() + ", got '" + printable(name) + "'");
     }
     String token = Tokens.generate();
-    User u = new User(UUID.randomUUID().toString(), name, role, now(), null);
+    User u = new User(UUID.randomUUID().toString(), name, role, now(), null, viewerOf);
     try (Connection c = ds.getConnection();
         PreparedStatement ps =
             c.prepareStatement(
-                "INSERT INTO app_user (id, name, role, token_hash, created_at_ms)"
-                    + " VALUES (?, ?, ?, ?, ?)")) {
+                "INSERT INTO app_user (id, name, role, token_hash, created_at_ms, viewer_of)"
+                    + " VALUES (?, ?, ?, ?, ?, ?)")) {
       if (find(c, name).isPresent()) {
         throw new AuthException("user already exists: " + name);
       }
@@ -57,6 +86,7 @@ public final class UserStore {
       ps.setString(3, role.dbValue());
       ps.setString(4, Tokens.hash(token));
       ps.setLong(5, u.createdAt().toEpochMilli());
+      ps.setString(6, viewerOf);
       ps.executeUpdate();
     } catch (SQLException e) {
       throw new IllegalStateException("cannot add user " + name + ": " + e.getMessage(), e);
@@ -146,7 +176,8 @@ public final class UserStore {
         rs.getString("name"),
         UserRole.parse(rs.getString("role")),
         Instant.ofEpochMilli(rs.getLong("created_at_ms")),
-        wasRevoked ? Instant.ofEpochMilli(revoked) : null);
+        wasRevoked ? Instant.ofEpochMilli(revoked) : null,
+        rs.getString("viewer_of"));
   }
 
   private Instant now() {

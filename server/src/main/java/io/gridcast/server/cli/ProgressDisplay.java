@@ -37,13 +37,22 @@ interface ProgressDisplay extends AutoCloseable {
     return onTerminal() ? bar(total, err) : NONE;
   }
 
+  /** A bar over {@code total} jobs on {@code err} when this process runs on a terminal. */
+  static ProgressDisplay forJobs(long total, PrintStream err) {
+    return onTerminal() ? bar("submit", total, " jobs", err) : NONE;
+  }
+
   /** A bar over {@code total} series on {@code err}: done/total, series per second, ETA. */
   static ProgressDisplay bar(long total, PrintStream err) {
+    return bar("optimize", total, " series", err);
+  }
+
+  private static ProgressDisplay bar(String task, long total, String unit, PrintStream err) {
     ProgressBar pb =
         new ProgressBarBuilder()
-            .setTaskName("optimize")
+            .setTaskName(task)
             .setInitialMax(total)
-            .setUnit(" series", 1)
+            .setUnit(unit, 1)
             .showSpeed()
             .setSpeedUnit(ChronoUnit.SECONDS)
             .setStyle(ProgressBarStyle.ASCII)

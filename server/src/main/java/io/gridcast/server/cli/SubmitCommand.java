@@ -3,7 +3,6 @@ package io.gridcast.server.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gridcast.server.job.JobRequest;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -16,15 +15,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -33,9 +30,11 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code gridcast submit FILE}: uploads a CSV (or JSON) file with optimization jobs, and with
- * {@code --wait} follows the live event stream with a progress bar until every job of the batch has
- * finished. Exit codes: 0 all completed, 1 some failed or were cancelled, 2 bad input or usage, 3
- * the server could not be reached.
+ * {@code --wait} follows the live event stream (a progress bar on a terminal) until every job of
+ * the batch has finished; {@code --output FILE} then downloads the dataset's forecasts CSV to FILE
+ * ({@code -}: standard output). Exit codes: 0 all completed, 1 some failed or were cancelled (the
+ * message says how many and where to look), 2 bad input or usage, 3 the server could not be
+ * reached.
  */
 @Command(
     name = "submit",
@@ -111,6 +110,13 @@ final class SubmitCommand implements Callable<Integer> {
   @Option(names = "--wait", description = "Follow progress until every job finished.")
   boolean waitForJobs;
 
+  @Option(
+      names = "--output",
+      paramLabel = "FILE",
+      description =
+          "With --wait: write the forecasts CSV to FILE once the jobs finished (- = stdout).")
+  String output;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -121,11 +127,18 @@ final class SubmitCommand implements Callable<Integer> {
       err.println("gridcast submit: cannot read " + file);
       return 2;
     }
+    if (output != null && !waitForJobs) {
+      err.println(
+          "gridcast submit: --output needs --wait (forecasts exist once the jobs finished)");
+      return 2;
+    }
+    // with the CSV on standard output, every other line goes to standard error
+    PrintWriter info = "-".equals(output) ? err : out;
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     URI base = URI.create(server.endsWith("/") ? server.substring(0, server.length() - 1) : server);
-    EventFollower follower = null;
+    BatchEvents follower = null;
     if (waitForJobs) {
-      follower = new EventFollower(http, base, bearer());
+      follower = new BatchEvents(http, base, bearer());
       if (!follower.connect()) {
         err.println("gridcast submit: cannot reach " + base + "/api/events");
         return 3;
@@ -179,7 +192,8 @@ final class SubmitCommand implements Callable<Integer> {
     }
     String batch = body.path("batch_id").asText();
     int total = body.path("job_ids").size();
-    out.println(
+    String dataset = body.path("dataset_id").asText();
+    info.println(
         "dataset "
             + body.path("dataset_id").asText()
             + ": "
@@ -192,13 +206,87 @@ final class SubmitCommand implements Callable<Integer> {
             + total
             + " jobs, batch "
             + batch);
-    out.flush();
+    info.flush();
     if (!waitForJobs) {
       return 0;
     }
     Set<String> ids = new HashSet<>();
     body.path("job_ids").forEach(n -> ids.add(n.asText()));
-    return follower.follow(ids, err);
+    BatchEvents.Tally t;
+    try (ProgressDisplay progress = ProgressDisplay.forJobs(total, System.err)) {
+      t = follower.await(ids, progress);
+    }
+    if (output != null) {
+      try {
+        download(http, base, dataset, out);
+      } catch (IOException e) {
+        err.println(
+            "gridcast submit: cannot write the forecasts to " + output + ": " + e.getMessage());
+        return 3;
+      }
+    }
+    int bad = t.failed() + t.cancelled();
+    if (bad == 0) {
+      err.println(
+          "all "
+              + total
+              + " jobs completed"
+              + (output == null || output.equals("-") ? "" : "; forecasts written to " + output));
+      err.flush();
+      return 0;
+    }
+    err.println(
+        "gridcast submit: "
+            + bad
+            + " of "
+            + total
+            + " jobs did not complete ("
+            + t.failed()
+            + " failed, "
+            + t.cancelled()
+            + " cancelled)"
+            + (output == null ? "" : "; the forecasts of the others are in " + output)
+            + ". Why: GET "
+            + base
+            + "/api/jobs/status?batch="
+            + batch
+            + "&status=failed,cancelled (each job's error); run them again: POST "
+            + base
+            + "/api/jobs/retry?batch="
+            + batch);
+    err.flush();
+    return 1;
+  }
+
+  /** The dataset's forecasts CSV to {@link #output}, streamed. */
+  private void download(HttpClient http, URI base, String dataset, PrintWriter out)
+      throws IOException, InterruptedException {
+    HttpRequest get =
+        HttpRequest.newBuilder(
+                URI.create(base + "/api/datasets/" + dataset + "/forecasts?format=csv"))
+            .header("Accept", "text/csv")
+            .header("Authorization", bearer())
+            .GET()
+            .build();
+    HttpResponse<InputStream> res = http.send(get, HttpResponse.BodyHandlers.ofInputStream());
+    try (InputStream in = res.body()) {
+      if (res.statusCode() != 200) {
+        throw new IOException(
+            "the server answered "
+                + res.statusCode()
+                + ": "
+                + new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      }
+      if (output.equals("-")) {
+        new InputStreamReader(in, StandardCharsets.UTF_8).transferTo(out);
+        out.flush();
+      } else {
+        Path target = Path.of(output);
+        Path part = target.resolveSibling(target.getFileName() + ".part");
+        Files.copy(in, part, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
   }
 
   private String bearer() {
@@ -207,124 +295,5 @@ final class SubmitCommand implements Callable<Integer> {
 
   private static String enc(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
-  }
-
-  /** Reads {@code /api/events} on a background thread and counts finished jobs of one batch. */
-  private static final class EventFollower {
-    private final HttpClient http;
-    private final URI base;
-    private final String authorization;
-    private final CountDownLatch connected = new CountDownLatch(1);
-    private final ConcurrentHashMap<String, String> finished = new ConcurrentHashMap<>();
-    private volatile long lastSeq = -1;
-
-    EventFollower(HttpClient http, URI base, String authorization) {
-      this.http = http;
-      this.base = base;
-      this.authorization = authorization;
-    }
-
-    boolean connect() throws InterruptedException {
-      Thread.ofVirtual().name("gridcast-submit-events").start(this::readLoop);
-      return connected.await(10, TimeUnit.SECONDS);
-    }
-
-    private void readLoop() {
-      while (true) {
-        try {
-          HttpRequest.Builder b =
-              HttpRequest.newBuilder(URI.create(base + "/api/events"))
-                  .header("Accept", "text/event-stream")
-                  .header("Authorization", authorization);
-          if (lastSeq >= 0) {
-            b.header("Last-Event-ID", Long.toString(lastSeq));
-          }
-          HttpResponse<InputStream> res =
-              http.send(b.GET().build(), HttpResponse.BodyHandlers.ofInputStream());
-          try (BufferedReader in =
-              new BufferedReader(new InputStreamReader(res.body(), StandardCharsets.UTF_8))) {
-            String line;
-            String event = null;
-            while ((line = in.readLine()) != null) {
-              if (line.startsWith("event: ")) {
-                event = line.substring(7);
-              } else if (line.startsWith("id: ")) {
-                lastSeq = Long.parseLong(line.substring(4).strip());
-              } else if (line.startsWith("data: ")) {
-                if ("summary".equals(event)) {
-                  connected.countDown();
-                } else if ("job".equals(event)) {
-                  JsonNode e = JSON.readTree(line.substring(6));
-                  String status = e.path("status").asText();
-                  if (status.equals("completed")
-                      || status.equals("failed")
-                      || status.equals("cancelled")) {
-                    finished.put(e.path("job_id").asText(), status);
-                  }
-                }
-              } else if (line.isEmpty()) {
-                event = null;
-              }
-            }
-          }
-        } catch (IOException e) {
-          // reconnect below, resuming from lastSeq
-        } catch (InterruptedException e) {
-          return;
-        }
-        try {
-          Thread.sleep(1000); // server gone for a moment: retry like an EventSource would
-        } catch (InterruptedException e) {
-          return;
-        }
-      }
-    }
-
-    int follow(Set<String> ids, PrintWriter err) throws InterruptedException {
-      int total = ids.size();
-      while (true) {
-        int done = 0;
-        int bad = 0;
-        for (String id : ids) {
-          String s = finished.get(id);
-          if (s != null) {
-            done++;
-            if (!s.equals("completed")) {
-              bad++;
-            }
-          }
-        }
-        bar(err, done, total, bad);
-        if (done == total) {
-          err.println();
-          err.println(
-              bad == 0
-                  ? "all " + total + " jobs completed"
-                  : bad + " of " + total + " jobs failed or were cancelled");
-          err.flush();
-          return bad == 0 ? 0 : 1;
-        }
-        Thread.sleep(200);
-      }
-    }
-
-    private static void bar(PrintWriter err, int done, int total, int bad) {
-      int width = 30;
-      int filled = total == 0 ? width : (int) ((long) done * width / total);
-      String pct = total == 0 ? "100" : Long.toString(100L * done / total);
-      err.print(
-          "\r["
-              + "#".repeat(filled)
-              + "-".repeat(width - filled)
-              + "] "
-              + done
-              + "/"
-              + total
-              + " jobs "
-              + pct
-              + "%"
-              + (bad > 0 ? " (" + bad + " not completed)" : ""));
-      err.flush();
-    }
   }
 }

@@ -10,6 +10,9 @@ import io.gridcast.server.db.Database;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.InstantSource;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
@@ -89,13 +92,47 @@ final class UserCommand {
     @Option(names = "--admin", description = "The user sees and manages every user's data.")
     boolean admin;
 
+    @Option(
+        names = "--viewer",
+        description =
+            "The user reads and changes nothing: with --of OWNER, OWNER's jobs, datasets and"
+                + " results; with --all, every user's.")
+    boolean viewer;
+
+    @Option(
+        names = "--of",
+        paramLabel = "OWNER",
+        description = "With --viewer: whose data it reads.")
+    String of;
+
+    @Option(names = "--all", description = "With --viewer: it reads every user's data.")
+    boolean all;
+
     @Override
     String run(UserStore users) {
-      UserStore.NewUser u = users.add(name, admin ? UserRole.ADMIN : UserRole.USER);
+      UserStore.NewUser u;
+      if (viewer) {
+        if (admin) {
+          throw new AuthException("--viewer and --admin exclude each other");
+        }
+        if ((of == null) == !all) {
+          throw new AuthException(
+              "--viewer needs either --of OWNER (that user's data) or --all (every user's)");
+        }
+        u = users.addViewer(name, of);
+      } else {
+        if (of != null || all) {
+          throw new AuthException((of != null ? "--of" : "--all") + " needs --viewer");
+        }
+        u = users.add(name, admin ? UserRole.ADMIN : UserRole.USER);
+      }
       return "added "
           + u.user().role().dbValue()
           + " "
           + name
+          + (viewer
+              ? " (reads " + (all ? "every user's" : of + "'s") + " data, changes nothing)"
+              : "")
           + "; API token (shown once):\n"
           + u.token()
           + "\n";
@@ -107,10 +144,19 @@ final class UserCommand {
     @Override
     String run(UserStore users) {
       StringBuilder sb = new StringBuilder("NAME\tROLE\tCREATED\tREVOKED\n");
-      for (User u : users.list()) {
+      List<User> all = users.list();
+      Map<String, String> names = new HashMap<>();
+      for (User u : all) {
+        names.put(u.id(), u.name());
+      }
+      for (User u : all) {
+        String role = u.role().dbValue();
+        if (u.role() == UserRole.VIEWER) {
+          role += ":" + (u.viewerOf() == null ? "*" : names.get(u.viewerOf()));
+        }
         sb.append(u.name())
             .append('\t')
-            .append(u.role().dbValue())
+            .append(role)
             .append('\t')
             .append(u.createdAt())
             .append('\t')

@@ -48,6 +48,7 @@ public final class ApiServer implements AutoCloseable {
               "/api/*",
               ctx -> {
                 Caller caller = callers.resolve(ctx);
+                refuseWriteByViewer(ctx, caller);
                 refuseNul(ctx);
                 ctx.attribute(Caller.ATTRIBUTE, caller);
                 if (submission(ctx)) {
@@ -77,6 +78,27 @@ public final class ApiServer implements AutoCloseable {
       return e == null ? null : e.path;
     } catch (RuntimeException e) {
       return null;
+    }
+  }
+
+  /**
+   * A viewer reads; every call that could change state (anything but GET, HEAD, OPTIONS) is 403.
+   */
+  private static void refuseWriteByViewer(Context ctx, Caller caller) {
+    HandlerType m = ctx.method();
+    if (caller.readOnly()
+        && m != HandlerType.GET
+        && m != HandlerType.HEAD
+        && m != HandlerType.OPTIONS) {
+      throw new ApiException(
+          403,
+          "read_only",
+          "this user is a viewer: it reads and changes nothing ("
+              + m.name()
+              + " "
+              + ctx.path()
+              + " refused)",
+          Map.of("method", m.name(), "path", ctx.path()));
     }
   }
 

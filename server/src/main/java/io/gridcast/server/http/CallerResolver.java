@@ -61,7 +61,7 @@ public interface CallerResolver {
         u = user.orElseThrow(() -> unauthorized("invalid or revoked token"));
         trusted.put(key, u);
       }
-      return new Caller(u.id(), u.admin());
+      return Caller.forUser(u);
     };
   }
 
@@ -88,7 +88,7 @@ public interface CallerResolver {
             "a session call that changes state needs the " + SessionRoutes.CSRF_HEADER + " header",
             Map.of("header", SessionRoutes.CSRF_HEADER));
       }
-      return new Caller(s.user().id(), s.user().admin());
+      return Caller.forUser(s.user());
     };
   }
 

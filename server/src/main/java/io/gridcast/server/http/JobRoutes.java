@@ -1,6 +1,7 @@
 package io.gridcast.server.http;
 
 import io.gridcast.queue.Job;
+import io.gridcast.queue.JobAttempt;
 import io.gridcast.queue.JobFilter;
 import io.gridcast.queue.JobPage;
 import io.gridcast.queue.JobStatus;
@@ -22,7 +23,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * {@code /api/jobs...}: create, status with summary and cursor page, one, progress, cancel, clear.
+ * {@code /api/jobs...}: create, status with summary and cursor page, one (with the runs its retries
+ * kept), progress, cancel, retry (one, or by filter), clear.
  */
 final class JobRoutes implements RouteGroup {
   private static final Set<String> TYPES =
@@ -51,6 +53,8 @@ final class JobRoutes implements RouteGroup {
     r.get("/api/jobs/{id}", this::one);
     r.get("/api/jobs/{id}/progress", this::progress);
     r.post("/api/jobs/{id}/cancel", this::cancel);
+    r.post("/api/jobs/{id}/retry", this::retry);
+    r.post("/api/jobs/retry", this::retryMany);
     r.delete("/api/jobs", this::clear);
   }
 
@@ -162,7 +166,9 @@ final class JobRoutes implements RouteGroup {
   }
 
   private void one(Context ctx) {
-    ctx.contentType("application/json").result(Json.write(JobViews.full(find(ctx))));
+    Job j = find(ctx);
+    List<JobAttempt> runs = store.jobAttemptList(new JobStore.JobAttemptListParams(j.id()));
+    ctx.contentType("application/json").result(Json.write(JobViews.full(j, runs)));
   }
 
   private void progress(Context ctx) {
@@ -186,6 +192,55 @@ final class JobRoutes implements RouteGroup {
         .contentType("application/json")
         .result(
             Json.write(new JobViews.Cancelled(id, status.dbValue(), status == JobStatus.RUNNING)));
+  }
+
+  /**
+   * Puts one failed or cancelled job back to pending as a new run; its ended run stays readable in
+   * {@code GET /api/jobs/{id}} ({@code runs}). Any other status answers 409 naming the job and it.
+   */
+  private void retry(Context ctx) {
+    Caller caller = Caller.of(ctx);
+    String raw = ctx.pathParam("id");
+    UUID id = uuidOrNotFound(raw);
+    JobStore.RetryResult r =
+        store
+            .jobRetry(new JobStore.JobRetryParams(id, caller.scope(), clock.instant()))
+            .orElseThrow(() -> ApiException.notFound("job", raw));
+    if (!r.retried()) {
+      String status = r.status().dbValue();
+      throw new ApiException(
+          409,
+          "job_not_retryable",
+          "job " + id + " is " + status + "; only failed or cancelled jobs can be retried",
+          Map.of("job_id", id.toString(), "status", status));
+    }
+    ctx.status(202)
+        .contentType("application/json")
+        .result(
+            Json.write(
+                new JobViews.Retried(id, JobStatus.PENDING.dbValue(), r.status().dbValue())));
+  }
+
+  /**
+   * Retries every failed or cancelled job matching the listing's filters ({@code status} may name
+   * only those two; without it both are retried).
+   */
+  private void retryMany(Context ctx) {
+    Caller caller = Caller.of(ctx);
+    JobFilter f = filter(ctx, caller);
+    for (JobStatus s : f.statuses()) {
+      if (s != JobStatus.FAILED && s != JobStatus.CANCELLED) {
+        throw new ApiException(
+            400,
+            "invalid_parameter",
+            "status "
+                + s.dbValue()
+                + " cannot be retried; only failed or cancelled jobs can (status=failed,cancelled)",
+            Map.of("field", "status", "allowed", List.of("failed", "cancelled")));
+      }
+    }
+    int n = store.jobRetryMany(new JobStore.JobRetryManyParams(f, clock.instant()));
+    ctx.status(202).contentType("application/json").result(Json.write(new JobViews.RetriedMany(n)));
   }
 
   private void clear(Context ctx) {

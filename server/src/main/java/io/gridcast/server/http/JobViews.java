@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gridcast.queue.Job;
+import io.gridcast.queue.JobAttempt;
 import io.gridcast.queue.JobEvent;
 import io.gridcast.queue.JobStatus;
 import java.time.Instant;
@@ -42,9 +43,41 @@ final class JobViews {
       Instant updatedAt,
       Instant finishedAt) {}
 
-  /** One job with its payload and result ({@code GET /api/jobs/{id}}). */
+  /**
+   * One job with its payload and result ({@code GET /api/jobs/{id}}).
+   *
+   * @param runs the earlier runs its retries kept, oldest first (empty when never retried)
+   */
   record Detail(
-      @JsonUnwrapped Brief job, JsonNode payload, JsonNode result, String idempotencyKey) {}
+      @JsonUnwrapped Brief job,
+      JsonNode payload,
+      JsonNode result,
+      String idempotencyKey,
+      List<Run> runs) {}
+
+  /**
+   * One earlier run of a retried job, as it ended.
+   *
+   * @param attempt attempts counted when it ended (numbering continues in the next run)
+   */
+  record Run(
+      int run,
+      int attempt,
+      int maxAttempts,
+      String status,
+      String error,
+      JsonNode result,
+      Instant startedAt,
+      Instant finishedAt,
+      Instant retriedAt) {}
+
+  /**
+   * The answer to a retry: the job is pending again; {@code previousStatus} is how it had ended.
+   */
+  record Retried(UUID id, String status, String previousStatus) {}
+
+  /** The answer to a retry by filter: how many failed or cancelled jobs are pending again. */
+  record RetriedMany(int retried) {}
 
   /** One job event of the stream ({@code event: job}). */
   record Event(
@@ -90,8 +123,25 @@ final class JobViews {
         j.finishedAt());
   }
 
-  static Detail full(Job j) {
-    return new Detail(brief(j), tree(j.payload()), tree(j.result()), j.idempotencyKey());
+  static Detail full(Job j, List<JobAttempt> runs) {
+    return new Detail(
+        brief(j),
+        tree(j.payload()),
+        tree(j.result()),
+        j.idempotencyKey(),
+        runs.stream()
+            .map(a ->
+                new Run(
+                    a.run(),
+                    a.attempt(),
+                    a.maxAttempts(),
+                    a.status().dbValue(),
+                    a.error(),
+                    tree(a.result()),
+                    a.startedAt(),
+                    a.finishedAt(),
+                    a.retriedAt()))
+            .toList());
   }
 
   static Event event(JobEvent e) {

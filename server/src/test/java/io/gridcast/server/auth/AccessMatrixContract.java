@@ -22,7 +22,8 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * Every route x {no token, bad token, revoked token, other user, owner, admin} on a real server
  * (API role: jobs stay pending), once per database. Alice owns the data; Bob is the other user;
- * Root is the admin; Eve's token was revoked.
+ * Root is the admin; Eve's token was revoked; Vic is a viewer of Alice's data, Wes a viewer of
+ * everyone's.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class AccessMatrixContract {
@@ -35,6 +36,8 @@ abstract class AccessMatrixContract {
   private Http anonymous;
   private Http badToken;
   private Http revoked;
+  private Http viewerOfAlice;
+  private Http viewerOfAll;
   private String aliceDataset;
   private String aliceDatasetForOwnerDelete;
   private String aliceDatasetForAdminDelete;
@@ -57,6 +60,10 @@ abstract class AccessMatrixContract {
     root = new Http(server.url(), TestServers.addUser(server, "root", UserRole.ADMIN));
     String eve = TestServers.addUser(server, "eve", UserRole.USER);
     new UserStore(server.database().dataSource(), java.time.InstantSource.system()).revoke("eve");
+    UserStore users =
+        new UserStore(server.database().dataSource(), java.time.InstantSource.system());
+    viewerOfAlice = new Http(server.url(), users.addViewer("vic", "alice").token());
+    viewerOfAll = new Http(server.url(), users.addViewer("wes", null).token());
     anonymous = new Http(server.url());
     badToken = new Http(server.url(), Tokens.generate());
     revoked = new Http(server.url(), eve);
@@ -134,6 +141,8 @@ abstract class AccessMatrixContract {
         Route.get("/api/jobs/" + job),
         Route.get("/api/jobs/" + job + "/progress"),
         new Route("POST", "/api/jobs/" + job + "/cancel", null, ""),
+        new Route("POST", "/api/jobs/" + job + "/retry", null, ""),
+        new Route("POST", "/api/jobs/retry?batch=" + aliceBatch, null, ""),
         new Route("DELETE", "/api/jobs?status=pending", null, null),
         Route.get("/api/events"),
         Route.get("/api/models"),
@@ -215,6 +224,81 @@ abstract class AccessMatrixContract {
     assertThat(create.status()).as(create.body()).isEqualTo(201);
     assertThat(alice.get("/api/models").status()).isEqualTo(200);
     assertThat(root.get("/api/openapi.json").status()).isEqualTo(200);
+  }
+
+  /**
+   * Every registered state-changing route (taken from the running server, so a new one is covered
+   * at once), with Alice's ids in its path parameters.
+   */
+  private List<Route> everyStateChangingRoute() {
+    List<Route> out = new ArrayList<>();
+    for (String route : server.http().routes()) {
+      String[] parts = route.split(" ", 2);
+      if (!parts[1].startsWith("/api/") || parts[0].equals("GET") || parts[0].equals("HEAD")) {
+        continue;
+      }
+      String path =
+          parts[1]
+              .replace("/api/datasets/{id}", "/api/datasets/" + aliceDataset)
+              .replace("/api/jobs/{id}", "/api/jobs/" + aliceJobs.get(0))
+              .replace("{id}", aliceJobs.get(0));
+      if (parts[0].equals("DELETE") && path.equals("/api/jobs")) {
+        path += "?status=pending";
+      }
+      out.add(new Route(parts[0], path, "application/json", "{}"));
+    }
+    return out;
+  }
+
+  @Test
+  void aViewer_isRefused403OnEveryStateChangingRoute_andChangesNothing() {
+    long pending = pendingOf(alice);
+    List<Route> writes = everyStateChangingRoute();
+    assertThat(writes)
+        .extracting(Route::path)
+        .contains(
+            "/api/jobs/" + aliceJobs.get(0) + "/retry",
+            "/api/jobs/retry",
+            "/api/jobs/" + aliceJobs.get(0) + "/cancel",
+            "/api/datasets/" + aliceDataset);
+    for (Http viewer : List.of(viewerOfAlice, viewerOfAll)) {
+      for (Route r : writes) {
+        Http.Res res = call(viewer, r);
+        assertThat(res.status()).as(r + " as a viewer: " + res.body()).isEqualTo(403);
+        JsonNode error = res.json().path("error");
+        assertThat(error.path("code").asText()).isEqualTo("read_only");
+        assertThat(error.path("message").asText()).contains("viewer");
+        assertThat(error.path("details").path("method").asText()).isEqualTo(r.method());
+      }
+    }
+    assertThat(pendingOf(alice)).isEqualTo(pending);
+    assertThat(alice.get("/api/jobs/" + aliceJobs.get(0)).json().path("status").asText())
+        .isEqualTo("pending");
+    assertThat(alice.get("/api/datasets/" + aliceDataset).status()).isEqualTo(200);
+  }
+
+  @Test
+  void aViewerOfAlice_readsAlicesData_notBobs_andTheAllViewerReadsEveryones() {
+    for (String path :
+        List.of(
+            "/api/datasets/" + aliceDataset,
+            "/api/datasets/" + aliceDataset + "/series/alice-secret-sku0",
+            "/api/datasets/" + aliceDataset + "/forecasts",
+            "/api/jobs/" + aliceJobs.get(0),
+            "/api/jobs/" + aliceJobs.get(0) + "/progress")) {
+      assertThat(viewerOfAlice.get(path).status()).as(path).isEqualTo(200);
+      assertThat(viewerOfAll.get(path).status()).as(path).isEqualTo(200);
+    }
+    assertThat(viewerOfAlice.get("/api/datasets/" + bobDataset).status()).isEqualTo(404);
+    assertThat(viewerOfAll.get("/api/datasets/" + bobDataset).status()).isEqualTo(200);
+    assertThat(viewerOfAlice.get("/api/datasets").body())
+        .contains(aliceDataset)
+        .doesNotContain(bobDataset);
+    assertThat(viewerOfAlice.get("/api/jobs/status?limit=1000").body()).contains(aliceJobs.get(0));
+    assertThat(
+            viewerOfAlice.get("/api/jobs/status").json().path("summary").path("pending").asLong())
+        .isEqualTo(pendingOf(alice));
+    assertThat(viewerOfAll.get("/api/datasets").body()).contains(aliceDataset).contains(bobDataset);
   }
 
   @Test

@@ -73,4 +73,42 @@ class UserCommandTest {
     assertThat(run("user", "revoke", "nobody", "--data-dir", dir.toString()).err())
         .contains("no such user: nobody");
   }
+
+  @Test
+  void userAddViewer_ofAnOwnerOrOfAll_isListedWithWhatItReads_andNeedsOneOfThem() {
+    String d = dir.toString();
+    run("user", "add", "alice", "--data-dir", d);
+    Run ofAlice = run("user", "add", "audit", "--viewer", "--of", "alice", "--data-dir", d);
+    assertThat(ofAlice.code()).as(ofAlice.err()).isZero();
+    assertThat(ofAlice.out()).contains("added viewer audit (reads alice's data, changes nothing)");
+    Run ofAll = run("user", "add", "board", "--viewer", "--all", "--data-dir", d);
+    assertThat(ofAll.code()).as(ofAll.err()).isZero();
+    assertThat(run("user", "list", "--data-dir", d).out())
+        .contains("audit\tviewer:alice\t")
+        .contains("board\tviewer:*\t");
+    try (Database db = Database.open(DatabaseUrl.sqliteIn(dir), 2)) {
+      UserStore users = new UserStore(db.dataSource(), InstantSource.system());
+      String aliceId =
+          users.list().stream()
+              .filter(u -> u.name().equals("alice"))
+              .findFirst()
+              .orElseThrow()
+              .id();
+      assertThat(users.authenticate(tokenOf(ofAlice)).orElseThrow().viewerOf()).isEqualTo(aliceId);
+      assertThat(users.authenticate(tokenOf(ofAll)).orElseThrow().viewerOf()).isNull();
+    }
+
+    Run neither = run("user", "add", "v1", "--viewer", "--data-dir", d);
+    assertThat(neither.code()).isEqualTo(2);
+    assertThat(neither.err()).contains("--viewer needs either --of OWNER").contains("--all");
+    Run both = run("user", "add", "v2", "--viewer", "--of", "alice", "--all", "--data-dir", d);
+    assertThat(both.code()).isEqualTo(2);
+    assertThat(run("user", "add", "v3", "--of", "alice", "--data-dir", d).err())
+        .contains("--of needs --viewer");
+    assertThat(run("user", "add", "v4", "--viewer", "--of", "nobody", "--data-dir", d).err())
+        .contains("no such user: nobody");
+    assertThat(run("user", "add", "v5", "--viewer", "--of", "audit", "--data-dir", d).err())
+        .contains("user audit is a viewer and owns no data");
+    assertThat(run("user", "list", "--data-dir", d).out()).doesNotContain("v1\t", "v2\t", "v5\t");
+  }
 }
