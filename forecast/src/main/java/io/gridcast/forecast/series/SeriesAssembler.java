@@ -120,7 +120,13 @@ final class SeriesAssembler {
     }
   }
 
-  Series build(ReadContext c, Frequency common) {
+  /**
+   * The series, gaps handled as the options say.
+   *
+   * @param budget the values the input may still hold: a span past it is refused before the values
+   *     are allocated
+   */
+  Series build(ReadContext c, Frequency common, long budget) {
     sortAndCheck(c);
     Frequency freq = inferred != null ? inferred : settle(c, common);
     long start = ds[0];
@@ -163,6 +169,9 @@ final class SeriesAssembler {
           "series '" + id + "' spans " + span + " periods, more than the limit " + c.maxLength(),
           id,
           label(ds[size - 1], c));
+    }
+    if (span > budget) {
+      throw new TooManyValuesException(firstLine, c.dsColumn(), id, span, budget);
     }
     double[] values = new double[(int) span];
     Arrays.fill(values, Double.NaN);

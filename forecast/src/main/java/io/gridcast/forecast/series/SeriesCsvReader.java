@@ -49,6 +49,7 @@ public final class SeriesCsvReader {
   private final String yColumn;
   private final TimeAxisOptions options;
   private final int maxLength;
+  private final long maxTotalLength;
 
   private SeriesCsvReader(Builder b) {
     this.idColumn = b.idColumn;
@@ -56,6 +57,7 @@ public final class SeriesCsvReader {
     this.yColumn = b.yColumn;
     this.options = b.options;
     this.maxLength = b.maxLength;
+    this.maxTotalLength = b.maxTotalLength;
   }
 
   /** A reader with the default columns and {@link TimeAxisOptions#DEFAULT}. */
@@ -225,8 +227,11 @@ public final class SeriesCsvReader {
       }
     }
     List<Series> out = new ArrayList<>(order.size());
+    long left = maxTotalLength;
     for (int i = 0; i < order.size(); i++) {
-      out.add(order.get(i).build(c, common));
+      Series s = order.get(i).build(c, common, left);
+      left -= s.length();
+      out.add(s);
       order.set(i, null); // release the buffers as we go
     }
     return out;
@@ -248,6 +253,7 @@ public final class SeriesCsvReader {
     private String yColumn = Y;
     private TimeAxisOptions options = TimeAxisOptions.DEFAULT;
     private int maxLength = DEFAULT_MAX_LENGTH;
+    private long maxTotalLength = Long.MAX_VALUE;
 
     private Builder() {}
 
@@ -316,6 +322,19 @@ public final class SeriesCsvReader {
         throw new IllegalArgumentException("maxLength must be >= 1: " + maxLength);
       }
       this.maxLength = maxLength;
+      return this;
+    }
+
+    /**
+     * Caps the values of all series together, gaps filled: the series whose span would take the
+     * total past it is refused ({@link TooManyValuesException}) before its values are allocated, so
+     * a few rows far apart cannot make the reader allocate more than this.
+     */
+    public Builder maxTotalLength(long maxTotalLength) {
+      if (maxTotalLength < 1) {
+        throw new IllegalArgumentException("maxTotalLength must be >= 1: " + maxTotalLength);
+      }
+      this.maxTotalLength = maxTotalLength;
       return this;
     }
 
