@@ -7,6 +7,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 import jdk.jfr.Configuration;
@@ -31,6 +35,11 @@ import jdk.jfr.consumer.RecordingFile;
  * {@code jdk.ExecutionSample} events whose top frame it is (self samples) and their share of all
  * samples. The file is what {@code GET /api/performance/profile/{id}/jfr} serves; recordings older
  * than a day are deleted when the next profile starts.
+ *
+ * <p>A recording must not carry the process's secrets: the events that copy the environment
+ * (database passwords in {@code GRIDCAST_DB_PASSWORD}), the system properties, the command line
+ * ({@code --db-password}) and the machine's other processes' command lines are switched off ({@link
+ * #SECRET_EVENTS}); the directory is {@code 0700} and each file {@code 0600}.
  */
 final class ProfileJob {
   static final String TYPE = "profile";
@@ -45,6 +54,22 @@ final class ProfileJob {
   static final Duration KEEP = Duration.ofDays(1);
 
   private static final Duration CHECK = Duration.ofMillis(200);
+
+  /**
+   * JFR events off in every recording: the environment variables, the system properties, the JVM's
+   * and the program's arguments, and the command lines of the machine's processes.
+   */
+  static final List<String> SECRET_EVENTS =
+      List.of(
+          "jdk.InitialEnvironmentVariable",
+          "jdk.InitialSystemProperty",
+          "jdk.JVMInformation",
+          "jdk.SystemProcess");
+
+  private static final Set<PosixFilePermission> PRIVATE_DIRECTORY =
+      PosixFilePermissions.fromString("rwx------");
+  private static final Set<PosixFilePermission> PRIVATE_FILE =
+      PosixFilePermissions.fromString("rw-------");
 
   /**
    * What a profile reports.
@@ -81,11 +106,11 @@ final class ProfileJob {
 
   String handle(JobContext ctx) throws IOException, ParseException, InterruptedException {
     ProfilePayload p = PerformanceJobs.read(ctx.payload(), ProfilePayload.class);
-    Files.createDirectories(directory);
+    privateDirectory(directory);
     prune(directory, KEEP);
     Path out = file(ctx.id());
     long deadline = System.nanoTime() + Duration.ofSeconds(p.seconds()).toNanos();
-    try (Recording r = new Recording(Configuration.getConfiguration("profile"))) {
+    try (Recording r = recording()) {
       r.setName("gridcast-profile-" + ctx.id());
       r.start();
       while (System.nanoTime() < deadline) {
@@ -100,6 +125,7 @@ final class ProfileJob {
       r.stop();
       r.dump(out);
     }
+    privateFile(out);
     ctx.progress(p.seconds(), p.seconds(), "done", null);
     Hottest hot = hottest(out);
     return PerformanceJobs.write(
@@ -109,6 +135,36 @@ final class ProfileJob {
             p.seconds(),
             Files.size(out),
             "/api/performance/profile/" + ctx.id() + "/jfr"));
+  }
+
+  /** A recording with the JDK's {@code profile} settings and the {@link #SECRET_EVENTS} off. */
+  static Recording recording() throws IOException, ParseException {
+    Recording r = new Recording(Configuration.getConfiguration("profile"));
+    for (String event : SECRET_EVENTS) {
+      r.disable(event);
+    }
+    return r;
+  }
+
+  /** Creates {@code dir} with mode 0700, or sets an existing one's to it. */
+  static void privateDirectory(Path dir) throws IOException {
+    if (!posix(dir)) {
+      Files.createDirectories(dir);
+      return;
+    }
+    Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PRIVATE_DIRECTORY));
+    Files.setPosixFilePermissions(dir, PRIVATE_DIRECTORY);
+  }
+
+  /** Sets a recording's mode to 0600. */
+  static void privateFile(Path file) throws IOException {
+    if (posix(file)) {
+      Files.setPosixFilePermissions(file, PRIVATE_FILE);
+    }
+  }
+
+  private static boolean posix(Path p) {
+    return Files.getFileAttributeView(p, PosixFileAttributeView.class) != null;
   }
 
   /** Deletes recordings last modified more than {@code keep} ago; best effort. */
