@@ -1,5 +1,6 @@
 package io.gridcast.server.cli;
 
+import io.gridcast.server.app.DataFiles;
 import io.gridcast.server.auth.AuthException;
 import io.gridcast.server.auth.User;
 import io.gridcast.server.auth.UserRole;
@@ -73,6 +74,7 @@ final class UserCommand {
   static int withUsers(DatabaseUrl url, Function<UserStore, String> action, CommandSpec spec) {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    DataFiles.secure(url); // `user add` may be what creates the database: private from the start
     try (Database database = Database.open(url, 2)) {
       out.print(action.apply(new UserStore(database.dataSource(), InstantSource.system())));
       out.flush();
