@@ -87,6 +87,24 @@ public final class SessionStore {
     }
   }
 
+  /**
+   * Deletes the sessions that can no longer be used: expired ones and those of revoked users.
+   *
+   * @return how many were deleted
+   */
+  public int purge() {
+    try (Connection c = ds.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "DELETE FROM app_session WHERE expires_at_ms <= ? OR user_id IN"
+                    + " (SELECT id FROM app_user WHERE revoked_at_ms IS NOT NULL)")) {
+      ps.setLong(1, clock.instant().toEpochMilli());
+      return ps.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot purge sessions: " + e.getMessage(), e);
+    }
+  }
+
   /** Ends a session (sign-out); unknown ids are ignored. */
   public void delete(String id) {
     try (Connection c = ds.getConnection();

@@ -1,16 +1,22 @@
 package io.gridcast.server.auth;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A token bucket per user: up to {@code burst} submissions at once, one more every {@code refill}.
- * With {@code t} the time since the last update, a bucket holding {@code b} tokens holds {@code
- * min(burst, b + t / refill)}; a submission takes one token or is refused with the wait until the
- * next one, {@code (1 - b) * refill}. Time comes from an {@link InstantSource}; thread-safe.
+ * A token bucket per key (a user's submissions, an address's sign-ins): up to {@code burst} at
+ * once, one more every {@code refill}. With {@code t} the time since the last update, a bucket
+ * holding {@code b} tokens holds {@code min(burst, b + t / refill)}; a call takes one token or is
+ * refused with the wait until the next one, {@code (1 - b) * refill}. Buckets that have refilled
+ * are forgotten once more than {@value #PRUNE_ABOVE} keys are held, so many keys (addresses) cost
+ * bounded memory. Time comes from an {@link InstantSource}; thread-safe.
  */
 public final class SubmissionRateLimiter {
+  /** Keys held before full buckets are dropped (a full bucket is the same as none). */
+  static final int PRUNE_ABOVE = 10_000;
+
   private final int burst;
   private final long refillNanos;
   private final InstantSource clock;
@@ -51,7 +57,16 @@ public final class SubmissionRateLimiter {
           wait[0] = Duration.ofNanos((long) Math.ceil((1 - tokens) * refillNanos));
           return new Bucket(tokens, now);
         });
+    if (buckets.size() > PRUNE_ABOVE) {
+      double fullAfter = (double) burst * refillNanos;
+      buckets.values().removeIf(b -> now - b.atNanos() >= fullAfter);
+    }
     return wait[0];
+  }
+
+  /** Keys with a bucket (for tests of the pruning). */
+  int keys() {
+    return buckets.size();
   }
 
   public int burst() {
@@ -59,7 +74,7 @@ public final class SubmissionRateLimiter {
   }
 
   private long nanos() {
-    java.time.Instant i = clock.instant();
+    Instant i = clock.instant();
     return i.getEpochSecond() * 1_000_000_000L + i.getNano();
   }
 }
