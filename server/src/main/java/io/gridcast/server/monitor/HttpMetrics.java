@@ -36,6 +36,17 @@ public final class HttpMetrics {
 
   private static final Pattern BULK = Pattern.compile(BULK_ROUTES);
 
+  /**
+   * The methods that keep their name as a label; any other (a client may send any token) is {@value
+   * #OTHER_METHOD}. With the route template (never the raw path) and unmatched paths as {@value
+   * #NO_ROUTE}, the number of series is bounded whatever clients send.
+   */
+  static final Set<String> METHODS =
+      Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "CONNECT");
+
+  static final String OTHER_METHOD = "OTHER";
+  static final String NO_ROUTE = "NOT_FOUND";
+
   private final MeterRegistry registry;
   private final ConcurrentHashMap<String, Timer> timers = new ConcurrentHashMap<>();
   private final LongAdder requests = new LongAdder();
@@ -54,15 +65,16 @@ public final class HttpMetrics {
    * @param route the matched route template ({@code /api/jobs/{id}}), or null when none matched
    */
   public void record(String method, String route, int status, long nanos) {
-    String r = route == null ? "NOT_FOUND" : route;
-    String key = method + ' ' + r + ' ' + status;
+    String m = METHODS.contains(method) ? method : OTHER_METHOD;
+    String r = route == null ? NO_ROUTE : route;
+    String key = m + ' ' + r + ' ' + status;
     Timer t =
         timers.computeIfAbsent(
             key,
             k ->
                 Timer.builder(TIMER)
                     .description("API calls by route template and status")
-                    .tag("method", method)
+                    .tag("method", m)
                     .tag("route", r)
                     .tag("status", Integer.toString(status))
                     .tag("outcome", outcome(status))
