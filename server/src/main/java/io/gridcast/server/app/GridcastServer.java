@@ -3,6 +3,7 @@ package io.gridcast.server.app;
 import io.gridcast.forecast.registry.ModelRegistry;
 import io.gridcast.queue.JobHandler;
 import io.gridcast.queue.JobQueue;
+import io.gridcast.server.auth.SessionPurge;
 import io.gridcast.server.auth.SessionStore;
 import io.gridcast.server.auth.User;
 import io.gridcast.server.auth.UserStore;
@@ -62,6 +63,8 @@ public final class GridcastServer implements AutoCloseable {
   private final ApiServer http;
   private final ResultCache cache;
   private final Monitoring monitoring;
+  private final SessionPurge sessionPurge;
+  private final OutOfMemoryExit outOfMemory;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private GridcastServer(Parts p) {
@@ -72,6 +75,8 @@ public final class GridcastServer implements AutoCloseable {
     this.http = p.http;
     this.cache = p.cache;
     this.monitoring = p.monitoring;
+    this.sessionPurge = p.sessionPurge;
+    this.outOfMemory = p.outOfMemory;
   }
 
   /**
@@ -85,6 +90,7 @@ public final class GridcastServer implements AutoCloseable {
   public static final class Builder {
     private final ServerConfig config;
     private ModelRegistry registry = ModelRegistry.standard();
+    private OutOfMemoryExit outOfMemory;
 
     private Builder(ServerConfig config) {
       this.config = Objects.requireNonNull(config, "config must not be null");
@@ -96,9 +102,19 @@ public final class GridcastServer implements AutoCloseable {
       return this;
     }
 
+    /**
+     * What ends the process after an out-of-memory error (default: {@link
+     * OutOfMemoryExit#process()}, which exits the JVM).
+     */
+    Builder outOfMemoryExit(OutOfMemoryExit exit) {
+      this.outOfMemory = Objects.requireNonNull(exit, "exit must not be null");
+      return this;
+    }
+
     /** Opens the database, starts the queue (and its workers) and the HTTP API as the role says. */
     public GridcastServer start() {
-      return GridcastServer.start(config, registry);
+      return GridcastServer.start(
+          config, registry, outOfMemory == null ? OutOfMemoryExit.process() : outOfMemory);
     }
   }
 
@@ -111,9 +127,12 @@ public final class GridcastServer implements AutoCloseable {
     JobQueue queue;
     EventFeed feed;
     ApiServer http;
+    SessionPurge sessionPurge;
+    OutOfMemoryExit outOfMemory;
 
     void closeAfter(RuntimeException e) {
-      for (AutoCloseable c : new AutoCloseable[] {http, feed, monitoring, queue, db}) {
+      for (AutoCloseable c :
+          new AutoCloseable[] {sessionPurge, http, feed, monitoring, queue, db}) {
         if (c != null) {
           try {
             c.close();
@@ -125,11 +144,14 @@ public final class GridcastServer implements AutoCloseable {
     }
   }
 
-  private static GridcastServer start(ServerConfig config, ModelRegistry registry) {
+  private static GridcastServer start(
+      ServerConfig config, ModelRegistry registry, OutOfMemoryExit outOfMemory) {
     LOG.info("effective configuration: {}", config.describe());
     InstantSource clock = InstantSource.system();
     Parts p = new Parts();
     p.config = config;
+    p.outOfMemory = outOfMemory;
+    DataFiles.secure(config.database());
     p.db = Database.open(config.database(), config.effectiveDbPoolSize());
     try {
       // sampling runs where someone reads it: an API, or a worker serving /metrics
@@ -163,6 +185,9 @@ public final class GridcastServer implements AutoCloseable {
             config.auth()
                 ? new SessionStore(p.db.dataSource(), clock, SessionStore.DEFAULT_TTL)
                 : null;
+        if (sessions != null) {
+          p.sessionPurge = SessionPurge.start(sessions);
+        }
         if (config.auth()
             && config.role() == Role.SERVE
             && config.database().equals(DatabaseUrl.sqliteIn(config.dataDir()))) {
@@ -181,8 +206,7 @@ public final class GridcastServer implements AutoCloseable {
                             : CallerResolver.localUser())
                     .users(users)
                     .sessions(sessions)
-                    .datasets(
-                        new DatasetService(datasets, clock, config.limits().maxSeriesPerUpload()))
+                    .datasets(new DatasetService(datasets, clock, config.limits()))
                     .results(results)
                     .jobs(
                         new JobService(
@@ -196,7 +220,8 @@ public final class GridcastServer implements AutoCloseable {
                     .store(p.queue.store())
                     .feed(p.feed)
                     .registry(registry)
-                    .ready(p.db::ping)
+                    .ready(() -> outOfMemory.healthy() && p.db.ping())
+                    .fatal(outOfMemory::seen)
                     .clock(clock)
                     .cache(p.cache)
                     .monitoring(p.monitoring)
@@ -223,7 +248,8 @@ public final class GridcastServer implements AutoCloseable {
         qb.register(
             type,
             FitPriority.lowered(
-                p.monitoring.timed(type, JobFailure.described(handler)), config.fitNice())));
+                p.monitoring.timed(type, p.outOfMemory.watching(JobFailure.described(handler))),
+                config.fitNice())));
     JobQueue queue = qb.build();
     p.monitoring.bindQueue(queue.store());
     p.monitoring.bindWorkers(config.role().workers() ? config.workers() : 0);
@@ -297,6 +323,11 @@ public final class GridcastServer implements AutoCloseable {
     return db;
   }
 
+  /** Whether this process may serve: false once it ran out of memory (it is exiting). */
+  public boolean healthy() {
+    return outOfMemory.healthy();
+  }
+
   /** The monitoring of this process: meters, sampling and alerts. */
   public Monitoring monitoring() {
     return monitoring;
@@ -306,6 +337,9 @@ public final class GridcastServer implements AutoCloseable {
   public void close() {
     if (!closed.compareAndSet(false, true)) {
       return;
+    }
+    if (sessionPurge != null) {
+      sessionPurge.close();
     }
     if (feed != null) {
       feed.close();

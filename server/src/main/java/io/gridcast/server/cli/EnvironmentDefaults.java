@@ -53,6 +53,15 @@ public final class EnvironmentDefaults implements IDefaultValueProvider {
               "GRIDCAST_LEASE_SECONDS",
               Long.toString(ServerConfig.DEFAULT_LEASE.toSeconds())),
           new Setting("--auth", "GRIDCAST_AUTH", "on"),
+          new Setting("--allowed-origins", "GRIDCAST_ALLOWED_ORIGINS", null),
+          new Setting(
+              "--header-timeout-seconds",
+              "GRIDCAST_HEADER_TIMEOUT_SECONDS",
+              Long.toString(ServerConfig.DEFAULT_HEADER_TIMEOUT.toSeconds())),
+          new Setting(
+              "--body-timeout-seconds",
+              "GRIDCAST_BODY_TIMEOUT_SECONDS",
+              Long.toString(ServerConfig.DEFAULT_BODY_TIMEOUT.toSeconds())),
           new Setting(
               "--max-series-per-upload",
               "GRIDCAST_MAX_SERIES_PER_UPLOAD",
@@ -61,6 +70,18 @@ public final class EnvironmentDefaults implements IDefaultValueProvider {
               "--max-points-per-series",
               "GRIDCAST_MAX_POINTS_PER_SERIES",
               Integer.toString(Limits.DEFAULTS.maxPointsPerSeries())),
+          new Setting(
+              "--max-values-per-upload",
+              "GRIDCAST_MAX_VALUES_PER_UPLOAD",
+              Long.toString(Limits.DEFAULTS.maxValuesPerUpload())),
+          new Setting(
+              "--max-values-per-user",
+              "GRIDCAST_MAX_VALUES_PER_USER",
+              Long.toString(Limits.DEFAULTS.maxValuesPerUser())),
+          new Setting(
+              "--max-name-length",
+              "GRIDCAST_MAX_NAME_LENGTH",
+              Integer.toString(Limits.DEFAULTS.maxNameLength())),
           new Setting(
               "--max-horizon",
               "GRIDCAST_MAX_HORIZON",
@@ -81,6 +102,22 @@ public final class EnvironmentDefaults implements IDefaultValueProvider {
               "--submission-refill-ms",
               "GRIDCAST_SUBMISSION_REFILL_MS",
               Long.toString(Limits.DEFAULTS.submissionRefill().toMillis())),
+          new Setting(
+              "--sign-in-burst",
+              "GRIDCAST_SIGN_IN_BURST",
+              Integer.toString(Limits.DEFAULTS.signInBurst())),
+          new Setting(
+              "--sign-in-refill-ms",
+              "GRIDCAST_SIGN_IN_REFILL_MS",
+              Long.toString(Limits.DEFAULTS.signInRefill().toMillis())),
+          new Setting(
+              "--max-benchmark-values",
+              "GRIDCAST_MAX_BENCHMARK_VALUES",
+              Long.toString(Limits.DEFAULTS.maxBenchmarkValues())),
+          new Setting(
+              "--max-benchmark-iterations",
+              "GRIDCAST_MAX_BENCHMARK_ITERATIONS",
+              Integer.toString(Limits.DEFAULTS.maxBenchmarkIterations())),
           new Setting("--cache", "GRIDCAST_CACHE", CacheConfig.DEFAULTS.enabled() ? "on" : "off"),
           new Setting(
               "--cache-memory-max-entries",

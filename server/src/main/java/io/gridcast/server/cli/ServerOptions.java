@@ -11,6 +11,7 @@ import io.gridcast.server.config.Role;
 import io.gridcast.server.config.ServerConfig;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Option;
 
@@ -99,6 +100,26 @@ final class ServerOptions {
   boolean noAuth;
 
   @Option(
+      names = "--allowed-origins",
+      split = ",",
+      description =
+          "Origins besides the request's own whose pages may make state-changing calls,"
+              + " comma-separated (env GRIDCAST_ALLOWED_ORIGINS, default none).")
+  List<String> allowedOrigins;
+
+  @Option(
+      names = "--header-timeout-seconds",
+      description =
+          "Longest time a request's headers may take to arrive (env GRIDCAST_HEADER_TIMEOUT_SECONDS, default ${DEFAULT-VALUE}).")
+  long headerTimeoutSeconds;
+
+  @Option(
+      names = "--body-timeout-seconds",
+      description =
+          "Longest time a request body may take to arrive (env GRIDCAST_BODY_TIMEOUT_SECONDS, default ${DEFAULT-VALUE}).")
+  long bodyTimeoutSeconds;
+
+  @Option(
       names = "--max-series-per-upload",
       description =
           "Series in one upload (env GRIDCAST_MAX_SERIES_PER_UPLOAD, default ${DEFAULT-VALUE}).")
@@ -107,8 +128,26 @@ final class ServerOptions {
   @Option(
       names = "--max-points-per-series",
       description =
-          "Observations of one series (env GRIDCAST_MAX_POINTS_PER_SERIES, default ${DEFAULT-VALUE}).")
+          "Periods one series may span, gaps filled (env GRIDCAST_MAX_POINTS_PER_SERIES, default ${DEFAULT-VALUE}).")
   int maxPointsPerSeries;
+
+  @Option(
+      names = "--max-values-per-upload",
+      description =
+          "Values of one upload after gaps are filled (env GRIDCAST_MAX_VALUES_PER_UPLOAD, default ${DEFAULT-VALUE}).")
+  long maxValuesPerUpload;
+
+  @Option(
+      names = "--max-values-per-user",
+      description =
+          "Values one user may have stored over all datasets (env GRIDCAST_MAX_VALUES_PER_USER, default ${DEFAULT-VALUE}).")
+  long maxValuesPerUser;
+
+  @Option(
+      names = "--max-name-length",
+      description =
+          "Characters of a SKU or dataset name (env GRIDCAST_MAX_NAME_LENGTH, default ${DEFAULT-VALUE}).")
+  int maxNameLength;
 
   @Option(
       names = "--max-horizon",
@@ -139,6 +178,30 @@ final class ServerOptions {
       description =
           "Time to regain one submission (env GRIDCAST_SUBMISSION_REFILL_MS, default ${DEFAULT-VALUE}).")
   long submissionRefillMs;
+
+  @Option(
+      names = "--sign-in-burst",
+      description =
+          "Sign-ins one client address may make at once (env GRIDCAST_SIGN_IN_BURST, default ${DEFAULT-VALUE}).")
+  int signInBurst;
+
+  @Option(
+      names = "--sign-in-refill-ms",
+      description =
+          "Time for an address to regain one sign-in (env GRIDCAST_SIGN_IN_REFILL_MS, default ${DEFAULT-VALUE}).")
+  long signInRefillMs;
+
+  @Option(
+      names = "--max-benchmark-values",
+      description =
+          "Series x length of a generated benchmark (env GRIDCAST_MAX_BENCHMARK_VALUES, default ${DEFAULT-VALUE}).")
+  long maxBenchmarkValues;
+
+  @Option(
+      names = "--max-benchmark-iterations",
+      description =
+          "Iterations of one benchmark (env GRIDCAST_MAX_BENCHMARK_ITERATIONS, default ${DEFAULT-VALUE}).")
+  int maxBenchmarkIterations;
 
   @Option(
       names = "--cache",
@@ -261,15 +324,26 @@ final class ServerOptions {
         .maxUploadBytes(maxUploadBytes)
         .lease(Duration.ofSeconds(leaseSeconds))
         .auth(authEnabled())
+        .allowedOrigins(allowedOrigins == null ? List.of() : allowedOrigins)
+        .headerTimeout(Duration.ofSeconds(headerTimeoutSeconds))
+        .bodyTimeout(Duration.ofSeconds(bodyTimeoutSeconds))
         .limits(
-            new Limits(
-                maxSeriesPerUpload,
-                maxPointsPerSeries,
-                maxHorizon,
-                maxJobsPerSubmission,
-                maxStreamsPerUser,
-                submissionBurst,
-                Duration.ofMillis(submissionRefillMs)))
+            Limits.builder()
+                .maxSeriesPerUpload(maxSeriesPerUpload)
+                .maxPointsPerSeries(maxPointsPerSeries)
+                .maxValuesPerUpload(maxValuesPerUpload)
+                .maxValuesPerUser(maxValuesPerUser)
+                .maxNameLength(maxNameLength)
+                .maxHorizon(maxHorizon)
+                .maxJobsPerSubmission(maxJobsPerSubmission)
+                .maxStreamsPerUser(maxStreamsPerUser)
+                .submissionBurst(submissionBurst)
+                .submissionRefill(Duration.ofMillis(submissionRefillMs))
+                .signInBurst(signInBurst)
+                .signInRefill(Duration.ofMillis(signInRefillMs))
+                .maxBenchmarkValues(maxBenchmarkValues)
+                .maxBenchmarkIterations(maxBenchmarkIterations)
+                .build())
         .cache(cacheConfig())
         .monitor(monitorConfig())
         .build();

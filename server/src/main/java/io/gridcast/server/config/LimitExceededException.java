@@ -1,6 +1,7 @@
 package io.gridcast.server.config;
 
 import io.gridcast.server.error.ServerException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -15,13 +16,22 @@ public final class LimitExceededException extends ServerException {
 
   public LimitExceededException(
       String limit, long max, long actual, int status, long retryAfterSeconds, String message) {
+    this(limit, max, actual, status, retryAfterSeconds, message, Map.of());
+  }
+
+  private LimitExceededException(
+      String limit,
+      long max,
+      long actual,
+      int status,
+      long retryAfterSeconds,
+      String message,
+      Map<String, ?> more) {
     super(
         status,
         status == 429 ? "rate_limited" : "limit_exceeded",
         message,
-        retryAfterSeconds > 0
-            ? Map.of("limit", limit, "max", max, "retry_after_seconds", retryAfterSeconds)
-            : Map.of("limit", limit, "max", max, "actual", actual));
+        details(limit, max, actual, retryAfterSeconds, more));
     this.limit = limit;
     this.max = max;
     this.actual = actual;
@@ -37,6 +47,29 @@ public final class LimitExceededException extends ServerException {
         413,
         0,
         what + " has " + actual + ", at most " + max + " allowed (" + limit + ")");
+  }
+
+  private static Map<String, Object> details(
+      String limit, long max, long actual, long retryAfterSeconds, Map<String, ?> more) {
+    Map<String, Object> d = new LinkedHashMap<>();
+    d.put("limit", limit);
+    d.put("max", max);
+    if (retryAfterSeconds > 0) {
+      d.put("retry_after_seconds", retryAfterSeconds);
+    } else {
+      d.put("actual", actual);
+    }
+    d.putAll(more);
+    return d;
+  }
+
+  /**
+   * A size limit (413) that one series (SKU) of an upload passed: {@code what} has {@code actual},
+   * at most {@code max} allowed; the details name the series.
+   */
+  public static LimitExceededException tooLargeAt(
+      String limit, long max, long actual, String sku, String message) {
+    return new LimitExceededException(limit, max, actual, 413, 0, message, Map.of("sku", sku));
   }
 
   /** A rate limit (429): retry after the given seconds. */

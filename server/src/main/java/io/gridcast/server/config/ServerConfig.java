@@ -4,8 +4,10 @@ import io.gridcast.queue.JobQueue;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The effective configuration of one process, built by name ({@link #builder(Role)}) and validated
@@ -28,6 +30,13 @@ import java.util.Map;
  * @param maxUploadBytes largest accepted request body of an upload
  * @param lease how long a claimed job stays owned without a heartbeat
  * @param auth whether {@code /api/*} requires a bearer token (off only for local use)
+ * @param allowedOrigins origins ({@code https://host[:port]}) besides the request's own whose
+ *     browser pages may make state-changing calls (a reverse proxy that rewrites {@code Host} needs
+ *     the public origin here); empty: only the request's own
+ * @param headerTimeout the longest a request's line and headers may take to arrive, from their
+ *     first byte (408 beyond)
+ * @param bodyTimeout the longest a request body may take to arrive, from the start of its handling
+ *     (408 beyond)
  * @param limits per-request and per-user limits
  * @param cache settings of the result cache
  * @param monitor sampling interval, alert limits and who may read {@code /metrics}
@@ -44,6 +53,9 @@ public record ServerConfig(
     long maxUploadBytes,
     Duration lease,
     boolean auth,
+    List<String> allowedOrigins,
+    Duration headerTimeout,
+    Duration bodyTimeout,
     Limits limits,
     CacheConfig cache,
     MonitorConfig monitor) {
@@ -57,6 +69,12 @@ public record ServerConfig(
   public static final Duration DEFAULT_LEASE = JobQueue.Builder.DEFAULT_LEASE;
 
   public static final int DEFAULT_FIT_NICE = 19;
+
+  /** Request line and headers: a few hundred bytes, so 10 s is generous even on a slow link. */
+  public static final Duration DEFAULT_HEADER_TIMEOUT = Duration.ofSeconds(10);
+
+  /** A full 256 MiB upload at 1 MiB/s takes 256 s. */
+  public static final Duration DEFAULT_BODY_TIMEOUT = Duration.ofSeconds(300);
 
   /** 0: the pool size follows the database and the worker slots ({@link #effectiveDbPoolSize}). */
   public static final int DEFAULT_DB_POOL_SIZE = 0;
@@ -107,6 +125,18 @@ public record ServerConfig(
       throw new ConfigException(
           "--lease-seconds must be at least 1, got " + (lease == null ? null : lease.toSeconds()));
     }
+    allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
+    for (String o : allowedOrigins) {
+      if (!ORIGIN.matcher(o).matches()) {
+        throw new ConfigException(
+            "--allowed-origins takes origins such as https://gridcast.example.com:8443 (scheme,"
+                + " host and optional port, no path), got '"
+                + o
+                + "'");
+      }
+    }
+    atLeastOneSecond("--header-timeout-seconds", headerTimeout);
+    atLeastOneSecond("--body-timeout-seconds", bodyTimeout);
     if (database == null) {
       database = DatabaseUrl.sqliteIn(dataDir);
     }
@@ -124,6 +154,15 @@ public record ServerConfig(
           "refusing to serve without authentication on non-loopback host "
               + host
               + ": bind to 127.0.0.1 or turn authentication on");
+    }
+  }
+
+  private static final Pattern ORIGIN = Pattern.compile("https?://[^/?#\\s]+");
+
+  private static void atLeastOneSecond(String flag, Duration d) {
+    if (d == null || d.compareTo(Duration.ofSeconds(1)) < 0) {
+      throw new ConfigException(
+          flag + " must be at least 1, got " + (d == null ? null : d.toSeconds()));
     }
   }
 
@@ -145,6 +184,9 @@ public record ServerConfig(
         .maxUploadBytes(maxUploadBytes)
         .lease(lease)
         .auth(auth)
+        .allowedOrigins(allowedOrigins)
+        .headerTimeout(headerTimeout)
+        .bodyTimeout(bodyTimeout)
         .limits(limits)
         .cache(cache)
         .monitor(monitor);
@@ -188,6 +230,9 @@ public record ServerConfig(
       m.put("port", Integer.toString(port));
       m.put("max_upload_bytes", Long.toString(maxUploadBytes));
       m.put("auth", auth ? "on" : "off");
+      m.put("allowed_origins", String.join(",", allowedOrigins));
+      m.put("header_timeout", headerTimeout.toString());
+      m.put("body_timeout", bodyTimeout.toString());
       m.put("limits", limits.toString());
       m.put("monitor", monitor.toString());
     }
@@ -219,6 +264,9 @@ public record ServerConfig(
     private long maxUploadBytes = DEFAULT_MAX_UPLOAD_BYTES;
     private Duration lease = DEFAULT_LEASE;
     private boolean auth = true;
+    private List<String> allowedOrigins = List.of();
+    private Duration headerTimeout = DEFAULT_HEADER_TIMEOUT;
+    private Duration bodyTimeout = DEFAULT_BODY_TIMEOUT;
     private Limits limits = Limits.DEFAULTS;
     private CacheConfig cache = CacheConfig.DEFAULTS;
     private MonitorConfig monitor = MonitorConfig.DEFAULTS;
@@ -278,6 +326,22 @@ public record ServerConfig(
       return this;
     }
 
+    /** Origins besides the request's own allowed to make state-changing calls from a browser. */
+    public Builder allowedOrigins(List<String> v) {
+      allowedOrigins = v;
+      return this;
+    }
+
+    public Builder headerTimeout(Duration v) {
+      headerTimeout = v;
+      return this;
+    }
+
+    public Builder bodyTimeout(Duration v) {
+      bodyTimeout = v;
+      return this;
+    }
+
     public Builder limits(Limits v) {
       limits = v;
       return this;
@@ -311,6 +375,9 @@ public record ServerConfig(
           maxUploadBytes,
           lease,
           auth,
+          allowedOrigins,
+          headerTimeout,
+          bodyTimeout,
           limits,
           cache,
           monitor);

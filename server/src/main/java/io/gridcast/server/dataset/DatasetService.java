@@ -1,7 +1,9 @@
 package io.gridcast.server.dataset;
 
 import io.gridcast.forecast.series.Series;
+import io.gridcast.forecast.series.TooManyValuesException;
 import io.gridcast.server.config.LimitExceededException;
+import io.gridcast.server.config.Limits;
 import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -14,7 +16,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Accepts uploads and serves datasets: parse (streamed) -> validate -> store in one transaction
- * (its own, or the queue's job insert when the upload creates jobs). Thread-safe.
+ * (its own, or the queue's job insert when the upload creates jobs). An upload is bounded before
+ * and while it is read: its values once gaps are filled by {@link Limits#maxValuesPerUpload()} and
+ * by what is left of its owner's quota, {@link Limits#maxValuesPerUser()} (whichever is smaller;
+ * the series that passes it is refused before its values are allocated), its series by {@link
+ * Limits#maxSeriesPerUpload()}, its names by {@link Limits#maxNameLength()}. The quota is read
+ * before the upload is parsed: uploads of one user running at the same time may together pass it by
+ * at most one upload's values. Thread-safe.
  */
 public final class DatasetService {
   private static final Logger LOG = LoggerFactory.getLogger(DatasetService.class);
@@ -28,18 +36,21 @@ public final class DatasetService {
   /** An accepted upload: the dataset, its series and their SKUs in upload order. */
   public record Upload(Dataset dataset, List<Series> series, List<String> skus) {}
 
+  /** Characters of a name an error message shows before it cuts the name short. */
+  private static final int SHOWN = 80;
+
   private final DatasetStore store;
   private final UploadParser parser = new UploadParser();
-  private final int maxSeries;
+  private final Limits limits;
   private final InstantSource clock;
 
   /**
-   * @param maxSeries the most series one upload may hold (413 beyond)
+   * @param limits series, values and name length of an upload, and the values one user may store
    */
-  public DatasetService(DatasetStore store, InstantSource clock, int maxSeries) {
+  public DatasetService(DatasetStore store, InstantSource clock, Limits limits) {
     this.store = store;
     this.clock = clock;
-    this.maxSeries = maxSeries;
+    this.limits = limits;
   }
 
   public DatasetStore store() {
@@ -77,17 +88,46 @@ public final class DatasetService {
   public Upload parse(
       String ownerId, BodyFormat format, InputStream body, UploadFormat columns, String name) {
     long t0 = System.nanoTime();
-    UploadParser.Parsed parsed =
-        switch (format) {
-          case CSV -> parser.csv(body, columns);
-          case JSON -> parser.json(body, columns);
-        };
+    checkName(name);
+    long stored = store.valuesStored(ownerId);
+    long quotaLeft = limits.maxValuesPerUser() - stored;
+    if (quotaLeft <= 0) {
+      throw LimitExceededException.tooLarge(
+          "max_values_per_user",
+          limits.maxValuesPerUser(),
+          stored,
+          "your stored datasets (values; delete datasets you no longer need)");
+    }
+    boolean quotaBinds = quotaLeft < limits.maxValuesPerUpload();
+    long budget = quotaBinds ? quotaLeft : limits.maxValuesPerUpload();
+    UploadParser.Parsed parsed;
+    try {
+      parsed =
+          switch (format) {
+            case CSV -> parser.csv(body, columns, budget);
+            case JSON -> parser.json(body, columns, budget);
+          };
+    } catch (TooManyValuesException e) {
+      throw tooManyValues(e, quotaBinds, stored);
+    }
     List<Series> series = parsed.series();
+    int maxSeries = limits.maxSeriesPerUpload();
     if (series.size() > maxSeries) {
       throw LimitExceededException.tooLarge(
           "max_series_per_upload", maxSeries, series.size(), "the upload");
     }
     for (Series s : series) {
+      if (s.id().length() > limits.maxNameLength()) {
+        throw new InvalidUploadException(
+            "series id has "
+                + s.id().length()
+                + " characters, at most "
+                + limits.maxNameLength()
+                + " allowed: '"
+                + shown(s.id())
+                + "'",
+            Map.of("field", "unique_id", "max_length", limits.maxNameLength()));
+      }
       if (s.id().chars().anyMatch(Character::isISOControl)) {
         // ids travel in URL paths (/series/{sku}) and CSV exports, where controls cannot
         throw new InvalidUploadException(
@@ -109,6 +149,7 @@ public final class DatasetService {
     }
     String id = TimeOrderedIds.next().toString();
     String label = name != null && !name.isBlank() ? name : parsed.name();
+    checkName(label);
     if (label != null && label.indexOf('\0') >= 0) {
       throw new InvalidUploadException(
           "name must not contain the NUL character", Map.of("field", "name"));
@@ -132,6 +173,57 @@ public final class DatasetService {
         values,
         (System.nanoTime() - t0) / 1_000_000);
     return new Upload(d, series, series.stream().map(Series::id).toList());
+  }
+
+  /** A dataset name longer than the limit: 422 naming the field. */
+  private void checkName(String name) {
+    if (name != null && name.length() > limits.maxNameLength()) {
+      throw new InvalidUploadException(
+          "name has "
+              + name.length()
+              + " characters, at most "
+              + limits.maxNameLength()
+              + " allowed",
+          Map.of("field", "name", "max_length", limits.maxNameLength()));
+    }
+  }
+
+  /** The refusal of an upload whose values, gaps filled, pass the upload's or the user's limit. */
+  private LimitExceededException tooManyValues(
+      TooManyValuesException e, boolean quota, long stored) {
+    String sku = e.seriesId().orElse("");
+    String where = "series '" + shown(sku) + "' spans " + e.span() + " periods (gaps filled) and";
+    if (quota) {
+      long max = limits.maxValuesPerUser();
+      return LimitExceededException.tooLargeAt(
+          "max_values_per_user",
+          max,
+          max - e.left() + e.span(),
+          sku,
+          where
+              + " would take your stored values past "
+              + max
+              + " (max_values_per_user; you have "
+              + stored
+              + "); delete datasets you no longer need");
+    }
+    long max = limits.maxValuesPerUpload();
+    return LimitExceededException.tooLargeAt(
+        "max_values_per_upload",
+        max,
+        max - e.left() + e.span(),
+        sku,
+        where
+            + " would take the upload past "
+            + max
+            + " values (max_values_per_upload); check its stamps, or upload fewer series at a"
+            + " time");
+  }
+
+  /** A name as an error message shows it: control characters replaced, long ones cut short. */
+  static String shown(String name) {
+    String s = name.replaceAll("\\p{Cntrl}", "?");
+    return s.length() <= SHOWN ? s : s.substring(0, SHOWN) + "...";
   }
 
   private static <K extends Comparable<K>> K mostCommon(Map<K, Integer> counts) {

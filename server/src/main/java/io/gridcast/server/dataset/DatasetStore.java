@@ -107,6 +107,24 @@ public final class DatasetStore {
         .findFirst();
   }
 
+  /**
+   * The values (gaps filled) of every dataset {@code ownerId} has stored: what the quota counts.
+   */
+  public long valuesStored(String ownerId) {
+    try (Connection c = ds.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT COALESCE(SUM(row_count), 0) FROM dataset WHERE owner_id = ?")) {
+      ps.setString(1, ownerId);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw new DatabaseException("reading the values stored by " + ownerId + " failed", e);
+    }
+  }
+
   /** Newest first, after the cursor (an id from an earlier page), at most {@code limit}. */
   public List<Dataset> list(String ownerId, String afterId, int limit) {
     if (afterId == null) {

@@ -4,10 +4,13 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import io.gridcast.forecast.ForecastException;
 import io.gridcast.forecast.series.CsvFormatException;
 import io.gridcast.forecast.series.Series;
 import io.gridcast.forecast.series.SeriesCsvReader;
+import io.gridcast.forecast.series.TooManyValuesException;
 import io.gridcast.server.error.JsonProblem;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -33,9 +36,32 @@ import java.util.Map;
  *
  * <p>JSON shapes: {@code {"series":[{"unique_id":"A","ds":[...],"y":[...]}]}} or {@code
  * {"rows":[{"unique_id":"A","ds":"2024-01-01","y":3}]}}, with an optional {@code "name"}.
+ *
+ * <p>What one upload may make the parser hold is bounded whatever the body says: a CSV line of at
+ * most {@link #MAX_LINE_CHARS} characters, JSON strings of at most {@link #MAX_JSON_STRING_CHARS}
+ * and numbers of at most {@link #MAX_JSON_NUMBER_DIGITS} digits, and at most {@code maxValues}
+ * values once gaps are filled (the series that would pass it is refused before its values are
+ * allocated, with {@link TooManyValuesException}).
  */
 public final class UploadParser {
-  private static final JsonFactory JSON = new JsonFactory();
+  /** Longest CSV line: a line holds one row, a few short fields. */
+  public static final int MAX_LINE_CHARS = 1 << 20;
+
+  /** Longest JSON string (a name, a stamp): a token the parser must hold whole. */
+  public static final int MAX_JSON_STRING_CHARS = 1 << 16;
+
+  /** Longest JSON number: more digits than any double can tell apart. */
+  public static final int MAX_JSON_NUMBER_DIGITS = 1000;
+
+  private static final JsonFactory JSON =
+      JsonFactory.builder()
+          .streamReadConstraints(
+              StreamReadConstraints.builder()
+                  .maxStringLength(MAX_JSON_STRING_CHARS)
+                  .maxNumberLength(MAX_JSON_NUMBER_DIGITS)
+                  .maxNestingDepth(16)
+                  .build())
+          .build();
 
   /**
    * What was parsed: the series in order of first appearance, the rows read (CSV: values after
@@ -46,10 +72,21 @@ public final class UploadParser {
   /** JSON rows have these names whatever the body calls them: what errors name. */
   private static final String ID = "unique_id", DS = "ds", Y = "y";
 
-  public Parsed csv(InputStream body, UploadFormat format) {
+  /**
+   * The series of a CSV body.
+   *
+   * @param maxValues the most values the series may hold together, gaps filled
+   * @throws TooManyValuesException naming the series that would take the total past {@code
+   *     maxValues}
+   */
+  public Parsed csv(InputStream body, UploadFormat format, long maxValues) {
     List<Series> series;
     try {
-      series = reader(format).read(new BufferedReader(strictUtf8(body), 1 << 16));
+      series =
+          reader(format, maxValues)
+              .read(
+                  new BufferedReader(
+                      new LineLengthLimit(strictUtf8(body), MAX_LINE_CHARS), 1 << 16));
     } catch (RuntimeException e) {
       throw invalid(e, false);
     }
@@ -63,9 +100,17 @@ public final class UploadParser {
     return new Parsed(series, values, null);
   }
 
-  public Parsed json(InputStream body, UploadFormat format) {
+  /**
+   * The series of a JSON body.
+   *
+   * @param maxValues the most values the series may hold together, gaps filled
+   * @throws TooManyValuesException naming the series that would take the total past {@code
+   *     maxValues}
+   */
+  public Parsed json(InputStream body, UploadFormat format, long maxValues) {
     SeriesCsvReader.Rows sink =
-        reader(new UploadFormat(ID, DS, Y, format.axis(), format.maxSeriesLength())).rows();
+        reader(new UploadFormat(ID, DS, Y, format.axis(), format.maxSeriesLength()), maxValues)
+            .rows();
     String name;
     long rows;
     List<Series> series;
@@ -74,6 +119,13 @@ public final class UploadParser {
       name = rowsOut.run();
       rows = rowsOut.rows();
       series = sink.build();
+    } catch (StreamConstraintsException e) {
+      Map<String, Object> d = new LinkedHashMap<>();
+      if (e.getLocation() != null) {
+        d.put("line", e.getLocation().getLineNr());
+        d.put("column", e.getLocation().getColumnNr());
+      }
+      throw new InvalidUploadException(JsonProblem.constraint(e), d);
     } catch (JsonParseException e) {
       Map<String, Object> d = new LinkedHashMap<>();
       d.put("line", e.getLocation().getLineNr());
@@ -92,11 +144,12 @@ public final class UploadParser {
     return new Parsed(series, rows, name);
   }
 
-  private static SeriesCsvReader reader(UploadFormat f) {
+  private static SeriesCsvReader reader(UploadFormat f, long maxValues) {
     return SeriesCsvReader.builder()
         .columns(f.idColumn(), f.dsColumn(), f.yColumn())
         .options(f.axis())
         .maxLength(f.maxSeriesLength())
+        .maxTotalLength(maxValues)
         .build();
   }
 
@@ -108,6 +161,7 @@ public final class UploadParser {
   private static RuntimeException invalid(RuntimeException e, boolean json) {
     return switch (e) {
       case InvalidUploadException u -> u;
+      case TooManyValuesException t -> t; // the caller names the limit it came from
       case CsvFormatException f when json -> {
         Map<String, Object> d = new LinkedHashMap<>();
         if (f.line() > 1) {

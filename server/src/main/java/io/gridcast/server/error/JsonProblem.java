@@ -3,6 +3,7 @@ package io.gridcast.server.error;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.util.Collection;
@@ -31,6 +32,40 @@ public final class JsonProblem {
     m = SOURCE.matcher(m).replaceAll("");
     m = BACKTICKED.matcher(m).replaceAll("$1").strip();
     return m.isEmpty() ? "invalid JSON" : Character.toLowerCase(m.charAt(0)) + m.substring(1);
+  }
+
+  private static final Pattern LIMIT =
+      Pattern.compile("\\((\\d+)\\) exceeds the maximum allowed \\((\\d+)");
+
+  /**
+   * Which bound of the parser a document passed, e.g. {@code a number has 1101 digits, at most 1000
+   * allowed}: a number, a string, a field name, the nesting or the whole document.
+   */
+  public static String constraint(StreamConstraintsException e) {
+    String m = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+    String what;
+    String unit;
+    if (m.startsWith("Number")) {
+      what = "a number has";
+      unit = " digits";
+    } else if (m.startsWith("String")) {
+      what = "a string has";
+      unit = " characters";
+    } else if (m.startsWith("Name")) {
+      what = "a field name has";
+      unit = " characters";
+    } else if (m.contains("nesting depth")) {
+      what = "the document nests";
+      unit = " levels deep";
+    } else {
+      what = "the document has";
+      unit = "";
+    }
+    Matcher limit = LIMIT.matcher(m);
+    if (limit.find()) {
+      return what + " " + limit.group(1) + unit + ", at most " + limit.group(2) + " allowed";
+    }
+    return what + " more" + (unit.isEmpty() ? " content" : unit) + " than allowed";
   }
 
   /** The line and column of the problem, when Jackson knows them. */

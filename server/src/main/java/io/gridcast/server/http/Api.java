@@ -5,10 +5,12 @@ import io.gridcast.forecast.registry.ModelDescriptor;
 import io.gridcast.forecast.registry.ModelRegistry;
 import io.gridcast.forecast.registry.ParameterRange;
 import io.gridcast.forecast.series.Fill;
+import io.gridcast.queue.JobStore;
 import io.gridcast.queue.JobStore.JobInsertResult;
 import io.gridcast.server.auth.SubmissionRateLimiter;
 import io.gridcast.server.config.Limits;
 import io.gridcast.server.config.ServerConfig;
+import io.gridcast.server.dataset.Dataset;
 import io.gridcast.server.dataset.DatasetService;
 import io.gridcast.server.job.JobRequest;
 import io.gridcast.server.job.JobService;
@@ -20,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,40 +38,41 @@ public final class Api {
     Limits limits = config.limits();
     List<RouteGroup> groups = new ArrayList<>();
     if (c.sessions() != null) {
-      groups.add(new SessionRoutes(c.users(), c.sessions()));
+      groups.add(
+          new SessionRoutes(
+              c.users(),
+              c.sessions(),
+              new SubmissionRateLimiter(limits.signInBurst(), limits.signInRefill(), c.clock())));
     }
     groups.addAll(
         List.of(
             new OpsRoutes(c.ready(), () -> models(c.registry())),
             new DatasetRoutes(
                 c.datasets(),
-                ctx -> uploadJobs(ctx, c.jobs(), c.datasets()),
+                ctx -> uploadJobs(ctx, c.jobs(), c.datasets(), c.store()),
                 config.maxUploadBytes(),
                 limits.maxPointsPerSeries()),
             new ForecastRoutes(c.datasets(), c.results()),
             new JobRoutes(
                 c.jobs(), c.store(), c.clock(), new SharedAnswers<>(c.feed()::localChangeVersion)),
             new EventRoutes(
-                c.store(), c.feed(), c.monitoring().alerts(), limits.maxStreamsPerUser()),
+                c.store(),
+                c.feed(),
+                c.monitoring().alerts(),
+                c.callers(),
+                limits.maxStreamsPerUser()),
             new CacheRoutes(c.cache(), c.datasets()),
             new PerformanceRoutes(c)));
     SubmissionRateLimiter limiter =
         new SubmissionRateLimiter(limits.submissionBurst(), limits.submissionRefill(), c.clock());
-    return ApiServer.start(
-        config.host(),
-        config.port(),
-        config.maxUploadBytes(),
-        c.callers(),
-        limiter,
-        c.monitoring().http(),
-        groups);
+    return ApiServer.start(config, c.callers(), limiter, c.monitoring().http(), c.fatal(), groups);
   }
 
   /**
    * {@code ?optimize=true&horizon=&models=&metric=&folds=&priority=&reason=&level=} of an upload.
    */
   private static DatasetRoutes.JobsForUpload uploadJobs(
-      Context ctx, JobService jobs, DatasetService datasets) {
+      Context ctx, JobService jobs, DatasetService datasets, JobStore store) {
     if (!Params.bool(ctx, "optimize")) {
       for (String p :
           List.of("horizon", "models", "metric", "folds", "priority", "reason", "level")) {
@@ -91,26 +95,63 @@ public final class Api {
             .idempotencyKey(ctx.header("Idempotency-Key"))
             .build();
     PreparedRequest prepared = jobs.prepare(req);
-    return (caller, upload) -> {
-      long t0 = System.nanoTime();
-      JobInsertResult res =
-          jobs.create(
-              caller.ownerId(),
-              prepared,
-              upload.dataset().id(),
-              upload.skus(),
-              new ReadSeries(upload.series(), Fill.parse(upload.dataset().fill())),
-              (c, ids) -> datasets.storeIn(c, upload));
-      LOG.info(
-          "dataset {}: stored with {} optimization jobs in {} ms, batch {}",
-          upload.dataset().id(),
-          res.jobIds().size(),
-          (System.nanoTime() - t0) / 1_000_000,
-          res.batchId());
-      // The same idempotency key as an earlier upload: its answer, nothing stored.
-      String earlier = res.created() ? null : jobs.datasetOf(caller.ownerId(), res).orElse(null);
-      return new DatasetRoutes.UploadedJobs(earlier, res.batchId(), res.jobIds());
+    return new DatasetRoutes.JobsForUpload() {
+      @Override
+      public Optional<DatasetRoutes.Uploaded> earlier(Caller caller) {
+        if (prepared.key() == null) {
+          return Optional.empty();
+        }
+        return store
+            .jobIdempotencyGet(
+                new JobStore.JobIdempotencyGetParams(caller.ownerId(), prepared.key()))
+            .map(r -> firstAnswer(caller, r, jobs, datasets));
+      }
+
+      @Override
+      public DatasetRoutes.UploadedJobs create(Caller caller, DatasetService.Upload upload) {
+        long t0 = System.nanoTime();
+        JobInsertResult res =
+            jobs.create(
+                caller.ownerId(),
+                prepared,
+                upload.dataset().id(),
+                upload.skus(),
+                new ReadSeries(upload.series(), Fill.parse(upload.dataset().fill())),
+                (c, ids) -> datasets.storeIn(c, upload));
+        LOG.info(
+            "dataset {}: stored with {} optimization jobs in {} ms, batch {}",
+            upload.dataset().id(),
+            res.jobIds().size(),
+            (System.nanoTime() - t0) / 1_000_000,
+            res.batchId());
+        // The same idempotency key committed meanwhile: its answer, nothing of this one stored.
+        DatasetRoutes.Uploaded earlier =
+            res.created() ? null : firstAnswer(caller, res, jobs, datasets);
+        return new DatasetRoutes.UploadedJobs(earlier, res.batchId(), res.jobIds());
+      }
     };
+  }
+
+  /**
+   * The answer the first upload with an idempotency key gave: its dataset's id and counts, its
+   * batch and jobs.
+   *
+   * @throws ApiException 409 when that dataset was deleted since
+   */
+  private static DatasetRoutes.Uploaded firstAnswer(
+      Caller caller, JobInsertResult first, JobService jobs, DatasetService datasets) {
+    String datasetId = jobs.datasetOf(caller.ownerId(), first).orElse(null);
+    Dataset d =
+        datasetId == null ? null : datasets.store().get(caller.ownerId(), datasetId).orElse(null);
+    if (d == null) {
+      throw new ApiException(
+          409,
+          "idempotency_key_reused",
+          "this Idempotency-Key was used by an earlier upload whose dataset or jobs were deleted"
+              + " since; use a new key",
+          Map.of("field", "Idempotency-Key"));
+    }
+    return new DatasetRoutes.Uploaded(d, d.id(), first.batchId(), first.jobIds());
   }
 
   /** The registry as {@code GET /api/models} lists it. */

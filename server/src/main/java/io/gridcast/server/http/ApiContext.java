@@ -14,6 +14,7 @@ import io.gridcast.server.monitor.Monitoring;
 import io.gridcast.server.monitor.PerformanceJobs;
 import java.time.InstantSource;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * Everything the HTTP API serves from, built by name with {@link #builder()}: every part is
@@ -30,7 +31,9 @@ import java.util.function.BooleanSupplier;
  * @param store the queue's store: job reads, cancels and events
  * @param feed this process's view of the job events
  * @param registry the models jobs may use
- * @param ready whether the database answers ({@code /readyz})
+ * @param ready whether the process can serve: the database answers and no fatal error happened
+ *     ({@code /readyz})
+ * @param fatal told of every {@link Error} a request runs into (out of memory ends the process)
  * @param clock the API's clock
  * @param cache the result cache (maybe disabled)
  * @param monitoring meters, sampling and alerts of this process
@@ -48,6 +51,7 @@ public record ApiContext(
     EventFeed feed,
     ModelRegistry registry,
     BooleanSupplier ready,
+    Consumer<Throwable> fatal,
     InstantSource clock,
     ResultCache cache,
     Monitoring monitoring,
@@ -64,6 +68,7 @@ public record ApiContext(
     required("feed", feed);
     required("registry", registry);
     required("ready", ready);
+    required("fatal", fatal);
     required("clock", clock);
     required("cache", cache);
     required("monitoring", monitoring);
@@ -93,6 +98,7 @@ public record ApiContext(
     private EventFeed feed;
     private ModelRegistry registry;
     private BooleanSupplier ready;
+    private Consumer<Throwable> fatal;
     private InstantSource clock;
     private ResultCache cache;
     private Monitoring monitoring;
@@ -156,6 +162,11 @@ public record ApiContext(
       return this;
     }
 
+    public Builder fatal(Consumer<Throwable> v) {
+      fatal = v;
+      return this;
+    }
+
     public Builder clock(InstantSource v) {
       clock = v;
       return this;
@@ -189,6 +200,7 @@ public record ApiContext(
           feed,
           registry,
           ready,
+          fatal,
           clock,
           cache,
           monitoring,

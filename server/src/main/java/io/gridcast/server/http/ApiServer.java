@@ -2,6 +2,7 @@ package io.gridcast.server.http;
 
 import io.gridcast.server.auth.SubmissionRateLimiter;
 import io.gridcast.server.config.LimitExceededException;
+import io.gridcast.server.config.ServerConfig;
 import io.gridcast.server.monitor.HttpMetrics;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -10,15 +11,32 @@ import io.javalin.router.Endpoint;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP server of one process: Javalin on virtual threads, the caller resolved before every
- * {@code /api} call, errors mapped in one place. Thread-safe; {@link #close()} is idempotent.
+ * {@code /api} call, errors mapped in one place. Before any route runs, every request gets {@code
+ * X-Content-Type-Options: nosniff} (and every answer but the web page's files {@code Cache-Control:
+ * no-store}: API answers hold tokens and users' data), its body deadline, and the {@link
+ * CrossSiteGuard}'s checks. Connections are Jetty's with a total deadline on request headers
+ * ({@link HeaderDeadline}) and an idle timeout of {@link #IDLE_TIMEOUT}. Thread-safe; {@link
+ * #close()} is idempotent.
  */
 public final class ApiServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+
+  /**
+   * How long a connection may stay silent: between requests, inside a request whose bytes stopped
+   * coming, or under an answer the client stopped reading. Event streams write at least every
+   * {@link EventRoutes#HEARTBEAT}, far within it.
+   */
+  static final Duration IDLE_TIMEOUT = Duration.ofSeconds(30);
 
   private final Javalin app;
 
@@ -27,23 +45,37 @@ public final class ApiServer implements AutoCloseable {
   }
 
   /**
-   * Starts the server on {@code host:port} (port 0 picks a free one).
+   * Starts the server on the configuration's host and port (port 0 picks a free one).
    *
-   * @param maxBodyBytes the largest request body (uploads stream under the same bound)
+   * @param fatal what becomes of an {@link Error} a request ran into (out of memory ends the
+   *     process)
    */
   static ApiServer start(
-      String host,
-      int port,
-      long maxBodyBytes,
+      ServerConfig config,
       CallerResolver callers,
       SubmissionRateLimiter limiter,
       HttpMetrics metrics,
+      Consumer<Throwable> fatal,
       List<RouteGroup> groups) {
+    CrossSiteGuard guard = new CrossSiteGuard(!config.auth(), config.allowedOrigins());
+    long bodyTimeoutNanos = config.bodyTimeout().toNanos();
     Javalin app =
         Javalin.create(cfg -> {
           cfg.concurrency.useVirtualThreads = true;
-          cfg.http.maxRequestSize = maxBodyBytes;
+          cfg.http.maxRequestSize = config.maxUploadBytes();
           cfg.startup.showJavalinBanner = false;
+          // what Javalin answers by itself when a client goes away or idles out mid-request
+          cfg.jetty.clientAbortStatus = 400;
+          cfg.jetty.timeoutStatus = 408;
+          cfg.jetty.addConnector((server, http) -> connector(server, http, config));
+          cfg.routes.before(ctx -> {
+            ctx.header("X-Content-Type-Options", "nosniff");
+            if (!WebAssets.isPagePath(ctx.path())) {
+              ctx.header("Cache-Control", "no-store");
+            }
+            ctx.attribute(RequestBody.DEADLINE, System.nanoTime() + bodyTimeoutNanos);
+            guard.check(ctx);
+          });
           cfg.routes.before(
               "/api/*",
               ctx -> {
@@ -60,15 +92,24 @@ public final class ApiServer implements AutoCloseable {
                 metrics.record(
                     ctx.method().name(), route(ctx), ctx.res().getStatus(), (long) (ms * 1e6)));
           }
-          ErrorMapper.install(cfg);
+          ErrorMapper.install(cfg, fatal);
           for (RouteGroup g : groups) {
             g.register(cfg.routes);
           }
           new WebAssets().register(cfg.routes);
         });
-    app.start(host, port);
-    LOG.info("HTTP API listening on http://{}:{}", host, app.port());
+    app.start();
+    LOG.info("HTTP API listening on http://{}:{}", config.host(), app.port());
     return new ApiServer(app);
+  }
+
+  private static ServerConnector connector(Server server, HttpConfiguration http, ServerConfig c) {
+    ServerConnector connector =
+        new ServerConnector(server, new HeaderDeadline(http, c.headerTimeout()));
+    connector.setHost(c.host());
+    connector.setPort(c.port());
+    connector.setIdleTimeout(IDLE_TIMEOUT.toMillis());
+    return connector;
   }
 
   /** The matched route's template ({@code /api/jobs/{id}}), or null when no route matched. */
@@ -114,10 +155,13 @@ public final class ApiServer implements AutoCloseable {
     }
   }
 
-  /** Calls that create work: uploads and job submissions. */
+  /** Calls that create work: uploads, job submissions, benchmarks and profiles. */
+  private static final Set<String> SUBMISSIONS =
+      Set.of(
+          "/api/datasets", "/api/jobs", "/api/performance/benchmark", "/api/performance/profile");
+
   private static boolean submission(Context ctx) {
-    String p = ctx.path();
-    return ctx.method() == HandlerType.POST && (p.equals("/api/datasets") || p.equals("/api/jobs"));
+    return ctx.method() == HandlerType.POST && SUBMISSIONS.contains(ctx.path());
   }
 
   private static void rateLimit(SubmissionRateLimiter limiter, Caller caller) {

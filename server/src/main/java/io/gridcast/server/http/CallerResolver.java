@@ -7,7 +7,6 @@ import io.gridcast.server.auth.Tokens;
 import io.gridcast.server.auth.User;
 import io.gridcast.server.auth.UserStore;
 import io.javalin.http.Context;
-import io.javalin.http.HandlerType;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +19,17 @@ import java.util.Optional;
 @FunctionalInterface
 public interface CallerResolver {
   Caller resolve(Context ctx);
+
+  /**
+   * The caller of {@code ctx} asked afresh, without the token trust window: what a long-lived
+   * request (an event stream) asks to notice that its credential stopped working. The default is
+   * {@link #resolve}.
+   *
+   * @throws ApiException 401 when the credential no longer works
+   */
+  default Caller recheck(Context ctx) {
+    return resolve(ctx);
+  }
 
   /** Every request is the fixed local user (authentication off: loopback only). */
   static CallerResolver localUser() {
@@ -43,26 +53,41 @@ public interface CallerResolver {
   static CallerResolver bearer(UserStore users) {
     Cache<String, User> trusted =
         Caffeine.newBuilder().expireAfterWrite(TOKEN_TRUST).maximumSize(10_000).build();
-    return ctx -> {
-      String header = ctx.header("Authorization");
-      if (header == null || header.isBlank()) {
-        throw unauthorized("missing Authorization: Bearer <token> header");
+    return new CallerResolver() {
+      @Override
+      public Caller resolve(Context ctx) {
+        return bearerCaller(ctx, users, trusted);
       }
-      String h = header.strip();
-      int space = h.indexOf(' ');
-      if (space < 0 || !h.substring(0, space).equalsIgnoreCase("Bearer")) {
-        throw unauthorized("Authorization header must be 'Bearer <token>'");
+
+      @Override
+      public Caller recheck(Context ctx) {
+        return bearerCaller(ctx, users, null);
       }
-      String token = h.substring(space + 1).strip();
-      String key = token.isEmpty() || token.length() > 256 ? null : Tokens.hash(token);
-      User u = key == null ? null : trusted.getIfPresent(key);
-      if (u == null) {
-        Optional<User> user = users.authenticate(token);
-        u = user.orElseThrow(() -> unauthorized("invalid or revoked token"));
+    };
+  }
+
+  /** The user of the request's bearer token; {@code trusted} (null: none) remembers valid ones. */
+  private static Caller bearerCaller(Context ctx, UserStore users, Cache<String, User> trusted) {
+    String header = ctx.header("Authorization");
+    if (header == null || header.isBlank()) {
+      throw unauthorized("missing Authorization: Bearer <token> header");
+    }
+    String h = header.strip();
+    int space = h.indexOf(' ');
+    if (space < 0 || !h.substring(0, space).equalsIgnoreCase("Bearer")) {
+      throw unauthorized("Authorization header must be 'Bearer <token>'");
+    }
+    String token = h.substring(space + 1).strip();
+    String key = token.isEmpty() || token.length() > 256 ? null : Tokens.hash(token);
+    User u = key == null || trusted == null ? null : trusted.getIfPresent(key);
+    if (u == null) {
+      Optional<User> user = users.authenticate(token);
+      u = user.orElseThrow(() -> unauthorized("invalid or revoked token"));
+      if (trusted != null) {
         trusted.put(key, u);
       }
-      return Caller.forUser(u);
-    };
+    }
+    return Caller.forUser(u);
   }
 
   /**
@@ -72,30 +97,40 @@ public interface CallerResolver {
    */
   public static CallerResolver bearerOrSession(UserStore users, SessionStore sessions) {
     CallerResolver bearer = bearer(users);
-    return ctx -> {
-      String cookie = ctx.cookie(SessionRoutes.COOKIE);
-      if (ctx.header("Authorization") != null || cookie == null || cookie.isBlank()) {
-        return bearer.resolve(ctx);
+    return new CallerResolver() {
+      @Override
+      public Caller resolve(Context ctx) {
+        return usesBearer(ctx) ? bearer.resolve(ctx) : sessionCaller(ctx, sessions);
       }
-      SessionStore.Session s =
-          sessions
-              .find(cookie)
-              .orElseThrow(() -> unauthorized("session expired or signed out; sign in again"));
-      if (!safe(ctx) && !s.csrfMatches(ctx.header(SessionRoutes.CSRF_HEADER))) {
-        throw new ApiException(
-            403,
-            "csrf_failed",
-            "a session call that changes state needs the " + SessionRoutes.CSRF_HEADER + " header",
-            Map.of("header", SessionRoutes.CSRF_HEADER));
+
+      @Override
+      public Caller recheck(Context ctx) {
+        return usesBearer(ctx) ? bearer.recheck(ctx) : sessionCaller(ctx, sessions);
       }
-      return Caller.forUser(s.user());
     };
   }
 
-  private static boolean safe(Context ctx) {
-    return ctx.method() == HandlerType.GET
-        || ctx.method() == HandlerType.HEAD
-        || ctx.method() == HandlerType.OPTIONS;
+  private static boolean usesBearer(Context ctx) {
+    String cookie = ctx.cookie(SessionRoutes.COOKIE);
+    return ctx.header("Authorization") != null || cookie == null || cookie.isBlank();
+  }
+
+  /** The user of the request's session cookie, checking the CSRF header on writes. */
+  private static Caller sessionCaller(Context ctx, SessionStore sessions) {
+    String cookie = ctx.cookie(SessionRoutes.COOKIE);
+    SessionStore.Session s =
+        sessions
+            .find(cookie)
+            .orElseThrow(() -> unauthorized("session expired or signed out; sign in again"));
+    if (!CrossSiteGuard.safe(ctx.method())
+        && !s.csrfMatches(ctx.header(SessionRoutes.CSRF_HEADER))) {
+      throw new ApiException(
+          403,
+          "csrf_failed",
+          "a session call that changes state needs the " + SessionRoutes.CSRF_HEADER + " header",
+          Map.of("header", SessionRoutes.CSRF_HEADER));
+    }
+    return Caller.forUser(s.user());
   }
 
   static ApiException unauthorized(String message) {

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /** {@code /api/datasets...}: upload, list, one, one series' history, delete. */
@@ -35,8 +36,13 @@ final class DatasetRoutes implements RouteGroup {
   }
 
   /** The prepared job creation of one upload. */
-  @FunctionalInterface
   interface JobsForUpload {
+    /**
+     * The answer of an earlier upload of the caller with the same idempotency key, as it was given
+     * (the same dataset, counts, batch and jobs); empty when the key is new or absent.
+     */
+    Optional<Uploaded> earlier(Caller caller);
+
     /**
      * Stores the parsed (not yet stored) upload and creates its jobs in one transaction; returns
      * the batch and job ids for the answer.
@@ -47,10 +53,13 @@ final class DatasetRoutes implements RouteGroup {
   /**
    * The jobs an upload created.
    *
-   * @param datasetId the dataset of an earlier upload with the same idempotency key (this one was
-   *     not stored), else null
+   * @param earlier the answer of an earlier upload with the same idempotency key that committed
+   *     while this one was read (this one was not stored), else null
    */
-  record UploadedJobs(String datasetId, UUID batchId, List<UUID> jobIds) {}
+  record UploadedJobs(Uploaded earlier, UUID batchId, List<UUID> jobIds) {}
+
+  /** Header of an answer repeated for a reused {@code Idempotency-Key}. */
+  static final String REPLAYED = "Idempotent-Replayed";
 
   /**
    * The answer to an upload: the dataset, how it was read, and the jobs it created (none without
@@ -126,14 +135,17 @@ final class DatasetRoutes implements RouteGroup {
   private void upload(Context ctx) throws IOException {
     Caller caller = Caller.of(ctx);
     BodyFormat format = bodyFormat(ctx);
-    long declared = ctx.req().getContentLengthLong();
-    if (declared > maxUploadBytes) {
-      throw new PayloadTooLargeException(maxUploadBytes);
-    }
     UploadFormat columns = columns(ctx);
     JobsForUpload jobs = uploadJobs.prepare(ctx);
+    Optional<Uploaded> replay = jobs == null ? Optional.empty() : jobs.earlier(caller);
+    if (replay.isPresent()) {
+      // the same key again: the first answer as it was, and the body is not even read
+      ctx.header(REPLAYED, "true");
+      ctx.status(201).contentType("application/json").result(Json.write(replay.get()));
+      return;
+    }
     DatasetService.Upload upload;
-    try (InputStream body = new LimitedInputStream(ctx.req().getInputStream(), maxUploadBytes)) {
+    try (InputStream body = RequestBody.open(ctx, maxUploadBytes)) {
       String name = Params.text(ctx, "name");
       upload =
           jobs == null
@@ -145,12 +157,12 @@ final class DatasetRoutes implements RouteGroup {
     if (jobs != null) {
       // The dataset is written inside the queue's job-insert transaction: both or neither.
       UploadedJobs created = jobs.create(caller, upload);
-      answer =
-          new Uploaded(
-              d,
-              created.datasetId() != null ? created.datasetId() : d.id(),
-              created.batchId(),
-              created.jobIds());
+      if (created.earlier() != null) {
+        ctx.header(REPLAYED, "true");
+        answer = created.earlier();
+      } else {
+        answer = new Uploaded(d, d.id(), created.batchId(), created.jobIds());
+      }
     }
     ctx.status(201).contentType("application/json").result(Json.write(answer));
   }
@@ -159,7 +171,8 @@ final class DatasetRoutes implements RouteGroup {
     String type = ctx.contentType();
     String base = type == null ? "" : type.split(";")[0].strip().toLowerCase(Locale.ROOT);
     return switch (base) {
-      case "text/csv", "application/csv", "text/plain" -> BodyFormat.CSV;
+      // not text/plain: a page of another site may send that without asking first (CORS)
+      case "text/csv", "application/csv" -> BodyFormat.CSV;
       case "application/json" -> BodyFormat.JSON;
       default ->
           throw new ApiException(

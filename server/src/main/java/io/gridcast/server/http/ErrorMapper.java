@@ -1,6 +1,7 @@
 package io.gridcast.server.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.gridcast.forecast.ForecastException;
 import io.gridcast.forecast.metric.Metric;
@@ -16,6 +17,7 @@ import io.javalin.http.HttpResponseException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
@@ -68,8 +70,19 @@ final class ErrorMapper {
     ERROR_TRACE
   }
 
-  static void install(JavalinConfig cfg) {
+  /**
+   * Registers the mapping on {@code cfg}.
+   *
+   * @param fatal told of every {@link Error} a request ran into (out of memory ends the process);
+   *     the request is answered 503
+   */
+  static void install(JavalinConfig cfg, Consumer<Throwable> fatal) {
     cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
+    cfg.router.javaLangErrorHandler((res, error) -> {
+      fatal.accept(error);
+      res.setStatus(503);
+      LOG.error("fatal error while serving a request", error);
+    });
     // Javalin answers its own HttpResponseException in plain text unless that class has a handler.
     cfg.routes.exception(HttpResponseException.class, (e, ctx) -> answer(ctx, e));
     cfg.routes.exception(Exception.class, (e, ctx) -> answer(ctx, e));
@@ -105,8 +118,12 @@ final class ErrorMapper {
               "{} {}: {} ({}); answered {}",
               ctx.method(),
               ctx.path(),
-              m.code().equals("overloaded") ? "database pool exhausted" : "database unavailable",
-              e.toString(),
+              switch (m.code()) {
+                case "overloaded" -> "database pool exhausted";
+                case "database_unavailable" -> "database unavailable";
+                default -> m.message();
+              },
+              e.getCause() == null ? e.toString() : e.getCause().toString(),
               m.status());
       case ERROR_TRACE -> LOG.error("unhandled error on {} {}", ctx.method(), ctx.path(), e);
     }
@@ -134,8 +151,19 @@ final class ErrorMapper {
           RETRY_SHORTLY,
           Log.WARN_LINE);
     }
+    StreamConstraintsException tooLarge = causeOf(e, StreamConstraintsException.class);
+    if (tooLarge != null) {
+      // a number of a thousand digits, a string of megabytes: refused, and said so
+      return new Mapped(
+          422,
+          "value_too_large",
+          "the request body is refused: " + JsonProblem.constraint(tooLarge),
+          JsonProblem.location(tooLarge));
+    }
     return switch (e) {
       case ServerException s when s.status() == 500 -> internal();
+      case BodyReadException b ->
+          new Mapped(b.status(), b.code(), b.getMessage(), b.details(), Log.WARN_LINE);
       case ServerException s -> new Mapped(s.status(), s.code(), s.getMessage(), s.details());
       case HttpResponseException h ->
           new Mapped(h.getStatus(), codeFor(h.getStatus()), h.getMessage(), Map.of());
@@ -161,6 +189,15 @@ final class ErrorMapper {
       case ForecastException f -> new Mapped(422, "invalid_input", f.getMessage(), Map.of());
       default -> internal();
     };
+  }
+
+  private static <T extends Throwable> T causeOf(Throwable t, Class<T> type) {
+    for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      if (type.isInstance(c)) {
+        return type.cast(c);
+      }
+    }
+    return null;
   }
 
   /** A JSON body whose field has the wrong type: 400 naming the field and what it must be. */
@@ -196,6 +233,7 @@ final class ErrorMapper {
       case 405 -> "method_not_allowed";
       case 413 -> "payload_too_large";
       case 415 -> "unsupported_media_type";
+      case 408 -> "request_timeout";
       default -> "http_" + status;
     };
   }
@@ -233,6 +271,8 @@ final class ErrorMapper {
               Map.of());
       byte[] body = Json.write(answer).getBytes(StandardCharsets.UTF_8);
       response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+      response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+      response.getHeaders().put("X-Content-Type-Options", "nosniff");
       response.write(true, ByteBuffer.wrap(body), callback);
     }
   }

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * {@code GET /api/events}: Server-Sent Events of the caller's job changes ({@code event: job},
@@ -24,9 +25,29 @@ import java.util.concurrent.ConcurrentHashMap;
  * or cleared while the stream is open arrive as {@code event: alert} (no {@code id:}, so they do
  * not move the resume position; they concern the server, not one user's data, so every caller gets
  * them).
+ *
+ * <p>A stream asks for its caller's credential again (from the database, without the token trust
+ * window) every {@link #RECHECK} and ends when it no longer works: a revoked user, an expired or
+ * signed-out session. A stream that wrote nothing for {@link #HEARTBEAT} writes a comment line; a
+ * client that went away makes the second such write fail, which ends the stream and frees its slot.
+ * When a user is at {@code maxStreamsPerUser}, a new stream first makes that user's open streams
+ * write at once (twice, {@link #PROBE_GAP} apart) and waits up to {@link #PROBE_WAIT} for a slot a
+ * dead one frees, so a page reload is not refused; a refusal's {@code Retry-After} is the longest a
+ * disconnected stream keeps its slot, two heartbeats.
  */
 final class EventRoutes implements RouteGroup {
-  static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
+  /** The longest a stream stays silent; also the idle check of its connection. */
+  static final Duration HEARTBEAT = Duration.ofSeconds(4);
+
+  /** How often a stream's credential is checked again: a revoked user's stream ends within it. */
+  static final Duration RECHECK = Duration.ofSeconds(4);
+
+  /** Between the two writes that find a disconnected client (the first one draws its reset). */
+  static final Duration PROBE_GAP = Duration.ofMillis(100);
+
+  /** How long a stream over the limit waits for a slot after the user's streams were probed. */
+  static final Duration PROBE_WAIT = Duration.ofMillis(1000);
+
   static final Duration SUMMARY_EVERY = Duration.ofMillis(500);
 
   /**
@@ -50,18 +71,27 @@ final class EventRoutes implements RouteGroup {
   private final JobStore store;
   private final EventFeed feed;
   private final AlertRules alerts;
+  private final CallerResolver callers;
 
   private final int maxStreamsPerUser;
   private final ConcurrentHashMap<String, Integer> open = new ConcurrentHashMap<>();
+  // per user: how many times their streams were asked to write at once (a slot was wanted)
+  private final ConcurrentHashMap<String, AtomicLong> probes = new ConcurrentHashMap<>();
   // age alone decides (no change version): a stream's own position is checked by the caller
   private final SharedAnswers<Summary> summaries =
       new SharedAnswers<>(() -> 0L, System::nanoTime, SUMMARY_SHARED, SUMMARY_SHARED);
   private final ConcurrentHashMap<Long, byte[]> frames = new ConcurrentHashMap<>();
 
-  EventRoutes(JobStore store, EventFeed feed, AlertRules alerts, int maxStreamsPerUser) {
+  EventRoutes(
+      JobStore store,
+      EventFeed feed,
+      AlertRules alerts,
+      CallerResolver callers,
+      int maxStreamsPerUser) {
     this.store = store;
     this.feed = feed;
     this.alerts = alerts;
+    this.callers = callers;
     this.maxStreamsPerUser = maxStreamsPerUser;
   }
 
@@ -73,22 +103,11 @@ final class EventRoutes implements RouteGroup {
   private void stream(Context ctx) throws IOException, InterruptedException {
     Caller caller = Caller.of(ctx);
     long pos = startPosition(ctx);
-    boolean[] admitted = {false};
-    open.compute(
-        caller.ownerId(),
-        (k, n) -> {
-          int now = n == null ? 0 : n;
-          if (now >= maxStreamsPerUser) {
-            return n;
-          }
-          admitted[0] = true;
-          return now + 1;
-        });
-    if (!admitted[0]) {
+    if (!admitted(caller.ownerId())) {
       throw LimitExceededException.tooMany(
           "max_streams_per_user",
           maxStreamsPerUser,
-          EventRoutes.KEEP_ALIVE.toSeconds(),
+          2 * HEARTBEAT.toSeconds(),
           "too many open event streams: at most " + maxStreamsPerUser + " per user");
     }
     try {
@@ -98,13 +117,75 @@ final class EventRoutes implements RouteGroup {
     }
   }
 
+  /**
+   * Takes one of {@code owner}'s stream slots; when none is free, probes the owner's streams (a
+   * client that went away is found by the second write) and waits for a freed slot.
+   */
+  private boolean admitted(String owner) throws InterruptedException {
+    if (take(owner)) {
+      return true;
+    }
+    long start = System.nanoTime();
+    probe(owner);
+    Thread.sleep(PROBE_GAP);
+    probe(owner);
+    while (System.nanoTime() - start < PROBE_WAIT.toNanos()) {
+      if (take(owner)) {
+        return true;
+      }
+      Thread.sleep(PROBE_GAP.dividedBy(2));
+    }
+    return take(owner);
+  }
+
+  private boolean take(String owner) {
+    boolean[] admitted = {false};
+    open.compute(
+        owner,
+        (k, n) -> {
+          int now = n == null ? 0 : n;
+          if (now >= maxStreamsPerUser) {
+            return n;
+          }
+          admitted[0] = true;
+          return now + 1;
+        });
+    return admitted[0];
+  }
+
+  /** Makes every open stream of {@code owner} write at once. */
+  private void probe(String owner) {
+    probes.computeIfAbsent(owner, k -> new AtomicLong()).incrementAndGet();
+    feed.nudge();
+  }
+
+  private long probesOf(String owner) {
+    AtomicLong p = probes.get(owner);
+    return p == null ? 0 : p.get();
+  }
+
+  /**
+   * True while the credential the stream was opened with still works for the same user; asked of
+   * the database, not of the token trust window.
+   */
+  private boolean stillValid(Context ctx, Caller caller) {
+    try {
+      return callers.recheck(ctx).ownerId().equals(caller.ownerId());
+    } catch (ApiException e) {
+      if (e.status() == 401) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
   private void follow(Context ctx, Caller caller, long startPos)
       throws IOException, InterruptedException {
     long pos = startPos;
     ctx.status(200);
     ctx.res().setContentType("text/event-stream");
     ctx.res().setCharacterEncoding("UTF-8");
-    ctx.res().setHeader("Cache-Control", "no-cache");
+    ctx.res().setHeader("Cache-Control", "no-store");
     ctx.res().setHeader("X-Accel-Buffering", "no");
     // Frames go straight into the response's buffer, one flush per write: the shared frame and
     // summary bytes are never copied into a per-stream string (with 200 streams open, such copies
@@ -115,12 +196,24 @@ final class EventRoutes implements RouteGroup {
     writeSummary(out, first);
     out.flush();
     long lastSummary = System.nanoTime();
+    long lastWrite = lastSummary;
+    long nextCheck = lastSummary + RECHECK.toNanos();
+    long seenProbes = probesOf(caller.ownerId());
     long gap = FLUSH_GAP.toNanos();
     long lastEvents = System.nanoTime() - gap;
     boolean dirty = first.seenSeq() < pos; // then a fresh summary follows
     long alertPos = alerts == null ? 0 : alerts.latestSeq();
     while (!feed.closed()) {
-      long latest = feed.awaitAfter(pos, dirty ? SUMMARY_EVERY : KEEP_ALIVE);
+      long now = System.nanoTime();
+      long untilCheck = nextCheck - now;
+      long wait = dirty ? SUMMARY_EVERY.toNanos() : HEARTBEAT.toNanos() - (now - lastWrite);
+      long latest = feed.awaitAfter(pos, Duration.ofNanos(Math.max(0, Math.min(wait, untilCheck))));
+      if (System.nanoTime() - nextCheck >= 0) {
+        if (!stillValid(ctx, caller)) {
+          return; // revoked, signed out or expired: the client's reconnect is answered 401
+        }
+        nextCheck = System.nanoTime() + RECHECK.toNanos();
+      }
       long sinceEvents = System.nanoTime() - lastEvents;
       if (latest > pos && sinceEvents < gap) {
         Thread.sleep(Duration.ofNanos(gap - sinceEvents));
@@ -135,6 +228,7 @@ final class EventRoutes implements RouteGroup {
         if (!sb.isEmpty()) {
           out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
           out.flush();
+          lastWrite = System.nanoTime();
           continue;
         }
       }
@@ -164,9 +258,6 @@ final class EventRoutes implements RouteGroup {
           // a stream still catching up (more than BATCH behind) writes again without a pause
           lastEvents = pos < latest ? System.nanoTime() - gap : System.nanoTime();
         }
-      } else if (!dirty) {
-        out.write(KEEP_ALIVE_FRAME);
-        wrote = true;
       }
       if (dirty && System.nanoTime() - lastSummary >= SUMMARY_EVERY.toNanos()) {
         Summary summary = summary(caller.scope());
@@ -177,8 +268,16 @@ final class EventRoutes implements RouteGroup {
         // the last summary a quiet stream shows always counts every event it showed.
         dirty = summary.seenSeq() < pos;
       }
+      long probed = probesOf(caller.ownerId());
+      if (!wrote
+          && (probed != seenProbes || System.nanoTime() - lastWrite >= HEARTBEAT.toNanos())) {
+        out.write(KEEP_ALIVE_FRAME);
+        wrote = true;
+      }
+      seenProbes = probed;
       if (wrote) {
         out.flush();
+        lastWrite = System.nanoTime();
       }
     }
   }

@@ -7,13 +7,11 @@ import io.gridcast.queue.JobPage;
 import io.gridcast.queue.JobStatus;
 import io.gridcast.queue.JobStore;
 import io.gridcast.queue.JobStore.JobInsertResult;
-import io.gridcast.server.dataset.DatasetService.BodyFormat;
 import io.gridcast.server.job.JobRequest;
 import io.gridcast.server.job.JobService;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.InstantSource;
 import java.util.EnumSet;
@@ -60,20 +58,8 @@ final class JobRoutes implements RouteGroup {
 
   private void create(Context ctx) throws IOException {
     Caller caller = Caller.of(ctx);
-    if (DatasetRoutes.bodyFormat(ctx) != BodyFormat.JSON) {
-      throw new ApiException(
-          415,
-          "unsupported_media_type",
-          "Content-Type must be application/json, got '" + ctx.contentType() + "'",
-          Map.of("field", "Content-Type"));
-    }
-    if (ctx.req().getContentLengthLong() > MAX_BODY_BYTES) {
-      throw new PayloadTooLargeException(MAX_BODY_BYTES);
-    }
-    byte[] body;
-    try (InputStream in = new LimitedInputStream(ctx.req().getInputStream(), MAX_BODY_BYTES)) {
-      body = in.readAllBytes();
-    }
+    JsonBody.requireJson(ctx);
+    byte[] body = RequestBody.readAll(ctx, MAX_BODY_BYTES);
     if (body.length == 0) {
       throw ApiException.badRequest("body", "the request body is empty; send a JSON object");
     }

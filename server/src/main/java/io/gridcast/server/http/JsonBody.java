@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.gridcast.server.error.JsonProblem;
 import io.javalin.http.Context;
 import java.io.IOException;
-import java.io.InputStream;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -23,22 +23,18 @@ final class JsonBody {
   static <T> T read(Context ctx, Class<T> type, long maxBytes, T empty, String what)
       throws IOException {
     String ct = ctx.contentType();
-    byte[] body;
-    try (InputStream in = new LimitedInputStream(ctx.req().getInputStream(), maxBytes)) {
-      body = in.readAllBytes();
+    if (ct != null) {
+      requireJson(ctx); // also when the body is empty: a type other than JSON is refused
     }
+    byte[] body = RequestBody.readAll(ctx, maxBytes);
     if (body.length == 0) {
       if (empty != null) {
         return empty;
       }
       throw ApiException.badRequest("body", "the request body is empty; send a JSON object");
     }
-    if (ct == null || !ct.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-      throw new ApiException(
-          415,
-          "unsupported_media_type",
-          "Content-Type must be application/json, got '" + ct + "'",
-          Map.of("field", "Content-Type"));
+    if (ct == null) {
+      requireJson(ctx); // a body without a type
     }
     try {
       return parse(body, type, what);
@@ -50,6 +46,23 @@ final class JsonBody {
           "malformed_body",
           "the " + what + " is not valid JSON: " + JsonProblem.syntax(e),
           JsonProblem.location(e));
+    }
+  }
+
+  /**
+   * Refuses a request whose {@code Content-Type} is not {@code application/json} (parameters such
+   * as {@code charset} allowed): 415 naming the type. A browser page of another site can send
+   * {@code text/plain} and form bodies without asking the server first, never JSON.
+   */
+  static void requireJson(Context ctx) {
+    String ct = ctx.contentType();
+    String base = ct == null ? "" : ct.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+    if (!base.equals("application/json")) {
+      throw new ApiException(
+          415,
+          "unsupported_media_type",
+          "Content-Type must be application/json, got '" + (ct == null ? "" : ct) + "'",
+          Map.of("field", "Content-Type", "allowed", List.of("application/json")));
     }
   }
 

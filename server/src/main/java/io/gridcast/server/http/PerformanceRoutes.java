@@ -8,6 +8,7 @@ import io.gridcast.queue.JobSpec;
 import io.gridcast.queue.JobStatus;
 import io.gridcast.queue.JobStore;
 import io.gridcast.server.config.MonitorConfig;
+import io.gridcast.server.dataset.Dataset;
 import io.gridcast.server.dataset.DatasetService;
 import io.gridcast.server.job.JobRequest;
 import io.gridcast.server.monitor.Alert;
@@ -16,6 +17,7 @@ import io.gridcast.server.monitor.BenchmarkPayload;
 import io.gridcast.server.monitor.MonitorPoint;
 import io.gridcast.server.monitor.Monitoring;
 import io.gridcast.server.monitor.PerformanceJobs;
+import io.gridcast.server.monitor.PerformanceStatus;
 import io.gridcast.server.monitor.ProfilePayload;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -28,6 +30,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -37,7 +40,11 @@ import java.util.UUID;
  * sampling start and stop, and the {@code benchmark} and {@code profile} jobs with the download of
  * a recording. Starting and stopping sampling and profiling concern the whole process: they need an
  * admin (or authentication off); the rest is open to every signed-in caller, and the benchmark and
- * profile jobs and their files are the caller's own like every job.
+ * profile jobs and their files are the caller's own like every job. The status's queue counts are
+ * the caller's own jobs' (an admin's: every owner's). A benchmark is a submission like an upload
+ * (the caller's token bucket) and is bounded before it is queued: a generated set's series x length
+ * by {@code --max-benchmark-values}, iterations by {@code --max-benchmark-iterations}, so no user
+ * can make a worker allocate more than those doubles.
  */
 final class PerformanceRoutes implements RouteGroup {
   static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
@@ -51,6 +58,8 @@ final class PerformanceRoutes implements RouteGroup {
   private final CallerResolver callers;
   private final boolean auth;
   private final int maxHorizon;
+  private final long maxBenchmarkValues;
+  private final int maxBenchmarkIterations;
   private final InstantSource clock;
 
   PerformanceRoutes(ApiContext c) {
@@ -62,6 +71,8 @@ final class PerformanceRoutes implements RouteGroup {
     this.callers = c.callers();
     this.auth = c.config().auth();
     this.maxHorizon = c.config().limits().maxHorizon();
+    this.maxBenchmarkValues = c.config().limits().maxBenchmarkValues();
+    this.maxBenchmarkIterations = c.config().limits().maxBenchmarkIterations();
     this.clock = c.clock();
   }
 
@@ -81,7 +92,7 @@ final class PerformanceRoutes implements RouteGroup {
   @Override
   public void register(RoutesConfig r) {
     r.get("/metrics", this::metrics);
-    r.get("/api/performance/status", ctx -> OpsRoutes.json(ctx, 200, monitoring.status()));
+    r.get("/api/performance/status", this::status);
     r.get(
         "/api/performance/history",
         ctx -> OpsRoutes.json(ctx, 200, new History(monitoring.history())));
@@ -123,6 +134,26 @@ final class PerformanceRoutes implements RouteGroup {
       throw new ApiException(
           403, "forbidden", what + " concerns the whole server and needs an admin", Map.of());
     }
+  }
+
+  /** The process's figures, with the queue counts of the caller's own jobs (an admin's: all). */
+  private void status(Context ctx) {
+    Caller caller = Caller.of(ctx);
+    PerformanceStatus all = monitoring.status();
+    Map<String, Long> queue = all.queue();
+    if (caller.scope() != null) {
+      queue = new LinkedHashMap<>();
+      Map<JobStatus, Long> mine =
+          store.jobCountByStatus(new JobStore.JobCountByStatusParams(caller.scope()));
+      for (JobStatus st : JobStatus.values()) {
+        queue.put(st.name().toLowerCase(Locale.ROOT), mine.getOrDefault(st, 0L));
+      }
+    }
+    OpsRoutes.json(
+        ctx,
+        200,
+        new PerformanceStatus(
+            all.monitoring(), all.system(), all.application(), queue, all.cache(), all.alerts()));
   }
 
   /** The kept chart points, oldest first. */
@@ -167,21 +198,51 @@ final class PerformanceRoutes implements RouteGroup {
       throw ApiException.badRequest(
           "dataset_id", "give exactly one of dataset_id (an uploaded dataset) and generate");
     }
-    int iterations = bounded("iterations", req.iterations(), 5, 1, PerformanceJobs.MAX_ITERATIONS);
+    int iterations =
+        bounded(
+            "iterations",
+            req.iterations(),
+            5,
+            1,
+            Math.min(maxBenchmarkIterations, PerformanceJobs.MAX_ITERATIONS));
     int horizon = bounded("horizon", req.horizon(), JobRequest.DEFAULT_HORIZON, 1, maxHorizon);
     BenchmarkPayload.Generate generate = null;
     if (req.datasetId() != null) {
-      datasets.get(caller.ownerId(), req.datasetId()); // 404 unless it is the caller's
+      Dataset d = datasets.get(caller.ownerId(), req.datasetId()); // 404 unless the caller's
+      if (d.rowCount() > maxBenchmarkValues) {
+        throw new ApiException(
+            400,
+            "invalid_parameter",
+            "dataset "
+                + d.id()
+                + " holds "
+                + d.rowCount()
+                + " values; a benchmark times at most "
+                + maxBenchmarkValues
+                + " (max_benchmark_values)",
+            Map.of("field", "dataset_id", "max", maxBenchmarkValues));
+      }
     } else {
       GenerateSpec g = req.generate();
       int period = bounded("generate.period", g.period(), 12, 1, 365);
       int length = bounded("generate.length", g.length(), 60, 2 * horizon + period + 1, 100_000);
+      int series = bounded("generate.series", g.series(), 100, 1, PerformanceJobs.MAX_SERIES);
+      if ((long) series * length > maxBenchmarkValues) {
+        throw new ApiException(
+            400,
+            "invalid_parameter",
+            "generate.series x generate.length must be at most "
+                + maxBenchmarkValues
+                + " values (max_benchmark_values), got "
+                + series
+                + " x "
+                + length
+                + " = "
+                + (long) series * length,
+            Map.of("field", "generate", "max", maxBenchmarkValues));
+      }
       generate =
-          new BenchmarkPayload.Generate(
-              bounded("generate.series", g.series(), 100, 1, PerformanceJobs.MAX_SERIES),
-              length,
-              period,
-              g.seed() == null ? 42L : g.seed());
+          new BenchmarkPayload.Generate(series, length, period, g.seed() == null ? 42L : g.seed());
     }
     List<String> models = req.models() == null ? List.of() : req.models();
     if (!models.isEmpty()) {

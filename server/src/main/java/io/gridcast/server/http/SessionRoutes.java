@@ -1,9 +1,10 @@
 package io.gridcast.server.http;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.gridcast.server.auth.SessionStore;
+import io.gridcast.server.auth.SubmissionRateLimiter;
 import io.gridcast.server.auth.User;
 import io.gridcast.server.auth.UserStore;
+import io.gridcast.server.config.LimitExceededException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
@@ -18,18 +19,34 @@ import java.util.Map;
  * token and sets the session cookie (HttpOnly, SameSite=Strict, Secure over HTTPS); {@code DELETE
  * /auth/session} signs out (cookie and CSRF header required). Outside {@code /api} so that signing
  * in needs no credential but the token itself.
+ *
+ * <p>Signing in needs no credential, so it is bounded before anything is read: each client address
+ * has a token bucket of sign-ins (429 with {@code Retry-After} beyond), the body must be {@code
+ * application/json} (415 otherwise: another site's form or {@code text/plain} post cannot sign a
+ * browser in) of at most {@value #MAX_BODY_BYTES} bytes (413).
  */
 final class SessionRoutes implements RouteGroup {
   static final String COOKIE = "gridcast_session";
   static final String CSRF_HEADER = "X-CSRF-Token";
 
+  /** A sign-in body holds one token of 68 characters. */
+  static final long MAX_BODY_BYTES = 4 * 1024;
+
   private final UserStore users;
   private final SessionStore sessions;
+  private final SubmissionRateLimiter signIns;
 
-  SessionRoutes(UserStore users, SessionStore sessions) {
+  /**
+   * @param signIns sign-ins per client address
+   */
+  SessionRoutes(UserStore users, SessionStore sessions, SubmissionRateLimiter signIns) {
     this.users = users;
     this.sessions = sessions;
+    this.signIns = signIns;
   }
+
+  /** What a sign-in sends. */
+  record SignInRequest(String token) {}
 
   @Override
   public void register(RoutesConfig r) {
@@ -38,11 +55,24 @@ final class SessionRoutes implements RouteGroup {
   }
 
   private void signIn(Context ctx) throws IOException {
-    JsonNode body = Json.MAPPER.readTree(ctx.bodyInputStream());
-    String token = body == null ? null : body.path("token").asText(null);
+    Duration wait = signIns.tryAcquire(ctx.req().getRemoteAddr());
+    if (!wait.isZero()) {
+      long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+      throw LimitExceededException.tooMany(
+          "sign_in_rate",
+          signIns.burst(),
+          seconds,
+          "too many sign-ins from this address; retry in " + seconds + " s");
+    }
+    JsonBody.requireJson(ctx);
+    SignInRequest req =
+        JsonBody.read(ctx, SignInRequest.class, MAX_BODY_BYTES, null, "sign-in request");
+    if (req.token() == null || req.token().isBlank()) {
+      throw ApiException.badRequest("token", "token is required: {\"token\": \"gc_...\"}");
+    }
     User u =
         users
-            .authenticate(token)
+            .authenticate(req.token())
             .orElseThrow(() -> CallerResolver.unauthorized("invalid or revoked token"));
     SessionStore.NewSession s = sessions.create(u);
     Cookie c = new Cookie(COOKIE, s.id());

@@ -20,7 +20,16 @@ import org.junit.jupiter.api.TestInstance;
 /** Each configured limit answers with its status, a clear message, and stores nothing. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LimitsTest {
-  private static final Limits SMALL = new Limits(3, 30, 5, 2, 1, 4, Duration.ofHours(1));
+  private static final Limits SMALL =
+      Limits.builder()
+          .maxSeriesPerUpload(3)
+          .maxPointsPerSeries(30)
+          .maxHorizon(5)
+          .maxJobsPerSubmission(2)
+          .maxStreamsPerUser(1)
+          .submissionBurst(4)
+          .submissionRefill(Duration.ofHours(1))
+          .build();
   private GridcastServer server;
 
   @BeforeAll

@@ -50,6 +50,9 @@ class ServerConfigTest {
                 c.maxUploadBytes(),
                 c.lease(),
                 c.auth(),
+                c.allowedOrigins(),
+                c.headerTimeout(),
+                c.bodyTimeout(),
                 c.limits(),
                 c.cache(),
                 c.monitor()));

@@ -25,11 +25,11 @@ class UploadParserTest {
       UploadFormat.standard().withAxis(TimeAxisOptions.DEFAULT.withFill(Fill.LINEAR));
 
   private UploadParser.Parsed json(String s) {
-    return parser.json(body(s), UploadFormat.standard());
+    return parser.json(body(s), UploadFormat.standard(), Long.MAX_VALUE);
   }
 
   private UploadParser.Parsed json(String s, UploadFormat format) {
-    return parser.json(body(s), format);
+    return parser.json(body(s), format, Long.MAX_VALUE);
   }
 
   private static void assertSame(List<Series> a, List<Series> b) {
@@ -49,7 +49,7 @@ class UploadParserTest {
         "unique_id,ds,y\n"
             + "B,2024-03-01,7\nA,2024-01-01,1\nA,2024-02-01,\nA,2024-03-01,3\nB,2024-01-01,5\n"
             + "B,2024-02-01,6\n";
-    List<Series> fromCsv = parser.csv(body(csv), LINEAR).series();
+    List<Series> fromCsv = parser.csv(body(csv), LINEAR, Long.MAX_VALUE).series();
     UploadParser.Parsed rows =
         json(
             "{\"name\":\"n\",\"rows\":["
@@ -79,7 +79,7 @@ class UploadParserTest {
   @Test
   void aGap_isRefusedByDefault_namingTheLineColumnSkuAndMissingStamp() {
     String csv = "unique_id,ds,y\nA,2024-01-01,1\nA,2024-02-01,2\nA,2024-04-01,4\n";
-    assertThatThrownBy(() -> parser.csv(body(csv), UploadFormat.standard()))
+    assertThatThrownBy(() -> parser.csv(body(csv), UploadFormat.standard(), Long.MAX_VALUE))
         .isInstanceOf(InvalidUploadException.class)
         .hasMessageContaining("series 'A' misses 1 value (2024-03-01)")
         .extracting(e -> ((InvalidUploadException) e).details())

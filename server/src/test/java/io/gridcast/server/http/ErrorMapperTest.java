@@ -46,7 +46,7 @@ class ErrorMapperTest {
         Javalin.create(
                 cfg -> {
                   cfg.startup.showJavalinBanner = false;
-                  ErrorMapper.install(cfg);
+                  ErrorMapper.install(cfg, error -> {});
                   cfg.routes.get(
                       "/cut",
                       ctx -> {

@@ -22,7 +22,7 @@ class WebAssetsTest {
         Javalin.create(
                 cfg -> {
                   cfg.startup.showJavalinBanner = false;
-                  ErrorMapper.install(cfg);
+                  ErrorMapper.install(cfg, error -> {});
                   new WebAssets().register(cfg.routes);
                 })
             .start("127.0.0.1", 0);

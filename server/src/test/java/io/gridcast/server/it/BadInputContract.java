@@ -40,7 +40,8 @@ abstract class BadInputContract {
   abstract DatabaseUrl database();
 
   /**
-   * One bad request: what to send and what must come back.
+   * One bad request: what to send (with extra headers, name and value pairs) and what must come
+   * back.
    *
    * @param details entries the error's details must hold (the row or line, the column or field, the
    *     SKU, the stamp), beside whatever else they say
@@ -53,7 +54,15 @@ abstract class BadInputContract {
       byte[] body,
       int status,
       String code,
-      Map<String, Object> details) {
+      Map<String, Object> details,
+      List<String> headers) {
+    Case with(String header, String value) {
+      List<String> h = new ArrayList<>(headers);
+      h.add(header);
+      h.add(value);
+      return new Case(name, method, path, contentType, body, status, code, details, List.copyOf(h));
+    }
+
     @Override
     public String toString() {
       return name;
@@ -61,15 +70,7 @@ abstract class BadInputContract {
   }
 
   /** The default limits but a bucket large enough for every case of this suite. */
-  private static final Limits MANY_SUBMISSIONS =
-      new Limits(
-          Limits.DEFAULTS.maxSeriesPerUpload(),
-          Limits.DEFAULTS.maxPointsPerSeries(),
-          Limits.DEFAULTS.maxHorizon(),
-          Limits.DEFAULTS.maxJobsPerSubmission(),
-          Limits.DEFAULTS.maxStreamsPerUser(),
-          100_000,
-          Limits.DEFAULTS.submissionRefill());
+  private static final Limits MANY_SUBMISSIONS = Limits.builder().submissionBurst(100_000).build();
 
   @BeforeAll
   void start() {
@@ -122,7 +123,8 @@ abstract class BadInputContract {
         body == null ? null : body.getBytes(StandardCharsets.UTF_8),
         status,
         code,
-        details);
+        details,
+        List.of());
   }
 
   static final String CSV = "text/csv";
@@ -282,7 +284,8 @@ abstract class BadInputContract {
             },
             422,
             "invalid_upload",
-            Map.of()));
+            Map.of(),
+            List.of()));
     l.add(
         c(
             "csv mapped id column missing",
@@ -846,7 +849,141 @@ abstract class BadInputContract {
             "invalid_parameter"));
     l.add(c("unknown route", "GET", "/api/nope", null, null, 404, "not_found"));
     l.addAll(TimeAxisRefusals.cases());
+    l.addAll(hardeningCases(ds));
     return l.stream();
+  }
+
+  /** What a hostile client sends to exhaust the server or act from another site. */
+  private static List<Case> hardeningCases(String ds) {
+    List<Case> l = new ArrayList<>();
+    StringBuilder farApart = new StringBuilder(H);
+    for (int i = 0; i < 101; i++) {
+      // 101 daily series of 99,999 days each once filled: more than an upload's 10 million values
+      farApart.append("S").append(i).append(",1900-01-01,1\n");
+      farApart.append("S").append(i).append(",1900-01-02,2\n");
+      farApart.append("S").append(i).append(",2173-10-14,3\n");
+    }
+    l.add(
+        c(
+            "csv gaps that fill past the values of an upload",
+            "POST",
+            "/api/datasets?fill=linear",
+            CSV,
+            farApart.toString(),
+            413,
+            "limit_exceeded"));
+    l.add(
+        c(
+            "csv text/plain",
+            "POST",
+            "/api/datasets",
+            "text/plain",
+            H + "A,2024-01-01,1\n",
+            415,
+            "unsupported_media_type"));
+    String longSku = "S".repeat(Limits.DEFAULT_MAX_NAME_LENGTH + 1);
+    l.add(
+        c(
+            "csv SKU name too long",
+            "POST",
+            "/api/datasets",
+            CSV,
+            H + longSku + ",2024-01-01,1\n" + longSku + ",2024-02-01,2\n",
+            422,
+            "invalid_upload"));
+    l.add(
+        c(
+            "dataset name too long",
+            "POST",
+            "/api/datasets?name=" + "n".repeat(Limits.DEFAULT_MAX_NAME_LENGTH + 1),
+            CSV,
+            H + "A,2024-01-01,1\nA,2024-02-01,2\n",
+            422,
+            "invalid_upload"));
+    l.add(
+        c(
+            "json number of 1101 digits",
+            "POST",
+            "/api/datasets",
+            JSON,
+            "{\"rows\":[{\"unique_id\":\"A\",\"ds\":1,\"y\":" + "9".repeat(1101) + "}]}",
+            422,
+            "invalid_upload"));
+    l.add(
+        c(
+            "jobs number of 1101 digits",
+            "POST",
+            "/api/jobs",
+            JSON,
+            "{\"dataset_id\":\"" + ds + "\",\"horizon\":" + "9".repeat(1101) + "}",
+            422,
+            "value_too_large"));
+    l.add(
+        c(
+            "sign-in text/plain",
+            "POST",
+            "/auth/session",
+            "text/plain",
+            "{\"token\":\"gc_x\"}",
+            415,
+            "unsupported_media_type"));
+    l.add(
+        c(
+            "sign-in form",
+            "POST",
+            "/auth/session",
+            "application/x-www-form-urlencoded",
+            "token=gc_x",
+            415,
+            "unsupported_media_type"));
+    l.add(
+        c(
+            "sign-in body of 64 KiB",
+            "POST",
+            "/auth/session",
+            JSON,
+            "{\"token\":\"" + "x".repeat(64 * 1024) + "\"}",
+            413,
+            "payload_too_large"));
+    l.add(
+        c(
+                "upload from another origin",
+                "POST",
+                "/api/datasets",
+                CSV,
+                H + "A,2024-01-01,1\nA,2024-02-01,2\n",
+                403,
+                "cross_site_request")
+            .with("Origin", "http://evil.example"));
+    l.add(
+        c(
+                "cancel from another site",
+                "POST",
+                "/api/jobs/" + UUID.randomUUID() + "/cancel",
+                null,
+                "",
+                403,
+                "cross_site_request")
+            .with("Sec-Fetch-Site", "cross-site"));
+    l.add(
+        c(
+            "benchmark of more values than allowed",
+            "POST",
+            "/api/performance/benchmark",
+            JSON,
+            "{\"generate\":{\"series\":1000,\"length\":100000}}",
+            400,
+            "invalid_parameter"));
+    l.add(
+        c(
+            "monitoring start text/plain",
+            "POST",
+            "/api/performance/monitoring/start",
+            "text/plain",
+            "",
+            415,
+            "unsupported_media_type"));
+    return l;
   }
 
   @ParameterizedTest(name = "{0}")
@@ -857,6 +994,9 @@ abstract class BadInputContract {
     HttpRequest.Builder b = HttpRequest.newBuilder(http.uri(path));
     if (k.contentType() != null) {
       b.header("Content-Type", k.contentType());
+    }
+    for (int i = 0; i < k.headers().size(); i += 2) {
+      b.header(k.headers().get(i), k.headers().get(i + 1));
     }
     byte[] bytes =
         k.body() == null

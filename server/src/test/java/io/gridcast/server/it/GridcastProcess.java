@@ -7,12 +7,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** {@code gridcast api|worker} in a separate JVM (this JVM's java binary and class path). */
+/**
+ * A {@code gridcast} command in a separate JVM (this JVM's java binary and class path), by default
+ * {@code api} or {@code worker} on a given database with a 256 MiB heap.
+ */
 final class GridcastProcess implements AutoCloseable {
   private static final Pattern URL = Pattern.compile("listening on (http://\\S+)");
 
@@ -22,17 +26,24 @@ final class GridcastProcess implements AutoCloseable {
 
   GridcastProcess(String role, String jdbcUrl, String user, String password, String... extra)
       throws IOException {
+    this(
+        List.of("-Xmx256m"),
+        concat(
+            List.of(role, "--db", jdbcUrl, "--db-user", user, "--db-password", password), extra));
+  }
+
+  /** {@code gridcast <args>} in a JVM started with {@code jvmOptions}. */
+  GridcastProcess(List<String> jvmOptions, List<String> args) throws IOException {
     String java = ProcessHandle.current().info().command().orElse("java");
     List<String> cmd = new ArrayList<>();
     cmd.add(java);
     cmd.add("--enable-native-access=ALL-UNNAMED");
-    cmd.add("-Xmx256m");
+    cmd.addAll(jvmOptions);
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
     cmd.add("io.gridcast.server.cli.GridcastCli");
-    cmd.add(role);
-    cmd.addAll(List.of("--db", jdbcUrl, "--db-user", user, "--db-password", password));
-    cmd.addAll(List.of(extra));
+    cmd.addAll(args);
+    String role = args.get(0);
     process = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     Thread.ofPlatform()
         .daemon()
@@ -65,6 +76,23 @@ final class GridcastProcess implements AutoCloseable {
 
   List<String> output() {
     return List.copyOf(output);
+  }
+
+  /** The exit status once the process has ended within {@code seconds}, else empty. */
+  OptionalInt awaitExit(long seconds) throws InterruptedException {
+    return process.waitFor(seconds, TimeUnit.SECONDS)
+        ? OptionalInt.of(process.exitValue())
+        : OptionalInt.empty();
+  }
+
+  boolean alive() {
+    return process.isAlive();
+  }
+
+  private static List<String> concat(List<String> a, String... b) {
+    List<String> all = new ArrayList<>(a);
+    all.addAll(List.of(b));
+    return all;
   }
 
   @Override

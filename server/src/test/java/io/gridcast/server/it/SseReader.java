@@ -65,6 +65,11 @@ public final class SseReader implements AutoCloseable {
     return status;
   }
 
+  /** True once the stream has ended (the server finished it, or it could not be opened). */
+  public boolean ended() {
+    return !thread.isAlive();
+  }
+
   public List<Event> events() {
     return List.copyOf(events);
   }
