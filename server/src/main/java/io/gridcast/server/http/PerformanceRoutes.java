@@ -29,6 +29,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -153,7 +154,14 @@ final class PerformanceRoutes implements RouteGroup {
         ctx,
         200,
         new PerformanceStatus(
-            all.monitoring(), all.system(), all.application(), queue, all.cache(), all.alerts()));
+            all.monitoring(),
+            all.system(),
+            all.application(),
+            queue,
+            all.oldestPendingAgeSeconds(),
+            all.workers(),
+            all.cache(),
+            all.alerts()));
   }
 
   /** The kept chart points, oldest first. */

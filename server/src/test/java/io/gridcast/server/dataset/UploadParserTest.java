@@ -99,7 +99,8 @@ class UploadParserTest {
           parser
               .csv(
                   body(csv),
-                  UploadFormat.standard().withAxis(TimeAxisOptions.DEFAULT.withFill(fill)))
+                  UploadFormat.standard().withAxis(TimeAxisOptions.DEFAULT.withFill(fill)),
+                  Long.MAX_VALUE)
               .series()
               .get(0);
       assertThat(s.values()).as(fill.label()).containsExactly(values);
