@@ -20,9 +20,9 @@ import org.slf4j.LoggerFactory;
  * and while it is read: its values once gaps are filled by {@link Limits#maxValuesPerUpload()} and
  * by what is left of its owner's quota, {@link Limits#maxValuesPerUser()} (whichever is smaller;
  * the series that passes it is refused before its values are allocated), its series by {@link
- * Limits#maxSeriesPerUpload()}, its names by {@link Limits#maxNameLength()}. The quota is read
- * before the upload is parsed: uploads of one user running at the same time may together pass it by
- * at most one upload's values. Thread-safe.
+ * Limits#maxSeriesPerUpload()}, its names by {@link NameRules}. The quota is read before the upload
+ * is parsed: uploads of one user running at the same time may together pass it by at most one
+ * upload's values. Thread-safe.
  */
 public final class DatasetService {
   private static final Logger LOG = LoggerFactory.getLogger(DatasetService.class);
@@ -35,9 +35,6 @@ public final class DatasetService {
 
   /** An accepted upload: the dataset, its series and their SKUs in upload order. */
   public record Upload(Dataset dataset, List<Series> series, List<String> skus) {}
-
-  /** Characters of a name an error message shows before it cuts the name short. */
-  private static final int SHOWN = 80;
 
   private final DatasetStore store;
   private final UploadParser parser = new UploadParser();
@@ -88,7 +85,7 @@ public final class DatasetService {
   public Upload parse(
       String ownerId, BodyFormat format, InputStream body, UploadFormat columns, String name) {
     long t0 = System.nanoTime();
-    checkName(name);
+    NameRules.datasetName(name, limits.maxNameLength());
     long stored = store.valuesStored(ownerId);
     long quotaLeft = limits.maxValuesPerUser() - stored;
     if (quotaLeft <= 0) {
@@ -117,25 +114,7 @@ public final class DatasetService {
           "max_series_per_upload", maxSeries, series.size(), "the upload");
     }
     for (Series s : series) {
-      if (s.id().length() > limits.maxNameLength()) {
-        throw new InvalidUploadException(
-            "series id has "
-                + s.id().length()
-                + " characters, at most "
-                + limits.maxNameLength()
-                + " allowed: '"
-                + shown(s.id())
-                + "'",
-            Map.of("field", "unique_id", "max_length", limits.maxNameLength()));
-      }
-      if (s.id().chars().anyMatch(Character::isISOControl)) {
-        // ids travel in URL paths (/series/{sku}) and CSV exports, where controls cannot
-        throw new InvalidUploadException(
-            "series id contains a control character (U+0000..U+001F, U+007F..U+009F): '"
-                + s.id().replaceAll("\\p{Cntrl}", "?")
-                + "'",
-            Map.of("field", "unique_id"));
-      }
+      NameRules.sku(s.id(), limits.maxNameLength());
     }
     long values = 0;
     long filled = 0;
@@ -149,11 +128,7 @@ public final class DatasetService {
     }
     String id = TimeOrderedIds.next().toString();
     String label = name != null && !name.isBlank() ? name : parsed.name();
-    checkName(label);
-    if (label != null && label.indexOf('\0') >= 0) {
-      throw new InvalidUploadException(
-          "name must not contain the NUL character", Map.of("field", "name"));
-    }
+    NameRules.datasetName(label, limits.maxNameLength());
     Dataset d =
         new Dataset(
             id,
@@ -175,24 +150,12 @@ public final class DatasetService {
     return new Upload(d, series, series.stream().map(Series::id).toList());
   }
 
-  /** A dataset name longer than the limit: 422 naming the field. */
-  private void checkName(String name) {
-    if (name != null && name.length() > limits.maxNameLength()) {
-      throw new InvalidUploadException(
-          "name has "
-              + name.length()
-              + " characters, at most "
-              + limits.maxNameLength()
-              + " allowed",
-          Map.of("field", "name", "max_length", limits.maxNameLength()));
-    }
-  }
-
   /** The refusal of an upload whose values, gaps filled, pass the upload's or the user's limit. */
   private LimitExceededException tooManyValues(
       TooManyValuesException e, boolean quota, long stored) {
     String sku = e.seriesId().orElse("");
-    String where = "series '" + shown(sku) + "' spans " + e.span() + " periods (gaps filled) and";
+    String where =
+        "series '" + NameRules.shown(sku) + "' spans " + e.span() + " periods (gaps filled) and";
     if (quota) {
       long max = limits.maxValuesPerUser();
       return LimitExceededException.tooLargeAt(
@@ -218,12 +181,6 @@ public final class DatasetService {
             + max
             + " values (max_values_per_upload); check its stamps, or upload fewer series at a"
             + " time");
-  }
-
-  /** A name as an error message shows it: control characters replaced, long ones cut short. */
-  static String shown(String name) {
-    String s = name.replaceAll("\\p{Cntrl}", "?");
-    return s.length() <= SHOWN ? s : s.substring(0, SHOWN) + "...";
   }
 
   private static <K extends Comparable<K>> K mostCommon(Map<K, Integer> counts) {
