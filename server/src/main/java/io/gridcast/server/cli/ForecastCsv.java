@@ -4,6 +4,7 @@ import io.gridcast.forecast.model.PredictionInterval;
 import io.gridcast.forecast.search.OptimizationResult;
 import io.gridcast.forecast.search.SpecLabel;
 import io.gridcast.forecast.series.Series;
+import io.gridcast.server.dataset.CsvCell;
 import io.gridcast.server.job.IntervalColumns;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,8 +16,9 @@ import java.util.List;
  * pair per interval level (ascending), then {@code frequency} (the series' frequency, pandas name)
  * and {@code fallback} (why the series did not get its best-scoring candidate, empty when it did).
  * A field holding a comma, a quote or a line break (a SKU name, a {@code ds} label written with a
- * {@code date_format} such as {@code MMM d, yyyy}) is quoted. Not thread-safe: one writer for one
- * output, fed on one thread.
+ * {@code date_format} such as {@code MMM d, yyyy}) is quoted, and a text field a spreadsheet would
+ * take for a formula ({@code =...}, {@code +...}) is written as text ({@link CsvCell}). Not
+ * thread-safe: one writer for one output, fed on one thread.
  */
 final class ForecastCsv {
   private final Writer out;
@@ -75,14 +77,8 @@ final class ForecastCsv {
     }
   }
 
-  /** {@code s}, or {@code "s"} with quotes doubled when it holds a comma, quote or line break. */
+  /** A text field: {@link CsvCell} (formulas neutralised, quoted as needed). */
   static String quote(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == ',' || c == '"' || c == '\n' || c == '\r') {
-        return '"' + s.replace("\"", "\"\"") + '"';
-      }
-    }
-    return s;
+    return CsvCell.of(s);
   }
 }

@@ -2,6 +2,7 @@ package io.gridcast.server.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gridcast.forecast.search.GridOptimizer;
+import io.gridcast.server.dataset.CsvCell;
 import io.gridcast.server.dataset.DatasetService;
 import io.gridcast.server.dataset.ForecastResult;
 import io.gridcast.server.dataset.ResultStore;
@@ -29,6 +30,8 @@ import java.util.function.Consumer;
  * unique_id,ds,model,y_hat,lo_80,hi_80,lo_95,hi_95,frequency,fallback}: one {@code lo_L,hi_L} pair
  * per level any of the results has, empty where a result lacks it) when {@code Accept: text/csv} or
  * {@code ?format=csv}; with {@code ?sku=NAME} only that SKU's (none before its job has finished).
+ * The CSV's text fields are written by {@link CsvCell}: a SKU such as {@code =HYPERLINK(...)} opens
+ * in a spreadsheet as text, not as a formula; the JSON carries it exactly.
  */
 final class ForecastRoutes implements RouteGroup {
   private final DatasetService datasets;
@@ -196,10 +199,8 @@ final class ForecastRoutes implements RouteGroup {
     }
   }
 
+  /** A text field of the export: {@link CsvCell} (formulas neutralised, quoted as needed). */
   private static String quote(String s) {
-    if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0) {
-      return s;
-    }
-    return '"' + s.replace("\"", "\"\"") + '"';
+    return CsvCell.of(s);
   }
 }
