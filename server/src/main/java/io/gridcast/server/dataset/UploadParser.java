@@ -1,6 +1,7 @@
 package io.gridcast.server.dataset;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -115,17 +116,19 @@ public final class UploadParser {
     long rows;
     List<Series> series;
     try (JsonParser p = JSON.createParser(body)) {
-      JsonToRows rowsOut = new JsonToRows(p, sink, format);
-      name = rowsOut.run();
-      rows = rowsOut.rows();
-      series = sink.build();
-    } catch (StreamConstraintsException e) {
-      Map<String, Object> d = new LinkedHashMap<>();
-      if (e.getLocation() != null) {
-        d.put("line", e.getLocation().getLineNr());
-        d.put("column", e.getLocation().getColumnNr());
+      try {
+        JsonToRows rowsOut = new JsonToRows(p, sink, format);
+        name = rowsOut.run();
+        rows = rowsOut.rows();
+        series = sink.build();
+      } catch (StreamConstraintsException e) {
+        // Jackson often knows no location for these: the token's start is where it went wrong
+        JsonLocation at = e.getLocation() != null ? e.getLocation() : p.currentTokenLocation();
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("line", at.getLineNr());
+        d.put("column", at.getColumnNr());
+        throw new InvalidUploadException(JsonProblem.constraint(e), d);
       }
-      throw new InvalidUploadException(JsonProblem.constraint(e), d);
     } catch (JsonParseException e) {
       Map<String, Object> d = new LinkedHashMap<>();
       d.put("line", e.getLocation().getLineNr());

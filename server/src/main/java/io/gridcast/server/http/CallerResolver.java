@@ -56,18 +56,23 @@ public interface CallerResolver {
     return new CallerResolver() {
       @Override
       public Caller resolve(Context ctx) {
-        return bearerCaller(ctx, users, trusted);
+        return bearerCaller(ctx, users, trusted, false);
       }
 
       @Override
       public Caller recheck(Context ctx) {
-        return bearerCaller(ctx, users, null);
+        return bearerCaller(ctx, users, trusted, true);
       }
     };
   }
 
-  /** The user of the request's bearer token; {@code trusted} (null: none) remembers valid ones. */
-  private static Caller bearerCaller(Context ctx, UserStore users, Cache<String, User> trusted) {
+  /**
+   * The user of the request's bearer token. {@code trusted} remembers valid tokens; {@code fresh}
+   * asks the database whatever it remembers, and forgets a token that no longer works, so that a
+   * revoked token found by a stream's check is refused at once everywhere in this process.
+   */
+  private static Caller bearerCaller(
+      Context ctx, UserStore users, Cache<String, User> trusted, boolean fresh) {
     String header = ctx.header("Authorization");
     if (header == null || header.isBlank()) {
       throw unauthorized("missing Authorization: Bearer <token> header");
@@ -79,11 +84,17 @@ public interface CallerResolver {
     }
     String token = h.substring(space + 1).strip();
     String key = token.isEmpty() || token.length() > 256 ? null : Tokens.hash(token);
-    User u = key == null || trusted == null ? null : trusted.getIfPresent(key);
+    User u = key == null || fresh ? null : trusted.getIfPresent(key);
     if (u == null) {
       Optional<User> user = users.authenticate(token);
-      u = user.orElseThrow(() -> unauthorized("invalid or revoked token"));
-      if (trusted != null) {
+      if (user.isEmpty()) {
+        if (key != null) {
+          trusted.invalidate(key);
+        }
+        throw unauthorized("invalid or revoked token");
+      }
+      u = user.get();
+      if (key != null) {
         trusted.put(key, u);
       }
     }

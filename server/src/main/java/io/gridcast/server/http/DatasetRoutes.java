@@ -10,7 +10,6 @@ import io.gridcast.server.dataset.UploadFormat;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -138,19 +137,25 @@ final class DatasetRoutes implements RouteGroup {
     UploadFormat columns = columns(ctx);
     JobsForUpload jobs = uploadJobs.prepare(ctx);
     Optional<Uploaded> replay = jobs == null ? Optional.empty() : jobs.earlier(caller);
-    if (replay.isPresent()) {
-      // the same key again: the first answer as it was, and the body is not even read
-      ctx.header(REPLAYED, "true");
-      ctx.status(201).contentType("application/json").result(Json.write(replay.get()));
-      return;
-    }
     DatasetService.Upload upload;
-    try (InputStream body = RequestBody.open(ctx, maxUploadBytes)) {
+    try (RequestBody body = RequestBody.open(ctx, maxUploadBytes)) {
+      if (replay.isPresent()) {
+        // the same key again: the first answer as it was; the body is dropped unparsed
+        body.discardRest();
+        ctx.header(REPLAYED, "true");
+        ctx.status(201).contentType("application/json").result(Json.write(replay.get()));
+        return;
+      }
       String name = Params.text(ctx, "name");
-      upload =
-          jobs == null
-              ? datasets.upload(caller.ownerId(), format, body, columns, name)
-              : datasets.parse(caller.ownerId(), format, body, columns, name);
+      try {
+        upload =
+            jobs == null
+                ? datasets.upload(caller.ownerId(), format, body, columns, name)
+                : datasets.parse(caller.ownerId(), format, body, columns, name);
+      } catch (RuntimeException e) {
+        body.discardRest(); // so that the client, still sending, reads the refusal
+        throw e;
+      }
     }
     Dataset d = upload.dataset();
     Uploaded answer = new Uploaded(d, d.id(), null, List.of());

@@ -123,7 +123,11 @@ final class ErrorMapper {
                 case "database_unavailable" -> "database unavailable";
                 default -> m.message();
               },
-              e.getCause() == null ? e.toString() : e.getCause().toString(),
+              switch (m.code()) {
+                case "overloaded", "database_unavailable" -> e.toString();
+                // a client's doing (a body cut off or too slow): what the connection reported
+                default -> e.getCause() == null ? "no cause reported" : e.getCause().toString();
+              },
               m.status());
       case ERROR_TRACE -> LOG.error("unhandled error on {} {}", ctx.method(), ctx.path(), e);
     }

@@ -30,7 +30,7 @@ final class RequestBody extends FilterInputStream {
   }
 
   /** The body of {@code ctx}, at most {@code maxBytes}, by the request's deadline. */
-  static InputStream open(Context ctx, long maxBytes) {
+  static RequestBody open(Context ctx, long maxBytes) {
     if (ctx.req().getContentLengthLong() > maxBytes) {
       throw new PayloadTooLargeException(maxBytes);
     }
@@ -50,6 +50,23 @@ final class RequestBody extends FilterInputStream {
       return in.readAllBytes();
     } catch (IOException e) {
       throw BodyReadException.of(e);
+    }
+  }
+
+  /**
+   * Reads and drops what is left of the body, within the same size limit and deadline, and stops
+   * quietly at the first failure. Called before an upload is refused part-way: a client still
+   * sending would otherwise find its connection reset under it and never read the answer. It costs
+   * the server what reading a valid body of that size costs (an 8 KiB buffer), no more.
+   */
+  void discardRest() {
+    byte[] sink = new byte[8192];
+    try {
+      while (read(sink, 0, sink.length) >= 0) {
+        // dropped
+      }
+    } catch (IOException | RuntimeException e) {
+      // the size limit, the deadline or the connection ended it: the answer goes out regardless
     }
   }
 

@@ -34,13 +34,15 @@ import org.junit.jupiter.api.TestInstance;
 abstract class SessionHardeningContract {
   private static final int BURST = 4;
   private GridcastServer server;
+  private DatabaseUrl db;
   private UserStore users;
 
   abstract DatabaseUrl database();
 
   @BeforeAll
   void start() {
-    server = TestServers.start(Role.API, database(), 1);
+    db = database();
+    server = TestServers.start(Role.API, db, 1);
     users = new UserStore(server.database().dataSource(), InstantSource.system());
   }
 
@@ -99,7 +101,7 @@ abstract class SessionHardeningContract {
   @Test
   void signIns_areLimitedPerAddress_with429AndRetryAfter() throws Exception {
     UserStore.NewUser u = users.add("burst-" + UUID.randomUUID(), UserRole.USER);
-    GridcastServer fresh = TestServers.start(Role.API, database(), 1, rateLimited());
+    GridcastServer fresh = TestServers.start(Role.API, db, 1, rateLimited());
     try {
       Http http = new Http(fresh.url());
       int created = 0;
@@ -117,7 +119,7 @@ abstract class SessionHardeningContract {
           created++;
         }
       }
-      assertThat(created).isEqualTo(BURST);
+      assertThat(created).as(last.statusCode() + " " + last.body()).isEqualTo(BURST);
       assertThat(last.statusCode()).isEqualTo(429);
       assertThat(Long.parseLong(last.headers().firstValue("Retry-After").orElseThrow()))
           .isBetween(3_500L, 3_600L);

@@ -867,7 +867,7 @@ abstract class BadInputContract {
         c(
             "csv gaps that fill past the values of an upload",
             "POST",
-            "/api/datasets?fill=linear",
+            "/api/datasets?fill=linear&frequency=daily",
             CSV,
             farApart.toString(),
             413,
@@ -890,7 +890,8 @@ abstract class BadInputContract {
             CSV,
             H + longSku + ",2024-01-01,1\n" + longSku + ",2024-02-01,2\n",
             422,
-            "invalid_upload"));
+            "invalid_upload",
+            Map.of("field", "unique_id", "max_length", Limits.DEFAULT_MAX_NAME_LENGTH)));
     l.add(
         c(
             "dataset name too long",
@@ -899,7 +900,48 @@ abstract class BadInputContract {
             CSV,
             H + "A,2024-01-01,1\nA,2024-02-01,2\n",
             422,
-            "invalid_upload"));
+            "invalid_upload",
+            Map.of("field", "name", "max_length", Limits.DEFAULT_MAX_NAME_LENGTH)));
+    l.add(
+        c(
+            "csv SKU with a right-to-left override",
+            "POST",
+            "/api/datasets",
+            CSV,
+            H + "SKU\u202Egnp.exe,2024-01-01,1\nSKU\u202Egnp.exe,2024-02-01,2\n",
+            422,
+            "invalid_upload",
+            Map.of("field", "unique_id", "position", 4)));
+    l.add(
+        c(
+            "json SKU with a left-to-right mark",
+            "POST",
+            "/api/datasets",
+            JSON,
+            "{\"series\":[{\"unique_id\":\"A\u200E\",\"ds\":[1,2],\"y\":[1,2]}]}",
+            422,
+            "invalid_upload",
+            Map.of("field", "unique_id", "position", 2)));
+    l.add(
+        c(
+            "dataset name with a first-strong isolate",
+            "POST",
+            "/api/datasets?name=report%E2%81%A8x",
+            CSV,
+            H + "A,2024-01-01,1\nA,2024-02-01,2\n",
+            422,
+            "invalid_upload",
+            Map.of("field", "name", "position", 7)));
+    l.add(
+        c(
+            "json dataset name with a pop directional formatting",
+            "POST",
+            "/api/datasets",
+            JSON,
+            "{\"name\":\"n\u202C\",\"series\":[{\"unique_id\":\"A\",\"ds\":[1,2],\"y\":[1,2]}]}",
+            422,
+            "invalid_upload",
+            Map.of("field", "name", "position", 2)));
     l.add(
         c(
             "json number of 1101 digits",
@@ -976,11 +1018,11 @@ abstract class BadInputContract {
             "invalid_parameter"));
     l.add(
         c(
-            "monitoring start text/plain",
+            "benchmark text/plain",
             "POST",
-            "/api/performance/monitoring/start",
+            "/api/performance/benchmark",
             "text/plain",
-            "",
+            "{\"generate\":{}}",
             415,
             "unsupported_media_type"));
     return l;

@@ -35,7 +35,9 @@ class SmallHeapAttackTest {
       String token = Files.readString(dataDir.resolve("admin.token")).strip();
       Http admin = new Http(url, token);
 
-      Http.Res gaps = admin.post("/api/datasets?fill=linear", "text/csv", Attacks.gapFill(1_000));
+      Http.Res gaps =
+          admin.post(
+              "/api/datasets?fill=linear&frequency=daily", "text/csv", Attacks.gapFill(1_000));
       assertThat(gaps.status()).as(gaps.body()).isEqualTo(413);
       assertThat(gaps.json().path("error").path("details").path("limit").asText())
           .isEqualTo("max_values_per_upload");

@@ -163,6 +163,30 @@ public abstract class PerformanceApiContract {
   }
 
   @Test
+  void statusQueueCounts_areTheCallersOwnJobs_andAnAdminSeesEveryOwners() {
+    Http owner = TestServers.client(server);
+    Http stranger = TestServers.client(server);
+    Http.Res up =
+        owner.post(
+            "/api/datasets?optimize=true&models=naive&horizon=2",
+            "text/csv",
+            TestServers.monthlyCsv(3, 24, 1.0));
+    assertThat(up.status()).as(up.body()).isEqualTo(201);
+    // whatever state the jobs are in meanwhile, each is counted once
+    assertThat(queueTotal(owner)).isEqualTo(3);
+    assertThat(queueTotal(stranger)).isZero();
+    assertThat(queueTotal(admin)).isGreaterThanOrEqualTo(3);
+  }
+
+  private static long queueTotal(Http who) {
+    long total = 0;
+    for (JsonNode n : who.get("/api/performance/status").json().path("queue")) {
+      total += n.asLong();
+    }
+    return total;
+  }
+
+  @Test
   void benchmark_onGeneratedSeries_reportsTimings_andIsTimedAsAJob() {
     String id =
         submit(
