@@ -123,6 +123,7 @@ final class ProfileJob {
         Thread.sleep(Math.max(1, Math.min(CHECK.toMillis(), left / 1_000_000)));
       }
       r.stop();
+      privateFile(out); // created 0600 before a byte is written: never readable by others
       r.dump(out);
     }
     privateFile(out);
@@ -156,10 +157,15 @@ final class ProfileJob {
     Files.setPosixFilePermissions(dir, PRIVATE_DIRECTORY);
   }
 
-  /** Sets a recording's mode to 0600. */
+  /** Creates {@code file} with mode 0600, or sets an existing one's to it. */
   static void privateFile(Path file) throws IOException {
-    if (posix(file)) {
+    if (!posix(file.getParent())) {
+      return;
+    }
+    if (Files.exists(file)) {
       Files.setPosixFilePermissions(file, PRIVATE_FILE);
+    } else {
+      Files.createFile(file, PosixFilePermissions.asFileAttribute(PRIVATE_FILE));
     }
   }
 
