@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gridcast.server.auth.UserRole;
 import io.gridcast.server.it.Http;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -107,9 +110,13 @@ class NamesPageTest extends ServedPage {
 
   @Test
   @SuppressWarnings("unchecked")
-  void aRightToLeftOverrideInAName_reordersNothingAroundTheName() {
+  void aRightToLeftOverrideInAName_reordersNothingAroundTheName() throws SQLException {
     String name = "demand\u202Evsc.exe";
-    String datasetId = Seeds.forecasts(planner, name, Seeds.monthlyCsv(List.of(OVERRIDE, "SKU-B")));
+    String datasetId =
+        Seeds.forecasts(planner, "demand-plain", Seeds.monthlyCsv(List.of("SKU-A", "SKU-B")));
+    // The API refuses bidirectional controls in names; the page isolates names all the same, so
+    // the names are written straight into the database.
+    renamed(datasetId, name, "SKU-A", OVERRIDE);
     page.signIn(planner, "");
     // The datasets list: "<name> 2 series · <date>".
     var item = page.el(".datasets li");
@@ -137,6 +144,28 @@ class NamesPageTest extends ServedPage {
     // Every SKU in the results table is in an isolate.
     browser.wait.until(d -> page.all("#results-table .sku-link bdi").size() == 2);
     assertThat(page.texts("#results-table .sku-link bdi")).contains(OVERRIDE);
+  }
+
+  /**
+   * Gives dataset {@code id} the name {@code name} and its SKU {@code from} the name {@code to}.
+   */
+  private void renamed(String id, String name, String from, String to) throws SQLException {
+    try (Connection c = server.database().dataSource().getConnection()) {
+      update(c, "UPDATE dataset SET name = ? WHERE id = ?", name, id);
+      for (String table : List.of("dataset_series", "forecast_result")) {
+        update(
+            c, "UPDATE " + table + " SET sku = ? WHERE dataset_id = ? AND sku = ?", to, id, from);
+      }
+    }
+  }
+
+  private static void update(Connection c, String sql, String... values) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < values.length; i++) {
+        ps.setString(i + 1, values[i]);
+      }
+      assertThat(ps.executeUpdate()).as(sql).isEqualTo(1);
+    }
   }
 
   @Test
