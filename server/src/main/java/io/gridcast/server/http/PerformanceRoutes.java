@@ -137,7 +137,10 @@ final class PerformanceRoutes implements RouteGroup {
     }
   }
 
-  /** The process's figures, with the queue counts of the caller's own jobs (an admin's: all). */
+  /**
+   * The process's figures, with the queue counts of the caller's own jobs, read now; an admin gets
+   * every owner's, as the process last read them (at most 5 s ago).
+   */
   private void status(Context ctx) {
     Caller caller = Caller.of(ctx);
     PerformanceStatus all = monitoring.status();

@@ -175,7 +175,8 @@ public abstract class PerformanceApiContract {
     // whatever state the jobs are in meanwhile, each is counted once
     assertThat(queueTotal(owner)).isEqualTo(3);
     assertThat(queueTotal(stranger)).isZero();
-    assertThat(queueTotal(admin)).isGreaterThanOrEqualTo(3);
+    // an admin reads the process's counts of all owners, read at most every 5 s
+    await().atMost(Duration.ofSeconds(15)).until(() -> queueTotal(admin) >= 3);
   }
 
   private static long queueTotal(Http who) {
