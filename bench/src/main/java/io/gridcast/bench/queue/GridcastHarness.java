@@ -4,6 +4,7 @@ import io.gridcast.queue.JobQueue;
 import io.gridcast.queue.JobSpec;
 import io.gridcast.queue.JobStatus;
 import io.gridcast.queue.JobStore;
+import io.gridcast.queue.jdbc.JdbcDatabase;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,31 +12,40 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
-/** Gridcast's queue under the harness: one {@link JobQueue} that owns its pool. */
+/**
+ * Gridcast's queue under the harness: an enqueuing {@link JobQueue} and a worker queue, one
+ * process's two queues on one shared {@link JdbcDatabase}, so the workers hear every enqueue at
+ * once.
+ */
 public final class GridcastHarness implements QueueHarness {
   private static final String TYPE = "bench";
   private static final String OWNER = "bench";
 
   private final String name;
-  private final BenchDatabases.Db db;
   private final Duration claimAheadBudget;
   private final AtomicReference<Consumer<String>> body = new AtomicReference<>(p -> {});
+  private final JdbcDatabase database;
   private JobQueue queue;
   private JobQueue enqueuer;
 
-  public GridcastHarness(String name, BenchDatabases.Db db) {
-    this(name, db, JobQueue.Builder.DEFAULT_CLAIM_AHEAD_BUDGET);
+  /**
+   * @param poolSize connections of the shared pool
+   */
+  public GridcastHarness(String name, BenchDatabases.Db db, int poolSize) {
+    this(name, db, poolSize, JobQueue.Builder.DEFAULT_CLAIM_AHEAD_BUDGET);
   }
 
   /**
+   * @param poolSize connections of the shared pool
    * @param claimAheadBudget the pool's claim-ahead budget; {@link Duration#ZERO} claims for free
    *     slots only
    */
-  public GridcastHarness(String name, BenchDatabases.Db db, Duration claimAheadBudget) {
+  public GridcastHarness(
+      String name, BenchDatabases.Db db, int poolSize, Duration claimAheadBudget) {
     this.name = name;
-    this.db = db;
     this.claimAheadBudget = claimAheadBudget;
-    this.enqueuer = JobQueue.create(db.url(), db.user(), db.password()).workers(0).build();
+    this.database = JdbcDatabase.open(db.url(), db.user(), db.password(), poolSize);
+    this.enqueuer = JobQueue.create(database).workers(0).build();
   }
 
   @Override
@@ -56,7 +66,7 @@ public final class GridcastHarness implements QueueHarness {
   public void prepareWorkers(int slots, Consumer<String> b) {
     body.set(b);
     queue =
-        JobQueue.create(db.url(), db.user(), db.password())
+        JobQueue.create(database)
             .workers(slots)
             .claimAheadBudget(claimAheadBudget)
             .register(
@@ -103,5 +113,6 @@ public final class GridcastHarness implements QueueHarness {
       queue.close();
     }
     enqueuer.close();
+    database.close();
   }
 }

@@ -65,12 +65,15 @@ public final class QueueThroughputBench {
       List<Subject> subjects = new ArrayList<>();
       for (String backend : backends) {
         String n = "gridcast/" + backend;
+        // The harness's two queues share one pool, as large as their two own pools would be
+        // (SQLite 4, PostgreSQL 20 each).
+        int pool = backend.equals("sqlite") ? 8 : 40;
         subjects.add(
             new Subject(
                 n,
                 label ->
                     new GridcastHarness(
-                        n, backend.equals("sqlite") ? dbs.sqlite() : dbs.postgres()),
+                        n, backend.equals("sqlite") ? dbs.sqlite() : dbs.postgres(), pool),
                 300));
         if (freeSlotsOnly) {
           String f = n + " (free slots only)";
@@ -81,6 +84,7 @@ public final class QueueThroughputBench {
                       new GridcastHarness(
                           f,
                           backend.equals("sqlite") ? dbs.sqlite() : dbs.postgres(),
+                          pool,
                           Duration.ZERO),
                   300));
         }

@@ -1,5 +1,6 @@
 package io.gridcast.server.cache;
 
+import io.gridcast.queue.jdbc.JdbcDatabase;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -11,7 +12,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * logged and answered as a miss, during a write it is logged and dropped. Thread-safe.
  *
  * <pre>{@code
- * ResultCache cache = ResultCache.builder(dataSource).ttl(Duration.ofDays(7)).build();
+ * ResultCache cache = ResultCache.builder(database).ttl(Duration.ofDays(7)).build();
  * CacheKey key = CacheKey.of(series, candidates, optimizer.settings());
  * String value = cache.get(key, tags).orElseGet(() -> compute(...));
  * }</pre>
@@ -90,12 +90,12 @@ public final class ResultCache {
     this.ttl = b.ttl;
     this.diskMaxBytes = b.diskMaxBytes;
     this.memory = new MemoryTier(b.memoryMaxEntries, b.memoryMaxBytes, b.clock);
-    this.disk = b.dataSource == null ? null : new DiskTier(b.dataSource);
+    this.disk = b.database == null ? null : new DiskTier(b.database);
   }
 
-  /** A builder over the job database (migration V3 applied). */
-  public static Builder builder(DataSource dataSource) {
-    return new Builder(Objects.requireNonNull(dataSource, "dataSource"));
+  /** A builder over the job database (the server's migrations applied). */
+  public static Builder builder(JdbcDatabase database) {
+    return new Builder(Objects.requireNonNull(database, "database"));
   }
 
   /** A cache that holds nothing: every lookup is empty and uncounted, every write dropped. */
@@ -348,7 +348,7 @@ public final class ResultCache {
 
   /** Settings of a cache; each setter validates at once with the bad value in the message. */
   public static final class Builder {
-    private final DataSource dataSource;
+    private final JdbcDatabase database;
     private boolean enabled = true;
     private long memoryMaxEntries = DEFAULT_MEMORY_MAX_ENTRIES;
     private long memoryMaxBytes = DEFAULT_MEMORY_MAX_BYTES;
@@ -356,8 +356,8 @@ public final class ResultCache {
     private Duration ttl = DEFAULT_TTL;
     private InstantSource clock = InstantSource.system();
 
-    private Builder(DataSource dataSource) {
-      this.dataSource = dataSource;
+    private Builder(JdbcDatabase database) {
+      this.database = database;
     }
 
     /** Off: a cache that holds nothing (default on). */

@@ -74,7 +74,7 @@ final class UserCommand {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try (Database database = Database.open(url, 2)) {
-      out.print(action.apply(new UserStore(database.dataSource(), InstantSource.system())));
+      out.print(action.apply(new UserStore(database.jdbc(), InstantSource.system())));
       out.flush();
       return 0;
     } catch (AuthException e) {

@@ -1,6 +1,7 @@
 package io.gridcast.server.dataset;
 
 import io.gridcast.forecast.series.Series;
+import io.gridcast.queue.jdbc.UuidV7;
 import io.gridcast.server.config.LimitExceededException;
 import java.io.InputStream;
 import java.sql.Connection;
@@ -32,6 +33,7 @@ public final class DatasetService {
   private final UploadParser parser = new UploadParser();
   private final int maxSeries;
   private final InstantSource clock;
+  private final UuidV7 ids;
 
   /**
    * @param maxSeries the most series one upload may hold (413 beyond)
@@ -39,6 +41,7 @@ public final class DatasetService {
   public DatasetService(DatasetStore store, InstantSource clock, int maxSeries) {
     this.store = store;
     this.clock = clock;
+    this.ids = new UuidV7(clock);
     this.maxSeries = maxSeries;
   }
 
@@ -107,7 +110,7 @@ public final class DatasetService {
       freqCounts.merge(s.axis().frequency().name(), 1, Integer::sum);
       periodCounts.merge(s.period(), 1, Integer::sum);
     }
-    String id = TimeOrderedIds.next().toString();
+    String id = ids.next().toString();
     String label = name != null && !name.isBlank() ? name : parsed.name();
     if (label != null && label.indexOf('\0') >= 0) {
       throw new InvalidUploadException(

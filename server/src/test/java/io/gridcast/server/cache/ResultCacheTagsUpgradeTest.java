@@ -43,7 +43,7 @@ class ResultCacheTagsUpgradeTest {
               + " ('model:theta', 'k1'), ('dataset:d2', 'k2'), ('model:theta', 'k2')");
     }
     try (Database db = Database.open(url, 2)) { // migrates to the latest version
-      DiskTier disk = new DiskTier(db.dataSource());
+      DiskTier disk = new DiskTier(db.jdbc());
       assertThat(disk.get("k1", 0).orElseThrow().tags())
           .containsExactlyInAnyOrder("dataset:d1", "model:theta");
       assertThat(disk.get("k3", 0).orElseThrow().tags()).isEmpty();
