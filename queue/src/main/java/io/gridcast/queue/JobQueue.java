@@ -197,6 +197,7 @@ public final class JobQueue implements AutoCloseable {
     requireManual("tick");
     pool.heartbeatOnce();
     pool.maintenance().runOnce();
+    pool.maintenance().foldCounts();
   }
 
   /** Maintenance chores, callable in either mode (e.g. to measure or to force a rescue). */

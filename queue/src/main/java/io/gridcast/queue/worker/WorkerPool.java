@@ -105,7 +105,7 @@ public final class WorkerPool {
         settings.maintenanceInterval().toMillis(),
         TimeUnit.MILLISECONDS);
     scheduler.scheduleWithFixedDelay(
-        () -> guarded("count folding", store::countCompact),
+        () -> guarded("count folding", maintenance::foldCounts),
         COUNT_FOLD_INTERVAL.toMillis(),
         COUNT_FOLD_INTERVAL.toMillis(),
         TimeUnit.MILLISECONDS);
