@@ -17,10 +17,10 @@ import java.util.Set;
 import javax.sql.DataSource;
 
 /**
- * SQL of the database tier: tables {@code result_cache} (its {@code tags} column holds each tag
- * wrapped in newlines, migration V4) and {@code result_cache_invalidation} (migration V3). The same
- * SQL on SQLite and PostgreSQL; the substring test and the ordered append of the invalidation log
- * are the {@link Dialect}'s. Stateless over a pool, thread-safe; every method is one short
+ * SQL of the database tier's entries: table {@code result_cache}, one row per computation, its
+ * {@code tags} column holding each tag wrapped in newlines (migration V4), so that a tag is found
+ * by an exact substring match (the {@link Dialect}'s) and added by a concatenation. Invalidation by
+ * tag is {@link InvalidationLog}'s. Stateless over a pool, thread-safe; every method is one short
  * transaction.
  */
 final class DiskTier {
@@ -29,9 +29,6 @@ final class DiskTier {
 
   /** Count and total bytes of the table. */
   record Figures(long entries, long bytes) {}
-
-  /** Invalidated keys after a cursor, and the new cursor. */
-  record Invalidations(long lastId, List<String> keys) {}
 
   private static final int BATCH = 500;
 
@@ -170,44 +167,8 @@ final class DiskTier {
     return i;
   }
 
-  /**
-   * Deletes every entry tagged {@code tag}, logging each key for the other processes' memory tiers;
-   * returns the keys deleted.
-   */
-  List<String> invalidate(String tag, long nowMs) {
-    try {
-      return db.inTx(c -> {
-        dialect.lockForOrderedAppend(c, "result_cache_invalidation");
-        List<String> keys = new ArrayList<>();
-        try (PreparedStatement ps =
-            c.prepareStatement(
-                "SELECT cache_key FROM result_cache WHERE " + dialect.containsParam("tags"))) {
-          ps.setString(1, wrap(tag));
-          try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-              keys.add(rs.getString(1));
-            }
-          }
-        }
-        try (PreparedStatement log =
-            c.prepareStatement(
-                "INSERT INTO result_cache_invalidation (cache_key, at_ms) VALUES (?,?)")) {
-          for (String k : keys) {
-            log.setString(1, k);
-            log.setLong(2, nowMs);
-            log.addBatch();
-          }
-          log.executeBatch();
-        }
-        delete(c, keys);
-        return keys;
-      });
-    } catch (SQLException e) {
-      throw new DatabaseException("invalidating cache tag " + tag + " failed", e);
-    }
-  }
-
-  private static void delete(Connection c, List<String> keys) throws SQLException {
+  /** Deletes the rows of {@code keys}, in batches, on the caller's connection. */
+  static void delete(Connection c, List<String> keys) throws SQLException {
     for (int from = 0; from < keys.size(); from += BATCH) {
       List<String> part = keys.subList(from, Math.min(keys.size(), from + BATCH));
       String in = "?,".repeat(part.size() - 1) + "?";
@@ -218,41 +179,6 @@ final class DiskTier {
         }
         ps.executeUpdate();
       }
-    }
-  }
-
-  /** The highest invalidation id so far (0 when none). */
-  long lastInvalidationId() {
-    try (Connection c = ds.getConnection();
-        Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery("SELECT MAX(id) FROM result_cache_invalidation")) {
-      rs.next();
-      return rs.getLong(1);
-    } catch (SQLException e) {
-      throw new DatabaseException("reading the cache invalidation log failed", e);
-    }
-  }
-
-  /** Keys invalidated after {@code afterId}, at most {@code limit}. */
-  Invalidations invalidationsAfter(long afterId, int limit) {
-    try (Connection c = ds.getConnection();
-        PreparedStatement ps =
-            c.prepareStatement(
-                "SELECT id, cache_key FROM result_cache_invalidation WHERE id > ? ORDER BY id"
-                    + " LIMIT ?")) {
-      ps.setLong(1, afterId);
-      ps.setInt(2, limit);
-      long last = afterId;
-      List<String> keys = new ArrayList<>();
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          last = rs.getLong(1);
-          keys.add(rs.getString(2));
-        }
-      }
-      return new Invalidations(last, keys);
-    } catch (SQLException e) {
-      throw new DatabaseException("reading the cache invalidation log failed", e);
     }
   }
 
@@ -281,8 +207,8 @@ final class DiskTier {
     }
   }
 
-  /** Deletes expired rows and old invalidation log rows; returns the rows expired. */
-  long deleteExpired(long nowMs, long logBeforeMs) {
+  /** Deletes expired rows; returns how many. */
+  long deleteExpired(long nowMs) {
     try {
       List<String> keys =
           db.read(c -> {
@@ -300,11 +226,6 @@ final class DiskTier {
           });
       db.inTx(c -> {
         delete(c, keys);
-        try (PreparedStatement ps =
-            c.prepareStatement("DELETE FROM result_cache_invalidation WHERE at_ms < ?")) {
-          ps.setLong(1, logBeforeMs);
-          ps.executeUpdate();
-        }
         return null;
       });
       return keys.size();
