@@ -27,10 +27,11 @@ import javax.sql.DataSource;
  * are woken, and the queue's hot-path statements (claim, heartbeat, completion batches, count
  * deltas), which each dialect writes, binds and frames itself.
  *
- * <p>The database is recognised in exactly one place, {@link #forUrl}, from the JDBC URL; {@link
- * JdbcDatabase} asks it once per database and hands the one dialect to the queue and to the
- * server's stores. The two implementations are package-private, so no caller can branch on which
- * one it holds: callers ask the dialect, they never test it. Immutable and thread-safe.
+ * <p>The database is recognised in exactly one place, {@link #forUrl}, from the JDBC URL (a
+ * connection's URL for a caller's data source, {@link #of}); {@link JdbcDatabase} asks once per
+ * database and hands the one dialect to the queue and to the server's stores. The two
+ * implementations are package-private, so no caller can branch on which one it holds: callers ask
+ * the dialect, they never test it. Immutable and thread-safe.
  */
 public abstract sealed class Dialect permits SqliteDialect, PostgresDialect {
   Dialect() {}
@@ -55,6 +56,11 @@ public abstract sealed class Dialect permits SqliteDialect, PostgresDialect {
             + "... or "
             + PostgresDialect.URL_PREFIX
             + "...");
+  }
+
+  /** The dialect of the database {@code c} is connected to, read from its URL. */
+  public static Dialect of(Connection c) throws SQLException {
+    return forUrl(c.getMetaData().getURL());
   }
 
   /** The short name ({@code sqlite}, {@code postgresql}), for logs. */

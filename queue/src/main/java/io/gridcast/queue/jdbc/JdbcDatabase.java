@@ -100,7 +100,7 @@ public final class JdbcDatabase implements AutoCloseable {
   /** A caller-owned data source; its dialect is read from a connection's URL. */
   public static JdbcDatabase over(DataSource dataSource) {
     try (Connection c = dataSource.getConnection()) {
-      return new JdbcDatabase(dataSource, null, Dialect.forUrl(c.getMetaData().getURL()));
+      return new JdbcDatabase(dataSource, null, Dialect.of(c));
     } catch (SQLException e) {
       throw new StoreException("detecting the database", e);
     }
