@@ -168,6 +168,12 @@ public abstract sealed class Dialect permits SqliteDialect, PostgresDialect {
    */
   abstract String heartbeatSql(int ids);
 
+  /**
+   * The query of the turn the queue has reached: the lowest turn among due pending jobs, else among
+   * all pending jobs, else 0. One parameter: now. See {@link Turns}.
+   */
+  abstract String turnNowSql();
+
   /** The statement adding {@code (owner, status, delta)} to {@code job_count}. */
   abstract String countAddSql();
 
@@ -199,16 +205,18 @@ public abstract sealed class Dialect permits SqliteDialect, PostgresDialect {
     setInstant(ps, i, now);
   }
 
-  /** The rows a claim returned, in claim order (a statement's RETURNING order is arbitrary). */
+  /** The rows a claim returned, in claim order (turn, then id; RETURNING order is arbitrary). */
   final List<Job> claimed(ResultSet rs) throws SQLException {
-    List<Job> jobs = new ArrayList<>();
+    record Claimed(long turn, Job job) {}
+    List<Claimed> rows = new ArrayList<>();
     while (rs.next()) {
-      jobs.add(JobRows.job(rs, this));
+      rows.add(new Claimed(rs.getLong("turn"), JobRows.job(rs, this)));
     }
-    jobs.sort(CLAIM_ORDER);
+    rows.sort(Comparator.comparingLong(Claimed::turn).thenComparing(c -> c.job().id()));
+    List<Job> jobs = new ArrayList<>(rows.size());
+    for (Claimed c : rows) {
+      jobs.add(c.job());
+    }
     return jobs;
   }
-
-  private static final Comparator<Job> CLAIM_ORDER =
-      Comparator.comparingInt(Job::priority).thenComparing(Job::runAfter).thenComparing(Job::id);
 }

@@ -70,10 +70,11 @@ public final class JdbcJobStore extends JdbcJobBulk implements JobStore {
             }
           }
           work.run(c, List.copyOf(jobIds));
+          long[] turns = Turns.assign(c, dialect, p.ownerId(), p.jobs(), now);
           String sql =
               "INSERT INTO job (id, owner_id, type, status, priority, reason, batch_id, label,"
                   + " payload, attempt, max_attempts, run_after, cancel_requested, idempotency_key,"
-                  + " created_at, updated_at, result, finished_at) VALUES ("
+                  + " created_at, updated_at, result, finished_at, turn) VALUES ("
                   + dialect.uuidParam()
                   + ", ?, ?, ?, ?, ?, "
                   + dialect.uuidParam()
@@ -81,7 +82,7 @@ public final class JdbcJobStore extends JdbcJobBulk implements JobStore {
                   + dialect.jsonParam()
                   + ", 0, ?, ?, ?, ?, ?, ?, "
                   + dialect.jsonParam()
-                  + ", ?)";
+                  + ", ?, ?)";
           boolean pending = false;
           try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (int k = 0; k < p.jobs().size(); k++) {
@@ -105,6 +106,7 @@ public final class JdbcJobStore extends JdbcJobBulk implements JobStore {
               dialect.setInstant(ps, 15, now);
               ps.setString(16, s.answer());
               dialect.setInstant(ps, 17, answered ? now : null);
+              ps.setLong(18, turns[k]);
               ps.addBatch();
               JobRef ref = new JobRef(id, p.ownerId(), s.type(), batch, s.label());
               changes.event(ref, JobEventKind.ENQUEUED, JobStatus.PENDING, null);

@@ -151,9 +151,9 @@ final class PostgresDialect extends Dialect {
 
   /**
    * One autocommitted statement (one round trip): pick, update, events, count deltas and NOTIFY.
-   * The pick is the function {@code gridcast_claim_pick} (migration V2), whose planner settings are
-   * pinned in its definition; a CTE that locks rows is evaluated once, where an {@code IN (...
-   * LIMIT ...)} sub-select may be re-run and claim more than asked.
+   * The pick is the function {@code gridcast_claim_pick} (migrations V2, V4), whose planner
+   * settings are pinned in its definition; a CTE that locks rows is evaluated once, where an {@code
+   * IN (... LIMIT ...)} sub-select may be re-run and claim more than asked.
    */
   @Override
   List<Job> jobClaim(Transactions tx, JobClaimParams p, Instant now) {
@@ -243,6 +243,12 @@ final class PostgresDialect extends Dialect {
   @Override
   String heartbeatSql(int ids) {
     return PgStatements.heartbeat(ids);
+  }
+
+  /** The function of migration V4, whose planner settings are pinned like the claim's. */
+  @Override
+  String turnNowSql() {
+    return "SELECT gridcast_turn_now(?)";
   }
 
   /** Deltas are appended, so concurrent writers never wait on a hot counter row. */

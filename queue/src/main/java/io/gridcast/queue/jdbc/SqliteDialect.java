@@ -166,7 +166,7 @@ final class SqliteDialect extends Dialect {
         "WITH c AS (SELECT id FROM job INDEXED BY job_claim_idx WHERE status = 'pending'"
             + " AND run_after <= ? AND type IN ("
             + marks(p.types().size())
-            + ") ORDER BY priority, run_after, id LIMIT ?)"
+            + ") ORDER BY turn, id LIMIT ?)"
             + " UPDATE job SET status = 'running', attempt = attempt + 1, lease_owner = ?,"
             + " lease_expires_at = ?, started_at = ?, updated_at = ?"
             + " WHERE id IN (SELECT id FROM c) AND status = 'pending' RETURNING *";
@@ -210,6 +210,18 @@ final class SqliteDialect extends Dialect {
         + ") AND lease_owner = ? AND status = 'running')"
         + " UPDATE job SET lease_expires_at = ? WHERE id IN (SELECT id FROM l)"
         + " RETURNING id, attempt, cancel_requested";
+  }
+
+  @Override
+  String turnNowSql() {
+    String lowest =
+        "(SELECT turn FROM job INDEXED BY job_claim_idx WHERE status = 'pending'%s"
+            + " ORDER BY turn, id LIMIT 1)";
+    return "SELECT coalesce("
+        + lowest.formatted(" AND run_after <= ?")
+        + ", "
+        + lowest.formatted("")
+        + ", 0)";
   }
 
   /** Counts are upserted in place: SQLite has one writer, so the hot rows cost nothing. */
