@@ -132,10 +132,11 @@ public final class JobQueue implements AutoCloseable {
   }
 
   /**
-   * A number that moves whenever this process commits a job change (creation, transition, progress,
-   * deletion), before the call that made it returns. A read of the store taken while it stays the
-   * same has every change this process made: what a cache of reads needs for read-your-writes.
-   * Other processes' changes do not move it.
+   * A number that moves whenever a job change (creation, transition, progress, deletion) is
+   * committed through this queue's database object, by this queue or any other given the same
+   * {@link JdbcDatabase}, before the call that made it returns. A read of the store taken while it
+   * stays the same has every such change: what a cache of reads needs for read-your-writes. Other
+   * processes' changes do not move it.
    */
   public long localChangeVersion() {
     return localChanges.get();
