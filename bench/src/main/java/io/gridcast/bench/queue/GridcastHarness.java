@@ -13,39 +13,44 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
- * Gridcast's queue under the harness: an enqueuing {@link JobQueue} and a worker queue, one
- * process's two queues on one shared {@link JdbcDatabase}, so the workers hear every enqueue at
- * once.
+ * Gridcast's queue under the harness: an enqueuing {@link JobQueue} and a worker queue. On SQLite
+ * they are one process's two queues on one shared {@link JdbcDatabase} (its writer lock and
+ * wake-ups; the workers hear every enqueue at once); on PostgreSQL each builds its own pool, as two
+ * processes would, and hears the other by {@code NOTIFY}.
  */
 public final class GridcastHarness implements QueueHarness {
   private static final String TYPE = "bench";
   private static final String OWNER = "bench";
 
   private final String name;
+  private final BenchDatabases.Db db;
   private final Duration claimAheadBudget;
   private final AtomicReference<Consumer<String>> body = new AtomicReference<>(p -> {});
-  private final JdbcDatabase database;
+  private final JdbcDatabase shared;
   private JobQueue queue;
   private JobQueue enqueuer;
 
   /**
-   * @param poolSize connections of the shared pool
-   */
-  public GridcastHarness(String name, BenchDatabases.Db db, int poolSize) {
-    this(name, db, poolSize, JobQueue.Builder.DEFAULT_CLAIM_AHEAD_BUDGET);
-  }
-
-  /**
-   * @param poolSize connections of the shared pool
+   * @param sharedPoolSize connections of the one pool both queues share; 0 for a pool per queue
    * @param claimAheadBudget the pool's claim-ahead budget; {@link Duration#ZERO} claims for free
    *     slots only
    */
   public GridcastHarness(
-      String name, BenchDatabases.Db db, int poolSize, Duration claimAheadBudget) {
+      String name, BenchDatabases.Db db, int sharedPoolSize, Duration claimAheadBudget) {
     this.name = name;
+    this.db = db;
     this.claimAheadBudget = claimAheadBudget;
-    this.database = JdbcDatabase.open(db.url(), db.user(), db.password(), poolSize);
-    this.enqueuer = JobQueue.create(database).workers(0).build();
+    this.shared =
+        sharedPoolSize > 0
+            ? JdbcDatabase.open(db.url(), db.user(), db.password(), sharedPoolSize)
+            : null;
+    this.enqueuer = builder().workers(0).build();
+  }
+
+  private JobQueue.Builder builder() {
+    return shared != null
+        ? JobQueue.create(shared)
+        : JobQueue.create(db.url(), db.user(), db.password());
   }
 
   @Override
@@ -66,7 +71,7 @@ public final class GridcastHarness implements QueueHarness {
   public void prepareWorkers(int slots, Consumer<String> b) {
     body.set(b);
     queue =
-        JobQueue.create(database)
+        builder()
             .workers(slots)
             .claimAheadBudget(claimAheadBudget)
             .register(
@@ -113,6 +118,8 @@ public final class GridcastHarness implements QueueHarness {
       queue.close();
     }
     enqueuer.close();
-    database.close();
+    if (shared != null) {
+      shared.close();
+    }
   }
 }
