@@ -169,10 +169,10 @@ public abstract sealed class Dialect permits SqliteDialect, PostgresDialect {
   abstract String heartbeatSql(int ids);
 
   /**
-   * The query of the turn the queue has reached: the lowest turn among due pending jobs, else among
-   * all pending jobs, else 0. One parameter: now. See {@link Turns}.
+   * The expression of the turn the queue has reached: the lowest turn among due pending jobs, else
+   * among all pending jobs, else 0. One parameter: now. See {@link Turns}.
    */
-  abstract String turnNowSql();
+  abstract String turnNowExpr();
 
   /** The statement adding {@code (owner, status, delta)} to {@code job_count}. */
   abstract String countAddSql();

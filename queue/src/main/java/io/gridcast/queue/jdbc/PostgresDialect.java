@@ -247,8 +247,8 @@ final class PostgresDialect extends Dialect {
 
   /** The function of migration V4, whose planner settings are pinned like the claim's. */
   @Override
-  String turnNowSql() {
-    return "SELECT gridcast_turn_now(?)";
+  String turnNowExpr() {
+    return "gridcast_turn_now(?)";
   }
 
   /** Deltas are appended, so concurrent writers never wait on a hot counter row. */

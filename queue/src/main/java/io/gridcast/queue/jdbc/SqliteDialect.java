@@ -213,11 +213,11 @@ final class SqliteDialect extends Dialect {
   }
 
   @Override
-  String turnNowSql() {
+  String turnNowExpr() {
     String lowest =
         "(SELECT turn FROM job INDEXED BY job_claim_idx WHERE status = 'pending'%s"
             + " ORDER BY turn, id LIMIT 1)";
-    return "SELECT coalesce("
+    return "coalesce("
         + lowest.formatted(" AND run_after <= ?")
         + ", "
         + lowest.formatted("")

@@ -40,6 +40,9 @@ final class Turns {
   /** The owner's worst pending priority and the highest turn of its pending jobs. */
   private record Tail(int priority, long turn) {}
 
+  /** The turn the queue has reached, and the owner's tail (null when it has no pending job). */
+  private record Position(long reached, Tail tail) {}
+
   /** A pending job of the owner that a new job of better priority may overtake. */
   private record Overtaken(UUID id, int priority, long turn) {}
 
@@ -63,8 +66,9 @@ final class Turns {
       return turns;
     }
     waiting.sort(Comparator.comparingInt(k -> specs.get(k).priority()));
-    long reached = reached(c, d, now);
-    Tail tail = tail(c, ownerId);
+    Position at = position(c, d, ownerId, now);
+    long reached = at.reached();
+    Tail tail = at.tail();
     long start = tail == null ? reached : Math.max(reached, tail.turn() + 1);
     int best = specs.get(waiting.get(0)).priority();
     if (tail == null || best >= tail.priority()) {
@@ -102,24 +106,27 @@ final class Turns {
     return turns;
   }
 
-  private static long reached(Connection c, Dialect d, Instant now) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(d.turnNowSql())) {
-      d.setInstant(ps, 1, now);
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    }
-  }
-
-  private static Tail tail(Connection c, String ownerId) throws SQLException {
+  /**
+   * The turn the queue has reached and the owner's tail, in one round trip: the insert's
+   * transaction pays one statement for fairness when no job overtakes another.
+   */
+  private static Position position(Connection c, Dialect d, String ownerId, Instant now)
+      throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "SELECT priority, turn FROM job WHERE owner_id = ? AND status = 'pending'"
-                + " ORDER BY priority DESC, turn DESC LIMIT 1")) {
-      ps.setString(1, ownerId);
+            "SELECT "
+                + d.turnNowExpr()
+                + ", t.priority, t.turn FROM (SELECT 1 AS one) o LEFT JOIN (SELECT priority, turn"
+                + " FROM job WHERE owner_id = ? AND status = 'pending'"
+                + " ORDER BY priority DESC, turn DESC LIMIT 1) t ON 1 = 1")) {
+      d.setInstant(ps, 1, now);
+      ps.setString(2, ownerId);
       try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? new Tail(rs.getInt(1), rs.getLong(2)) : null;
+        rs.next();
+        long reached = rs.getLong(1);
+        int priority = rs.getInt(2);
+        Tail tail = rs.wasNull() ? null : new Tail(priority, rs.getLong(3));
+        return new Position(reached, tail);
       }
     }
   }
