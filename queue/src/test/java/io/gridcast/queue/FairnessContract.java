@@ -2,6 +2,8 @@ package io.gridcast.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gridcast.queue.JobStore.JobCancelParams;
+import io.gridcast.queue.JobStore.JobRetryParams;
 import io.gridcast.queue.TestDatabases.Db;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -74,6 +76,20 @@ abstract class FairnessContract {
             .as("round " + round)
             .containsExactlyInAnyOrder(f.owner, other);
       }
+    }
+  }
+
+  @Test
+  void aRetriedJob_queuesBehindItsOwnersWaitingJobs_likeANewJob() {
+    try (QueueFixture f = new QueueFixture(db(), ctx -> null)) {
+      UUID retried = enqueue(f, f.owner, 1, JobSpec.DEFAULT_PRIORITY).get(0);
+      f.store.jobCancel(new JobCancelParams(retried, f.owner, f.clock.instant()));
+      enqueue(f, f.owner, 5, JobSpec.DEFAULT_PRIORITY);
+      enqueue(f, other, 5, JobSpec.DEFAULT_PRIORITY);
+      f.store.jobRetry(new JobRetryParams(retried, f.owner, f.clock.instant()));
+      List<UUID> order = claimOneByOne(f).stream().map(Job::id).toList();
+      assertThat(order).hasSize(11);
+      assertThat(order.indexOf(retried)).isEqualTo(10);
     }
   }
 

@@ -115,6 +115,12 @@ public abstract sealed class Dialect permits SqliteDialect, PostgresDialect {
   public abstract String skipLocked();
 
   /**
+   * Appended to a select whose rows this transaction changes next, so a concurrent writer waits for
+   * them (empty on SQLite, whose {@code BEGIN IMMEDIATE} already holds the one write lock).
+   */
+  abstract String lockRows();
+
+  /**
    * Makes the generated ids of rows this transaction appends to {@code table} become visible in id
    * order, so a reader following the table by id never passes an id still uncommitted: PostgreSQL
    * makes such appends take turns (readers are not blocked); SQLite's single writer already does.

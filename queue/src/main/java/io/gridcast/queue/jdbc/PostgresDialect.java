@@ -124,6 +124,11 @@ final class PostgresDialect extends Dialect {
     return " FOR UPDATE SKIP LOCKED";
   }
 
+  @Override
+  String lockRows() {
+    return " FOR UPDATE";
+  }
+
   /** {@code EXCLUSIVE} mode: appenders take turns, readers ({@code ACCESS SHARE}) go on. */
   @Override
   public void lockForOrderedAppend(Connection c, String table) throws SQLException {

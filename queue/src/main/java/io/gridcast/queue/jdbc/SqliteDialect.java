@@ -140,6 +140,11 @@ final class SqliteDialect extends Dialect {
   }
 
   @Override
+  String lockRows() {
+    return "";
+  }
+
+  @Override
   public void lockForOrderedAppend(Connection c, String table) {
     // BEGIN IMMEDIATE: one writer at a time, so appends commit in id order already.
   }

@@ -55,22 +55,36 @@ final class Turns {
    */
   static long[] assign(Connection c, Dialect d, String ownerId, List<JobSpec> specs, Instant now)
       throws SQLException {
-    long[] turns = new long[specs.size()];
-    List<Integer> waiting = new ArrayList<>();
+    Integer[] priorities = new Integer[specs.size()];
     for (int k = 0; k < specs.size(); k++) {
-      if (specs.get(k).answer() == null) {
+      priorities[k] = specs.get(k).answer() == null ? specs.get(k).priority() : null;
+    }
+    return assign(c, d, ownerId, priorities, now);
+  }
+
+  /**
+   * Turns for jobs of {@code ownerId} about to wait, given their priorities in order (null: a job
+   * that never waits, turn 0), as for new jobs: a retried job queues behind its owner's waiting
+   * jobs of the same or better priority. The jobs must not be pending yet.
+   */
+  static long[] assign(Connection c, Dialect d, String ownerId, Integer[] priorities, Instant now)
+      throws SQLException {
+    long[] turns = new long[priorities.length];
+    List<Integer> waiting = new ArrayList<>();
+    for (int k = 0; k < priorities.length; k++) {
+      if (priorities[k] != null) {
         waiting.add(k);
       }
     }
     if (waiting.isEmpty()) {
       return turns;
     }
-    waiting.sort(Comparator.comparingInt(k -> specs.get(k).priority()));
+    waiting.sort(Comparator.comparingInt(k -> priorities[k]));
     Position at = position(c, d, ownerId, now);
     long reached = at.reached();
     Tail tail = at.tail();
     long start = tail == null ? reached : Math.max(reached, tail.turn() + 1);
-    int best = specs.get(waiting.get(0)).priority();
+    int best = priorities[waiting.get(0)];
     if (tail == null || best >= tail.priority()) {
       for (int i = 0; i < waiting.size(); i++) {
         turns[waiting.get(i)] = start + i;
@@ -88,7 +102,7 @@ final class Turns {
     for (int i = 0; i < waiting.size(); i++) {
       pool.add(start + i);
       int k = waiting.get(i);
-      claimants.add(new Claimant(specs.get(k).priority(), claimants.size(), null, k));
+      claimants.add(new Claimant(priorities[k], claimants.size(), null, k));
     }
     // Best priority first; at equal priority a waiting job before a new one, each in its order.
     claimants.sort(Comparator.comparingInt(Claimant::priority).thenComparingInt(Claimant::order));

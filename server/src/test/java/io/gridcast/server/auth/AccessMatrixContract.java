@@ -60,8 +60,7 @@ abstract class AccessMatrixContract {
     root = new Http(server.url(), TestServers.addUser(server, "root", UserRole.ADMIN));
     String eve = TestServers.addUser(server, "eve", UserRole.USER);
     new UserStore(server.database().jdbc(), java.time.InstantSource.system()).revoke("eve");
-    UserStore users =
-        new UserStore(server.database().jdbc(), java.time.InstantSource.system());
+    UserStore users = new UserStore(server.database().jdbc(), java.time.InstantSource.system());
     viewerOfAlice = new Http(server.url(), users.addViewer("vic", "alice").token());
     viewerOfAll = new Http(server.url(), users.addViewer("wes", null).token());
     anonymous = new Http(server.url());
