@@ -1,14 +1,11 @@
 package io.gridcast.queue;
 
-import com.zaxxer.hikari.HikariDataSource;
 import io.gridcast.queue.JobStore.JobInsertManyParams;
 import io.gridcast.queue.JobStore.JobInsertResult;
 import io.gridcast.queue.event.EventSubscription;
-import io.gridcast.queue.jdbc.Dialect;
+import io.gridcast.queue.jdbc.JdbcDatabase;
 import io.gridcast.queue.jdbc.JdbcJobStore;
-import io.gridcast.queue.jdbc.PgListener;
-import io.gridcast.queue.jdbc.PostgresDialect;
-import io.gridcast.queue.jdbc.QueueDatabase;
+import io.gridcast.queue.jdbc.QueueSchema;
 import io.gridcast.queue.worker.Maintenance;
 import io.gridcast.queue.worker.PoolSettings;
 import io.gridcast.queue.worker.Signal;
@@ -16,9 +13,7 @@ import io.gridcast.queue.worker.WorkerPool;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -45,50 +40,47 @@ import org.slf4j.LoggerFactory;
 public final class JobQueue implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(JobQueue.class);
 
-  /** In-process wake-ups shared by every queue on the same SQLite file in this JVM. */
-  private static final Map<Object, Signal[]> SHARED_SIGNALS = new ConcurrentHashMap<>();
-
+  private final JdbcDatabase database;
+  private final boolean ownsDatabase;
   private final JdbcJobStore store;
-  private final HikariDataSource ownedPool;
   private final PoolSettings settings;
   private final InstantSource clock;
   private final WorkerPool pool;
   private final Signal jobsSignal;
   private final Signal eventsSignal;
-  private final PgListener listener;
+  private final JdbcDatabase.Registration commits;
+  private final JdbcDatabase.Registration listener;
   private final List<EventSubscription> subscriptions = new CopyOnWriteArrayList<>();
   private final AtomicBoolean started = new AtomicBoolean();
   private final AtomicBoolean closed = new AtomicBoolean();
   private final AtomicLong localChanges = new AtomicLong();
   private final boolean manual;
 
-  JobQueue(Builder b, DataSource ds, HikariDataSource owned) {
-    this.ownedPool = owned;
+  JobQueue(Builder b, JdbcDatabase database, boolean ownsDatabase) {
+    this.database = database;
+    this.ownsDatabase = ownsDatabase;
     this.clock = b.clock;
     this.manual = b.manual;
-    Dialect dialect = QueueDatabase.detect(ds);
     if (b.migrate) {
-      QueueDatabase.migrate(ds, dialect);
+      QueueSchema.migrate(database);
     }
-    this.store = new JdbcJobStore(ds, dialect, clock);
-    Signal[] signals =
-        dialect instanceof PostgresDialect
-            ? new Signal[] {new Signal(), new Signal()}
-            : SHARED_SIGNALS.computeIfAbsent(
-                dialect.writeLock(), k -> new Signal[] {new Signal(), new Signal()});
-    this.jobsSignal = signals[0];
-    this.eventsSignal = signals[1];
-    store.addCommitListener((jobs, events) -> {
-      if (events) {
-        localChanges.incrementAndGet();
-      }
-      if (jobs) {
-        jobsSignal.fire();
-      }
-      if (events) {
-        eventsSignal.fire();
-      }
-    });
+    this.store = new JdbcJobStore(database, clock);
+    this.jobsSignal = new Signal();
+    this.eventsSignal = new Signal();
+    // Every commit made through this database object, by this queue or another given the same
+    // object, wakes this queue's dispatcher and subscriptions.
+    this.commits =
+        database.onCommit((jobs, events) -> {
+          if (events) {
+            localChanges.incrementAndGet();
+          }
+          if (jobs) {
+            jobsSignal.fire();
+          }
+          if (events) {
+            eventsSignal.fire();
+          }
+        });
     this.settings =
         new PoolSettings(
             b.workerId,
@@ -103,14 +95,11 @@ public final class JobQueue implements AutoCloseable {
             b.retryPolicy,
             b.handlers);
     this.pool = new WorkerPool(store, settings, clock, jobsSignal);
-    this.listener =
-        dialect instanceof PostgresDialect && !manual
-            ? new PgListener(ds, jobsSignal::fire, eventsSignal::fire)
-            : null;
+    this.listener = manual ? null : database.listen(jobsSignal::fire, eventsSignal::fire);
     LOG.info(
         "job queue: dialect={} workerId={} workers={} lease={} heartbeat={} poll={} retention={}"
             + " types={} manual={}",
-        dialect.getClass().getSimpleName(),
+        database.dialect(),
         b.workerId,
         b.workers,
         b.lease,
@@ -121,24 +110,33 @@ public final class JobQueue implements AutoCloseable {
         manual);
   }
 
+  /**
+   * A queue over a database object shared with the rest of the process (its other stores, other
+   * queues on the same database): they share its writer lock and wake each other on commit.
+   */
+  public static Builder create(JdbcDatabase database) {
+    return new Builder(database, null, null, null, null);
+  }
+
   /** A queue over a caller-owned data source (SQLite or PostgreSQL, detected). */
   public static Builder create(DataSource dataSource) {
-    return new Builder(dataSource, null, null, null);
+    return new Builder(null, dataSource, null, null, null);
   }
 
   /**
-   * A queue that builds and owns its connection pool ({@link QueueDatabase#pool}) for {@code
+   * A queue that builds and owns its connection pool ({@link JdbcDatabase#open}) for {@code
    * jdbc:sqlite:/path/gridcast.db} or {@code jdbc:postgresql://host:port/db}.
    */
   public static Builder create(String jdbcUrl, String user, String password) {
-    return new Builder(null, jdbcUrl, user, password);
+    return new Builder(null, null, jdbcUrl, user, password);
   }
 
   /**
-   * A number that moves whenever this process commits a job change (creation, transition, progress,
-   * deletion), before the call that made it returns. A read of the store taken while it stays the
-   * same has every change this process made: what a cache of reads needs for read-your-writes.
-   * Other processes' changes do not move it.
+   * A number that moves whenever a job change (creation, transition, progress, deletion) is
+   * committed through this queue's database object, by this queue or any other given the same
+   * {@link JdbcDatabase}, before the call that made it returns. A read of the store taken while it
+   * stays the same has every such change: what a cache of reads needs for read-your-writes. Other
+   * processes' changes do not move it.
    */
   public long localChangeVersion() {
     return localChanges.get();
@@ -183,7 +181,7 @@ public final class JobQueue implements AutoCloseable {
             afterSeq,
             listener,
             settings.pollInterval(),
-            store.dialect().eventGapsPossible(),
+            database.dialect().eventGapsPossible(),
             Builder.EVENT_GAP_TIMEOUT);
     subscriptions.add(s);
     return s;
@@ -200,6 +198,7 @@ public final class JobQueue implements AutoCloseable {
     requireManual("tick");
     pool.heartbeatOnce();
     pool.maintenance().runOnce();
+    pool.maintenance().foldCounts();
   }
 
   /** Maintenance chores, callable in either mode (e.g. to measure or to force a rescue). */
@@ -218,7 +217,10 @@ public final class JobQueue implements AutoCloseable {
     pool.stop(grace);
   }
 
-  /** Stops workers (default grace), subscriptions and the listener; closes an owned pool. */
+  /**
+   * Stops workers (default grace), subscriptions and the listener; closes the pool when the queue
+   * built it from a URL.
+   */
   @Override
   public void close() {
     if (!closed.compareAndSet(false, true)) {
@@ -231,26 +233,30 @@ public final class JobQueue implements AutoCloseable {
     if (listener != null) {
       listener.close();
     }
-    if (ownedPool != null) {
-      ownedPool.close();
+    commits.close();
+    if (ownsDatabase) {
+      database.close();
     }
   }
 
   /** Configuration with defaults as named constants; setters validate at once. */
   public static final class Builder extends JobQueueBuilderBase<Builder> {
-    Builder(DataSource ds, String url, String user, String password) {
-      super(ds, url, user, password);
+    Builder(JdbcDatabase db, DataSource ds, String url, String user, String password) {
+      super(db, ds, url, user, password);
     }
 
     /** Validates combinations, migrates (unless disabled) and builds; does not start threads. */
     public JobQueue build() {
       validate();
-      if (dataSource != null) {
-        return new JobQueue(this, dataSource, null);
+      if (database != null) {
+        return new JobQueue(this, database, false);
       }
-      HikariDataSource owned = QueueDatabase.pool(url, user, password, maxPoolSize);
+      if (dataSource != null) {
+        return new JobQueue(this, JdbcDatabase.over(dataSource), false);
+      }
+      JdbcDatabase owned = JdbcDatabase.open(url, user, password, maxPoolSize);
       try {
-        return new JobQueue(this, owned, owned);
+        return new JobQueue(this, owned, true);
       } catch (RuntimeException e) {
         owned.close();
         throw e;

@@ -1,5 +1,6 @@
 package io.gridcast.queue;
 
+import io.gridcast.queue.jdbc.JdbcDatabase;
 import io.gridcast.queue.worker.PoolSettings.Registration;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
@@ -22,6 +23,7 @@ abstract sealed class JobQueueBuilderBase<B extends JobQueueBuilderBase<B>>
   public static final Duration DEFAULT_STOP_GRACE = Duration.ofSeconds(30);
   static final Duration EVENT_GAP_TIMEOUT = Duration.ofSeconds(1);
 
+  final JdbcDatabase database;
   final DataSource dataSource;
   final String url;
   final String user;
@@ -45,10 +47,11 @@ abstract sealed class JobQueueBuilderBase<B extends JobQueueBuilderBase<B>>
   boolean manual;
   final Map<String, Registration> handlers = new LinkedHashMap<>();
 
-  JobQueueBuilderBase(DataSource ds, String url, String user, String password) {
-    if (ds == null && (url == null || url.isBlank())) {
-      throw new IllegalArgumentException("a data source or a JDBC URL is required");
+  JobQueueBuilderBase(JdbcDatabase db, DataSource ds, String url, String user, String password) {
+    if (db == null && ds == null && (url == null || url.isBlank())) {
+      throw new IllegalArgumentException("a database, a data source or a JDBC URL is required");
     }
+    this.database = db;
     this.dataSource = ds;
     this.url = url;
     this.user = user;

@@ -1,5 +1,7 @@
 package io.gridcast.queue;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +41,7 @@ public interface JobStore {
      * @param jobIds the ids the jobs are about to be written with, in the order of the specs (so
      *     the caller's rows can refer to them)
      */
-    void run(java.sql.Connection connection, List<UUID> jobIds) throws java.sql.SQLException;
+    void run(Connection connection, List<UUID> jobIds) throws SQLException;
   }
 
   /** The job, if it exists and (when {@code ownerId} is non-null) belongs to that owner. */

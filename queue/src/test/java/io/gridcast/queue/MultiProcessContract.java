@@ -8,6 +8,7 @@ import io.gridcast.queue.JobStore.EventListAfterParams;
 import io.gridcast.queue.JobStore.JobFinishManyParams;
 import io.gridcast.queue.JobStore.JobGetParams;
 import io.gridcast.queue.TestDatabases.Db;
+import io.gridcast.queue.jdbc.JdbcDatabase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,8 +31,11 @@ abstract class MultiProcessContract {
 
   JobQueue.Builder queue(String workerId, int slots, Duration lease) {
     Db db = db();
-    return JobQueue.create(db.url(), db.user(), db.password())
-        .workerId(workerId)
+    return settings(JobQueue.create(db.url(), db.user(), db.password()), workerId, slots, lease);
+  }
+
+  static JobQueue.Builder settings(JobQueue.Builder b, String workerId, int slots, Duration lease) {
+    return b.workerId(workerId)
         .workers(slots)
         .lease(lease)
         .heartbeat(lease.dividedBy(4))
@@ -48,7 +52,11 @@ abstract class MultiProcessContract {
           return null;
         };
     List<JobQueue> pools = new ArrayList<>();
-    try (JobQueue admin = queue("admin", 0, Duration.ofSeconds(30)).build()) {
+    // The admin and the four in-JVM pools are one process's queues: they share one database
+    // object (its writer lock and wake-ups), as the server's components do.
+    try (JdbcDatabase shared = JdbcDatabase.open(db().url(), db().user(), db().password(), 16);
+        JobQueue admin =
+            settings(JobQueue.create(shared), "admin", 0, Duration.ofSeconds(30)).build()) {
       long before = admin.store().eventLatestSeq();
       List<JobSpec> specs = new ArrayList<>();
       for (int i = 0; i < JOBS; i++) {
@@ -63,7 +71,10 @@ abstract class MultiProcessContract {
           WorkerProcess p2 =
               new WorkerProcess(db(), "proc-2", type, "noop", 4, Duration.ofSeconds(30))) {
         for (int i = 0; i < 4; i++) {
-          pools.add(queue("pool-" + i, 4, Duration.ofSeconds(30)).register(type, h).build());
+          pools.add(
+              settings(JobQueue.create(shared), "pool-" + i, 4, Duration.ofSeconds(30))
+                  .register(type, h)
+                  .build());
         }
         pools.forEach(JobQueue::start);
         await()

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.gridcast.queue.JobStore.JobCancelParams;
 import io.gridcast.queue.JobStore.JobGetParams;
 import io.gridcast.queue.TestDatabases.Db;
+import io.gridcast.queue.jdbc.JdbcDatabase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -255,6 +256,34 @@ abstract class WorkerPoolContract {
         assertThat(got.stream().filter(e -> e.jobId().equals(id)).map(JobEvent::kind))
             .containsExactly(JobEventKind.ENQUEUED, JobEventKind.STARTED, JobEventKind.COMPLETED);
       }
+    }
+  }
+
+  @Test
+  void queuesGivenOneDatabase_wakeEachOther_withoutWaitingForThePoll() {
+    Db db = db();
+    Duration poll = Duration.ofSeconds(30);
+    try (JdbcDatabase shared = JdbcDatabase.open(db.url(), db.user(), db.password(), 8);
+        JobQueue worker =
+            JobQueue.create(shared)
+                .workers(1)
+                .pollInterval(poll)
+                .register(type, ctx -> null)
+                .build();
+        JobQueue producer = JobQueue.create(shared).workers(0).pollInterval(poll).build()) {
+      List<JobEvent> seen = Collections.synchronizedList(new ArrayList<>());
+      worker.subscribe(worker.store().eventLatestSeq(), seen::add);
+      worker.start();
+      UUID first = enqueue(producer, 1).get(0);
+      await().atMost(Duration.ofSeconds(5)).until(() -> allCompleted(producer, List.of(first)));
+      // The worker is idle now, waiting up to its 30 s poll: only a wake-up brings it back.
+      UUID second = enqueue(producer, 1).get(0);
+      await().atMost(Duration.ofSeconds(5)).until(() -> allCompleted(producer, List.of(second)));
+      await()
+          .atMost(Duration.ofSeconds(5))
+          .until(() ->
+              seen.stream()
+                  .anyMatch(e -> e.jobId().equals(second) && e.kind() == JobEventKind.COMPLETED));
     }
   }
 }

@@ -4,6 +4,7 @@ import io.gridcast.queue.JobQueue;
 import io.gridcast.queue.JobSpec;
 import io.gridcast.queue.JobStatus;
 import io.gridcast.queue.JobStore;
+import io.gridcast.queue.jdbc.JdbcDatabase;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +12,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
-/** Gridcast's queue under the harness: one {@link JobQueue} that owns its pool. */
+/**
+ * Gridcast's queue under the harness: an enqueuing {@link JobQueue} and a worker queue. On SQLite
+ * they are one process's two queues on one shared {@link JdbcDatabase} (its writer lock and
+ * wake-ups; the workers hear every enqueue at once); on PostgreSQL each builds its own pool, as two
+ * processes would, and hears the other by {@code NOTIFY}.
+ */
 public final class GridcastHarness implements QueueHarness {
   private static final String TYPE = "bench";
   private static final String OWNER = "bench";
@@ -20,22 +26,31 @@ public final class GridcastHarness implements QueueHarness {
   private final BenchDatabases.Db db;
   private final Duration claimAheadBudget;
   private final AtomicReference<Consumer<String>> body = new AtomicReference<>(p -> {});
+  private final JdbcDatabase shared;
   private JobQueue queue;
   private JobQueue enqueuer;
 
-  public GridcastHarness(String name, BenchDatabases.Db db) {
-    this(name, db, JobQueue.Builder.DEFAULT_CLAIM_AHEAD_BUDGET);
-  }
-
   /**
+   * @param sharedPoolSize connections of the one pool both queues share; 0 for a pool per queue
    * @param claimAheadBudget the pool's claim-ahead budget; {@link Duration#ZERO} claims for free
    *     slots only
    */
-  public GridcastHarness(String name, BenchDatabases.Db db, Duration claimAheadBudget) {
+  public GridcastHarness(
+      String name, BenchDatabases.Db db, int sharedPoolSize, Duration claimAheadBudget) {
     this.name = name;
     this.db = db;
     this.claimAheadBudget = claimAheadBudget;
-    this.enqueuer = JobQueue.create(db.url(), db.user(), db.password()).workers(0).build();
+    this.shared =
+        sharedPoolSize > 0
+            ? JdbcDatabase.open(db.url(), db.user(), db.password(), sharedPoolSize)
+            : null;
+    this.enqueuer = builder().workers(0).build();
+  }
+
+  private JobQueue.Builder builder() {
+    return shared != null
+        ? JobQueue.create(shared)
+        : JobQueue.create(db.url(), db.user(), db.password());
   }
 
   @Override
@@ -56,7 +71,7 @@ public final class GridcastHarness implements QueueHarness {
   public void prepareWorkers(int slots, Consumer<String> b) {
     body.set(b);
     queue =
-        JobQueue.create(db.url(), db.user(), db.password())
+        builder()
             .workers(slots)
             .claimAheadBudget(claimAheadBudget)
             .register(
@@ -103,5 +118,8 @@ public final class GridcastHarness implements QueueHarness {
       queue.close();
     }
     enqueuer.close();
+    if (shared != null) {
+      shared.close();
+    }
   }
 }

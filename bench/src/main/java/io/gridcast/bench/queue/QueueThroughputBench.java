@@ -1,5 +1,6 @@
 package io.gridcast.bench.queue;
 
+import io.gridcast.queue.JobQueue;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -65,12 +66,18 @@ public final class QueueThroughputBench {
       List<Subject> subjects = new ArrayList<>();
       for (String backend : backends) {
         String n = "gridcast/" + backend;
+        // SQLite: the harness's two queues share one database object and one pool as large as
+        // their two own pools would be (4 each); PostgreSQL: a pool of 20 each.
+        int sharedPool = backend.equals("sqlite") ? 8 : 0;
         subjects.add(
             new Subject(
                 n,
                 label ->
                     new GridcastHarness(
-                        n, backend.equals("sqlite") ? dbs.sqlite() : dbs.postgres()),
+                        n,
+                        backend.equals("sqlite") ? dbs.sqlite() : dbs.postgres(),
+                        sharedPool,
+                        JobQueue.Builder.DEFAULT_CLAIM_AHEAD_BUDGET),
                 300));
         if (freeSlotsOnly) {
           String f = n + " (free slots only)";
@@ -81,6 +88,7 @@ public final class QueueThroughputBench {
                       new GridcastHarness(
                           f,
                           backend.equals("sqlite") ? dbs.sqlite() : dbs.postgres(),
+                          sharedPool,
                           Duration.ZERO),
                   300));
         }

@@ -49,8 +49,7 @@ final class FilterSql {
       binders.add((ps, i) -> d.setUuid(ps, i, f.batchId()));
     }
     if (f.labelContains() != null) {
-      // Case-sensitive in both dialects (SQLite's LIKE is not).
-      where.append(" AND instr_label(label, ?) > 0".replace("instr_label", labelFind(d)));
+      where.append(" AND ").append(d.containsParam("label"));
       binders.add((ps, i) -> ps.setString(i, f.labelContains()));
     }
     if (f.labelPrefix() != null) {
@@ -59,10 +58,6 @@ final class FilterSql {
       binders.add((ps, i) -> ps.setInt(i, n));
       binders.add((ps, i) -> ps.setString(i, f.labelPrefix()));
     }
-  }
-
-  private static String labelFind(Dialect d) {
-    return d instanceof PostgresDialect ? "strpos" : "instr";
   }
 
   String where() {

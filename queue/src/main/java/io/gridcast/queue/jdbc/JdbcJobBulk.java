@@ -9,103 +9,24 @@ import io.gridcast.queue.JobStore.JobCancelParams;
 import io.gridcast.queue.JobStore.JobCountByStatusParams;
 import io.gridcast.queue.JobStore.JobDeleteFinishedParams;
 import io.gridcast.queue.JobStore.JobPruneParams;
-import io.gridcast.queue.StoreException;
 import io.gridcast.queue.jdbc.ChangeBuffer.JobRef;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BiConsumer;
-import javax.sql.DataSource;
 
-/**
- * The transaction frame of {@link JdbcJobStore} (events, count deltas and NOTIFY written just
- * before commit; in-process wake-ups after it) and the bulk operations: cancel, delete, retention,
- * counts. Thread-safe.
- */
+/** The bulk operations of {@link JdbcJobStore}: cancel, delete, retention, counts. Thread-safe. */
 abstract sealed class JdbcJobBulk extends JdbcJobReads permits JdbcJobStore {
-  private final List<BiConsumer<Boolean, Boolean>> commitListeners = new CopyOnWriteArrayList<>();
-
-  JdbcJobBulk(DataSource dataSource, Dialect dialect) {
-    super(dataSource, dialect);
+  JdbcJobBulk(JdbcDatabase db) {
+    super(db);
   }
 
   static Instant ms(Instant i) {
     return i == null ? null : i.truncatedTo(ChronoUnit.MILLIS);
-  }
-
-  @FunctionalInterface
-  interface TxWork<T> {
-    T run(Connection c, ChangeBuffer changes) throws SQLException;
-  }
-
-  <T> T tx(String op, Instant now, TxWork<T> work) {
-    Instant at = now.truncatedTo(ChronoUnit.MILLIS);
-    ChangeBuffer changes = new ChangeBuffer();
-    T result;
-    dialect.writeLock().lock();
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      try {
-        result = work.run(c, changes);
-        changes.flush(c, dialect, at);
-        c.commit();
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        c.setAutoCommit(true);
-      }
-    } catch (SQLException e) {
-      throw new StoreException(op, e);
-    } finally {
-      dialect.writeLock().unlock();
-    }
-    if (changes.jobsAvailable || changes.hasEvents()) {
-      for (BiConsumer<Boolean, Boolean> l : commitListeners) {
-        l.accept(changes.jobsAvailable, changes.hasEvents());
-      }
-    }
-    return result;
-  }
-
-  /**
-   * Runs {@code work} as ONE autocommitted statement (its own transaction, one round trip): only
-   * for PostgreSQL statements that write their own events, counts and NOTIFY.
-   */
-  <T> T single(String op, TxWork<T> work) {
-    ChangeBuffer changes = new ChangeBuffer();
-    T result;
-    try (Connection c = dataSource.getConnection()) {
-      if (!c.getAutoCommit()) {
-        c.setAutoCommit(true);
-      }
-      result = work.run(c, changes);
-    } catch (SQLException e) {
-      throw new StoreException(op, e);
-    }
-    if (changes.jobsAvailable || changes.hasEvents()) {
-      for (BiConsumer<Boolean, Boolean> l : commitListeners) {
-        l.accept(changes.jobsAvailable, changes.hasEvents());
-      }
-    }
-    return result;
-  }
-
-  /**
-   * Called after each commit with (new pending jobs?, new events?), on the committing thread; for
-   * in-process wake-ups.
-   */
-  public void addCommitListener(BiConsumer<Boolean, Boolean> listener) {
-    commitListeners.add(listener);
   }
 
   public Optional<JobStatus> jobCancel(JobCancelParams p) {

@@ -10,45 +10,34 @@ import io.gridcast.queue.JobStore.JobIdempotencyGetParams;
 import io.gridcast.queue.JobStore.JobInsertResult;
 import io.gridcast.queue.JobStore.JobListParams;
 import io.gridcast.queue.JobStore.JobOldestPendingParams;
-import io.gridcast.queue.StoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import javax.sql.DataSource;
 
 /** The read side of {@link JdbcJobStore}: lookups, listing and events. Thread-safe. */
 abstract sealed class JdbcJobReads permits JdbcJobBulk {
-  final DataSource dataSource;
+  final Transactions transactions;
   final Dialect dialect;
 
-  JdbcJobReads(DataSource dataSource, Dialect dialect) {
-    this.dataSource = dataSource;
-    this.dialect = dialect;
+  JdbcJobReads(JdbcDatabase db) {
+    this.transactions = new Transactions(db);
+    this.dialect = db.dialect();
   }
 
-  /** The dialect this store speaks. */
-  public Dialect dialect() {
-    return dialect;
+  <T> T read(String op, SqlWork<T> work) {
+    return transactions.read(op, work);
   }
 
-  @FunctionalInterface
-  interface ReadWork<T> {
-    T run(Connection c) throws SQLException;
-  }
-
-  <T> T read(String op, ReadWork<T> work) {
-    try (Connection c = dataSource.getConnection()) {
-      return work.run(c);
-    } catch (SQLException e) {
-      throw new StoreException(op, e);
-    }
+  <T> T tx(String op, Instant now, Transactions.TxWork<T> work) {
+    return transactions.inTx(op, now, work);
   }
 
   public Optional<Job> jobGet(JobGetParams p) {
@@ -91,7 +80,7 @@ abstract sealed class JdbcJobReads permits JdbcJobBulk {
         List<UUID> jobIds =
             ids.isEmpty()
                 ? List.of()
-                : java.util.Arrays.stream(ids.split(",")).map(UUID::fromString).toList();
+                : Arrays.stream(ids.split(",")).map(UUID::fromString).toList();
         return Optional.of(new JobInsertResult(dialect.getUuid(rs, "batch_id"), jobIds, false));
       }
     }

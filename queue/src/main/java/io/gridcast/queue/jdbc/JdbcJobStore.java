@@ -11,7 +11,6 @@ import io.gridcast.queue.JobStore;
 import io.gridcast.queue.jdbc.ChangeBuffer.JobRef;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -21,22 +20,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
-import javax.sql.DataSource;
 
 /**
- * The one {@link JobStore}: plain JDBC over a pooled {@link DataSource}, differences in {@link
- * Dialect}. The job lifecycle (insert, claim, progress, heartbeat, finish, release, rescue) lives
- * here; cancel, delete, retention and counts in {@link JdbcJobBulk}; lookups, listing and events in
- * {@link JdbcJobReads}. Thread-safe.
+ * The one {@link JobStore}: plain JDBC over a {@link JdbcDatabase}, every difference between the
+ * databases in its {@link Dialect} (the claim and completion batches are the dialect's own). The
+ * job lifecycle (insert, claim, progress, heartbeat, finish, release, rescue) lives here; cancel,
+ * delete, retention and counts in {@link JdbcJobBulk}; lookups, listing and events in {@link
+ * JdbcJobReads}. Thread-safe.
  */
 public final class JdbcJobStore extends JdbcJobBulk implements JobStore {
   static final String FENCE = " AND status = 'running' AND lease_owner = ? AND attempt = ?";
 
   private final UuidV7 ids;
 
-  public JdbcJobStore(DataSource dataSource, Dialect dialect, InstantSource clock) {
-    super(dataSource, dialect);
+  public JdbcJobStore(JdbcDatabase db, InstantSource clock) {
+    super(db);
     this.ids = new UuidV7(clock);
   }
 
@@ -70,10 +70,11 @@ public final class JdbcJobStore extends JdbcJobBulk implements JobStore {
             }
           }
           work.run(c, List.copyOf(jobIds));
+          long[] turns = Turns.assign(c, dialect, p.ownerId(), p.jobs(), now);
           String sql =
               "INSERT INTO job (id, owner_id, type, status, priority, reason, batch_id, label,"
                   + " payload, attempt, max_attempts, run_after, cancel_requested, idempotency_key,"
-                  + " created_at, updated_at, result, finished_at) VALUES ("
+                  + " created_at, updated_at, result, finished_at, turn) VALUES ("
                   + dialect.uuidParam()
                   + ", ?, ?, ?, ?, ?, "
                   + dialect.uuidParam()
@@ -81,7 +82,7 @@ public final class JdbcJobStore extends JdbcJobBulk implements JobStore {
                   + dialect.jsonParam()
                   + ", 0, ?, ?, ?, ?, ?, ?, "
                   + dialect.jsonParam()
-                  + ", ?)";
+                  + ", ?, ?)";
           boolean pending = false;
           try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (int k = 0; k < p.jobs().size(); k++) {
@@ -105,6 +106,7 @@ public final class JdbcJobStore extends JdbcJobBulk implements JobStore {
               dialect.setInstant(ps, 15, now);
               ps.setString(16, s.answer());
               dialect.setInstant(ps, 17, answered ? now : null);
+              ps.setLong(18, turns[k]);
               ps.addBatch();
               JobRef ref = new JobRef(id, p.ownerId(), s.type(), batch, s.label());
               changes.event(ref, JobEventKind.ENQUEUED, JobStatus.PENDING, null);
@@ -122,87 +124,13 @@ public final class JdbcJobStore extends JdbcJobBulk implements JobStore {
         });
   }
 
+  /** The claim and its frame are the dialect's: {@code SqliteDialect} / {@code PostgresDialect}. */
   @Override
   public List<Job> jobClaim(JobClaimParams p) {
     if (p.limit() <= 0 || p.types().isEmpty()) {
       return List.of();
     }
-    Instant now = ms(p.now());
-    String in = String.join(", ", p.types().stream().map(t -> "?").toList());
-    String pick =
-        "SELECT id FROM "
-            + dialect.claimFrom()
-            + " WHERE status = 'pending' AND run_after <= ? AND type IN ("
-            + in
-            + ") ORDER BY priority, run_after, id LIMIT ?"
-            + dialect.skipLocked();
-    String set =
-        "UPDATE job SET status = 'running', attempt = attempt + 1, lease_owner = ?,"
-            + " lease_expires_at = ?, started_at = ?, updated_at = ?";
-    // PostgreSQL may re-run an IN (... LIMIT ...) sub-select and so claim more than asked; a CTE
-    // that locks rows is evaluated exactly once. It also writes events and counts in the same
-    // statement.
-    boolean pg = dialect instanceof PostgresDialect;
-    String sql =
-        pg
-            ? PgStatements.claim(p.types().size())
-            : set + " WHERE id IN (" + pick + ") AND status = 'pending' RETURNING *";
-    TxWork<List<Job>> work =
-        (c, changes) -> {
-          List<Job> claimed = new ArrayList<>();
-          if (!pg) {
-            dialect.beforeClaim(c);
-          }
-          try (PreparedStatement ps = c.prepareStatement(sql)) {
-            int i = 1;
-            if (!pg) {
-              i = bindClaimSet(ps, i, p, now);
-            }
-            dialect.setInstant(ps, i++, now);
-            for (String t : p.types()) {
-              ps.setString(i++, t);
-            }
-            ps.setInt(i++, p.limit());
-            if (pg) {
-              i = bindClaimSet(ps, i, p, now);
-              dialect.setInstant(ps, i, now);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                claimed.add(JobRows.job(rs, dialect));
-              }
-            }
-          }
-          claimed.sort((a, b) -> {
-            int c1 = Integer.compare(a.priority(), b.priority());
-            if (c1 != 0) {
-              return c1;
-            }
-            int c2 = a.runAfter().compareTo(b.runAfter());
-            return c2 != 0 ? c2 : a.id().compareTo(b.id());
-          });
-          // PostgreSQL's claim statement wrote events and counts itself.
-          changes.statementEvents = pg && !claimed.isEmpty();
-          if (!pg) {
-            for (Job j : claimed) {
-              changes.event(
-                  JobRows.ref(j), JobEventKind.STARTED, JobStatus.RUNNING, j.progressJson());
-              changes.move(j.ownerId(), JobStatus.PENDING, JobStatus.RUNNING);
-            }
-          }
-          return claimed;
-        };
-    // PostgreSQL: one autocommitted statement (one round trip); SQLite: BEGIN IMMEDIATE.
-    return pg ? single("jobClaim", work) : tx("jobClaim", now, work);
-  }
-
-  private int bindClaimSet(PreparedStatement ps, int i, JobClaimParams p, Instant now)
-      throws SQLException {
-    ps.setString(i++, p.workerId());
-    dialect.setInstant(ps, i++, ms(p.leaseUntil()));
-    dialect.setInstant(ps, i++, now);
-    dialect.setInstant(ps, i++, now);
-    return i;
+    return dialect.jobClaim(transactions, p, ms(p.now()));
   }
 
   @Override
@@ -210,42 +138,7 @@ public final class JdbcJobStore extends JdbcJobBulk implements JobStore {
     if (p.outcomes().isEmpty()) {
       return Set.of();
     }
-    Instant now = ms(p.now());
-    if (dialect instanceof PostgresDialect
-        && p.outcomes().stream().allMatch(o -> o instanceof Completed)) {
-      // The hot path: one autocommitted statement (rows, events, counts, NOTIFY), one round trip.
-      List<Completed> all = new ArrayList<>();
-      for (Outcome o : p.outcomes()) {
-        all.add((Completed) o);
-      }
-      return single(
-          "jobFinishMany",
-          (c, changes) -> {
-            Set<UUID> accepted = new HashSet<>();
-            OutcomeWrites.completedPg(c, dialect, all, p.workerId(), now, accepted);
-            changes.statementEvents = !accepted.isEmpty();
-            return accepted;
-          });
-    }
-    return tx(
-        "jobFinishMany",
-        now,
-        (c, changes) -> {
-          Set<UUID> accepted = new HashSet<>();
-          List<Completed> completed = new ArrayList<>();
-          if (dialect instanceof PostgresDialect) {
-            for (Outcome o : p.outcomes()) {
-              if (o instanceof Completed x) {
-                completed.add(x);
-              }
-            }
-            OutcomeWrites.completedPg(c, dialect, completed, p.workerId(), now, accepted);
-            changes.statementEvents = !accepted.isEmpty();
-          }
-          OutcomeWrites.eachOutcome(
-              c, dialect, changes, p.outcomes(), !completed.isEmpty(), p.workerId(), now, accepted);
-          return accepted;
-        });
+    return dialect.jobFinishMany(transactions, p, ms(p.now()));
   }
 
   @Override
@@ -289,15 +182,7 @@ public final class JdbcJobStore extends JdbcJobBulk implements JobStore {
       return new HeartbeatResult(Set.of(), Set.of());
     }
     Instant now = ms(p.now());
-    String in =
-        String.join(", ", p.attempts().keySet().stream().map(x -> dialect.uuidParam()).toList());
-    boolean pg = dialect instanceof PostgresDialect;
-    String sql =
-        pg
-            ? PgStatements.heartbeat(p.attempts().size())
-            : "UPDATE job SET lease_expires_at = ? WHERE lease_owner = ? AND status = 'running' AND id IN ("
-                + in
-                + ") RETURNING id, attempt, cancel_requested";
+    String sql = dialect.heartbeatSql(p.attempts().size());
     return tx(
         "jobHeartbeat",
         now,
@@ -306,17 +191,11 @@ public final class JdbcJobStore extends JdbcJobBulk implements JobStore {
           Set<UUID> cancel = new HashSet<>();
           try (PreparedStatement ps = c.prepareStatement(sql)) {
             int i = 1;
-            if (!pg) {
-              dialect.setInstant(ps, i++, ms(p.leaseUntil()));
-              ps.setString(i++, p.workerId());
-            }
             for (UUID id : p.attempts().keySet()) {
               dialect.setUuid(ps, i++, id);
             }
-            if (pg) {
-              ps.setString(i++, p.workerId());
-              dialect.setInstant(ps, i, ms(p.leaseUntil()));
-            }
+            ps.setString(i++, p.workerId());
+            dialect.setInstant(ps, i, ms(p.leaseUntil()));
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {
                 UUID id = dialect.getUuid(rs, "id");
@@ -348,7 +227,7 @@ public final class JdbcJobStore extends JdbcJobBulk implements JobStore {
         (c, changes) -> {
           int n = 0;
           try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (Map.Entry<UUID, Integer> e : new java.util.TreeMap<>(p.attempts()).entrySet()) {
+            for (Map.Entry<UUID, Integer> e : new TreeMap<>(p.attempts()).entrySet()) {
               dialect.setInstant(ps, 1, now);
               dialect.setUuid(ps, 2, e.getKey());
               ps.setString(3, p.workerId());

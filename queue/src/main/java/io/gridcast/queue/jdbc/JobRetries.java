@@ -10,7 +10,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -85,12 +88,14 @@ final class JobRetries {
                 + " error, result, started_at, finished_at, ? FROM job WHERE "
                 + where.sql()
                 + retryable
-                + (d instanceof PostgresDialect ? " FOR UPDATE" : ""))) {
+                + d.lockRows())) {
       d.setInstant(ps, 1, now);
       where.bind(ps, 2);
       ps.executeUpdate();
     }
+    Map<UUID, Long> turns = turns(c, d, where, retryable, now);
     int n = 0;
+    List<UUID> retried = new ArrayList<>();
     for (JobStatus from : List.of(JobStatus.FAILED, JobStatus.CANCELLED)) {
       try (PreparedStatement ps =
           c.prepareStatement(
@@ -108,6 +113,7 @@ final class JobRetries {
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             JobRef ref = JobRows.ref(rs, d);
+            retried.add(ref.id());
             changes.event(ref, JobEventKind.RETRIED, JobStatus.PENDING, null);
             changes.move(ref.ownerId(), from, JobStatus.PENDING);
             n++;
@@ -115,8 +121,59 @@ final class JobRetries {
         }
       }
     }
+    setTurns(c, d, retried, turns);
     changes.jobsAvailable |= n > 0;
     return n;
+  }
+
+  /**
+   * Turns for the jobs about to be retried, read before they are pending: each owner's retried jobs
+   * queue as new jobs of their priority would ({@link Turns}).
+   */
+  private static Map<UUID, Long> turns(
+      Connection c, Dialect d, Where where, String retryable, Instant now) throws SQLException {
+    Map<String, List<UUID>> ids = new LinkedHashMap<>();
+    Map<String, List<Integer>> priorities = new LinkedHashMap<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT id, owner_id, priority FROM job WHERE "
+                + where.sql()
+                + retryable
+                + " ORDER BY id")) {
+      where.bind(ps, 1);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          String owner = rs.getString("owner_id");
+          ids.computeIfAbsent(owner, o -> new ArrayList<>()).add(d.getUuid(rs, "id"));
+          priorities.computeIfAbsent(owner, o -> new ArrayList<>()).add(rs.getInt("priority"));
+        }
+      }
+    }
+    Map<UUID, Long> out = new HashMap<>();
+    for (Map.Entry<String, List<UUID>> e : ids.entrySet()) {
+      long[] t =
+          Turns.assign(c, d, e.getKey(), priorities.get(e.getKey()).toArray(new Integer[0]), now);
+      for (int k = 0; k < t.length; k++) {
+        out.put(e.getValue().get(k), t[k]);
+      }
+    }
+    return out;
+  }
+
+  private static void setTurns(Connection c, Dialect d, List<UUID> retried, Map<UUID, Long> turns)
+      throws SQLException {
+    if (retried.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement("UPDATE job SET turn = ? WHERE id = " + d.uuidParam())) {
+      for (UUID id : retried) {
+        ps.setLong(1, turns.getOrDefault(id, 0L));
+        d.setUuid(ps, 2, id);
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
   }
 
   /** The kept runs of one job, oldest first. */

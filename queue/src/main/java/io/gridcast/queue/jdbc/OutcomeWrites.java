@@ -19,58 +19,22 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The statements that write attempts' outcomes for {@link JdbcJobStore#jobFinishMany}: PostgreSQL's
- * one-statement batch of completions, and the fenced per-outcome update every other case takes.
- * Both add the ids whose fence held to {@code accepted}; a worker that lost its lease writes
- * nothing.
+ * The fenced per-outcome update of {@link JdbcJobStore#jobFinishMany}, shared by the dialects
+ * (PostgreSQL writes a batch of completions as one statement of its own and the rest here). Adds
+ * the ids whose fence held to {@code accepted}; a worker that lost its lease writes nothing.
  */
 final class OutcomeWrites {
   private OutcomeWrites() {}
 
-  /** All completions in one PostgreSQL statement (rows, events, count deltas and NOTIFY). */
-  static void completedPg(
-      Connection c,
-      Dialect dialect,
-      List<Completed> completed,
-      String workerId,
-      Instant now,
-      Set<UUID> accepted)
-      throws SQLException {
-    if (completed.isEmpty()) {
-      return;
-    }
-    try (PreparedStatement ps = c.prepareStatement(PgStatements.complete(completed.size()))) {
-      int i = 1;
-      for (Completed x : completed) {
-        dialect.setUuid(ps, i++, x.id());
-        ps.setInt(i++, x.attempt());
-        ps.setString(i++, x.result());
-        ps.setString(i++, x.progressJson());
-      }
-      ps.setString(i++, workerId);
-      dialect.setInstant(ps, i++, now);
-      dialect.setInstant(ps, i++, now);
-      dialect.setInstant(ps, i, now);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          accepted.add(dialect.getUuid(rs, "id"));
-        }
-      }
-    }
-  }
-
   /**
    * One fenced update per outcome (status, error or result, progress), recording its event and
    * count move in {@code changes}.
-   *
-   * @param skipCompleted completions were already written by {@link #completedPg}
    */
-  static void eachOutcome(
+  static void each(
       Connection c,
       Dialect dialect,
       ChangeBuffer changes,
       List<Outcome> outcomes,
-      boolean skipCompleted,
       String workerId,
       Instant now,
       Set<UUID> accepted)
@@ -78,9 +42,6 @@ final class OutcomeWrites {
     Map<String, PreparedStatement> prepared = new HashMap<>();
     try {
       for (Outcome o : outcomes) {
-        if (skipCompleted && o instanceof Completed) {
-          continue;
-        }
         String set =
             switch (o) {
               case Completed x ->

@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * notifications into in-process wake-ups (thread {@code gridcast-queue-listen}). Reconnects after
  * failures and then fires both callbacks, since notifications may have been missed.
  */
-public final class PgListener implements AutoCloseable {
+final class PgListener implements JdbcDatabase.Registration {
   private static final Logger LOG = LoggerFactory.getLogger(PgListener.class);
   private static final int WAIT_MS = 500;
 
@@ -24,7 +24,7 @@ public final class PgListener implements AutoCloseable {
   private final Thread thread;
   private volatile boolean closed;
 
-  public PgListener(DataSource dataSource, Runnable onJobs, Runnable onEvents) {
+  PgListener(DataSource dataSource, Runnable onJobs, Runnable onEvents) {
     this.dataSource = dataSource;
     this.onJobs = onJobs;
     this.onEvents = onEvents;

@@ -12,11 +12,11 @@ final class PgStatements {
       "job_event (job_id, owner_id, type, kind, status, batch_id, label, progress, at)";
 
   /**
-   * The CTEs every hot-path statement ends with: events, count deltas and the NOTIFY ({@code n}).
-   * The caller's final SELECT must read {@code n} through an inner join ({@code CROSS JOIN (SELECT
-   * count(*) FROM n)}): a SELECT CTE nobody reads is never run, and PostgreSQL removes a LEFT JOIN
-   * whose columns are unused, with the CTE under it. An earlier LEFT JOIN form therefore never
-   * notified: event streams then heard of claims and completions only at their 1 s poll.
+   * The CTEs every hot-path statement ends with: events (stamped with the rows' new {@code
+   * updated_at}), count deltas and the NOTIFY ({@code n}). The caller's final SELECT must read
+   * {@code n} through an inner join ({@code CROSS JOIN (SELECT count(*) FROM n)}): a SELECT CTE
+   * nobody reads is never run, and PostgreSQL removes a LEFT JOIN whose columns are unused, with
+   * the CTE under it, so a LEFT JOIN form would never notify.
    */
   private static String tail(String kind, String to, String from) {
     return ", e AS (INSERT INTO "
@@ -25,7 +25,7 @@ final class PgStatements {
         + kind
         + "', '"
         + to
-        + "', batch_id, label, progress, ? FROM u ORDER BY id)"
+        + "', batch_id, label, progress, updated_at FROM u ORDER BY id)"
         + ", k AS (INSERT INTO job_count (owner_id, status, delta) SELECT owner_id, s.status,"
         + " s.sign * count(*) FROM u CROSS JOIN (VALUES ('"
         + to
@@ -39,30 +39,22 @@ final class PgStatements {
 
   /** Parameters: ids..., workerId, leaseUntil. Locks rows in id order (see {@link #complete}). */
   static String heartbeat(int ids) {
-    StringBuilder in = new StringBuilder();
-    for (int i = 0; i < ids; i++) {
-      in.append(i == 0 ? "?" : ", ?");
-    }
     return "WITH l AS (SELECT id FROM job WHERE id IN ("
-        + in
+        + Dialect.marks(ids)
         + ") AND lease_owner = ? AND status = 'running' ORDER BY id FOR UPDATE)"
         + " UPDATE job SET lease_expires_at = ? FROM l WHERE job.id = l.id"
         + " RETURNING job.id, job.attempt, job.cancel_requested";
   }
 
   /**
-   * Parameters: now, types..., limit, workerId, leaseUntil, now, now, now (event time). Returns the
-   * claimed rows. One statement: run it autocommitted.
+   * Parameters as every dialect's claim takes them ({@link Dialect#bindClaim}): now, types...,
+   * limit, workerId, leaseUntil, now (started), now (updated). Returns the claimed rows. One
+   * statement: run it autocommitted. The pick is {@code gridcast_claim_pick} (migration V2): its
+   * planner settings are pinned in its definition, so no {@code SET LOCAL} round trip precedes it.
    */
   static String claim(int types) {
-    StringBuilder in = new StringBuilder();
-    for (int i = 0; i < types; i++) {
-      in.append(i == 0 ? "?" : ", ?");
-    }
-    // The pick is gridcast_claim_pick (migration V2): its planner settings are pinned in its
-    // definition, so the statement runs autocommitted in one round trip, without a SET LOCAL first.
     return "WITH c AS (SELECT gridcast_claim_pick AS id FROM gridcast_claim_pick(?, ARRAY["
-        + in
+        + Dialect.marks(types)
         + "]::text[], ?))"
         + ", u AS (UPDATE job SET status = 'running', attempt = job.attempt + 1, lease_owner = ?,"
         + " lease_expires_at = ?, started_at = ?, updated_at = ? FROM c WHERE job.id = c.id"
@@ -73,7 +65,7 @@ final class PgStatements {
 
   /**
    * Parameters: (id, attempt, result, progress) per row, then workerId, now (finished), now
-   * (updated), now (event time). Returns the ids accepted.
+   * (updated). Returns the ids accepted.
    */
   static String complete(int rows) {
     StringBuilder values = new StringBuilder();
@@ -90,7 +82,8 @@ final class PgStatements {
         + " coalesce(v.progress::jsonb, job.progress), finished_at = ?, updated_at = ?,"
         + " lease_owner = NULL, lease_expires_at = NULL FROM v, l WHERE job.id = v.id AND"
         + " job.id = l.id"
-        + " RETURNING job.id, job.owner_id, job.type, job.batch_id, job.label, job.progress)"
+        + " RETURNING job.id, job.owner_id, job.type, job.batch_id, job.label, job.progress,"
+        + " job.updated_at)"
         + tail("COMPLETED", "completed", "running")
         + " SELECT u.id FROM u CROSS JOIN (SELECT count(*) AS notified FROM n) AS nn";
   }

@@ -1,5 +1,11 @@
 package io.gridcast.queue.jdbc;
 
+import com.zaxxer.hikari.HikariConfig;
+import io.gridcast.queue.Job;
+import io.gridcast.queue.JobStore.Completed;
+import io.gridcast.queue.JobStore.JobClaimParams;
+import io.gridcast.queue.JobStore.JobFinishManyParams;
+import io.gridcast.queue.JobStore.Outcome;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -8,24 +14,55 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.Lock;
+import javax.sql.DataSource;
 
 /**
  * PostgreSQL: native uuid, timestamptz and jsonb; {@code FOR UPDATE SKIP LOCKED} claims; {@code
- * NOTIFY} on channel {@value #CHANNEL} at commit. Writers need no process lock.
+ * NOTIFY} on channel {@value #CHANNEL} at commit, heard by {@link PgListener}. Writers need no
+ * process lock (row locks do the work). Pools rewrite batched inserts to multi-row statements. The
+ * claim and an all-completed batch each run as ONE autocommitted statement that also writes its
+ * events, count deltas and NOTIFY ({@link PgStatements}): one round trip per batch.
  */
-public final class PostgresDialect implements Dialect {
+final class PostgresDialect extends Dialect {
+  static final String URL_PREFIX = "jdbc:postgresql:";
+  static final int DEFAULT_POOL_SIZE = 20;
+
   /** The LISTEN/NOTIFY channel. Payload {@code p}: new pending jobs; {@code e}: new events. */
-  public static final String CHANNEL = "gridcast_queue";
+  static final String CHANNEL = "gridcast_queue";
 
   private static final Lock NO_LOCK = new NoLock();
 
   @Override
-  public String migrationLocation() {
-    return "classpath:db/migration/postgresql";
+  public String toString() {
+    return "postgresql";
+  }
+
+  @Override
+  void tunePool(HikariConfig cfg, int maxPoolSize) {
+    cfg.setDriverClassName("org.postgresql.Driver");
+    cfg.addDataSourceProperty("reWriteBatchedInserts", "true");
+    cfg.setMaximumPoolSize(maxPoolSize > 0 ? maxPoolSize : DEFAULT_POOL_SIZE);
+  }
+
+  @Override
+  void prepareLocation(String jdbcUrl) {}
+
+  @Override
+  Lock newWriterLock() {
+    return NO_LOCK;
+  }
+
+  @Override
+  JdbcDatabase.Registration listen(DataSource ds, Runnable onJobs, Runnable onEvents) {
+    return new PgListener(ds, onJobs, onEvents);
   }
 
   @Override
@@ -73,41 +110,160 @@ public final class PostgresDialect implements Dialect {
   }
 
   @Override
-  public String skipLocked() {
-    return " FOR UPDATE SKIP LOCKED";
-  }
-
-  @Override
-  public String claimFrom() {
-    return "job";
-  }
-
-  /**
-   * With stale statistics (a fresh or fast-growing table) the planner bitmap-scans every due row
-   * and sorts them; with sorting and bitmap scans off for this transaction it walks the partial
-   * claim index in order and stops at LIMIT, so a claim costs the same at 10 or 1,000,000 pending.
-   * The store's own claim no longer calls this: it runs autocommitted and its row pick, the
-   * function {@code gridcast_claim_pick} (migration V2), carries the same settings.
-   */
-  @Override
-  public void beforeClaim(Connection c) throws SQLException {
-    try (Statement s = c.createStatement()) {
-      s.execute("SET LOCAL enable_bitmapscan = off; SET LOCAL enable_sort = off");
-    }
-  }
-
-  @Override
   public String trueLiteral() {
     return "TRUE";
   }
 
   @Override
-  public String countAddSql() {
+  public String containsParam(String column) {
+    return "strpos(" + column + ", ?) > 0";
+  }
+
+  @Override
+  public String skipLocked() {
+    return " FOR UPDATE SKIP LOCKED";
+  }
+
+  @Override
+  String lockRows() {
+    return " FOR UPDATE";
+  }
+
+  /** {@code EXCLUSIVE} mode: appenders take turns, readers ({@code ACCESS SHARE}) go on. */
+  @Override
+  public void lockForOrderedAppend(Connection c, String table) throws SQLException {
+    try (Statement st = c.createStatement()) {
+      st.execute("LOCK TABLE " + table + " IN EXCLUSIVE MODE");
+    }
+  }
+
+  @Override
+  public <T> T streaming(Connection c, SqlWork<T> work) throws SQLException {
+    c.setAutoCommit(false);
+    try {
+      T result = work.run(c);
+      c.commit();
+      return result;
+    } finally {
+      c.setAutoCommit(true);
+    }
+  }
+
+  @Override
+  public boolean eventGapsPossible() {
+    return true;
+  }
+
+  /**
+   * One autocommitted statement (one round trip): pick, update, events, count deltas and NOTIFY.
+   * The pick is the function {@code gridcast_claim_pick} (migrations V2, V4), whose planner
+   * settings are pinned in its definition; a CTE that locks rows is evaluated once, where an {@code
+   * IN (... LIMIT ...)} sub-select may be re-run and claim more than asked.
+   */
+  @Override
+  List<Job> jobClaim(Transactions tx, JobClaimParams p, Instant now) {
+    String sql = PgStatements.claim(p.types().size());
+    return tx.autocommit(
+        "jobClaim",
+        (c, changes) -> {
+          List<Job> claimed;
+          try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bindClaim(ps, p, now);
+            try (ResultSet rs = ps.executeQuery()) {
+              claimed = claimed(rs);
+            }
+          }
+          changes.statementEvents = !claimed.isEmpty();
+          return claimed;
+        });
+  }
+
+  /**
+   * All-completed batches (the hot path) as one autocommitted statement; otherwise a transaction
+   * with the completions as one statement and one fenced update per other outcome.
+   */
+  @Override
+  Set<UUID> jobFinishMany(Transactions tx, JobFinishManyParams p, Instant now) {
+    List<Completed> completed = new ArrayList<>();
+    List<Outcome> others = new ArrayList<>();
+    for (Outcome o : p.outcomes()) {
+      if (o instanceof Completed x) {
+        completed.add(x);
+      } else {
+        others.add(o);
+      }
+    }
+    if (others.isEmpty()) {
+      return tx.autocommit(
+          "jobFinishMany",
+          (c, changes) -> {
+            Set<UUID> accepted = new HashSet<>();
+            complete(c, changes, completed, p.workerId(), now, accepted);
+            return accepted;
+          });
+    }
+    return tx.inTx(
+        "jobFinishMany",
+        now,
+        (c, changes) -> {
+          Set<UUID> accepted = new HashSet<>();
+          complete(c, changes, completed, p.workerId(), now, accepted);
+          OutcomeWrites.each(c, this, changes, others, p.workerId(), now, accepted);
+          return accepted;
+        });
+  }
+
+  /** All completions in one statement (rows, events, count deltas and NOTIFY). */
+  private void complete(
+      Connection c,
+      ChangeBuffer changes,
+      List<Completed> completed,
+      String workerId,
+      Instant now,
+      Set<UUID> accepted)
+      throws SQLException {
+    if (completed.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement ps = c.prepareStatement(PgStatements.complete(completed.size()))) {
+      int i = 1;
+      for (Completed x : completed) {
+        setUuid(ps, i++, x.id());
+        ps.setInt(i++, x.attempt());
+        ps.setString(i++, x.result());
+        ps.setString(i++, x.progressJson());
+      }
+      ps.setString(i++, workerId);
+      setInstant(ps, i++, now);
+      setInstant(ps, i, now);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          accepted.add(getUuid(rs, "id"));
+        }
+      }
+    }
+    changes.statementEvents |= !accepted.isEmpty();
+  }
+
+  @Override
+  String heartbeatSql(int ids) {
+    return PgStatements.heartbeat(ids);
+  }
+
+  /** The function of migration V4, whose planner settings are pinned like the claim's. */
+  @Override
+  String turnNowExpr() {
+    return "gridcast_turn_now(?)";
+  }
+
+  /** Deltas are appended, so concurrent writers never wait on a hot counter row. */
+  @Override
+  String countAddSql() {
     return "INSERT INTO job_count (owner_id, status, delta) VALUES (?, ?, ?)";
   }
 
   @Override
-  public void compactCounts(Connection c) throws SQLException {
+  void compactCounts(Connection c) throws SQLException {
     try (Statement s = c.createStatement()) {
       s.executeUpdate(
           "WITH d AS (DELETE FROM job_count RETURNING owner_id, status, delta)"
@@ -118,22 +274,12 @@ public final class PostgresDialect implements Dialect {
   }
 
   @Override
-  public void notifyOthers(Connection c, String payload) throws SQLException {
+  void notifyOthers(Connection c, String payload) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("SELECT pg_notify(?, ?)")) {
       ps.setString(1, CHANNEL);
       ps.setString(2, payload);
       ps.execute();
     }
-  }
-
-  @Override
-  public Lock writeLock() {
-    return NO_LOCK;
-  }
-
-  @Override
-  public boolean eventGapsPossible() {
-    return true;
   }
 
   /** PostgreSQL's row locks do the work; this lock never blocks. */

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -40,6 +41,15 @@ final class Claimer {
         limited.add(r);
       }
     }
+  }
+
+  /** A zero count of running jobs per registered type. */
+  static Map<String, AtomicInteger> busyCounters(PoolSettings settings) {
+    Map<String, AtomicInteger> busy = new ConcurrentHashMap<>();
+    for (String type : settings.handlers().keySet()) {
+      busy.put(type, new AtomicInteger());
+    }
+    return busy;
   }
 
   /** Claims up to {@code room} due jobs (none when room <= 0), leased to this pool. */

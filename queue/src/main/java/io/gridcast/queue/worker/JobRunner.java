@@ -1,7 +1,6 @@
 package io.gridcast.queue.worker;
 
 import io.gridcast.queue.JobCancelledException;
-import io.gridcast.queue.JobStore;
 import io.gridcast.queue.JobStore.Cancelled;
 import io.gridcast.queue.JobStore.Completed;
 import io.gridcast.queue.JobStore.Failed;
@@ -22,7 +21,7 @@ final class JobRunner {
   private final PoolSettings settings;
   private final InstantSource clock;
 
-  JobRunner(JobStore store, PoolSettings settings, InstantSource clock) {
+  JobRunner(PoolSettings settings, InstantSource clock) {
     this.settings = settings;
     this.clock = clock;
   }

@@ -8,8 +8,9 @@ import java.time.InstantSource;
 
 /**
  * Periodic chores, safe to run from every process at once: rescue jobs whose lease expired, prune
- * finished jobs past retention and old events, in batches of {@value #BATCH}, and fold count
- * deltas.
+ * finished jobs past retention and old events, in batches of {@value #BATCH} ({@link #runOnce},
+ * every maintenance interval), and fold count deltas ({@link #foldCounts}, on its own, shorter
+ * period).
  */
 public final class Maintenance {
   static final int BATCH = 1000;
@@ -66,11 +67,15 @@ public final class Maintenance {
     return total;
   }
 
-  /** All chores once. */
+  /** Rescue, retention and event pruning, once. */
   public void runOnce() {
     rescueExpired();
     pruneFinished();
     pruneEvents();
+  }
+
+  /** Folds the status-count deltas (PostgreSQL appends them; SQLite has nothing to fold). */
+  public void foldCounts() {
     store.countCompact();
   }
 }

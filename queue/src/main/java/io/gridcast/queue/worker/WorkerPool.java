@@ -2,7 +2,6 @@ package io.gridcast.queue.worker;
 
 import io.gridcast.queue.Job;
 import io.gridcast.queue.JobStore;
-import io.gridcast.queue.JobStore.JobFinishManyParams;
 import io.gridcast.queue.JobStore.JobReleaseParams;
 import io.gridcast.queue.JobStore.Outcome;
 import java.time.Duration;
@@ -12,72 +11,57 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Claims due jobs for free slots and runs them. Threads: {@code gridcast-queue-dispatcher} claims
- * (woken by {@code jobsSignal} or every poll interval), {@code gridcast-worker-N} run handlers,
- * {@code gridcast-queue-completer} writes outcomes in batches, {@code gridcast-queue-heartbeat} and
- * {@code gridcast-queue-maintenance} renew leases and run {@link Maintenance}. Every loop survives
- * any throwable. {@link #stop} is idempotent. Without {@link #start} the pool is manual: tests call
- * {@link #runDueJobsOnce()} and {@link #heartbeatOnce()}.
+ * One process's workers: the {@link Dispatcher} claims due jobs for free slots and runs them, the
+ * {@link Completer} writes their outcomes in batches, {@code gridcast-queue-heartbeat} renews the
+ * leases of held jobs (and passes on cancellation), {@code gridcast-queue-maintenance} runs {@link
+ * Maintenance} and folds counts. {@link #stop} is idempotent, every wait in it bounded. Without
+ * {@link #start} the pool is manual: tests call {@link #runDueJobsOnce()} and {@link
+ * #heartbeatOnce()}.
  */
 public final class WorkerPool {
   private static final Logger LOG = LoggerFactory.getLogger(WorkerPool.class);
-  private static final int FINISH_BATCH = 512;
-  private static final int COALESCE_SLOTS = 4;
-  private static final int MAX_AHEAD_PER_SLOT = 7;
-  private static final Duration COALESCE_WAIT = Duration.ofMillis(1);
 
   /** Status-count deltas are folded this often, so a count reads a few rows per owner. */
   static final Duration COUNT_FOLD_INTERVAL = Duration.ofSeconds(1);
 
+  private static final Duration SCHEDULER_STOP_BOUND = Duration.ofSeconds(5);
+  private static final Duration INTERRUPTED_HANDLERS_BOUND = Duration.ofSeconds(2);
+  private static final Duration COMPLETER_STOP_BOUND = Duration.ofSeconds(10);
+
   private final JobStore store;
   private final PoolSettings settings;
   private final InstantSource clock;
-  private final Signal jobsSignal;
   private final JobRunner runner;
   private final Maintenance maintenance;
-  private final Claimer claimer;
-  private final ClaimAhead claimAhead;
-  private final Map<UUID, RunningJob> running = new ConcurrentHashMap<>();
-  private final Map<String, AtomicInteger> busyByType = new ConcurrentHashMap<>();
-  private final AtomicInteger busy = new AtomicInteger();
-  private final LinkedBlockingQueue<Outcome> outcomes = new LinkedBlockingQueue<>();
+
+  /** The attempts this pool holds: running, or claimed ahead and waiting for a worker thread. */
+  private final Map<UUID, RunningJob> held = new ConcurrentHashMap<>();
+
+  private final Completer completer;
+  private final Dispatcher dispatcher;
   private final AtomicBoolean started = new AtomicBoolean();
   private final AtomicBoolean stopped = new AtomicBoolean();
-  private volatile boolean stopping;
-  private ExecutorService workers;
   private ScheduledExecutorService scheduler;
   private ScheduledExecutorService heartbeats;
-  private Thread dispatcher;
-  private Thread completer;
 
   public WorkerPool(JobStore store, PoolSettings settings, InstantSource clock, Signal jobsSignal) {
     this.store = store;
     this.settings = settings;
     this.clock = clock;
-    this.jobsSignal = jobsSignal;
-    this.runner = new JobRunner(store, settings, clock);
+    this.runner = new JobRunner(settings, clock);
     this.maintenance = new Maintenance(store, settings, clock);
-    for (String type : settings.handlers().keySet()) {
-      busyByType.put(type, new AtomicInteger());
-    }
-    this.claimer = new Claimer(store, settings, clock, busyByType);
-    this.claimAhead =
-        new ClaimAhead(
-            settings.slots(), settings.claimAheadBudget(), MAX_AHEAD_PER_SLOT * settings.slots());
+    this.completer = new Completer(store, settings.workerId(), clock, held);
+    this.dispatcher = new Dispatcher(store, settings, clock, jobsSignal, runner, completer, held);
   }
 
   public Maintenance maintenance() {
@@ -91,174 +75,36 @@ public final class WorkerPool {
     }
     maintenance.rescueExpired();
     heartbeats =
-        Executors.newSingleThreadScheduledExecutor(r -> named(r, "gridcast-queue-heartbeat"));
+        Executors.newSingleThreadScheduledExecutor(
+            r -> Threads.named(r, "gridcast-queue-heartbeat"));
     scheduler =
-        Executors.newSingleThreadScheduledExecutor(r -> named(r, "gridcast-queue-maintenance"));
-    heartbeats.scheduleWithFixedDelay(
-        () -> guarded("heartbeat", this::heartbeatOnce),
-        settings.heartbeat().toMillis(),
-        settings.heartbeat().toMillis(),
-        TimeUnit.MILLISECONDS);
-    scheduler.scheduleWithFixedDelay(
-        () -> guarded("maintenance", maintenance::runOnce),
-        settings.maintenanceInterval().toMillis(),
-        settings.maintenanceInterval().toMillis(),
-        TimeUnit.MILLISECONDS);
-    scheduler.scheduleWithFixedDelay(
-        () -> guarded("count folding", store::countCompact),
-        COUNT_FOLD_INTERVAL.toMillis(),
-        COUNT_FOLD_INTERVAL.toMillis(),
-        TimeUnit.MILLISECONDS);
+        Executors.newSingleThreadScheduledExecutor(
+            r -> Threads.named(r, "gridcast-queue-maintenance"));
+    every(heartbeats, settings.heartbeat(), "heartbeat", this::heartbeatOnce);
+    every(scheduler, settings.maintenanceInterval(), "maintenance", maintenance::runOnce);
+    every(scheduler, COUNT_FOLD_INTERVAL, "count folding", maintenance::foldCounts);
     if (settings.slots() > 0) {
-      AtomicInteger w = new AtomicInteger();
-      workers =
-          Executors.newFixedThreadPool(
-              settings.slots(), r -> named(r, "gridcast-worker-" + w.incrementAndGet()));
-      completer = new Thread(this::completeLoop, "gridcast-queue-completer");
-      completer.setDaemon(true);
       completer.start();
-      dispatcher = new Thread(this::dispatchLoop, "gridcast-queue-dispatcher");
-      dispatcher.setDaemon(true);
       dispatcher.start();
     }
   }
 
-  private static Thread named(Runnable r, String name) {
-    Thread t = new Thread(r, name);
-    t.setDaemon(true);
-    return t;
+  private static void every(
+      ScheduledExecutorService on, Duration period, String what, Runnable chore) {
+    on.scheduleWithFixedDelay(
+        () -> Threads.guarded(LOG, what, chore),
+        period.toMillis(),
+        period.toMillis(),
+        TimeUnit.MILLISECONDS);
   }
 
-  private void guarded(String what, Runnable r) {
-    try {
-      r.run();
-    } catch (Throwable t) {
-      LOG.warn("queue {} failed; will retry", what, t);
-    }
-  }
-
-  private void dispatchLoop() {
-    while (!stopping) {
-      try {
-        long seen = jobsSignal.version();
-        coalesce();
-        int claimed = claimAndSubmit();
-        if (claimed == 0 && !stopping) {
-          jobsSignal.await(seen, settings.pollInterval());
-        }
-      } catch (InterruptedException e) {
-        if (stopping) {
-          return;
-        }
-      } catch (Throwable t) {
-        LOG.warn("queue dispatcher failed; retrying after the poll interval", t);
-        sleepQuietly(settings.pollInterval());
-      }
-    }
-  }
-
-  /**
-   * When only a few slots of a busy pool are free, waits up to {@link #COALESCE_WAIT} for more to
-   * free up, so short jobs are claimed in batches rather than one transaction per job. An idle pool
-   * claims at once (pickup latency is untouched).
-   */
-  private void coalesce() throws InterruptedException {
-    int capacity = capacity();
-    int free = capacity - busy.get();
-    if (free > 0 && free < Math.min(COALESCE_SLOTS, capacity) && busy.get() > 0) {
-      long seen = jobsSignal.version();
-      jobsSignal.await(seen, COALESCE_WAIT);
-    }
-  }
-
-  /** Jobs this pool may hold now: its slots plus the claim-ahead of short jobs. */
-  private int capacity() {
-    return settings.slots() + claimAhead.ahead();
-  }
-
-  /**
-   * Claims for free slots (and, for short jobs, a few ahead: {@link ClaimAhead}) and hands the jobs
-   * to worker threads, whose queue holds the claimed-ahead ones; returns how many.
-   */
-  private int claimAndSubmit() {
-    if (stopping) {
-      return 0;
-    }
-    int total = 0;
-    for (Job job : claimer.claim(capacity() - busy.get())) {
-      busy.incrementAndGet();
-      busyByType.get(job.type()).incrementAndGet();
-      RunningJob rj = new RunningJob(job, store, settings.workerId(), clock);
-      running.put(job.id(), rj);
-      workers.execute(() -> runAndQueue(rj));
-      total++;
-    }
-    return total;
-  }
-
-  private void runAndQueue(RunningJob rj) {
-    Outcome o = null;
-    long began = System.nanoTime();
-    try {
-      o = runner.run(rj);
-    } finally {
-      claimAhead.record(System.nanoTime() - began);
-      busyByType.get(rj.job.type()).decrementAndGet();
-      busy.decrementAndGet();
-      if (o != null) {
-        outcomes.add(o);
-      } else {
-        running.remove(rj.id());
-      }
-      Thread.interrupted();
-      jobsSignal.fire();
-    }
-  }
-
-  private void completeLoop() {
-    List<Outcome> batch = new ArrayList<>();
-    while (true) {
-      try {
-        if (batch.isEmpty()) {
-          Outcome first = outcomes.poll(200, TimeUnit.MILLISECONDS);
-          if (first == null) {
-            if (stopped.get()) {
-              return;
-            }
-            continue;
-          }
-          batch.add(first);
-          outcomes.drainTo(batch, FINISH_BATCH - 1);
-        }
-        finish(batch);
-        batch.clear();
-      } catch (InterruptedException e) {
-        return;
-      } catch (Throwable t) {
-        LOG.warn("queue completer failed to write {} outcomes; retrying", batch.size(), t);
-        sleepQuietly(Duration.ofMillis(500));
-      }
-    }
-  }
-
-  private void finish(List<Outcome> batch) {
-    Set<UUID> accepted =
-        store.jobFinishMany(new JobFinishManyParams(settings.workerId(), batch, clock.instant()));
-    for (Outcome o : batch) {
-      running.remove(o.id());
-      if (!accepted.contains(o.id())) {
-        LOG.info("outcome of job {} attempt {} rejected: lease lost", o.id(), o.attempt());
-      }
-    }
-  }
-
-  /** Renews the leases of running jobs; marks lost ones; passes on cancellation requests. */
+  /** Renews the leases of held jobs; marks lost ones; passes on cancellation requests. */
   public void heartbeatOnce() {
-    if (running.isEmpty()) {
+    if (held.isEmpty()) {
       return;
     }
     Map<UUID, Integer> attempts = new HashMap<>();
-    for (RunningJob rj : running.values()) {
+    for (RunningJob rj : held.values()) {
       attempts.put(rj.id(), rj.attempt());
     }
     Instant now = clock.instant();
@@ -267,7 +113,7 @@ public final class WorkerPool {
             new JobStore.JobHeartbeatParams(
                 settings.workerId(), attempts, now, now.plus(settings.lease())));
     for (UUID id : attempts.keySet()) {
-      RunningJob rj = running.get(id);
+      RunningJob rj = held.get(id);
       if (rj == null) {
         continue;
       }
@@ -279,14 +125,6 @@ public final class WorkerPool {
     }
   }
 
-  /** Tells a running job of this pool that cancellation was requested (e.g. from an event). */
-  public void cancelRequested(UUID jobId) {
-    RunningJob rj = running.get(jobId);
-    if (rj != null) {
-      rj.requestCancel();
-    }
-  }
-
   /**
    * Manual mode: claims and runs every due job on the calling thread, writing outcomes as it goes;
    * returns how many attempts ran.
@@ -295,6 +133,7 @@ public final class WorkerPool {
     if (started.get()) {
       throw new IllegalStateException("runDueJobsOnce is for a manual (unstarted) pool");
     }
+    Claimer claimer = new Claimer(store, settings, clock, Claimer.busyCounters(settings));
     int ran = 0;
     int slots = Math.max(1, settings.slots());
     while (true) {
@@ -305,16 +144,16 @@ public final class WorkerPool {
       List<Outcome> batch = new ArrayList<>();
       for (Job job : jobs) {
         RunningJob rj = new RunningJob(job, store, settings.workerId(), clock);
-        running.put(job.id(), rj);
+        held.put(job.id(), rj);
         Outcome o = runner.run(rj);
         if (o == null) {
-          running.remove(job.id());
+          held.remove(job.id());
         } else {
           batch.add(o);
         }
         ran++;
       }
-      finish(batch);
+      completer.write(batch);
     }
   }
 
@@ -326,67 +165,38 @@ public final class WorkerPool {
     if (!started.get() || !stopped.compareAndSet(false, true)) {
       return;
     }
-    stopping = true;
-    jobsSignal.fire();
-    join(dispatcher, Duration.ofSeconds(5));
-    if (workers != null) {
-      workers.shutdown();
-      awaitQuietly(workers, grace);
-      Map<UUID, Integer> left = new HashMap<>();
-      for (RunningJob rj : running.values()) {
-        if (!outcomes.stream().anyMatch(o -> o.id().equals(rj.id()))) {
-          rj.markReleased();
-          left.put(rj.id(), rj.attempt());
-        }
-      }
-      if (!left.isEmpty()) {
-        guarded(
-            "release",
-            () ->
-                LOG.info(
-                    "released {} running jobs on stop",
-                    store.jobRelease(
-                        new JobReleaseParams(settings.workerId(), left, clock.instant()))));
-      }
-      workers.shutdownNow();
-      awaitQuietly(workers, Duration.ofSeconds(2));
-      join(completer, Duration.ofSeconds(10));
-      List<Outcome> rest = new ArrayList<>();
-      outcomes.drainTo(rest);
-      if (!rest.isEmpty()) {
-        guarded("final outcomes", () -> finish(rest));
-      }
+    completer.stopWhenIdle();
+    if (settings.slots() > 0) {
+      dispatcher.stopClaiming();
+      dispatcher.awaitHandlers(grace);
+      releaseUnfinished();
+      dispatcher.interruptHandlers(INTERRUPTED_HANDLERS_BOUND);
+      completer.finishAndStop(COMPLETER_STOP_BOUND);
     }
     heartbeats.shutdownNow();
     scheduler.shutdownNow();
-    awaitQuietly(heartbeats, Duration.ofSeconds(5));
-    awaitQuietly(scheduler, Duration.ofSeconds(5));
+    Threads.awaitQuietly(heartbeats, SCHEDULER_STOP_BOUND);
+    Threads.awaitQuietly(scheduler, SCHEDULER_STOP_BOUND);
   }
 
-  private static void join(Thread t, Duration bound) {
-    if (t == null) {
-      return;
+  /** Gives back every held job without an outcome; their handlers must not write one. */
+  private void releaseUnfinished() {
+    Map<UUID, Integer> left = new HashMap<>();
+    for (RunningJob rj : held.values()) {
+      if (!completer.queued(rj.id())) {
+        rj.markReleased();
+        left.put(rj.id(), rj.attempt());
+      }
     }
-    try {
-      t.join(bound.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private static void awaitQuietly(ExecutorService ex, Duration bound) {
-    try {
-      ex.awaitTermination(bound.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private static void sleepQuietly(Duration d) {
-    try {
-      Thread.sleep(d.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    if (!left.isEmpty()) {
+      Threads.guarded(
+          LOG,
+          "release",
+          () ->
+              LOG.info(
+                  "released {} running jobs on stop",
+                  store.jobRelease(
+                      new JobReleaseParams(settings.workerId(), left, clock.instant()))));
     }
   }
 }

@@ -162,8 +162,8 @@ public final class GridcastServer implements AutoCloseable {
               served ? config.monitor() : config.monitor().withSampleInterval(Duration.ZERO),
               clock);
       p.monitoring.bindPool(p.db.dataSource());
-      DatasetStore datasets = new DatasetStore(p.db.dataSource());
-      ResultStore results = new ResultStore(p.db.dataSource(), p.db.dialect());
+      DatasetStore datasets = new DatasetStore(p.db.jdbc());
+      ResultStore results = new ResultStore(p.db.jdbc());
       p.cache = resultCache(config.cache(), p.db, clock);
       bindCache(p.monitoring, p.cache);
       PerformanceJobs performanceJobs =
@@ -173,18 +173,16 @@ public final class GridcastServer implements AutoCloseable {
       handlers.putAll(performanceJobs.handlers());
       p.queue = queue(config, p, handlers, clock);
       if (!config.role().http() && served) {
-        UserStore users = new UserStore(p.db.dataSource(), clock);
+        UserStore users = new UserStore(p.db.jdbc(), clock);
         p.monitoring.serveMetrics(
             config.host(),
             config.monitor().metricsPort(),
             token -> users.authenticate(token).map(User::admin).orElse(false));
       }
       if (config.role().http()) {
-        UserStore users = new UserStore(p.db.dataSource(), clock);
+        UserStore users = new UserStore(p.db.jdbc(), clock);
         SessionStore sessions =
-            config.auth()
-                ? new SessionStore(p.db.dataSource(), clock, SessionStore.DEFAULT_TTL)
-                : null;
+            config.auth() ? new SessionStore(p.db.jdbc(), clock, SessionStore.DEFAULT_TTL) : null;
         if (sessions != null) {
           p.sessionPurge = SessionPurge.start(sessions);
         }
@@ -239,7 +237,7 @@ public final class GridcastServer implements AutoCloseable {
   private static JobQueue queue(
       ServerConfig config, Parts p, Map<String, JobHandler> handlers, InstantSource clock) {
     JobQueue.Builder qb =
-        JobQueue.create(p.db.dataSource())
+        JobQueue.create(p.db.jdbc())
             .migrate(false)
             .clock(clock)
             .lease(config.lease())
@@ -281,7 +279,7 @@ public final class GridcastServer implements AutoCloseable {
       return ResultCache.disabled();
     }
     ResultCache cache =
-        ResultCache.builder(db.dataSource())
+        ResultCache.builder(db.jdbc())
             .memoryMaxEntries(c.memoryMaxEntries())
             .memoryMaxBytes(c.memoryMaxBytes())
             .diskMaxBytes(c.diskMaxBytes())

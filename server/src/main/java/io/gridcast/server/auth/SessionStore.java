@@ -1,5 +1,6 @@
 package io.gridcast.server.auth;
 
+import io.gridcast.queue.jdbc.JdbcDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -8,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Optional;
-import javax.sql.DataSource;
 
 /**
  * Web-page sessions in the {@code app_session} table, so any API process honours them: a session id
@@ -20,12 +20,12 @@ public final class SessionStore {
   /** How long a session lasts after sign-in. */
   public static final Duration DEFAULT_TTL = Duration.ofHours(12);
 
-  private final DataSource ds;
+  private final JdbcDatabase db;
   private final InstantSource clock;
   private final Duration ttl;
 
-  public SessionStore(DataSource ds, InstantSource clock, Duration ttl) {
-    this.ds = ds;
+  public SessionStore(JdbcDatabase db, InstantSource clock, Duration ttl) {
+    this.db = db;
     this.clock = clock;
     this.ttl = ttl;
   }
@@ -46,7 +46,7 @@ public final class SessionStore {
     String csrf = Tokens.generate();
     Instant now = clock.instant();
     Instant expires = now.plus(ttl);
-    try (Connection c = ds.getConnection();
+    try (Connection c = db.dataSource().getConnection();
         PreparedStatement ps =
             c.prepareStatement(
                 "INSERT INTO app_session (id_hash, user_id, csrf_hash, created_at_ms,"
@@ -68,7 +68,7 @@ public final class SessionStore {
     if (id == null || id.isEmpty() || id.length() > 256) {
       return Optional.empty();
     }
-    try (Connection c = ds.getConnection();
+    try (Connection c = db.dataSource().getConnection();
         PreparedStatement ps =
             c.prepareStatement(
                 "SELECT s.id_hash, s.csrf_hash, u.* FROM app_session s"
@@ -93,7 +93,7 @@ public final class SessionStore {
    * @return how many were deleted
    */
   public int purge() {
-    try (Connection c = ds.getConnection();
+    try (Connection c = db.dataSource().getConnection();
         PreparedStatement ps =
             c.prepareStatement(
                 "DELETE FROM app_session WHERE expires_at_ms <= ? OR user_id IN"
@@ -107,7 +107,7 @@ public final class SessionStore {
 
   /** Ends a session (sign-out); unknown ids are ignored. */
   public void delete(String id) {
-    try (Connection c = ds.getConnection();
+    try (Connection c = db.dataSource().getConnection();
         PreparedStatement ps = c.prepareStatement("DELETE FROM app_session WHERE id_hash = ?")) {
       ps.setString(1, Tokens.hash(id));
       ps.executeUpdate();

@@ -1,5 +1,6 @@
 package io.gridcast.server.auth;
 
+import io.gridcast.queue.jdbc.JdbcDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import javax.sql.DataSource;
 
 /**
  * The {@code app_user} table: add, list, revoke, and resolve a presented token to its user. The
@@ -25,11 +25,11 @@ public final class UserStore {
   /** The name of the admin created on the first run of {@code serve}. */
   public static final String FIRST_ADMIN = "admin";
 
-  private final DataSource ds;
+  private final JdbcDatabase db;
   private final InstantSource clock;
 
-  public UserStore(DataSource ds, InstantSource clock) {
-    this.ds = ds;
+  public UserStore(JdbcDatabase db, InstantSource clock) {
+    this.db = db;
     this.clock = clock;
   }
 
@@ -52,7 +52,7 @@ public final class UserStore {
     String of = null;
     if (ofName != null) {
       User owner;
-      try (Connection c = ds.getConnection()) {
+      try (Connection c = db.dataSource().getConnection()) {
         owner = find(c, ofName).orElseThrow(() -> new AuthException("no such user: " + ofName));
       } catch (SQLException e) {
         throw new IllegalStateException("cannot read users: " + e.getMessage(), e);
@@ -73,21 +73,24 @@ public final class UserStore {
     }
     String token = Tokens.generate();
     User u = new User(UUID.randomUUID().toString(), name, role, now(), null, viewerOf);
-    try (Connection c = ds.getConnection();
-        PreparedStatement ps =
+    try {
+      db.inTx(c -> {
+        if (find(c, name).isPresent()) {
+          throw new AuthException("user already exists: " + name);
+        }
+        try (PreparedStatement ps =
             c.prepareStatement(
                 "INSERT INTO app_user (id, name, role, token_hash, created_at_ms, viewer_of)"
                     + " VALUES (?, ?, ?, ?, ?, ?)")) {
-      if (find(c, name).isPresent()) {
-        throw new AuthException("user already exists: " + name);
-      }
-      ps.setString(1, u.id());
-      ps.setString(2, name);
-      ps.setString(3, role.dbValue());
-      ps.setString(4, Tokens.hash(token));
-      ps.setLong(5, u.createdAt().toEpochMilli());
-      ps.setString(6, viewerOf);
-      ps.executeUpdate();
+          ps.setString(1, u.id());
+          ps.setString(2, name);
+          ps.setString(3, role.dbValue());
+          ps.setString(4, Tokens.hash(token));
+          ps.setLong(5, u.createdAt().toEpochMilli());
+          ps.setString(6, viewerOf);
+          return ps.executeUpdate();
+        }
+      });
     } catch (SQLException e) {
       throw new IllegalStateException("cannot add user " + name + ": " + e.getMessage(), e);
     }
@@ -96,7 +99,7 @@ public final class UserStore {
 
   /** Every user, revoked ones included, by name. */
   public List<User> list() {
-    try (Connection c = ds.getConnection();
+    try (Connection c = db.dataSource().getConnection();
         PreparedStatement ps = c.prepareStatement("SELECT * FROM app_user ORDER BY name");
         ResultSet rs = ps.executeQuery()) {
       List<User> out = new ArrayList<>();
@@ -111,15 +114,20 @@ public final class UserStore {
 
   /** Revokes the user's token at once; its data stays. Throws when the name is unknown. */
   public User revoke(String name) {
-    try (Connection c = ds.getConnection();
-        PreparedStatement ps =
-            c.prepareStatement(
-                "UPDATE app_user SET token_hash = NULL, revoked_at_ms = ?"
-                    + " WHERE name = ? AND revoked_at_ms IS NULL")) {
-      ps.setLong(1, now().toEpochMilli());
-      ps.setString(2, name);
-      ps.executeUpdate();
-      return find(c, name).orElseThrow(() -> new AuthException("no such user: " + name));
+    try {
+      return db.inTx(
+              c -> {
+                try (PreparedStatement ps =
+                    c.prepareStatement(
+                        "UPDATE app_user SET token_hash = NULL, revoked_at_ms = ?"
+                            + " WHERE name = ? AND revoked_at_ms IS NULL")) {
+                  ps.setLong(1, now().toEpochMilli());
+                  ps.setString(2, name);
+                  ps.executeUpdate();
+                }
+                return find(c, name);
+              })
+          .orElseThrow(() -> new AuthException("no such user: " + name));
     } catch (SQLException e) {
       throw new IllegalStateException("cannot revoke user " + name + ": " + e.getMessage(), e);
     }
@@ -127,7 +135,7 @@ public final class UserStore {
 
   /** True when at least one admin exists (revoked or not): the first-run admin is made once. */
   public boolean anyAdmin() {
-    try (Connection c = ds.getConnection();
+    try (Connection c = db.dataSource().getConnection();
         PreparedStatement ps =
             c.prepareStatement("SELECT 1 FROM app_user WHERE role = 'admin' LIMIT 1");
         ResultSet rs = ps.executeQuery()) {
@@ -143,7 +151,7 @@ public final class UserStore {
       return Optional.empty();
     }
     String hash = Tokens.hash(token);
-    try (Connection c = ds.getConnection();
+    try (Connection c = db.dataSource().getConnection();
         PreparedStatement ps =
             c.prepareStatement(
                 "SELECT * FROM app_user WHERE token_hash = ? AND revoked_at_ms IS NULL")) {

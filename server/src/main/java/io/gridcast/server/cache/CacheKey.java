@@ -13,6 +13,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * The identity of one optimization question: {@code SHA-256(canonical bytes)}, as 64 hex digits.
@@ -46,8 +47,7 @@ public record CacheKey(String hex) {
    */
   public static final String ENGINE_VERSION = "forecast-2026.12.07-1";
 
-  private static final java.util.regex.Pattern HEX =
-      java.util.regex.Pattern.compile("[0-9a-f]{64}");
+  private static final Pattern HEX = Pattern.compile("[0-9a-f]{64}");
 
   public CacheKey {
     Objects.requireNonNull(hex, "hex");

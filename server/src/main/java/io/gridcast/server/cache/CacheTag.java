@@ -4,6 +4,7 @@ import io.gridcast.forecast.model.ModelSpec;
 import io.gridcast.forecast.search.Combination;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -38,7 +39,7 @@ public record CacheTag(Kind kind, String value) {
     }
 
     String prefix() {
-      return name().toLowerCase(java.util.Locale.ROOT);
+      return name().toLowerCase(Locale.ROOT);
     }
   }
 

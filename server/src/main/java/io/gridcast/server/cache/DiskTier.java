@@ -1,5 +1,7 @@
 package io.gridcast.server.cache;
 
+import io.gridcast.queue.jdbc.Dialect;
+import io.gridcast.queue.jdbc.JdbcDatabase;
 import io.gridcast.server.db.DatabaseException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,10 +17,11 @@ import java.util.Set;
 import javax.sql.DataSource;
 
 /**
- * SQL of the database tier: tables {@code result_cache} (its {@code tags} column holds each tag
- * wrapped in newlines, migration V4) and {@code result_cache_invalidation} (migration V3; the same
- * SQL on SQLite and PostgreSQL but for the substring function and one table lock on PostgreSQL, see
- * {@link #invalidate}). Stateless over a pool, thread-safe; every method is one short transaction.
+ * SQL of the database tier's entries: table {@code result_cache}, one row per computation, its
+ * {@code tags} column holding each tag wrapped in newlines (migration V4), so that a tag is found
+ * by an exact substring match (the {@link Dialect}'s) and added by a concatenation. Invalidation by
+ * tag is {@link InvalidationLog}'s. Stateless over a pool, thread-safe; every method is one short
+ * transaction.
  */
 final class DiskTier {
   /** A row read back: the value, its tags and when it expires. */
@@ -27,29 +30,16 @@ final class DiskTier {
   /** Count and total bytes of the table. */
   record Figures(long entries, long bytes) {}
 
-  /** Invalidated keys after a cursor, and the new cursor. */
-  record Invalidations(long lastId, List<String> keys) {}
-
   private static final int BATCH = 500;
 
+  private final JdbcDatabase db;
   private final DataSource ds;
-  private volatile Boolean postgres;
+  private final Dialect dialect;
 
-  DiskTier(DataSource ds) {
-    this.ds = ds;
-  }
-
-  private boolean postgres(Connection c) throws SQLException {
-    Boolean pg = postgres;
-    if (pg == null) {
-      pg =
-          c.getMetaData()
-              .getDatabaseProductName()
-              .toLowerCase(java.util.Locale.ROOT)
-              .contains("postgres");
-      postgres = pg;
-    }
-    return pg;
+  DiskTier(JdbcDatabase db) {
+    this.db = db;
+    this.ds = db.dataSource();
+    this.dialect = db.dialect();
   }
 
   /**
@@ -92,7 +82,7 @@ final class DiskTier {
                   + " created_at_ms = excluded.created_at_ms,"
                   + " last_used_at_ms = excluded.last_used_at_ms,"
                   + " expires_at_ms = excluded.expires_at_ms, tags = "
-                  + merged(c, "result_cache.tags", list.size()))) {
+                  + merged("result_cache.tags", list.size()))) {
         ps.setString(1, key);
         ps.setString(2, engine);
         ps.setString(3, value);
@@ -119,7 +109,7 @@ final class DiskTier {
       try (PreparedStatement ps =
           c.prepareStatement(
               "UPDATE result_cache SET tags = "
-                  + merged(c, "tags", list.size())
+                  + merged("tags", list.size())
                   + " WHERE cache_key = ?")) {
         int next = bindMerged(ps, 1, list);
         ps.setString(next, key);
@@ -157,10 +147,12 @@ final class DiskTier {
    * SQL for {@code current} with each of {@code n} tags appended unless already there, in one
    * statement (so concurrent writers of one key lose no tag); bound by {@link #bindMerged}.
    */
-  private String merged(Connection c, String current, int n) throws SQLException {
+  private String merged(String current, int n) {
     StringBuilder sb = new StringBuilder(current);
     for (int i = 0; i < n; i++) {
-      sb.append(" || CASE WHEN ").append(contains(c, current)).append(" THEN '' ELSE ? END");
+      sb.append(" || CASE WHEN ")
+          .append(dialect.containsParam(current))
+          .append(" THEN '' ELSE ? END");
     }
     return sb.toString();
   }
@@ -175,60 +167,8 @@ final class DiskTier {
     return i;
   }
 
-  /** {@code column} contains the next parameter (a wrapped tag). */
-  private String contains(Connection c, String column) throws SQLException {
-    return (postgres(c) ? "strpos(" : "instr(") + column + ", ?) > 0";
-  }
-
-  /**
-   * Deletes every entry tagged {@code tag}, logging each key for the other processes' memory tiers;
-   * returns the keys deleted.
-   */
-  List<String> invalidate(String tag, long nowMs) {
-    try (Connection c = ds.getConnection()) {
-      c.setAutoCommit(false);
-      try {
-        if (postgres(c)) {
-          // Log ids must become visible in id order, or a reader's cursor could pass one still
-          // uncommitted: invalidations take turns (readers are not blocked). SQLite's writer lock
-          // (BEGIN IMMEDIATE) already serialises them.
-          try (Statement st = c.createStatement()) {
-            st.execute("LOCK TABLE result_cache_invalidation IN EXCLUSIVE MODE");
-          }
-        }
-        List<String> keys = new ArrayList<>();
-        try (PreparedStatement ps =
-            c.prepareStatement("SELECT cache_key FROM result_cache WHERE " + contains(c, "tags"))) {
-          ps.setString(1, wrap(tag));
-          try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-              keys.add(rs.getString(1));
-            }
-          }
-        }
-        try (PreparedStatement log =
-            c.prepareStatement(
-                "INSERT INTO result_cache_invalidation (cache_key, at_ms) VALUES (?,?)")) {
-          for (String k : keys) {
-            log.setString(1, k);
-            log.setLong(2, nowMs);
-            log.addBatch();
-          }
-          log.executeBatch();
-        }
-        delete(c, keys);
-        c.commit();
-        return keys;
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      }
-    } catch (SQLException e) {
-      throw new DatabaseException("invalidating cache tag " + tag + " failed", e);
-    }
-  }
-
-  private static void delete(Connection c, List<String> keys) throws SQLException {
+  /** Deletes the rows of {@code keys}, in batches, on the caller's connection. */
+  static void delete(Connection c, List<String> keys) throws SQLException {
     for (int from = 0; from < keys.size(); from += BATCH) {
       List<String> part = keys.subList(from, Math.min(keys.size(), from + BATCH));
       String in = "?,".repeat(part.size() - 1) + "?";
@@ -239,41 +179,6 @@ final class DiskTier {
         }
         ps.executeUpdate();
       }
-    }
-  }
-
-  /** The highest invalidation id so far (0 when none). */
-  long lastInvalidationId() {
-    try (Connection c = ds.getConnection();
-        Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery("SELECT MAX(id) FROM result_cache_invalidation")) {
-      rs.next();
-      return rs.getLong(1);
-    } catch (SQLException e) {
-      throw new DatabaseException("reading the cache invalidation log failed", e);
-    }
-  }
-
-  /** Keys invalidated after {@code afterId}, at most {@code limit}. */
-  Invalidations invalidationsAfter(long afterId, int limit) {
-    try (Connection c = ds.getConnection();
-        PreparedStatement ps =
-            c.prepareStatement(
-                "SELECT id, cache_key FROM result_cache_invalidation WHERE id > ? ORDER BY id"
-                    + " LIMIT ?")) {
-      ps.setLong(1, afterId);
-      ps.setInt(2, limit);
-      long last = afterId;
-      List<String> keys = new ArrayList<>();
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          last = rs.getLong(1);
-          keys.add(rs.getString(2));
-        }
-      }
-      return new Invalidations(last, keys);
-    } catch (SQLException e) {
-      throw new DatabaseException("reading the cache invalidation log failed", e);
     }
   }
 
@@ -302,32 +207,27 @@ final class DiskTier {
     }
   }
 
-  /** Deletes expired rows and old invalidation log rows; returns the rows expired. */
-  long deleteExpired(long nowMs, long logBeforeMs) {
-    try (Connection c = ds.getConnection()) {
-      List<String> keys = new ArrayList<>();
-      try (PreparedStatement ps =
-          c.prepareStatement("SELECT cache_key FROM result_cache WHERE expires_at_ms <= ?")) {
-        ps.setLong(1, nowMs);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            keys.add(rs.getString(1));
-          }
-        }
-      }
-      c.setAutoCommit(false);
-      try {
+  /** Deletes expired rows; returns how many. */
+  long deleteExpired(long nowMs) {
+    try {
+      List<String> keys =
+          db.read(c -> {
+            List<String> found = new ArrayList<>();
+            try (PreparedStatement ps =
+                c.prepareStatement("SELECT cache_key FROM result_cache WHERE expires_at_ms <= ?")) {
+              ps.setLong(1, nowMs);
+              try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                  found.add(rs.getString(1));
+                }
+              }
+            }
+            return found;
+          });
+      db.inTx(c -> {
         delete(c, keys);
-        try (PreparedStatement ps =
-            c.prepareStatement("DELETE FROM result_cache_invalidation WHERE at_ms < ?")) {
-          ps.setLong(1, logBeforeMs);
-          ps.executeUpdate();
-        }
-        c.commit();
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      }
+        return null;
+      });
       return keys.size();
     } catch (SQLException e) {
       throw new DatabaseException("expiring cache entries failed", e);
@@ -340,34 +240,35 @@ final class DiskTier {
    */
   long evictToFit(long maxBytes) {
     long evicted = 0;
-    try (Connection c = ds.getConnection()) {
-      long total = figures(c).bytes();
+    try {
+      long total = figures().bytes();
       while (total > maxBytes) {
+        long over = total;
         List<String> victims = new ArrayList<>();
-        try (PreparedStatement ps =
-                c.prepareStatement(
-                    "SELECT cache_key, bytes FROM result_cache ORDER BY last_used_at_ms, cache_key"
-                        + " LIMIT "
-                        + BATCH);
-            ResultSet rs = ps.executeQuery()) {
-          while (total > maxBytes && rs.next()) {
-            victims.add(rs.getString(1));
-            total -= rs.getLong(2);
-          }
-        }
+        long freed =
+            db.read(c -> {
+              long left = over;
+              try (PreparedStatement ps =
+                      c.prepareStatement(
+                          "SELECT cache_key, bytes FROM result_cache"
+                              + " ORDER BY last_used_at_ms, cache_key LIMIT "
+                              + BATCH);
+                  ResultSet rs = ps.executeQuery()) {
+                while (left > maxBytes && rs.next()) {
+                  victims.add(rs.getString(1));
+                  left -= rs.getLong(2);
+                }
+              }
+              return over - left;
+            });
         if (victims.isEmpty()) {
           break;
         }
-        c.setAutoCommit(false);
-        try {
+        db.inTx(c -> {
           delete(c, victims);
-          c.commit();
-        } catch (SQLException | RuntimeException e) {
-          c.rollback();
-          throw e;
-        } finally {
-          c.setAutoCommit(true);
-        }
+          return null;
+        });
+        total -= freed;
         evicted += victims.size();
       }
       return evicted;

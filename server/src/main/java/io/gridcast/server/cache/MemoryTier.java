@@ -131,10 +131,6 @@ final class MemoryTier {
     return held;
   }
 
-  void clear() {
-    cache.invalidateAll();
-  }
-
   CacheStats.Tier stats(long hits) {
     cache.cleanUp();
     return new CacheStats.Tier(

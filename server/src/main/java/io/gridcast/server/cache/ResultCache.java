@@ -1,17 +1,16 @@
 package io.gridcast.server.cache;
 
+import io.gridcast.queue.jdbc.JdbcDatabase;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.InstantSource;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * logged and answered as a miss, during a write it is logged and dropped. Thread-safe.
  *
  * <pre>{@code
- * ResultCache cache = ResultCache.builder(dataSource).ttl(Duration.ofDays(7)).build();
+ * ResultCache cache = ResultCache.builder(database).ttl(Duration.ofDays(7)).build();
  * CacheKey key = CacheKey.of(series, candidates, optimizer.settings());
  * String value = cache.get(key, tags).orElseGet(() -> compute(...));
  * }</pre>
@@ -59,12 +58,12 @@ public final class ResultCache {
 
   private static final int INVALIDATION_PAGE = 10_000;
 
-  /** How old the disk tier's count and bytes in {@link #stats()} may be. */
-  static final Duration FIGURES_MAX_AGE = Duration.ofSeconds(1);
-
   private final boolean enabled;
   private final MemoryTier memory;
   private final DiskTier disk;
+  private final InvalidationLog log;
+  private final DiskFigures figures;
+  private final CacheUpkeep upkeep;
   private final InstantSource clock;
   private final Duration ttl;
   private final long diskMaxBytes;
@@ -72,17 +71,9 @@ public final class ResultCache {
   private final AtomicLong memoryHits = new AtomicLong();
   private final AtomicLong diskHits = new AtomicLong();
   private final AtomicLong misses = new AtomicLong();
-  private final AtomicLong diskEvictions = new AtomicLong();
   private final AtomicLong invalidations = new AtomicLong();
-  private final AtomicLong putsSinceMaintenance = new AtomicLong();
-  private final Set<String> touched = ConcurrentHashMap.newKeySet();
-  private final ReentrantLock maintenance = new ReentrantLock();
   private final ReentrantLock invalidationSync = new ReentrantLock();
   private volatile long invalidationCursor;
-  private volatile long lastMaintenanceMs;
-  private volatile DiskTier.Figures figures;
-  private volatile long figuresAtMs;
-  private volatile boolean figuresDirty = true;
 
   private ResultCache(Builder b) {
     this.enabled = b.enabled;
@@ -90,12 +81,22 @@ public final class ResultCache {
     this.ttl = b.ttl;
     this.diskMaxBytes = b.diskMaxBytes;
     this.memory = new MemoryTier(b.memoryMaxEntries, b.memoryMaxBytes, b.clock);
-    this.disk = b.dataSource == null ? null : new DiskTier(b.dataSource);
+    if (b.database == null) {
+      this.disk = null;
+      this.log = null;
+      this.figures = null;
+      this.upkeep = null;
+    } else {
+      this.disk = new DiskTier(b.database);
+      this.log = new InvalidationLog(b.database);
+      this.figures = new DiskFigures(disk, clock);
+      this.upkeep = new CacheUpkeep(disk, log, figures, clock, ttl, diskMaxBytes);
+    }
   }
 
-  /** A builder over the job database (migration V3 applied). */
-  public static Builder builder(DataSource dataSource) {
-    return new Builder(Objects.requireNonNull(dataSource, "dataSource"));
+  /** A builder over the job database (the server's migrations applied). */
+  public static Builder builder(JdbcDatabase database) {
+    return new Builder(Objects.requireNonNull(database, "database"));
   }
 
   /** A cache that holds nothing: every lookup is empty and uncounted, every write dropped. */
@@ -142,7 +143,7 @@ public final class ResultCache {
       Optional<MemoryTier.Entry> m = memory.get(k);
       if (m.isPresent()) {
         memoryHits.incrementAndGet();
-        touched.add(k);
+        upkeep.used(k);
         if (!m.get().tags().containsAll(wanted)) {
           MemoryTier.Entry e = m.get();
           disk.addTags(k, wanted);
@@ -150,7 +151,7 @@ public final class ResultCache {
               k,
               new MemoryTier.Entry(e.value(), union(e.tags(), wanted), e.expiresAtMs(), e.bytes()));
         }
-        maintainIfDue();
+        upkeep.runIfDue();
         return Optional.of(m.get().value());
       }
       long now = clock.millis();
@@ -159,17 +160,17 @@ public final class ResultCache {
         if (countMiss) {
           misses.incrementAndGet();
         }
-        maintainIfDue();
+        upkeep.runIfDue();
         return Optional.empty();
       }
       diskHits.incrementAndGet();
-      touched.add(k);
+      upkeep.used(k);
       Set<String> all = union(row.get().tags(), wanted);
       if (!row.get().tags().containsAll(wanted)) {
         disk.addTags(k, wanted);
       }
       memory.put(k, entry(row.get().value(), all, row.get().expiresAtMs()));
-      maintainIfDue();
+      upkeep.runIfDue();
       return Optional.of(row.get().value());
     } catch (RuntimeException e) {
       LOG.warn("result cache lookup of {} failed; computing instead", k, e);
@@ -193,13 +194,9 @@ public final class ResultCache {
     MemoryTier.Entry e = entry(value, t, expires);
     try {
       disk.put(k, CacheKey.ENGINE_VERSION, value, e.bytes(), t, now, expires);
-      figuresDirty = true;
+      figures.changed();
       memory.put(k, e);
-      if (putsSinceMaintenance.incrementAndGet() >= MAINTAIN_EVERY_PUTS) {
-        maintain();
-      } else {
-        maintainIfDue();
-      }
+      upkeep.afterPut();
     } catch (RuntimeException ex) {
       LOG.warn("result cache write of {} failed; result kept, not cached", k, ex);
     }
@@ -213,8 +210,8 @@ public final class ResultCache {
     if (!enabled) {
       return 0;
     }
-    var keys = disk.invalidate(tag.text(), clock.millis());
-    figuresDirty = true;
+    List<String> keys = log.invalidate(tag.text(), clock.millis());
+    figures.changed();
     long dropped = keys.size();
     // Entries only this process holds in memory (a disk row already gone) go too.
     memory.invalidate(keys);
@@ -231,32 +228,11 @@ public final class ResultCache {
       return CacheStats.of(false, 0, 0, none, none);
     }
     CacheStats.Tier mem = memory.stats(memoryHits.get());
-    DiskTier.Figures f = diskFigures();
+    DiskTier.Figures f = figures.read();
     CacheStats.Tier dsk =
         new CacheStats.Tier(
-            diskHits.get(), diskEvictions.get(), f.entries(), f.bytes(), 0, diskMaxBytes);
+            diskHits.get(), upkeep.evictions(), f.entries(), f.bytes(), 0, diskMaxBytes);
     return CacheStats.of(true, misses.get(), invalidations.get(), mem, dsk);
-  }
-
-  /**
-   * Count and bytes of the table: read again after this process changed it, else at most once per
-   * {@link #FIGURES_MAX_AGE} (gauges may ask often; other processes' writes show up within it).
-   */
-  private DiskTier.Figures diskFigures() {
-    long now = clock.millis();
-    DiskTier.Figures f = figures;
-    if (f == null || figuresDirty || now - figuresAtMs >= FIGURES_MAX_AGE.toMillis()) {
-      figuresDirty = false;
-      try {
-        f = disk.figures();
-      } catch (RuntimeException e) {
-        LOG.warn("result cache: counting the disk tier failed", e);
-        return new DiskTier.Figures(-1, -1);
-      }
-      figures = f;
-      figuresAtMs = now;
-    }
-    return f;
   }
 
   public Duration ttl() {
@@ -265,39 +241,12 @@ public final class ResultCache {
 
   /**
    * Expires rows past their TTL, evicts least recently used rows above the disk cap, writes the
-   * recency of memory hits back to the rows and prunes the invalidation log. Runs on the calling
-   * thread; a second caller meanwhile returns at once.
+   * recency of memory hits back to the rows and prunes the invalidation log ({@link CacheUpkeep}).
+   * Runs on the calling thread; a second caller meanwhile returns at once.
    */
   public void maintain() {
-    if (!enabled || !maintenance.tryLock()) {
-      return;
-    }
-    try {
-      long now = clock.millis();
-      lastMaintenanceMs = now;
-      putsSinceMaintenance.set(0);
-      if (!touched.isEmpty()) {
-        Set<String> batch = new HashSet<>(touched);
-        touched.removeAll(batch);
-        disk.touch(batch, now);
-      }
-      long expired = disk.deleteExpired(now, now - ttl.toMillis());
-      long evicted = disk.evictToFit(diskMaxBytes);
-      diskEvictions.addAndGet(expired + evicted);
-      figuresDirty |= expired + evicted > 0;
-      if (expired + evicted > 0) {
-        LOG.debug("result cache: {} rows expired, {} evicted (LRU)", expired, evicted);
-      }
-    } catch (RuntimeException e) {
-      LOG.warn("result cache maintenance failed", e);
-    } finally {
-      maintenance.unlock();
-    }
-  }
-
-  private void maintainIfDue() {
-    if (clock.millis() - lastMaintenanceMs >= MAINTENANCE_INTERVAL.toMillis()) {
-      maintain();
+    if (enabled) {
+      upkeep.run();
     }
   }
 
@@ -306,7 +255,7 @@ public final class ResultCache {
     invalidationSync.lock();
     try {
       while (true) {
-        DiskTier.Invalidations inv = disk.invalidationsAfter(invalidationCursor, INVALIDATION_PAGE);
+        InvalidationLog.Invalidations inv = log.after(invalidationCursor, INVALIDATION_PAGE);
         if (!inv.keys().isEmpty()) {
           memory.invalidate(inv.keys());
         }
@@ -341,14 +290,14 @@ public final class ResultCache {
 
   private void start() {
     if (enabled) {
-      invalidationCursor = disk.lastInvalidationId();
+      invalidationCursor = log.lastId();
       maintain();
     }
   }
 
   /** Settings of a cache; each setter validates at once with the bad value in the message. */
   public static final class Builder {
-    private final DataSource dataSource;
+    private final JdbcDatabase database;
     private boolean enabled = true;
     private long memoryMaxEntries = DEFAULT_MEMORY_MAX_ENTRIES;
     private long memoryMaxBytes = DEFAULT_MEMORY_MAX_BYTES;
@@ -356,8 +305,8 @@ public final class ResultCache {
     private Duration ttl = DEFAULT_TTL;
     private InstantSource clock = InstantSource.system();
 
-    private Builder(DataSource dataSource) {
-      this.dataSource = dataSource;
+    private Builder(JdbcDatabase database) {
+      this.database = database;
     }
 
     /** Off: a cache that holds nothing (default on). */

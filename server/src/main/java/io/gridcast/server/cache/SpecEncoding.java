@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The canonical bytes of a model spec: everything that makes it compute what it computes.
@@ -31,8 +32,7 @@ final class SpecEncoding {
   /** Encodings of recently seen specs: a submission asks for the same few specs 1,000s of times. */
   private static final int MEMO_MAX = 4096;
 
-  private static final java.util.concurrent.ConcurrentHashMap<ModelSpec, byte[]> MEMO =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  private static final ConcurrentHashMap<ModelSpec, byte[]> MEMO = new ConcurrentHashMap<>();
 
   static void write(DataOutputStream out, ModelSpec spec) throws IOException {
     out.write(encoded(spec));
@@ -51,7 +51,7 @@ final class SpecEncoding {
       throw new UncacheableQuestionException(
           "model spec " + spec.getClass().getName() + " is not a record");
     }
-    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(64);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
     try (DataOutputStream d = new DataOutputStream(bytes)) {
       value(d, spec);
     }

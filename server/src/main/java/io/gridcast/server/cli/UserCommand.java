@@ -76,7 +76,7 @@ final class UserCommand {
     PrintWriter err = spec.commandLine().getErr();
     DataFiles.secure(url); // `user add` may be what creates the database: private from the start
     try (Database database = Database.open(url, 2)) {
-      out.print(action.apply(new UserStore(database.dataSource(), InstantSource.system())));
+      out.print(action.apply(new UserStore(database.jdbc(), InstantSource.system())));
       out.flush();
       return 0;
     } catch (AuthException e) {

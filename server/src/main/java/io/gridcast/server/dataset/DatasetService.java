@@ -2,6 +2,7 @@ package io.gridcast.server.dataset;
 
 import io.gridcast.forecast.series.Series;
 import io.gridcast.forecast.series.TooManyValuesException;
+import io.gridcast.queue.jdbc.UuidV7;
 import io.gridcast.server.config.LimitExceededException;
 import io.gridcast.server.config.Limits;
 import java.io.InputStream;
@@ -40,6 +41,7 @@ public final class DatasetService {
   private final UploadParser parser = new UploadParser();
   private final Limits limits;
   private final InstantSource clock;
+  private final UuidV7 ids;
 
   /**
    * @param limits series, values and name length of an upload, and the values one user may store
@@ -48,6 +50,7 @@ public final class DatasetService {
     this.store = store;
     this.clock = clock;
     this.limits = limits;
+    this.ids = new UuidV7(clock);
   }
 
   public DatasetStore store() {
@@ -126,7 +129,7 @@ public final class DatasetService {
       freqCounts.merge(s.axis().frequency().name(), 1, Integer::sum);
       periodCounts.merge(s.period(), 1, Integer::sum);
     }
-    String id = TimeOrderedIds.next().toString();
+    String id = ids.next().toString();
     String label = name != null && !name.isBlank() ? name : parsed.name();
     NameRules.datasetName(label, limits.maxNameLength());
     Dataset d =

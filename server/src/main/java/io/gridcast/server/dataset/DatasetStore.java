@@ -3,6 +3,7 @@ package io.gridcast.server.dataset;
 import io.gridcast.forecast.series.Series;
 import io.gridcast.forecast.series.StampFormat;
 import io.gridcast.forecast.series.TimeAxis;
+import io.gridcast.queue.jdbc.JdbcDatabase;
 import io.gridcast.server.db.DatabaseException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,8 +11,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /**
@@ -21,23 +28,21 @@ import javax.sql.DataSource;
 public final class DatasetStore {
   private static final int INSERT_BATCH = 500;
 
+  private final JdbcDatabase db;
   private final DataSource ds;
 
-  public DatasetStore(DataSource ds) {
-    this.ds = ds;
+  public DatasetStore(JdbcDatabase db) {
+    this.db = db;
+    this.ds = db.dataSource();
   }
 
   /** Stores a dataset and its series in one transaction of its own. */
   public void insert(Dataset d, List<Series> series) {
-    try (Connection c = ds.getConnection()) {
-      c.setAutoCommit(false);
-      try {
+    try {
+      db.inTx(c -> {
         insertIn(c, d, series);
-        c.commit();
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      }
+        return null;
+      });
     } catch (SQLException e) {
       throw new DatabaseException("storing dataset " + d.id() + " failed", e);
     }
@@ -193,7 +198,7 @@ public final class DatasetStore {
     List<Series> found =
         seriesWhere(
             "owner_id = COALESCE(?, owner_id) AND dataset_id = ? AND sku = ?",
-            java.util.Arrays.asList(ownerId, datasetId, sku));
+            Arrays.asList(ownerId, datasetId, sku));
     return found.stream().findFirst();
   }
 
@@ -201,14 +206,13 @@ public final class DatasetStore {
   public List<Series> seriesOf(String ownerId, String datasetId, List<String> skus) {
     if (skus.isEmpty()) {
       return seriesWhere(
-          "owner_id = COALESCE(?, owner_id) AND dataset_id = ?",
-          java.util.Arrays.asList(ownerId, datasetId));
+          "owner_id = COALESCE(?, owner_id) AND dataset_id = ?", Arrays.asList(ownerId, datasetId));
     }
     if (skus.size() == 1) {
       return series(ownerId, datasetId, skus.get(0)).map(List::of).orElse(List.of());
     }
     // One indexed read per chunk of 500 SKUs, then back into the order asked.
-    java.util.Map<String, Series> bySku = new java.util.HashMap<>();
+    Map<String, Series> bySku = new HashMap<>();
     for (int from = 0; from < skus.size(); from += 500) {
       List<String> chunk = skus.subList(from, Math.min(skus.size(), from + 500));
       List<String> args = new ArrayList<>(chunk.size() + 2);
@@ -218,7 +222,7 @@ public final class DatasetStore {
       for (Series s :
           seriesWhere(
               "owner_id = COALESCE(?, owner_id) AND dataset_id = ? AND sku IN ("
-                  + String.join(",", java.util.Collections.nCopies(chunk.size(), "?"))
+                  + String.join(",", Collections.nCopies(chunk.size(), "?"))
                   + ")",
               args)) {
         bySku.put(s.id(), s);
@@ -235,12 +239,12 @@ public final class DatasetStore {
   }
 
   /** Which of {@code wanted} are SKUs of the dataset (one indexed lookup per chunk of 500). */
-  public java.util.Set<String> existingSkus(String ownerId, String datasetId, List<String> wanted) {
-    java.util.Set<String> found = new java.util.HashSet<>();
+  public Set<String> existingSkus(String ownerId, String datasetId, List<String> wanted) {
+    Set<String> found = new HashSet<>();
     try (Connection c = ds.getConnection()) {
       for (int from = 0; from < wanted.size(); from += 500) {
         List<String> chunk = wanted.subList(from, Math.min(wanted.size(), from + 500));
-        String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+        String marks = String.join(",", Collections.nCopies(chunk.size(), "?"));
         try (PreparedStatement ps =
             c.prepareStatement(
                 "SELECT sku FROM dataset_series WHERE dataset_id = ? AND owner_id = COALESCE(?, owner_id) AND sku IN ("
@@ -330,10 +334,8 @@ public final class DatasetStore {
 
   /** Deletes a dataset with its series and results; false when it does not exist. */
   public boolean delete(String ownerId, String id) {
-    try (Connection c = ds.getConnection()) {
-      c.setAutoCommit(false);
-      try {
-        int n;
+    try {
+      return db.inTx(c -> {
         for (String table : List.of("forecast_result", "dataset_series")) {
           try (PreparedStatement ps =
               c.prepareStatement(
@@ -350,14 +352,9 @@ public final class DatasetStore {
                 "DELETE FROM dataset WHERE owner_id = COALESCE(?, owner_id) AND id = ?")) {
           ps.setString(1, ownerId);
           ps.setString(2, id);
-          n = ps.executeUpdate();
+          return ps.executeUpdate() > 0;
         }
-        c.commit();
-        return n > 0;
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      }
+      });
     } catch (SQLException e) {
       throw new DatabaseException("deleting dataset " + id + " failed", e);
     }

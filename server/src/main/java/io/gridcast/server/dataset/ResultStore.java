@@ -1,7 +1,8 @@
 package io.gridcast.server.dataset;
 
+import io.gridcast.queue.JobStore.SameTransaction;
+import io.gridcast.queue.jdbc.JdbcDatabase;
 import io.gridcast.server.db.DatabaseException;
-import io.gridcast.server.db.Dialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,21 +11,24 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javax.sql.DataSource;
 
 /** SQL for per-SKU forecast results. Thread-safe (stateless over a pool). */
 public final class ResultStore {
   private static final int FETCH_SIZE = 500;
 
+  private final JdbcDatabase db;
   private final DataSource ds;
-  private final Dialect dialect;
 
-  public ResultStore(DataSource ds, Dialect dialect) {
-    this.ds = ds;
-    this.dialect = dialect;
+  public ResultStore(JdbcDatabase db) {
+    this.db = db;
+    this.ds = db.dataSource();
   }
 
   private static final String PUT =
@@ -65,9 +69,8 @@ public final class ResultStore {
    * {@code first}, then the result rows {@code rowsFor} gives for the job ids, in one queue insert
    * transaction: jobs answered at submission commit with their rows or not at all.
    */
-  public io.gridcast.queue.JobStore.SameTransaction alsoWriting(
-      io.gridcast.queue.JobStore.SameTransaction first,
-      java.util.function.Function<List<java.util.UUID>, List<ForecastResult>> rowsFor) {
+  public SameTransaction alsoWriting(
+      SameTransaction first, Function<List<UUID>, List<ForecastResult>> rowsFor) {
     return (c, ids) -> {
       first.run(c, ids);
       putAllIn(c, rowsFor.apply(ids));
@@ -139,7 +142,7 @@ public final class ResultStore {
 
     /** Parses {@code sku}, {@code model} or {@code score} (case-insensitive). */
     public static ResultSort parse(String s) {
-      return valueOf(s.toUpperCase(java.util.Locale.ROOT));
+      return valueOf(s.toUpperCase(Locale.ROOT));
     }
   }
 
@@ -247,33 +250,25 @@ public final class ResultStore {
         Instant.ofEpochMilli(rs.getLong("updated_at_ms")));
   }
 
+  /** Streams the rows of {@code sql} to {@code sink} (a cursor where the dialect needs one). */
   private long scan(String sql, String[] args, Consumer<ForecastResult> sink) {
-    try (Connection c = ds.getConnection()) {
-      // PostgreSQL streams with a cursor only inside a transaction; on SQLite a transaction would
-      // take the write lock (BEGIN IMMEDIATE) for the whole scan, and reads stream anyway.
-      boolean cursor = dialect == Dialect.POSTGRESQL;
-      if (cursor) {
-        c.setAutoCommit(false);
-      }
-      try (PreparedStatement ps = c.prepareStatement(sql)) {
-        ps.setFetchSize(FETCH_SIZE);
-        for (int i = 0; i < args.length; i++) {
-          ps.setString(i + 1, args[i]);
-        }
-        long n = 0;
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            sink.accept(row(rs));
-            n++;
+    try {
+      return db.stream(c -> {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+          ps.setFetchSize(FETCH_SIZE);
+          for (int i = 0; i < args.length; i++) {
+            ps.setString(i + 1, args[i]);
           }
+          long n = 0;
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              sink.accept(row(rs));
+              n++;
+            }
+          }
+          return n;
         }
-        return n;
-      } finally {
-        if (cursor) {
-          c.commit();
-          c.setAutoCommit(true);
-        }
-      }
+      });
     } catch (SQLException e) {
       throw new DatabaseException("reading results failed", e);
     }

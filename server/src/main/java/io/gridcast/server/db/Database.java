@@ -1,19 +1,20 @@
 package io.gridcast.server.db;
 
-import com.zaxxer.hikari.HikariDataSource;
-import io.gridcast.queue.jdbc.QueueDatabase;
+import io.gridcast.queue.StoreException;
+import io.gridcast.queue.jdbc.Dialect;
+import io.gridcast.queue.jdbc.JdbcDatabase;
+import io.gridcast.queue.jdbc.QueueSchema;
 import io.gridcast.server.config.DatabaseUrl;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 
 /**
- * One process's connection pool on the job database, and the server schema migrations.
- *
- * <p>SQLite: WAL journal, a busy timeout and {@code BEGIN IMMEDIATE} transactions so that writers
- * queue on the file lock instead of failing on a read-to-write upgrade. PostgreSQL: a plain pool.
+ * One process's job database: the {@link JdbcDatabase} every component of the process shares (the
+ * pool, the one {@link Dialect}, SQLite's writer lock, local wake-ups), with the queue's and the
+ * server's migrations applied. The queue and the server's stores are all given {@link #jdbc()}, so
+ * the database is recognised once per process and each SQL difference is asked of the same dialect.
  * Thread-safe; {@link #close()} is idempotent.
  */
 public final class Database implements AutoCloseable {
@@ -21,89 +22,66 @@ public final class Database implements AutoCloseable {
   /** Flyway history table of the server's own tables (the queue keeps its own). */
   public static final String HISTORY_TABLE = "server_schema_history";
 
-  private final DatabaseUrl url;
-  private final HikariDataSource pool;
-  private io.gridcast.queue.jdbc.Dialect queueDialect;
+  /** Where the server's migrations live: {@code <this>/sqlite} and {@code <this>/postgresql}. */
+  public static final String MIGRATIONS = "classpath:db/migration/server";
 
-  private Database(DatabaseUrl url, HikariDataSource pool) {
+  private final DatabaseUrl url;
+  private final JdbcDatabase jdbc;
+
+  private Database(DatabaseUrl url, JdbcDatabase jdbc) {
     this.url = url;
-    this.pool = pool;
+    this.jdbc = jdbc;
   }
 
   /**
-   * Opens a pool on {@code url} (the queue's tuning: SQLite WAL, busy timeout, {@code BEGIN
-   * IMMEDIATE}; PostgreSQL batched inserts), at most {@code maxConnections}, and applies the
-   * queue's and the server's migrations.
+   * Opens a pool on {@code url} (the dialect's tuning: SQLite WAL, busy timeout, {@code BEGIN
+   * IMMEDIATE}, its directory created; PostgreSQL batched inserts), at most {@code maxConnections},
+   * and applies the queue's and the server's migrations.
    */
   public static Database open(DatabaseUrl url, int maxConnections) {
-    if (!url.postgres()) {
-      createParentDirectory(url.jdbcUrl().substring("jdbc:sqlite:".length()));
-    }
-    HikariDataSource pool =
-        QueueDatabase.pool(
-            url.jdbcUrl(),
-            url.user().isEmpty() ? null : url.user(),
-            url.password().isEmpty() ? null : url.password(),
-            maxConnections);
-    Database db = new Database(url, pool);
+    JdbcDatabase jdbc;
     try {
-      db.queueDialect = QueueDatabase.detect(pool);
-      QueueDatabase.migrate(pool, db.queueDialect);
-      db.migrate();
+      jdbc =
+          JdbcDatabase.open(
+              url.jdbcUrl(),
+              url.user().isEmpty() ? null : url.user(),
+              url.password().isEmpty() ? null : url.password(),
+              maxConnections);
+    } catch (StoreException e) {
+      throw new DatabaseException("cannot open the database " + url + ": " + e.getMessage(), e);
+    }
+    try {
+      QueueSchema.migrate(jdbc);
+      jdbc.migrate(jdbc.dialect().migrationLocation(MIGRATIONS), HISTORY_TABLE);
     } catch (RuntimeException e) {
-      pool.close();
+      jdbc.close();
       throw e;
     }
-    return db;
-  }
-
-  private static void createParentDirectory(String file) {
-    if (file.isEmpty() || file.startsWith(":memory:") || file.startsWith("file:")) {
-      return;
-    }
-    Path parent = Path.of(file).toAbsolutePath().getParent();
-    try {
-      Files.createDirectories(parent);
-    } catch (IOException e) {
-      throw new DatabaseException("cannot create the data directory " + parent, e);
-    }
-  }
-
-  /** The queue's dialect object for this database (the job store needs it). */
-  public io.gridcast.queue.jdbc.Dialect queueDialect() {
-    return queueDialect;
-  }
-
-  /** Applies the server's migrations for this database's dialect. */
-  private void migrate() {
-    Flyway.configure()
-        .dataSource(pool)
-        .table(HISTORY_TABLE)
-        .locations(
-            "classpath:db/migration/server/" + dialect().name().toLowerCase(java.util.Locale.ROOT))
-        .baselineOnMigrate(true)
-        .baselineVersion("0")
-        .load()
-        .migrate();
+    return new Database(url, jdbc);
   }
 
   /** True when the database answers a trivial query (readiness). */
   public boolean ping() {
-    try (java.sql.Connection c = pool.getConnection();
-        java.sql.Statement st = c.createStatement()) {
+    try (Connection c = jdbc.dataSource().getConnection();
+        Statement st = c.createStatement()) {
       st.execute("SELECT 1");
       return true;
-    } catch (java.sql.SQLException e) {
+    } catch (SQLException e) {
       return false;
     }
   }
 
+  /** The shared database object: what the queue and every store of this process are built on. */
+  public JdbcDatabase jdbc() {
+    return jdbc;
+  }
+
   public DataSource dataSource() {
-    return pool;
+    return jdbc.dataSource();
   }
 
   public Dialect dialect() {
-    return url.postgres() ? Dialect.POSTGRESQL : Dialect.SQLITE;
+    return jdbc.dialect();
   }
 
   public DatabaseUrl url() {
@@ -112,6 +90,6 @@ public final class Database implements AutoCloseable {
 
   @Override
   public void close() {
-    pool.close();
+    jdbc.close();
   }
 }

@@ -1,6 +1,8 @@
 package io.gridcast.server.db;
 
 import io.gridcast.server.error.ServerException;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.Map;
 
 /**
@@ -18,7 +20,7 @@ public final class DatabaseException extends ServerException {
    */
   public static boolean poolExhausted(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof java.sql.SQLTransientConnectionException) {
+      if (t instanceof SQLTransientConnectionException) {
         return true;
       }
     }
@@ -32,7 +34,7 @@ public final class DatabaseException extends ServerException {
    */
   public static boolean unavailable(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+      if (t instanceof SQLException sql && sql.getSQLState() != null) {
         String state = sql.getSQLState();
         if (state.startsWith("08") || state.startsWith("57P")) {
           return true;

@@ -106,7 +106,7 @@ final class JobRequestValidator {
     }
     registry.candidates(models); // throws UnknownModelException listing the known names
     int priority = r.priority() == null ? JobSpec.DEFAULT_PRIORITY : r.priority();
-    if (Math.abs(priority) > MAX_PRIORITY) {
+    if (priority < -MAX_PRIORITY || priority > MAX_PRIORITY) {
       throw new InvalidJobRequestException(
           "priority",
           "priority must be in -" + MAX_PRIORITY + ".." + MAX_PRIORITY + ", got " + priority);

@@ -59,9 +59,8 @@ abstract class AccessMatrixContract {
     bob = new Http(server.url(), TestServers.addUser(server, "bob", UserRole.USER));
     root = new Http(server.url(), TestServers.addUser(server, "root", UserRole.ADMIN));
     String eve = TestServers.addUser(server, "eve", UserRole.USER);
-    new UserStore(server.database().dataSource(), java.time.InstantSource.system()).revoke("eve");
-    UserStore users =
-        new UserStore(server.database().dataSource(), java.time.InstantSource.system());
+    new UserStore(server.database().jdbc(), java.time.InstantSource.system()).revoke("eve");
+    UserStore users = new UserStore(server.database().jdbc(), java.time.InstantSource.system());
     viewerOfAlice = new Http(server.url(), users.addViewer("vic", "alice").token());
     viewerOfAll = new Http(server.url(), users.addViewer("wes", null).token());
     anonymous = new Http(server.url());
@@ -86,7 +85,7 @@ abstract class AccessMatrixContract {
   }
 
   private String userId(String name) {
-    return new UserStore(server.database().dataSource(), java.time.InstantSource.system())
+    return new UserStore(server.database().jdbc(), java.time.InstantSource.system())
         .list().stream().filter(u -> u.name().equals(name)).findFirst().orElseThrow().id();
   }
 

@@ -28,7 +28,7 @@ class BearerTrustTest {
       assertThat(frank.get("/api/jobs/status").status()).isEqualTo(200);
       assertThat(frank.get("/api/jobs/status").status()).isEqualTo(200);
 
-      new UserStore(server.database().dataSource(), InstantSource.system()).revoke("frank");
+      new UserStore(server.database().jdbc(), InstantSource.system()).revoke("frank");
 
       await()
           .atMost(CallerResolver.TOKEN_TRUST.plus(Duration.ofSeconds(5)))

@@ -3,6 +3,7 @@ package io.gridcast.server.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.gridcast.queue.jdbc.JdbcDatabase;
 import io.gridcast.server.app.GridcastServer;
 import io.gridcast.server.config.DatabaseUrl;
 import io.gridcast.server.config.Limits;
@@ -19,7 +20,6 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,7 +43,7 @@ abstract class SessionHardeningContract {
   void start() {
     db = database();
     server = TestServers.start(Role.API, db, 1);
-    users = new UserStore(server.database().dataSource(), InstantSource.system());
+    users = new UserStore(server.database().jdbc(), InstantSource.system());
   }
 
   @AfterAll
@@ -136,7 +136,7 @@ abstract class SessionHardeningContract {
 
   @Test
   void purge_deletesExpiredSessionsAndThoseOfRevokedUsers_andKeepsLiveOnes() throws Exception {
-    DataSource ds = server.database().dataSource();
+    JdbcDatabase ds = server.database().jdbc();
     AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2030-01-01T00:00:00Z"));
     InstantSource clock = now::get;
     SessionStore shortLived = new SessionStore(ds, clock, Duration.ofMinutes(5));
@@ -160,7 +160,7 @@ abstract class SessionHardeningContract {
 
   @Test
   void theMaintenanceTask_purgesAtStart() throws Exception {
-    DataSource ds = server.database().dataSource();
+    JdbcDatabase ds = server.database().jdbc();
     UserStore.NewUser u = users.add("task-" + UUID.randomUUID(), UserRole.USER);
     new SessionStore(ds, () -> Instant.now().minus(Duration.ofDays(1)), Duration.ofHours(1))
         .create(u.user());

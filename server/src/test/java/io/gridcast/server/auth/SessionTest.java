@@ -129,8 +129,7 @@ class SessionTest {
     Signed again = signIn(token);
     assertThat(send(req("/api/jobs/status").header("Cookie", again.cookie()).GET()).statusCode())
         .isEqualTo(200);
-    new UserStore(server.database().dataSource(), java.time.InstantSource.system())
-        .revoke("walter");
+    new UserStore(server.database().jdbc(), java.time.InstantSource.system()).revoke("walter");
     assertThat(send(req("/api/jobs/status").header("Cookie", again.cookie()).GET()).statusCode())
         .isEqualTo(401);
   }

@@ -23,7 +23,7 @@ class TokenAtRestTest {
   @Test
   void theUsersTable_holdsNoUsableToken_onlyHashesThatDoNotAuthenticate() throws Exception {
     try (Database db = Database.open(DatabaseUrl.sqliteIn(dir), 2)) {
-      UserStore users = new UserStore(db.dataSource(), InstantSource.system());
+      UserStore users = new UserStore(db.jdbc(), InstantSource.system());
       List<String> tokens = new ArrayList<>();
       for (String n : List.of("a", "b", "c")) {
         tokens.add(users.add(n, UserRole.USER).token());
@@ -68,7 +68,7 @@ class TokenAtRestTest {
   @Test
   void authenticate_refusesAWrongToken_aRevokedOne_andOneDifferingInOneCharacter() {
     try (Database db = Database.open(DatabaseUrl.sqliteIn(dir), 2)) {
-      UserStore users = new UserStore(db.dataSource(), InstantSource.system());
+      UserStore users = new UserStore(db.jdbc(), InstantSource.system());
       String token = users.add("dave", UserRole.ADMIN).token();
       assertThat(users.authenticate(token)).map(User::admin).hasValue(true);
       char last = token.charAt(token.length() - 1);

@@ -31,7 +31,7 @@ abstract class ResultCacheContract {
   }
 
   private ResultCache.Builder builder() {
-    return ResultCache.builder(db.dataSource()).clock(clock);
+    return ResultCache.builder(db.jdbc()).clock(clock);
   }
 
   private static CacheKey key(int i) {

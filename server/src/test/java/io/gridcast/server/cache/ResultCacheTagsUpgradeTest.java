@@ -43,12 +43,13 @@ class ResultCacheTagsUpgradeTest {
               + " ('model:theta', 'k1'), ('dataset:d2', 'k2'), ('model:theta', 'k2')");
     }
     try (Database db = Database.open(url, 2)) { // migrates to the latest version
-      DiskTier disk = new DiskTier(db.dataSource());
+      DiskTier disk = new DiskTier(db.jdbc());
+      InvalidationLog log = new InvalidationLog(db.jdbc());
       assertThat(disk.get("k1", 0).orElseThrow().tags())
           .containsExactlyInAnyOrder("dataset:d1", "model:theta");
       assertThat(disk.get("k3", 0).orElseThrow().tags()).isEmpty();
-      assertThat(disk.invalidate("dataset:d2", 1)).containsExactly("k2");
-      assertThat(disk.invalidate("model:theta", 1)).containsExactly("k1");
+      assertThat(log.invalidate("dataset:d2", 1)).containsExactly("k2");
+      assertThat(log.invalidate("model:theta", 1)).containsExactly("k1");
       assertThat(disk.get("k3", 0)).isPresent();
     }
   }

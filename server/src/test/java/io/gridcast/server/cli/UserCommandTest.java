@@ -36,7 +36,7 @@ class UserCommandTest {
     String token = tokenOf(add);
     assertThat(token).startsWith("gc_").hasSizeGreaterThanOrEqualTo(3 + 43);
     try (Database db = Database.open(DatabaseUrl.sqliteIn(dir), 2)) {
-      UserStore users = new UserStore(db.dataSource(), InstantSource.system());
+      UserStore users = new UserStore(db.jdbc(), InstantSource.system());
       assertThat(users.authenticate(token))
           .hasValueSatisfying(u -> {
             assertThat(u.name()).isEqualTo("alice");
@@ -56,8 +56,7 @@ class UserCommandTest {
     assertThat(run("user", "list", "--data-dir", dir.toString()).out())
         .containsPattern("root\tadmin\t\\S+\t\\d{4}-");
     try (Database db = Database.open(DatabaseUrl.sqliteIn(dir), 2)) {
-      assertThat(new UserStore(db.dataSource(), InstantSource.system()).authenticate(token))
-          .isEmpty();
+      assertThat(new UserStore(db.jdbc(), InstantSource.system()).authenticate(token)).isEmpty();
     }
   }
 
@@ -87,7 +86,7 @@ class UserCommandTest {
         .contains("audit\tviewer:alice\t")
         .contains("board\tviewer:*\t");
     try (Database db = Database.open(DatabaseUrl.sqliteIn(dir), 2)) {
-      UserStore users = new UserStore(db.dataSource(), InstantSource.system());
+      UserStore users = new UserStore(db.jdbc(), InstantSource.system());
       String aliceId =
           users.list().stream()
               .filter(u -> u.name().equals("alice"))

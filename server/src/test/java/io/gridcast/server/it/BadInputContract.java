@@ -426,6 +426,15 @@ abstract class BadInputContract {
             "unknown_model"));
     l.add(
         c(
+            "upload priority at the int minimum",
+            "POST",
+            "/api/datasets?optimize=true&priority=-2147483648",
+            CSV,
+            H + "A,1,1\n",
+            422,
+            "invalid_job_request"));
+    l.add(
+        c(
             "upload unknown metric",
             "POST",
             "/api/datasets?optimize=true&metric=r2",
@@ -680,6 +689,15 @@ abstract class BadInputContract {
             "/api/jobs",
             JSON,
             "{\"dataset_id\":\"" + ds + "\",\"priority\":5000}",
+            422,
+            "invalid_job_request"));
+    l.add(
+        c(
+            "jobs priority at the int minimum",
+            "POST",
+            "/api/jobs",
+            JSON,
+            "{\"dataset_id\":\"" + ds + "\",\"priority\":-2147483648}",
             422,
             "invalid_job_request"));
     l.add(

@@ -38,7 +38,7 @@ abstract class StreamLifecycleContract {
   void start() {
     server =
         TestServers.start(Role.API, database(), 1, Limits.builder().maxStreamsPerUser(1).build());
-    users = new UserStore(server.database().dataSource(), InstantSource.system());
+    users = new UserStore(server.database().jdbc(), InstantSource.system());
   }
 
   @AfterAll

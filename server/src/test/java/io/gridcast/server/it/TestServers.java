@@ -48,15 +48,13 @@ public final class TestServers {
 
   /** Adds a user to the server's database and returns its token. */
   public static String addUser(GridcastServer server, String name, UserRole role) {
-    return new UserStore(server.database().dataSource(), InstantSource.system())
-        .add(name, role)
-        .token();
+    return new UserStore(server.database().jdbc(), InstantSource.system()).add(name, role).token();
   }
 
   /** Adds a user to the database at {@code db} (migrating it first) and returns its token. */
   public static String addUser(DatabaseUrl db, String name, UserRole role) {
     try (Database d = Database.open(db, 2)) {
-      return new UserStore(d.dataSource(), InstantSource.system()).add(name, role).token();
+      return new UserStore(d.jdbc(), InstantSource.system()).add(name, role).token();
     }
   }
 
