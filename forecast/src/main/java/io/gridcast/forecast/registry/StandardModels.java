@@ -11,7 +11,9 @@ import io.gridcast.forecast.arima.ArimaSpec;
 import io.gridcast.forecast.arima.AutoArimaSpec;
 import io.gridcast.forecast.ets.EtsSpec;
 import io.gridcast.forecast.ets.EtsStructure;
+import io.gridcast.forecast.intermittent.Adida;
 import io.gridcast.forecast.intermittent.Croston;
+import io.gridcast.forecast.intermittent.Imapa;
 import io.gridcast.forecast.intermittent.Sba;
 import io.gridcast.forecast.intermittent.Tsb;
 import io.gridcast.forecast.model.Drift;
@@ -174,7 +176,37 @@ final class StandardModels {
                     INTERMITTENT_ONLY)
                 .withParameters(
                     ParameterRange.estimated("alpha", 0.01, 1, "size smoothing constant"),
-                    ParameterRange.estimated("beta", 0.01, 1, "probability smoothing constant")));
+                    ParameterRange.estimated("beta", 0.01, 1, "probability smoothing constant")))
+        .register(
+            ModelDescriptor.of(
+                    Adida.NAME,
+                    "intermittent",
+                    "ADIDA: SES of the sums over buckets of the mean inter-demand interval,"
+                        + " spread evenly back over the periods.",
+                    Adida::fromParameters,
+                    INTERMITTENT,
+                    INTERMITTENT_ONLY)
+                .withParameters(
+                    ParameterRange.estimated(
+                        "level",
+                        1,
+                        1000,
+                        "aggregation level; the mean demand interval when absent")))
+        .register(
+            ModelDescriptor.of(
+                    Imapa.NAME,
+                    "intermittent",
+                    "IMAPA: the mean of the ADIDA forecasts at every aggregation level up to the"
+                        + " mean inter-demand interval.",
+                    Imapa::fromParameters,
+                    INTERMITTENT,
+                    INTERMITTENT_ONLY)
+                .withParameters(
+                    ParameterRange.estimated(
+                        "max_level",
+                        1,
+                        1000,
+                        "highest level; the mean demand interval when absent")));
     registerAdjusted(b);
     registerEts(b);
     MultiSeasonalModels.register(b);
