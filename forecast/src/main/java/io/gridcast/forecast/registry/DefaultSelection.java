@@ -117,10 +117,7 @@ public final class DefaultSelection implements CandidateSource {
   }
 
   private static List<ModelSpec> registered(ModelRegistry registry, List<String> names) {
-    List<String> known =
-        names.stream()
-            .filter(c -> List.of(c.split("\\+")).stream().allMatch(registry::contains))
-            .toList();
+    List<String> known = names.stream().filter(registry::isKnown).toList();
     return registry.candidates(known);
   }
 

@@ -66,6 +66,26 @@ class ModelRegistryTest {
   }
 
   @Test
+  void medianExpression_buildsAMedianCombination_ofTheFirstGridPoints() {
+    List<ModelSpec> c =
+        REGISTRY.candidates(List.of("median(naive,snaive,drift)", "median(naive+mean)"));
+    assertThat(c).hasSize(2);
+    assertThat(((Combination) c.get(0)).aggregation()).isEqualTo(Combination.Aggregation.MEDIAN);
+    assertThat(((Combination) c.get(0)).label()).isEqualTo("median(naive,snaive,drift)");
+    assertThat(((Combination) c.get(1)).members()).hasSize(2);
+    assertThat(REGISTRY.isKnown("median(naive,theta)")).isTrue();
+    assertThat(REGISTRY.isKnown("median(naive,prophet)")).isFalse();
+    assertThatThrownBy(() -> REGISTRY.candidates(List.of("median(naive,prophet)")))
+        .isInstanceOf(UnknownModelException.class);
+  }
+
+  @Test
+  void splitNames_keepsTheCommasOfAMedian() {
+    assertThat(ModelRegistry.splitNames(" ets, median(ets,theta , naive),a+b,"))
+        .containsExactly("ets", "median(ets,theta , naive)", "a+b");
+  }
+
+  @Test
   void create_validatesParameterNamesAndRanges() {
     assertThat(REGISTRY.create("positive", Map.of("factor", 1.5)))
         .isEqualTo(new Scaled("positive", 1.5));
