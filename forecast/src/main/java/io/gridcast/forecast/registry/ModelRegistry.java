@@ -43,6 +43,25 @@ public final class ModelRegistry {
     return List.copyOf(byName.values());
   }
 
+  /**
+   * The presets by name ({@code default}, {@code accurate}), each restricted to the names this
+   * registry knows: what {@code GET /api/models} lists and {@code --preset} selects ({@link
+   * DefaultSelection#preset}).
+   */
+  public Map<String, Preset> presets() {
+    Map<String, Preset> out = new LinkedHashMap<>();
+    for (Preset p : DefaultSelection.PRESETS) {
+      out.put(
+          p.name(),
+          new Preset(
+              p.name(),
+              p.description(),
+              p.models().stream().filter(this::isKnown).toList(),
+              p.intermittentModels().stream().filter(this::isKnown).toList()));
+    }
+    return out;
+  }
+
   /** Every name, in registration order. */
   public List<String> names() {
     return List.copyOf(byName.keySet());
