@@ -3,6 +3,7 @@ package io.gridcast.forecast.arima;
 import io.gridcast.forecast.model.ModelFitException;
 import io.gridcast.forecast.optim.Bfgs;
 import io.gridcast.forecast.optim.OptimizationException;
+import java.util.Arrays;
 
 /**
  * Estimates an ARIMA model as R's {@code stats::arima} does, step for step, so that coefficients
@@ -84,7 +85,7 @@ final class ArimaFitter {
     }
     double[] coef = new double[narma + k];
     if (fixed == null) {
-      java.util.Arrays.fill(coef, Double.NaN);
+      Arrays.fill(coef, Double.NaN);
     } else {
       if (fixed.length != coef.length) {
         throw new IllegalArgumentException(
@@ -107,21 +108,18 @@ final class ArimaFitter {
     }
     double[] init = new double[coef.length];
     double[] parscale = new double[coef.length];
-    java.util.Arrays.fill(parscale, 0, narma, 1.0);
-    double[][] rotation = null;
+    Arrays.fill(parscale, 0, narma, 1.0);
+    RegressionPart regression = null;
     if (k > 0) {
       boolean original = k == 1;
       for (int j = 0; j < k; j++) {
         original |= !mask[narma + j];
       }
-      if (!original) {
-        rotation = RegressorRotation.of(x);
-        x = multiply(x, rotation);
-      }
-      LeastSquares ls = startValues(x, y, n, layout);
+      regression = RegressionPart.of(x, !original, y, n, layout);
+      x = regression.design();
       for (int j = 0; j < k; j++) {
-        init[narma + j] = ls.coefficients()[j];
-        parscale[narma + j] = 10 * ls.standardErrors()[j];
+        init[narma + j] = regression.start()[j];
+        parscale[narma + j] = regression.scale()[j];
       }
     }
     int used = n - dd;
@@ -137,10 +135,22 @@ final class ArimaFitter {
     try {
       return switch (method) {
         case CSS ->
-            css(name, layout, like, coef, init, mask, free, scale, n, used, names, rotation);
+            css(name, layout, like, coef, init, mask, free, scale, n, used, names, regression);
         case CSS_ML, ML ->
             ml(
-                name, method, layout, like, coef, init, mask, free, scale, n, used, names, rotation,
+                name,
+                method,
+                layout,
+                like,
+                coef,
+                init,
+                mask,
+                free,
+                scale,
+                n,
+                used,
+                names,
+                regression,
                 transform);
       };
     } catch (OptimizationException | LuSolver.SingularMatrixException e) {
@@ -161,7 +171,7 @@ final class ArimaFitter {
       int n,
       int used,
       String[] names,
-      double[][] rotation,
+      RegressionPart regression,
       boolean transform) {
     boolean converged = true;
     if (method == ArimaMethod.CSS_ML) {
@@ -204,7 +214,7 @@ final class ArimaFitter {
         changed |= invertIfFree(full, mask, layout.smaOffset(), layout.sq());
         if (changed) {
           double[] moved = pick(full, free);
-          changed = !java.util.Arrays.equals(moved, point);
+          changed = !Arrays.equals(moved, point);
           if (changed) {
             point = moved;
             value = like.ml(point, true);
@@ -242,7 +252,7 @@ final class ArimaFitter {
         residuals,
         converged,
         like,
-        rotation,
+        regression,
         true);
   }
 
@@ -258,7 +268,7 @@ final class ArimaFitter {
       int n,
       int used,
       String[] names,
-      double[][] rotation) {
+      RegressionPart regression) {
     double[] full = coef.clone();
     double value;
     boolean converged = true;
@@ -290,7 +300,7 @@ final class ArimaFitter {
         residuals,
         converged,
         like,
-        rotation,
+        regression,
         false);
   }
 
@@ -306,7 +316,7 @@ final class ArimaFitter {
       double[] residuals,
       boolean converged,
       ArimaLikelihood like,
-      double[][] rotation,
+      RegressionPart regression,
       boolean likelihood) {
     double twoNll = 2 * used * value + used + used * Math.log(2 * Math.PI);
     int freeCount = 0;
@@ -325,19 +335,10 @@ final class ArimaFitter {
             f.state(),
             f.stateCovariance());
     double[] coef = full;
-    if (rotation != null) {
-      coef = full.clone();
-      int off = layout.arma();
-      int k = layout.regressors();
-      for (int i = 0; i < k; i++) {
-        double v = 0;
-        for (int j = 0; j < k; j++) {
-          v += rotation[i][j] * full[off + j];
-        }
-        coef[off + i] = v;
-      }
+    if (regression != null && regression.rotated()) {
+      coef = regression.rotateBack(full);
       if (covariance != null) {
-        covariance = rotateCovariance(covariance, rotation, layout, mask);
+        covariance = regression.rotateCovariance(covariance, mask);
       }
     }
     return new ArimaEstimate(
@@ -355,50 +356,6 @@ final class ArimaFitter {
         state);
   }
 
-  /** Least squares of the differenced series on the differenced regressors (R's start values). */
-  private static LeastSquares startValues(double[][] x, double[] y, int n, ArmaLayout layout) {
-    int k = x[0].length;
-    double[] dy = java.util.Arrays.copyOf(y, n);
-    double[][] dx = new double[n][];
-    for (int t = 0; t < n; t++) {
-      dx[t] = x[t].clone();
-    }
-    int len = n;
-    for (int i = 0; i < layout.order().d(); i++) {
-      len = difference(dy, dx, len, 1);
-    }
-    if (layout.period() > 1) {
-      for (int i = 0; i < layout.order().seasonalD(); i++) {
-        len = difference(dy, dx, len, layout.period());
-      }
-    }
-    LeastSquares ls = null;
-    if (len > k) {
-      ls = LeastSquares.fit(java.util.Arrays.copyOf(dx, len), java.util.Arrays.copyOf(dy, len));
-    }
-    if (ls == null || ls.rank() == 0) {
-      double[][] xs = java.util.Arrays.copyOf(x, n);
-      ls = LeastSquares.fit(xs, java.util.Arrays.copyOf(y, n));
-    }
-    if (ls.rank() < k) {
-      throw new ModelFitException(
-          "arima", "the regressors are collinear (rank " + ls.rank() + " of " + k + ")");
-    }
-    return ls;
-  }
-
-  /** {@code v(t) = v(t + lag) - v(t)} for {@code t < len - lag}; returns the new length. */
-  private static int difference(double[] y, double[][] x, int len, int lag) {
-    int k = x[0].length;
-    for (int t = 0; t + lag < len; t++) {
-      y[t] = y[t + lag] - y[t];
-      for (int j = 0; j < k; j++) {
-        x[t][j] = x[t + lag][j] - x[t][j];
-      }
-    }
-    return Math.max(0, len - lag);
-  }
-
   private static boolean invertIfFree(double[] coef, boolean[] mask, int off, int len) {
     if (len == 0) {
       return false;
@@ -408,9 +365,9 @@ final class ArimaFitter {
         return false;
       }
     }
-    double[] before = java.util.Arrays.copyOfRange(coef, off, off + len);
+    double[] before = Arrays.copyOfRange(coef, off, off + len);
     ArmaRoots.invertMa(coef, off, len);
-    return !java.util.Arrays.equals(before, java.util.Arrays.copyOfRange(coef, off, off + len));
+    return !Arrays.equals(before, Arrays.copyOfRange(coef, off, off + len));
   }
 
   private static double[][] scaledHessian(double[][] h, int used) {
@@ -418,47 +375,6 @@ final class ArimaFitter {
     for (int i = 0; i < h.length; i++) {
       for (int j = 0; j < h.length; j++) {
         out[i][j] = h[i][j] * used;
-      }
-    }
-    return out;
-  }
-
-  private static double[][] rotateCovariance(
-      double[][] cov, double[][] rotation, ArmaLayout layout, boolean[] mask) {
-    int size = layout.size();
-    double[][] a = identity(size);
-    int off = layout.arma();
-    for (int i = 0; i < layout.regressors(); i++) {
-      for (int j = 0; j < layout.regressors(); j++) {
-        a[off + i][off + j] = rotation[i][j];
-      }
-    }
-    int[] idx = java.util.stream.IntStream.range(0, size).filter(i -> mask[i]).toArray();
-    double[][] am = new double[idx.length][idx.length];
-    for (int i = 0; i < idx.length; i++) {
-      for (int j = 0; j < idx.length; j++) {
-        am[i][j] = a[idx[i]][idx[j]];
-      }
-    }
-    // A V A'
-    double[][] av = new double[idx.length][idx.length];
-    for (int i = 0; i < idx.length; i++) {
-      for (int j = 0; j < idx.length; j++) {
-        double s = 0;
-        for (int l = 0; l < idx.length; l++) {
-          s += am[i][l] * cov[l][j];
-        }
-        av[i][j] = s;
-      }
-    }
-    double[][] out = new double[idx.length][idx.length];
-    for (int i = 0; i < idx.length; i++) {
-      for (int j = 0; j < idx.length; j++) {
-        double s = 0;
-        for (int l = 0; l < idx.length; l++) {
-          s += av[i][l] * am[j][l];
-        }
-        out[i][j] = s;
       }
     }
     return out;
@@ -486,21 +402,6 @@ final class ArimaFitter {
           s += a[l][i] * b[l][j];
         }
         out[i][j] = s;
-      }
-    }
-    return out;
-  }
-
-  private static double[][] multiply(double[][] x, double[][] v) {
-    int k = v.length;
-    double[][] out = new double[x.length][k];
-    for (int t = 0; t < x.length; t++) {
-      for (int j = 0; j < k; j++) {
-        double s = 0;
-        for (int l = 0; l < k; l++) {
-          s += x[t][l] * v[l][j];
-        }
-        out[t][j] = s;
       }
     }
     return out;

@@ -1,6 +1,7 @@
 package io.gridcast.forecast.arima;
 
 import java.util.Arrays;
+import java.util.stream.IntStream;
 
 /**
  * The exact Gaussian likelihood of an ARIMA model by the Kalman filter on its state-space form, as
@@ -88,7 +89,7 @@ final class ArimaKalmanFilter {
   }
 
   private static int[] nonZero(double[] v) {
-    return java.util.stream.IntStream.range(0, v.length).filter(i -> v[i] != 0).toArray();
+    return IntStream.range(0, v.length).filter(i -> v[i] != 0).toArray();
   }
 
   /**

@@ -1,5 +1,7 @@
 package io.gridcast.forecast.arima;
 
+import java.util.Arrays;
+
 /**
  * The two objectives R's {@code arima} minimises, over the free entries of the parameter vector
  * {@code (ARMA coefficients, regression coefficients b)}, on the regression errors {@code x(t) =
@@ -73,7 +75,7 @@ final class ArimaLikelihood {
     this.css = new ConditionalSumOfSquares(n, layout);
     if (exactDiffuse) {
       this.exact = new ChandrasekharFilter(layout.stateDimension());
-      this.dy = differenced(layout, java.util.Arrays.copyOf(y, n));
+      this.dy = differenced(layout, Arrays.copyOf(y, n));
       int cols = layout.regressors();
       this.dx = new double[cols][];
       for (int j = 0; j < cols; j++) {

@@ -1,5 +1,7 @@
 package io.gridcast.forecast.arima;
 
+import java.util.Arrays;
+
 /**
  * Multiplies out the seasonal polynomials (R's {@code ARIMA_transPars}): {@code phi(B) Phi(B^m) = 1
  * - sum_k phi*_k B^k} and {@code theta(B) Theta(B^m) = 1 + sum_k theta*_k B^k}, i.e.
@@ -51,8 +53,8 @@ final class ArmaExpansion {
     }
     System.arraycopy(in, 0, phi, 0, mp);
     System.arraycopy(in, mp, theta, 0, mq);
-    java.util.Arrays.fill(phi, mp, phi.length, 0.0);
-    java.util.Arrays.fill(theta, mq, theta.length, 0.0);
+    Arrays.fill(phi, mp, phi.length, 0.0);
+    Arrays.fill(theta, mq, theta.length, 0.0);
     for (int j = 0; j < msp; j++) {
       double s = in[j + mp + mq];
       phi[(j + 1) * ns - 1] += s;

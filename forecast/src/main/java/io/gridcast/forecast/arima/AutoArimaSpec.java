@@ -2,6 +2,7 @@ package io.gridcast.forecast.arima;
 
 import io.gridcast.forecast.model.ModelFitException;
 import io.gridcast.forecast.model.ModelSpec;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -129,7 +130,7 @@ public record AutoArimaSpec(
     if (n < 1 || n > y.length) {
       throw new ModelFitException(NAME, "n must be in [1, " + y.length + "], got " + n);
     }
-    double[] x = java.util.Arrays.copyOf(y, n);
+    double[] x = Arrays.copyOf(y, n);
     for (int t = 0; t < n; t++) {
       if (!Double.isFinite(x[t])) {
         throw new ModelFitException(NAME, "value " + t + " is not finite: " + x[t]);

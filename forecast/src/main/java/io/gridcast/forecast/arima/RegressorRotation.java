@@ -1,5 +1,7 @@
 package io.gridcast.forecast.arima;
 
+import java.util.Arrays;
+
 /**
  * The right singular vectors {@code V} of a regressor matrix {@code X = U S V'}, by which R's
  * {@code arima} rotates several free regressors ({@code X V} has orthogonal columns, which the
@@ -79,7 +81,7 @@ final class RegressorRotation {
       order[i] = i;
     }
     final double[][] eig = a;
-    java.util.Arrays.sort(order, (i, j) -> Double.compare(eig[j][j], eig[i][i]));
+    Arrays.sort(order, (i, j) -> Double.compare(eig[j][j], eig[i][i]));
     double[][] out = new double[k][k];
     for (int c = 0; c < k; c++) {
       for (int r = 0; r < k; r++) {

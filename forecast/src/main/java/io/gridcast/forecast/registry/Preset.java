@@ -2,6 +2,7 @@ package io.gridcast.forecast.registry;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * A named candidate list for the search ({@code --preset}, API {@code preset}): the models tried on
@@ -29,8 +30,6 @@ public record Preset(
 
   /** Every model name the preset uses, regular then intermittent, each once. */
   public List<String> members() {
-    return java.util.stream.Stream.concat(models.stream(), intermittentModels.stream())
-        .distinct()
-        .toList();
+    return Stream.concat(models.stream(), intermittentModels.stream()).distinct().toList();
   }
 }

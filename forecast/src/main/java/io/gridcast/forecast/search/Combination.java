@@ -4,9 +4,11 @@ import io.gridcast.forecast.model.FittedModel;
 import io.gridcast.forecast.model.ModelFitException;
 import io.gridcast.forecast.model.ModelSpec;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -38,7 +40,7 @@ public record Combination(List<ModelSpec> members, Aggregation aggregation) impl
 
   public Combination {
     members = List.copyOf(members);
-    java.util.Objects.requireNonNull(aggregation, "aggregation");
+    Objects.requireNonNull(aggregation, "aggregation");
     if (members.size() < 2) {
       throw new IllegalArgumentException("a combination needs at least 2 members, got " + members);
     }
@@ -158,7 +160,7 @@ public record Combination(List<ModelSpec> members, Aggregation aggregation) impl
 
     private static double median(double[] v) {
       double[] s = v.clone();
-      java.util.Arrays.sort(s);
+      Arrays.sort(s);
       int k = s.length;
       return k % 2 == 1 ? s[k / 2] : (s[k / 2 - 1] + s[k / 2]) / 2;
     }
