@@ -8,10 +8,12 @@ import io.gridcast.forecast.arima.AutoArimaSpec;
 import io.gridcast.forecast.metric.Accuracy;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
 
 /**
  * {@code auto_arima} on M3 monthly series, one thread: CPU per series, sMAPE on the held-out 18
@@ -27,13 +30,16 @@ import java.util.Map;
  * where the chosen orders (p,d,q)(P,D,Q) and constant equal R's {@code auto.arima()}.
  *
  * <p>Usage: {@code java -cp bench/target/benchmarks.jar io.gridcast.bench.arima.AutoArimaBench
- * [--data ../shared/data] [--every 1] [--r-orders r_orders.csv] [--out orders.csv]}.
+ * [--data ../shared/data] [--every 1] [--r-orders r_orders.csv] [--out orders.csv]}. The forecasts
+ * are also compared with R's in {@code <data>/reference/m3_monthly_r_forecast_points.csv.gz} (R
+ * 4.2.2, forecast 8.20) when that file exists: the share of series whose 18 forecasts all lie
+ * within 1e-4 (relative) of R's, which identical models give.
  */
 public final class AutoArimaBench {
   private AutoArimaBench() {}
 
-  /** What one side chose for a series. */
-  record Choice(String id, String orders, double smape) {}
+  /** What one side chose for a series, with its forecasts. */
+  record Choice(String id, String orders, double smape, double[] forecast) {}
 
   public static void main(String[] args) {
     Map<String, String> opt = parse(args);
@@ -57,7 +63,7 @@ public final class AutoArimaBench {
       double[] f = m.forecast(s.test().length);
       double smape = Accuracy.smape(s.test(), f);
       smapeSum += smape;
-      ours.add(new Choice(s.id(), key(m), smape));
+      ours.add(new Choice(s.id(), key(m), smape, f));
     }
     long thread1 = threads.getCurrentThreadCpuTime();
     long process1 = os.getProcessCpuTime();
@@ -75,6 +81,55 @@ public final class AutoArimaBench {
     if (opt.containsKey("r-orders")) {
       compare(ours, readR(Path.of(opt.get("r-orders"))));
     }
+    Path points = data.resolve("reference/m3_monthly_r_forecast_points.csv.gz");
+    if (Files.exists(points)) {
+      compareForecasts(ours, readPoints(points));
+    }
+  }
+
+  private static void compareForecasts(List<Choice> ours, Map<String, double[]> r) {
+    int close = 0;
+    int both = 0;
+    for (Choice c : ours) {
+      double[] ref = r.get(c.id());
+      if (ref == null) {
+        continue;
+      }
+      both++;
+      double worst = 0;
+      for (int h = 0; h < ref.length; h++) {
+        worst =
+            Math.max(worst, Math.abs(c.forecast()[h] - ref[h]) / Math.max(1e-9, Math.abs(ref[h])));
+      }
+      close += worst <= 1e-4 ? 1 : 0;
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "forecasts within 1e-4 of R's auto.arima (reference points): %d of %d (%.1f%%)%n",
+        close,
+        both,
+        100.0 * close / Math.max(1, both));
+  }
+
+  /** R's auto.arima point forecasts: {@code method,unique_id,h,ds,y_hat}. */
+  private static Map<String, double[]> readPoints(Path file) {
+    Map<String, double[]> out = new HashMap<>();
+    try (BufferedReader r =
+        new BufferedReader(
+            new InputStreamReader(
+                new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.UTF_8))) {
+      r.readLine();
+      for (String line = r.readLine(); line != null; line = r.readLine()) {
+        String[] f = line.replace("\"", "").split(",");
+        if (f[0].equals("auto.arima")) {
+          out.computeIfAbsent(f[1], k -> new double[18])[Integer.parseInt(f[2]) - 1] =
+              Double.parseDouble(f[4]);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
   }
 
   /** {@code p,d,q,P,D,Q,constant} as R's {@code arma} and coefficient names give them. */
@@ -146,7 +201,7 @@ public final class AutoArimaBench {
         String[] f = line.replace("\"", "").split(",");
         int constant = f[7].equals("1") || f[8].equals("1") ? 1 : 0;
         String orders = String.join(",", f[1], f[2], f[3], f[4], f[5], f[6]) + "," + constant;
-        out.put(f[0], new Choice(f[0], orders, Double.parseDouble(f[11])));
+        out.put(f[0], new Choice(f[0], orders, Double.parseDouble(f[11]), new double[0]));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
