@@ -1,5 +1,7 @@
 package io.gridcast.forecast.arima;
 
+import java.util.function.Supplier;
+
 /**
  * What an estimation produced, before {@link ArimaModel} adds R's {@code Arima} figures.
  *
@@ -12,7 +14,9 @@ package io.gridcast.forecast.arima;
  * @param aic {@code -2 logLik + 2 (free + 1)}; NaN for CSS
  * @param used {@code n*}, observations after differencing
  * @param covariance the coefficients' covariance (free ones, {@code (n* H)^-1} mapped through the
- *     transform's Jacobian); null when nothing was estimated
+ *     transform's Jacobian); null when nothing was estimated or while it is pending
+ * @param pendingCovariance computes the covariance on demand (the automatic search needs it only
+ *     for candidates that would win); null when computed or nothing was estimated
  * @param residuals standardised innovations {@code v / sqrt(F)} (ML) or conditional residuals
  * @param converged false when an optimiser ran out of iterations
  * @param state the filter's final state
@@ -27,6 +31,7 @@ record ArimaEstimate(
     double aic,
     int used,
     double[][] covariance,
+    Supplier<double[][]> pendingCovariance,
     double[] residuals,
     boolean converged,
     ArimaState state) {

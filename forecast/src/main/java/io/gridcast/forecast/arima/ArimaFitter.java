@@ -4,6 +4,7 @@ import io.gridcast.forecast.model.ModelFitException;
 import io.gridcast.forecast.optim.Bfgs;
 import io.gridcast.forecast.optim.OptimizationException;
 import java.util.Arrays;
+import java.util.function.Supplier;
 
 /**
  * Estimates an ARIMA model as R's {@code stats::arima} does, step for step, so that coefficients
@@ -151,7 +152,8 @@ final class ArimaFitter {
                 used,
                 names,
                 regression,
-                transform);
+                transform,
+                exactDiffuse);
       };
     } catch (OptimizationException | LuSolver.SingularMatrixException e) {
       throw new ModelFitException(name, e.getMessage());
@@ -172,7 +174,8 @@ final class ArimaFitter {
       int used,
       String[] names,
       RegressionPart regression,
-      boolean transform) {
+      boolean transform,
+      boolean deferHessian) {
     boolean converged = true;
     if (method == ArimaMethod.CSS_ML) {
       if (free.length > 0) {
@@ -198,7 +201,8 @@ final class ArimaFitter {
       }
     }
     double value;
-    double[][] hessian = null;
+    double[][] covariance = null;
+    Supplier<double[][]> pending = null;
     double[] full = coef.clone();
     if (free.length == 0) {
       value = like.ml(new double[0], false);
@@ -221,17 +225,26 @@ final class ArimaFitter {
           }
         }
       }
-      hessian = Bfgs.hessian(p -> like.ml(p, transform), point, scale, OPTIONS.step());
-    }
-    double[][] covariance = null;
-    if (hessian != null) {
-      double[][] scaled = scaledHessian(hessian, used);
+      double[] at = point;
+      double[] transformed = full.clone();
+      pending =
+          () ->
+              rotated(
+                  regression,
+                  covariance(
+                      Bfgs.hessian(p -> like.ml(p, transform), at, scale, OPTIONS.step()),
+                      layout,
+                      free,
+                      transformed,
+                      used,
+                      transform),
+                  mask);
+      if (!deferHessian) {
+        covariance = pending.get();
+        pending = null;
+      }
       if (transform) {
-        double[][] jac = restrict(StationaryTransform.jacobian(layout, full), free);
-        covariance = multiplyTransposed(jac, LuSolver.solve(scaled, jac));
         full = StationaryTransform.undo(layout, full);
-      } else {
-        covariance = LuSolver.solve(scaled, identity(free.length));
       }
     }
     double[] residuals = new double[n];
@@ -249,6 +262,7 @@ final class ArimaFitter {
         value,
         used,
         covariance,
+        pending,
         residuals,
         converged,
         like,
@@ -296,7 +310,8 @@ final class ArimaFitter {
         sigma2,
         value,
         used,
-        covariance,
+        rotated(regression, covariance, mask),
+        null,
         residuals,
         converged,
         like,
@@ -313,6 +328,7 @@ final class ArimaFitter {
       double value,
       int used,
       double[][] covariance,
+      Supplier<double[][]> pending,
       double[] residuals,
       boolean converged,
       ArimaLikelihood like,
@@ -334,13 +350,7 @@ final class ArimaFitter {
             f.stateDimension(),
             f.state(),
             f.stateCovariance());
-    double[] coef = full;
-    if (regression != null && regression.rotated()) {
-      coef = regression.rotateBack(full);
-      if (covariance != null) {
-        covariance = regression.rotateCovariance(covariance, mask);
-      }
-    }
+    double[] coef = regression != null && regression.rotated() ? regression.rotateBack(full) : full;
     return new ArimaEstimate(
         layout,
         coef,
@@ -351,6 +361,7 @@ final class ArimaFitter {
         aic,
         used,
         covariance,
+        pending,
         residuals,
         converged,
         state);
@@ -368,6 +379,34 @@ final class ArimaFitter {
     double[] before = Arrays.copyOfRange(coef, off, off + len);
     ArmaRoots.invertMa(coef, off, len);
     return !Arrays.equals(before, Arrays.copyOfRange(coef, off, off + len));
+  }
+
+  /**
+   * The covariance of the free coefficients from R's Hessian of the objective: {@code (n* H)^-1},
+   * mapped through the transform's Jacobian {@code J' (n* H)^-1 J} when the AR blocks are
+   * transformed.
+   */
+  private static double[][] covariance(
+      double[][] hessian,
+      ArmaLayout layout,
+      int[] free,
+      double[] transformed,
+      int used,
+      boolean transform) {
+    double[][] scaled = scaledHessian(hessian, used);
+    if (!transform) {
+      return LuSolver.solve(scaled, identity(free.length));
+    }
+    double[][] jac = restrict(StationaryTransform.jacobian(layout, transformed), free);
+    return multiplyTransposed(jac, LuSolver.solve(scaled, jac));
+  }
+
+  private static double[][] rotated(
+      RegressionPart regression, double[][] covariance, boolean[] mask) {
+    if (covariance == null || regression == null || !regression.rotated()) {
+      return covariance;
+    }
+    return regression.rotateCovariance(covariance, mask);
   }
 
   private static double[][] scaledHessian(double[][] h, int used) {

@@ -1,6 +1,7 @@
 package io.gridcast.forecast.arima;
 
 import io.gridcast.forecast.model.ModelFitException;
+import io.gridcast.forecast.optim.OptimizationException;
 
 /**
  * One candidate of the automatic search, fitted and scored as R's {@code auto.arima} does it
@@ -13,8 +14,8 @@ import io.gridcast.forecast.model.ModelFitException;
  * </pre>
  *
  * The score is infinite when the fit fails, when a root of the AR or MA polynomial lies within
- * modulus 1.01 (too close to non-stationarity or non-invertibility), or when a coefficient's
- * estimated variance is negative.
+ * modulus 1.01 (too close to non-stationarity or non-invertibility), or, once {@link #confirmed},
+ * when a coefficient's estimated variance is negative.
  *
  * @param order the orders
  * @param constant whether a mean or drift was included
@@ -84,6 +85,28 @@ record CandidateFit(ArimaOrder order, boolean constant, double ic, ArimaModel mo
       ic = Double.POSITIVE_INFINITY;
     }
     return new CandidateFit(order, constant, ic, m);
+  }
+
+  /**
+   * This candidate with the variance check done: its score becomes infinite when a coefficient's
+   * estimated variance is negative or the Hessian is singular (R's fit would have failed).
+   * Candidates are scored before that check, which costs a Hessian, and confirmed only when they
+   * would win.
+   */
+  CandidateFit confirmed() {
+    if (model == null
+        || model.estimate().pendingCovariance() == null
+        || ic == Double.POSITIVE_INFINITY) {
+      return this;
+    }
+    double[][] cov;
+    try {
+      cov = model.estimate().pendingCovariance().get();
+    } catch (LuSolver.SingularMatrixException | OptimizationException e) {
+      return new CandidateFit(order, constant, Double.POSITIVE_INFINITY, null);
+    }
+    return new CandidateFit(
+        order, constant, negativeVariance(cov) ? Double.POSITIVE_INFINITY : ic, model);
   }
 
   private static boolean negativeVariance(double[][] cov) {

@@ -70,16 +70,14 @@ final class StepwiseSearch {
     int q = Math.min(startQ, maxQ);
     int bigP = Math.min(startSP, maxSP);
     int bigQ = Math.min(startSQ, maxSQ);
-    best = fit(p, q, bigP, bigQ, constant);
-    if (fit(0, 0, 0, 0, constant).ic() < best.ic()) {
-      best = last();
+    best = confirm(fit(p, q, bigP, bigQ, constant));
+    if (improves(fit(0, 0, 0, 0, constant))) {
       p = q = bigP = bigQ = 0;
     }
     if (maxP > 0 || maxSP > 0) {
       int np = maxP > 0 ? 1 : 0;
       int nsp = m > 1 && maxSP > 0 ? 1 : 0;
-      if (fit(np, 0, nsp, 0, constant).ic() < best.ic()) {
-        best = last();
+      if (improves(fit(np, 0, nsp, 0, constant))) {
         p = np;
         bigP = nsp;
         q = bigQ = 0;
@@ -88,16 +86,14 @@ final class StepwiseSearch {
     if (maxQ > 0 || maxSQ > 0) {
       int nq = maxQ > 0 ? 1 : 0;
       int nsq = m > 1 && maxSQ > 0 ? 1 : 0;
-      if (fit(0, nq, 0, nsq, constant).ic() < best.ic()) {
-        best = last();
+      if (improves(fit(0, nq, 0, nsq, constant))) {
         p = bigP = 0;
         bigQ = nsq;
         q = nq;
       }
     }
     if (constant) {
-      if (fit(0, 0, 0, 0, false).ic() < best.ic()) {
-        best = last();
+      if (improves(fit(0, 0, 0, 0, false))) {
         p = q = bigP = bigQ = 0;
       }
     }
@@ -131,8 +127,7 @@ final class StepwiseSearch {
           moved = true;
           break;
         }
-        if (fit(np, nq, nsp, nsq, constant).ic() < best.ic()) {
-          best = last();
+        if (improves(fit(np, nq, nsp, nsq, constant))) {
           p = np;
           q = nq;
           bigP = nsp;
@@ -148,8 +143,7 @@ final class StepwiseSearch {
         if (results.size() >= MAX_MODELS) {
           continue;
         }
-        if (fit(p, q, bigP, bigQ, !constant).ic() < best.ic()) {
-          best = last();
+        if (improves(fit(p, q, bigP, bigQ, !constant))) {
           constant = !constant;
         }
       }
@@ -179,12 +173,28 @@ final class StepwiseSearch {
   private CandidateFit fit(int p, int q, int bigP, int bigQ, boolean constant) {
     ArimaOrder order = ArimaOrder.of(p, d, q, bigP, sd, bigQ);
     CandidateFit c = CandidateFit.of(y, n, m, order, constant, criterion, approximate, offset);
-    results.add(c);
-    return c;
+    // the refit after an approximate search orders every candidate by its confirmed score
+    results.add(approximate ? c.confirmed() : c);
+    return results.get(results.size() - 1);
   }
 
-  private CandidateFit last() {
-    return results.get(results.size() - 1);
+  /** Confirms the last candidate fitted and makes it the best when it scores lower. */
+  private boolean improves(CandidateFit c) {
+    if (!(c.ic() < best.ic())) {
+      return false;
+    }
+    CandidateFit confirmed = confirm(c);
+    if (confirmed.ic() < best.ic()) {
+      best = confirmed;
+      return true;
+    }
+    return false;
+  }
+
+  private CandidateFit confirm(CandidateFit c) {
+    CandidateFit confirmed = c.confirmed();
+    results.set(results.size() - 1, confirmed);
+    return confirmed;
   }
 
   private boolean isNew(int p, int q, int bigP, int bigQ, boolean constant) {
