@@ -198,6 +198,11 @@ public record AutoArimaSpec(
     }
     StepwiseSearch search = new StepwiseSearch(x, n, m, d, sd, ic, approximate, offset);
     CandidateFit best = search.run(startP, startQ, startSP, startSQ, mp, mq, msp, msq, constant);
+    if (approximate) {
+      // long or high-frequency series: the exact diffuse estimate of the search is kept, as a
+      // re-estimation through R's diffuse prior costs O(n r^2) per evaluation there
+      return best.model();
+    }
     // The search ranks by the exact diffuse likelihood; the model returned is estimated as R's
     // Arima() estimates these orders, so it equals an arima refit of the same orders.
     try {

@@ -152,7 +152,8 @@ final class StepwiseSearch {
       List<CandidateFit> order = new ArrayList<>(results);
       order.sort(Comparator.comparingDouble(CandidateFit::ic));
       for (CandidateFit c : order) {
-        CandidateFit refit = CandidateFit.of(y, n, m, c.order(), c.constant(), criterion, false, 0);
+        CandidateFit refit =
+            CandidateFit.of(y, n, m, c.order(), c.constant(), criterion, false, 0).confirmed();
         if (refit.ic() < Double.POSITIVE_INFINITY) {
           best = refit;
           break;
