@@ -46,7 +46,6 @@ final class ArimaKalmanFilter {
   private final int[] deltaIndex;
   private final StationaryCovariance covariance;
   private final GardnerCovariance gardner;
-  private final int maxR;
   private final double[] q0;
   private final double[] rv;
   private final double[] a;
@@ -72,7 +71,6 @@ final class ArimaKalmanFilter {
     this.delta = delta.clone();
     this.dd = delta.length;
     this.deltaIndex = nonZero(delta);
-    this.maxR = maxR;
     this.covariance = new StationaryCovariance(maxR);
     this.gardner = maxR <= GARDNER_MAX ? new GardnerCovariance(maxR) : null;
     int rd = maxR + dd;
@@ -366,9 +364,5 @@ final class ArimaKalmanFilter {
   /** The ARMA state dimension of the last run. */
   int stateDimension() {
     return r;
-  }
-
-  int maxStateDimension() {
-    return maxR;
   }
 }

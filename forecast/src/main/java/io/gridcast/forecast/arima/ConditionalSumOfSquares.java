@@ -34,11 +34,6 @@ final class ConditionalSumOfSquares {
     this.ncond = layout.differencingLength() + layout.phiLength();
   }
 
-  /** Conditioning length {@code d + mD + p + mP}. */
-  int conditioning() {
-    return ncond;
-  }
-
   /**
    * The mean squared conditional residual {@code sum e^2 / n*} of {@code y[0..n)}.
    *

@@ -166,11 +166,6 @@ final class StepwiseSearch {
     return best;
   }
 
-  /** Every candidate fitted, in order. */
-  List<CandidateFit> results() {
-    return List.copyOf(results);
-  }
-
   private CandidateFit fit(int p, int q, int bigP, int bigQ, boolean constant) {
     ArimaOrder order = ArimaOrder.of(p, d, q, bigP, sd, bigQ);
     CandidateFit c = CandidateFit.of(y, n, m, order, constant, criterion, approximate, offset);

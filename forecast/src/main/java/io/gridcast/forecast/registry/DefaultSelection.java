@@ -75,7 +75,8 @@ public final class DefaultSelection implements CandidateSource {
    */
   public static final List<String> ACCURATE_MODELS =
       List.of(
-          "theta+damped_holt_sa+auto_arima",
+          "ets+auto_arima+theta",
+          "theta+damped_holt_sa",
           "theta",
           "damped_holt_sa",
           "ses_sa",

@@ -103,5 +103,11 @@ class ArimaSpecTest {
       assertThat(i80.upper()[h]).isGreaterThan(f[h]);
     }
     assertThat(i80.upper()[5] - i80.lower()[5]).isGreaterThan(i80.upper()[0] - i80.lower()[0]);
+    double[][] cov =
+        ArimaSpec.of(ArimaOrder.of(1, 1, 1)).fit(y, 12).coefficientCovariance().orElseThrow();
+    assertThat(cov).hasDimensions(2, 2);
+    assertThat(cov[0][0]).isPositive();
+    assertThat(cov[1][1]).isPositive();
+    assertThat(cov[0][1]).isEqualTo(cov[1][0]);
   }
 }
