@@ -47,14 +47,14 @@ public record Adida(Integer level) implements ModelSpec {
     TemporalAggregation.check(NAME, y, n);
     double interval = TemporalAggregation.meanInterval(y, n);
     if (Double.isNaN(interval)) {
-      return new CrostonCore.Flat(new Adida(level == null ? 1 : level), 0);
+      return new TemporalAggregation.Flat(new Adida(level == null ? 1 : level), 0);
     }
     int k = level != null ? level : TemporalAggregation.level(interval);
     if (n - n % k < k) {
-      return new CrostonCore.Flat(new Adida(k), y[n - 1]);
+      return new TemporalAggregation.Flat(new Adida(k), y[n - 1]);
     }
     double[] sums = TemporalAggregation.bucketSums(y, n, k);
     double f = sums.length == 1 ? sums[0] : TemporalAggregation.optimizedSes(sums);
-    return new CrostonCore.Flat(new Adida(k), f / k);
+    return new TemporalAggregation.Flat(new Adida(k), f / k);
   }
 }

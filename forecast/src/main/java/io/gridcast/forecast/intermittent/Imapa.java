@@ -52,13 +52,13 @@ public record Imapa(Integer maxLevel) implements ModelSpec {
     TemporalAggregation.check(NAME, y, n);
     double interval = TemporalAggregation.meanInterval(y, n);
     if (Double.isNaN(interval)) {
-      return new CrostonCore.Flat(new Imapa(maxLevel == null ? 1 : maxLevel), 0);
+      return new TemporalAggregation.Flat(new Imapa(maxLevel == null ? 1 : maxLevel), 0);
     }
     int top = Math.min(n, maxLevel != null ? maxLevel : TemporalAggregation.level(interval));
     double sum = 0;
     for (int k = 1; k <= top; k++) {
       sum += TemporalAggregation.optimizedSes(TemporalAggregation.bucketSums(y, n, k)) / k;
     }
-    return new CrostonCore.Flat(new Imapa(top), sum / top);
+    return new TemporalAggregation.Flat(new Imapa(top), sum / top);
   }
 }

@@ -1,6 +1,9 @@
 package io.gridcast.forecast.intermittent;
 
+import io.gridcast.forecast.model.FittedModel;
 import io.gridcast.forecast.model.ModelFitException;
+import io.gridcast.forecast.model.ModelSpec;
+import java.util.Arrays;
 
 /**
  * Temporal aggregation for intermittent demand, as statsforecast's ADIDA and IMAPA define it
@@ -121,5 +124,18 @@ final class TemporalAggregation {
       level = alpha * x[i - 1] + (1 - alpha) * level;
     }
     return alpha * x[x.length - 1] + (1 - alpha) * level;
+  }
+
+  /**
+   * A flat forecast of the demand per period. No in-sample one-step forecasts: the bucket model
+   * forecasts sums of {@code k} periods, not single periods.
+   */
+  record Flat(ModelSpec spec, double value) implements FittedModel {
+    @Override
+    public double[] forecast(int horizon) {
+      double[] f = new double[horizon];
+      Arrays.fill(f, value);
+      return f;
+    }
   }
 }
