@@ -117,6 +117,18 @@ public record AutoArimaSpec(
     return out;
   }
 
+  /**
+   * The orders, mean and drift the search chose ({@code fitted} is the {@link ArimaModel#spec()} of
+   * its last fit), without coefficients: a refit on other data estimates them again and keeps the
+   * orders.
+   */
+  @Override
+  public ModelSpec refitSpec(ModelSpec fitted) {
+    return fitted instanceof ArimaSpec a
+        ? new ArimaSpec(a.order(), a.includeMean(), a.includeDrift(), Map.of(), a.method())
+        : this;
+  }
+
   @Override
   public ArimaModel fit(double[] y, int period) {
     return fit(y, y.length, period);

@@ -107,6 +107,19 @@ public record Combination(List<ModelSpec> members, Aggregation aggregation) impl
     return out;
   }
 
+  /** Each member's refit spec, given the member's resolved spec in {@code fitted}. */
+  @Override
+  public ModelSpec refitSpec(ModelSpec fitted) {
+    if (!(fitted instanceof Combination f) || f.members().size() != members.size()) {
+      return this;
+    }
+    List<ModelSpec> out = new ArrayList<>(members.size());
+    for (int i = 0; i < members.size(); i++) {
+      out.add(members.get(i).refitSpec(f.members().get(i)));
+    }
+    return new Combination(out, aggregation);
+  }
+
   @Override
   public FittedModel fit(double[] y, int n, int period) {
     List<FittedModel> fitted = new ArrayList<>(members.size());

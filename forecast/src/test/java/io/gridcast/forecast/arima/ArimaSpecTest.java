@@ -8,6 +8,7 @@ import io.gridcast.forecast.model.ModelFitException;
 import io.gridcast.forecast.model.ModelSpec;
 import io.gridcast.forecast.registry.InvalidModelParameterException;
 import io.gridcast.forecast.registry.ModelRegistry;
+import io.gridcast.forecast.search.Combination;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,32 @@ class ArimaSpecTest {
     for (int h = 0; h < 12; h++) {
       assertThat(b[h]).isCloseTo(a[h], within(1e-9 * Math.abs(a[h])));
     }
+  }
+
+  @Test
+  void refitSpec_ofAutoArima_keepsTheChosenOrders_andEstimatesTheCoefficientsAgain() {
+    double[] y = ArimaReference.series().get("N1500");
+    ArimaModel fitted = AutoArimaSpec.defaults().fit(y, 12);
+    ModelSpec refit = AutoArimaSpec.defaults().refitSpec(fitted.spec());
+    assertThat(refit).isInstanceOf(ArimaSpec.class);
+    assertThat(((ArimaSpec) refit).order()).isEqualTo(fitted.order());
+    assertThat(((ArimaSpec) refit).coefficients()).isEmpty();
+    double[] shorter = Arrays.copyOf(y, y.length - 12);
+    ArimaModel again = (ArimaModel) refit.fit(shorter, 12);
+    assertThat(again.order()).isEqualTo(fitted.order());
+    assertThat(again.coefficients().keySet()).isEqualTo(fitted.coefficients().keySet());
+    assertThat(again.coefficients()).isNotEqualTo(fitted.coefficients());
+  }
+
+  @Test
+  void refitSpec_ofACombination_refitsEachMemberByItsOwnRule() {
+    double[] y = ArimaReference.series().get("N1500");
+    ModelSpec combination = REGISTRY.candidates(List.of("theta+auto_arima")).get(0);
+    ModelSpec refit = combination.refitSpec(combination.fit(y, 12).spec());
+    assertThat(refit).isInstanceOf(Combination.class);
+    List<ModelSpec> members = ((Combination) refit).members();
+    assertThat(members.get(0)).isEqualTo(((Combination) combination).members().get(0));
+    assertThat(members.get(1).name()).isEqualTo(ArimaSpec.NAME);
   }
 
   @Test
