@@ -30,6 +30,7 @@ export const FILLS = [
 ];
 
 const loadModels = () => api.get('/api/models').then((r) => r.models.map((m) => m.name));
+const loadPresets = () => api.get('/api/models').then((r) => r.presets || []);
 const loadDatasets = () => api.get('/api/datasets' + query({limit: 20})).then((r) => r.datasets);
 
 export function ForecastView({store, navigate, session}) {
@@ -37,6 +38,7 @@ export function ForecastView({store, navigate, session}) {
   const [horizon, setHorizon] = useState(12);
   const [chosen, setChosen] = useState(new Set());
   const [metric, setMetric] = useState('');
+  const [preset, setPreset] = useState('');
   const [frequency, setFrequency] = useState('');
   const [fill, setFill] = useState('none');
   const [levels, setLevels] = useState('80,95');
@@ -46,7 +48,9 @@ export function ForecastView({store, navigate, session}) {
   const last = session.lastUpload;
   const modelsLoad = useLoad(store, 'models', loadModels);
   const datasetsLoad = useLoad(store, 'datasets:20', loadDatasets, {refresh: [last && last.dataset_id]});
+  const presetsLoad = useLoad(store, 'presets', loadPresets);
   const models = modelsLoad.data || [];
+  const presets = presetsLoad.data || [];
   const datasets = datasetsLoad.data || [];
 
   const pick = (files) => {
@@ -69,6 +73,7 @@ export function ForecastView({store, navigate, session}) {
     try {
       const r = await api.upload('/api/datasets' + query({
         optimize: 'true', horizon, metric, models: Array.from(chosen).join(','), name: file.name,
+        preset: chosen.size ? '' : preset,
         frequency, fill, level: levels.replace(/\s+/g, '') === '80,95' ? '' : levels,
       }), file);
       store.addSubmitted(r.batch_id, r.job_ids, 'optimization');
@@ -105,6 +110,13 @@ export function ForecastView({store, navigate, session}) {
           h('select', {name: 'metric', value: metric, onChange: (e) => setMetric(e.currentTarget.value)},
             h('option', {value: ''}, 'default (sMAPE; RMSE if intermittent)'),
             ['smape', 'mae', 'rmse', 'mape', 'mase'].map((m) => h('option', {key: m, value: m}, m)))),
+        h('label', null, 'Preset ',
+          h('select', {name: 'preset', value: preset, disabled: chosen.size > 0,
+            title: chosen.size ? 'The chosen models replace the preset' : '',
+            onChange: (e) => setPreset(e.currentTarget.value)},
+            h('option', {value: ''}, 'default (fast)'),
+            presets.filter((p) => p.name !== 'default').map((p) =>
+              h('option', {key: p.name, value: p.name, title: p.description}, p.name)))),
         h('label', null, 'Frequency ',
           h('select', {name: 'frequency', value: frequency, onChange: (e) => setFrequency(e.currentTarget.value)},
             FREQUENCIES.map(([v, t]) => h('option', {key: v, value: v}, t)))),

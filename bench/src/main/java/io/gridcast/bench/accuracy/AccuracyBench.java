@@ -27,17 +27,18 @@ import java.util.Map;
  * the held-out test part), printed as Markdown tables for {@code docs/benchmarks.md}.
  *
  * <p>Usage: {@code java -cp bench/target/benchmarks.jar io.gridcast.bench.accuracy.AccuracyBench
- * [--data ../shared/data] [--suite m3,m4h,carparts] [--models a,b] [--folds 3] [--metric smape]
- * [--every 1] [--threads N] [--margin 0.5] [--type MONTHLY] [--ds index|timestamp] [--m4h-periods
- * 24,168] [--multi-seasonal-models mstl_theta]}. {@code --every k} scores every k-th series only
- * (quick looks). M4 hourly series carry the seasonal periods 24 (daily) and 168 (weekly) unless
- * {@code --m4h-periods} says otherwise ({@code 24} gives them the single daily period); their MASE
- * is scaled by lag 24 as M4 defines it either way. {@code --ds timestamp} (M4 hourly only) rewrites
- * the integer {@code ds} as hourly timestamps and reads the series through the CSV reader,
- * frequency and seasonal periods inferred (see {@link TimestampedSeries}); its scores must equal
- * the integer run's. {@code --multi-seasonal-models} replaces the default search's challengers for
- * multi-seasonal series ({@code none}: no extra challengers). The CPU figure is the process's CPU
- * time (all threads, JIT and GC included) over the search.
+ * [--data ../shared/data] [--suite m3,m4h,carparts] [--models a,b | --preset accurate] [--folds 3]
+ * [--metric smape] [--every 1] [--threads N] [--margin 0.5] [--type MONTHLY] [--ds index|timestamp]
+ * [--m4h-periods 24,168] [--multi-seasonal-models mstl_theta]}. {@code --every k} scores every k-th
+ * series only (quick looks); {@code --preset} runs a named preset of {@link DefaultSelection} with
+ * its incumbent hurdle. M4 hourly series carry the seasonal periods 24 (daily) and 168 (weekly)
+ * unless {@code --m4h-periods} says otherwise ({@code 24} gives them the single daily period);
+ * their MASE is scaled by lag 24 as M4 defines it either way. {@code --ds timestamp} (M4 hourly
+ * only) rewrites the integer {@code ds} as hourly timestamps and reads the series through the CSV
+ * reader, frequency and seasonal periods inferred (see {@link TimestampedSeries}); its scores must
+ * equal the integer run's. {@code --multi-seasonal-models} replaces the default search's
+ * challengers for multi-seasonal series ({@code none}: no extra challengers). The CPU figure is the
+ * process's CPU time (all threads, JIT and GC included) over the search.
  */
 public final class AccuracyBench {
   private AccuracyBench() {}
@@ -51,11 +52,17 @@ public final class AccuracyBench {
       throw new IllegalArgumentException("--ds is index or timestamp, got " + ds);
     }
     ModelRegistry registry = ModelRegistry.standard();
+    if (opt.containsKey("models") && opt.containsKey("preset")) {
+      throw new IllegalArgumentException("--models and --preset exclude each other");
+    }
+    DefaultSelection base =
+        opt.containsKey("preset")
+            ? DefaultSelection.preset(registry, opt.get("preset"))
+            : DefaultSelection.of(registry);
     CandidateSource candidates =
         opt.containsKey("models")
-            ? DefaultSelection.named(registry, List.of(opt.get("models").split(",")))
-            : DefaultSelection.of(registry)
-                .withIncumbentMargin(
+            ? DefaultSelection.named(registry, ModelRegistry.splitNames(opt.get("models")))
+            : base.withIncumbentMargin(
                     Double.parseDouble(
                         opt.getOrDefault(
                             "margin", String.valueOf(DefaultSelection.DEFAULT_INCUMBENT_MARGIN))))

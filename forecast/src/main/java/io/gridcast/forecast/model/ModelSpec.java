@@ -28,6 +28,16 @@ public interface ModelSpec {
    */
   FittedModel fit(double[] y, int n, int period);
 
+  /**
+   * The spec a later refit on other data uses (a rescoring), given {@code fitted}, the spec this
+   * one resolved to on its last fit ({@link FittedModel#spec()}): by default this spec, its
+   * estimated parameters estimated again. A spec that searches a structure (automatic ARIMA)
+   * returns the structure it chose, so the refit keeps it and estimates only its coefficients.
+   */
+  default ModelSpec refitSpec(ModelSpec fitted) {
+    return this;
+  }
+
   /** Fits to all of {@code y}. */
   default FittedModel fit(double[] y, int period) {
     return fit(y, y.length, period);

@@ -71,6 +71,49 @@ public final class DefaultSelection implements CandidateSource {
       List.of("ses", "croston", "sba", "tsb", "mean", "moving_average");
 
   /**
+   * The candidates of the {@code accurate} preset for regular series; the first is the incumbent.
+   */
+  public static final List<String> ACCURATE_MODELS =
+      List.of(
+          "ets+auto_arima+theta",
+          "theta+damped_holt_sa",
+          "theta",
+          "damped_holt_sa",
+          "ses_sa",
+          "naive",
+          "snaive",
+          "holt_winters_additive",
+          "holt_winters_multiplicative",
+          "auto_arima",
+          "ets");
+
+  /** The candidates of the {@code accurate} preset for intermittent series. */
+  public static final List<String> ACCURATE_INTERMITTENT_MODELS =
+      List.of("ses", "croston", "sba", "tsb", "mean", "moving_average", "adida", "imapa");
+
+  /** The default search: {@link #DEFAULT_MODELS} and {@link #INTERMITTENT_MODELS}. */
+  public static final Preset DEFAULT =
+      new Preset(
+          "default",
+          "Fast: Theta and damped Holt on the seasonally adjusted series as incumbent, the"
+              + " smoothing family as challengers; Croston family for intermittent series.",
+          DEFAULT_MODELS,
+          INTERMITTENT_MODELS);
+
+  /** The slower, more accurate search (see {@link #ACCURATE_MODELS}). */
+  public static final Preset ACCURATE =
+      new Preset(
+          "accurate",
+          "Slower, more accurate: a combination with ARIMA as incumbent, the default"
+              + " challengers plus ARIMA and ETS; temporal aggregation added for intermittent"
+              + " series.",
+          ACCURATE_MODELS,
+          ACCURATE_INTERMITTENT_MODELS);
+
+  /** The presets, {@code default} first. */
+  public static final List<Preset> PRESETS = List.of(DEFAULT, ACCURATE);
+
+  /**
    * How much better (relative) a challenger must score to replace the incumbent on a short series
    * (fewer than {@link #LONG_SERIES} values), where the backtest has few points and close scores
    * are mostly noise.
@@ -107,20 +150,39 @@ public final class DefaultSelection implements CandidateSource {
 
   /** The default lists, restricted to the registered names. */
   public static DefaultSelection of(ModelRegistry registry) {
+    return of(registry, DEFAULT);
+  }
+
+  /**
+   * A preset's lists, restricted to the registered names, with the default's incumbent hurdle (the
+   * first model of the regular list is the incumbent).
+   */
+  public static DefaultSelection of(ModelRegistry registry, Preset preset) {
     return new DefaultSelection(
         registry,
-        registered(registry, DEFAULT_MODELS),
-        registered(registry, INTERMITTENT_MODELS),
+        registered(registry, preset.models()),
+        registered(registry, preset.intermittentModels()),
         registered(registry, MULTI_SEASONAL_MODELS),
         false,
         DEFAULT_INCUMBENT_MARGIN);
   }
 
+  /**
+   * The named preset ({@code default}, {@code accurate}).
+   *
+   * @throws UnknownPresetException for another name, listing the known ones
+   */
+  public static DefaultSelection preset(ModelRegistry registry, String name) {
+    for (Preset p : PRESETS) {
+      if (p.name().equals(name)) {
+        return of(registry, p);
+      }
+    }
+    throw new UnknownPresetException(name, PRESETS.stream().map(Preset::name).toList());
+  }
+
   private static List<ModelSpec> registered(ModelRegistry registry, List<String> names) {
-    List<String> known =
-        names.stream()
-            .filter(c -> List.of(c.split("\\+")).stream().allMatch(registry::contains))
-            .toList();
+    List<String> known = names.stream().filter(registry::isKnown).toList();
     return registry.candidates(known);
   }
 

@@ -13,8 +13,10 @@ import java.util.Optional;
  * {@link Builder#register} calls, in an order that {@link #descriptors()} keeps.
  *
  * <p>Names on the command line and in the API: a registered name ({@code ses}) stands for its
- * default grid; names joined by {@code +} ({@code ses+holt+damped_holt}) stand for the {@link
- * Combination} of each member's first grid point.
+ * default grid; names joined by {@code +} ({@code ses+holt+damped_holt}) stand for the mean {@link
+ * Combination} of each member's first grid point, {@code median(ets,auto_arima,theta)} (or {@code
+ * median(ets+auto_arima+theta)}) for their median. {@link #splitNames} splits a comma-separated
+ * list without cutting a {@code median(...)} apart.
  */
 public final class ModelRegistry {
   private final Map<String, ModelDescriptor> byName;
@@ -39,6 +41,25 @@ public final class ModelRegistry {
   /** Every descriptor, in registration order. */
   public List<ModelDescriptor> descriptors() {
     return List.copyOf(byName.values());
+  }
+
+  /**
+   * The presets by name ({@code default}, {@code accurate}), each restricted to the names this
+   * registry knows: what {@code GET /api/models} lists and {@code --preset} selects ({@link
+   * DefaultSelection#preset}).
+   */
+  public Map<String, Preset> presets() {
+    Map<String, Preset> out = new LinkedHashMap<>();
+    for (Preset p : DefaultSelection.PRESETS) {
+      out.put(
+          p.name(),
+          new Preset(
+              p.name(),
+              p.description(),
+              p.models().stream().filter(this::isKnown).toList(),
+              p.intermittentModels().stream().filter(this::isKnown).toList()));
+    }
+    return out;
   }
 
   /** Every name, in registration order. */
@@ -123,7 +144,7 @@ public final class ModelRegistry {
     List<ModelSpec> out = new ArrayList<>();
     for (String raw : names) {
       String name = raw.trim();
-      if (name.contains("+")) {
+      if (isMedian(name) || name.contains("+")) {
         out.add(combination(name));
       } else {
         out.addAll(descriptor(name).grid());
@@ -132,16 +153,81 @@ public final class ModelRegistry {
     return out;
   }
 
-  /** The combination {@code a+b+...} of each member's first grid point. */
-  public Combination combination(String members) {
+  /**
+   * The combination {@code a+b+...} (mean) or {@code median(a,b,...)} of each member's first grid
+   * point.
+   *
+   * @throws UnknownModelException when a member is not registered or there are fewer than 2
+   */
+  public Combination combination(String expression) {
+    String e = expression.trim();
+    boolean median = isMedian(e);
+    String inner = median ? e.substring(e.indexOf('(') + 1, e.length() - 1) : e;
     List<ModelSpec> specs = new ArrayList<>();
-    for (String m : members.split("\\+")) {
-      specs.add(descriptor(m.trim()).grid().get(0));
+    for (String m : members(inner)) {
+      specs.add(descriptor(m).grid().get(0));
     }
     if (specs.size() < 2) {
-      throw new UnknownModelException(members, byName.keySet());
+      throw new UnknownModelException(expression, byName.keySet());
     }
-    return new Combination(specs);
+    return new Combination(
+        specs, median ? Combination.Aggregation.MEDIAN : Combination.Aggregation.MEAN);
+  }
+
+  /**
+   * Whether {@code name} is a registered model or a combination of registered models ({@code a+b},
+   * {@code median(a,b)}).
+   */
+  public boolean isKnown(String name) {
+    String e = name.trim();
+    if (isMedian(e)) {
+      return members(e.substring(e.indexOf('(') + 1, e.length() - 1)).stream()
+          .allMatch(this::contains);
+    }
+    return members(e).stream().allMatch(this::contains);
+  }
+
+  /**
+   * Splits a comma-separated list of model names, keeping the commas inside {@code median(...)}:
+   * {@code "ets,median(ets,theta,naive),a+b"} gives three names.
+   */
+  public static List<String> splitNames(String list) {
+    List<String> out = new ArrayList<>();
+    int depth = 0;
+    StringBuilder cur = new StringBuilder();
+    for (char ch : list.toCharArray()) {
+      if (ch == ',' && depth == 0) {
+        addName(out, cur);
+        continue;
+      }
+      depth += ch == '(' ? 1 : ch == ')' ? -1 : 0;
+      cur.append(ch);
+    }
+    addName(out, cur);
+    return out;
+  }
+
+  private static void addName(List<String> out, StringBuilder cur) {
+    String s = cur.toString().trim();
+    if (!s.isEmpty()) {
+      out.add(s);
+    }
+    cur.setLength(0);
+  }
+
+  private static boolean isMedian(String name) {
+    return name.startsWith(Combination.MEDIAN_NAME + "(") && name.endsWith(")");
+  }
+
+  /** Member names separated by {@code +} or {@code ,}. */
+  private static List<String> members(String inner) {
+    List<String> out = new ArrayList<>();
+    for (String m : inner.split("[+,]")) {
+      if (!m.isBlank()) {
+        out.add(m.trim());
+      }
+    }
+    return out;
   }
 
   /** Builder; {@link #register} rejects a name registered twice. */

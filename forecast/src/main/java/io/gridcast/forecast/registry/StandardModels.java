@@ -6,9 +6,14 @@ import static io.gridcast.forecast.registry.ModelTrait.POSITIVE_ONLY;
 import static io.gridcast.forecast.registry.ModelTrait.SEASONAL;
 
 import io.gridcast.forecast.adjust.Deseasonalized;
+import io.gridcast.forecast.arima.ArimaOrder;
+import io.gridcast.forecast.arima.ArimaSpec;
+import io.gridcast.forecast.arima.AutoArimaSpec;
 import io.gridcast.forecast.ets.EtsSpec;
 import io.gridcast.forecast.ets.EtsStructure;
+import io.gridcast.forecast.intermittent.Adida;
 import io.gridcast.forecast.intermittent.Croston;
+import io.gridcast.forecast.intermittent.Imapa;
 import io.gridcast.forecast.intermittent.Sba;
 import io.gridcast.forecast.intermittent.Tsb;
 import io.gridcast.forecast.model.Drift;
@@ -171,10 +176,41 @@ final class StandardModels {
                     INTERMITTENT_ONLY)
                 .withParameters(
                     ParameterRange.estimated("alpha", 0.01, 1, "size smoothing constant"),
-                    ParameterRange.estimated("beta", 0.01, 1, "probability smoothing constant")));
+                    ParameterRange.estimated("beta", 0.01, 1, "probability smoothing constant")))
+        .register(
+            ModelDescriptor.of(
+                    Adida.NAME,
+                    "intermittent",
+                    "ADIDA: SES of the sums over buckets of the mean inter-demand interval,"
+                        + " spread evenly back over the periods.",
+                    Adida::fromParameters,
+                    INTERMITTENT,
+                    INTERMITTENT_ONLY)
+                .withParameters(
+                    ParameterRange.estimated(
+                        "level",
+                        1,
+                        1000,
+                        "aggregation level; the mean demand interval when absent")))
+        .register(
+            ModelDescriptor.of(
+                    Imapa.NAME,
+                    "intermittent",
+                    "IMAPA: the mean of the ADIDA forecasts at every aggregation level up to the"
+                        + " mean inter-demand interval.",
+                    Imapa::fromParameters,
+                    INTERMITTENT,
+                    INTERMITTENT_ONLY)
+                .withParameters(
+                    ParameterRange.estimated(
+                        "max_level",
+                        1,
+                        1000,
+                        "highest level; the mean demand interval when absent")));
     registerAdjusted(b);
     registerEts(b);
     MultiSeasonalModels.register(b);
+    registerArima(b);
     return b;
   }
 
@@ -204,6 +240,71 @@ final class StandardModels {
                   p -> EtsSpec.forName(s.registryName(), p),
                   traits.toArray(ModelTrait[]::new))
               .withParameters(etsParameters()));
+    }
+  }
+
+  /**
+   * {@code arima} with given orders (the airline model {@code (0,1,1)(0,1,1)} when named alone) and
+   * {@code auto_arima}, R's automatic selection.
+   */
+  private static void registerArima(ModelRegistry.Builder b) {
+    List<ParameterRange> ranges = new ArrayList<>();
+    ranges.add(ParameterRange.of("p", 0, 5, 0, "non-seasonal AR order"));
+    ranges.add(ParameterRange.of("d", 0, 2, 0, "non-seasonal differences"));
+    ranges.add(ParameterRange.of("q", 0, 5, 0, "non-seasonal MA order"));
+    ranges.add(ParameterRange.of("P", 0, 2, 0, "seasonal AR order (ignored when the period is 1)"));
+    ranges.add(ParameterRange.of("D", 0, 1, 0, "seasonal differences"));
+    ranges.add(ParameterRange.of("Q", 0, 2, 0, "seasonal MA order"));
+    ranges.add(ParameterRange.of("include_mean", 0, 1, 1, "1: estimate a mean when d + D = 0"));
+    ranges.add(ParameterRange.of("include_drift", 0, 1, 0, "1: estimate a drift when d + D <= 1"));
+    coefficientRanges(ranges, "ar", 5, "non-seasonal AR coefficient");
+    coefficientRanges(ranges, "ma", 5, "non-seasonal MA coefficient");
+    coefficientRanges(ranges, "sar", 2, "seasonal AR coefficient");
+    coefficientRanges(ranges, "sma", 2, "seasonal MA coefficient");
+    ranges.add(
+        ParameterRange.estimated(
+            "intercept", -Double.MAX_VALUE, Double.MAX_VALUE, "mean; estimated when absent"));
+    ranges.add(
+        ParameterRange.estimated(
+            "drift",
+            -Double.MAX_VALUE,
+            Double.MAX_VALUE,
+            "slope per period; estimated when absent"));
+    b.register(
+        ModelDescriptor.of(
+                ArimaSpec.NAME,
+                "arima",
+                "ARIMA(p,d,q)(P,D,Q) with optional mean or drift, exact maximum likelihood as R's"
+                    + " Arima(); coefficients given are kept fixed.",
+                ArimaSpec::fromParameters)
+            .withParameters(ranges.toArray(ParameterRange[]::new))
+            .withGrid(List.of(ArimaSpec.of(ArimaOrder.of(0, 1, 1, 0, 1, 1)))));
+    b.register(
+        ModelDescriptor.of(
+                AutoArimaSpec.NAME,
+                "arima",
+                "Automatic ARIMA as R's auto.arima(): KPSS and seasonal-strength tests for the"
+                    + " differences, stepwise search of the orders by AICc.",
+                AutoArimaSpec::fromParameters)
+            .withParameters(
+                ParameterRange.of("max_p", 0, 5, 5, "largest non-seasonal AR order"),
+                ParameterRange.of("max_q", 0, 5, 5, "largest non-seasonal MA order"),
+                ParameterRange.of("max_P", 0, 2, 2, "largest seasonal AR order"),
+                ParameterRange.of("max_Q", 0, 2, 2, "largest seasonal MA order"),
+                ParameterRange.of("max_d", 0, 2, 2, "largest number of differences"),
+                ParameterRange.of("max_D", 0, 1, 1, "largest number of seasonal differences"),
+                ParameterRange.estimated(
+                    "approximation",
+                    0,
+                    1,
+                    "1: search by the CSS approximation; R's rule (n > 150 or period > 12)"
+                        + " when absent")));
+  }
+
+  private static void coefficientRanges(
+      List<ParameterRange> ranges, String prefix, int count, String what) {
+    for (int i = 1; i <= count; i++) {
+      ranges.add(ParameterRange.estimated(prefix + i, -100, 100, what + "; estimated when absent"));
     }
   }
 

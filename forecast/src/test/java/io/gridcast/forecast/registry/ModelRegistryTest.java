@@ -58,11 +58,31 @@ class ModelRegistryTest {
 
   @Test
   void unknownName_listsTheKnownOnes() {
-    assertThatThrownBy(() -> REGISTRY.candidates(List.of("naive", "arima")))
+    assertThatThrownBy(() -> REGISTRY.candidates(List.of("naive", "prophet")))
         .isInstanceOf(UnknownModelException.class)
-        .hasMessageStartingWith("unknown model 'arima'; known models: naive, snaive, drift,")
+        .hasMessageStartingWith("unknown model 'prophet'; known models: naive, snaive, drift,")
         .hasMessageContaining(", ets_madm, ets_mam, ")
-        .hasMessageEndingWith(", seasonal, positive, croston_like");
+        .hasMessageEndingWith(", arima, auto_arima, seasonal, positive, croston_like");
+  }
+
+  @Test
+  void medianExpression_buildsAMedianCombination_ofTheFirstGridPoints() {
+    List<ModelSpec> c =
+        REGISTRY.candidates(List.of("median(naive,snaive,drift)", "median(naive+mean)"));
+    assertThat(c).hasSize(2);
+    assertThat(((Combination) c.get(0)).aggregation()).isEqualTo(Combination.Aggregation.MEDIAN);
+    assertThat(((Combination) c.get(0)).label()).isEqualTo("median(naive,snaive,drift)");
+    assertThat(((Combination) c.get(1)).members()).hasSize(2);
+    assertThat(REGISTRY.isKnown("median(naive,theta)")).isTrue();
+    assertThat(REGISTRY.isKnown("median(naive,prophet)")).isFalse();
+    assertThatThrownBy(() -> REGISTRY.candidates(List.of("median(naive,prophet)")))
+        .isInstanceOf(UnknownModelException.class);
+  }
+
+  @Test
+  void splitNames_keepsTheCommasOfAMedian() {
+    assertThat(ModelRegistry.splitNames(" ets, median(ets,theta , naive),a+b,"))
+        .containsExactly("ets", "median(ets,theta , naive)", "a+b");
   }
 
   @Test

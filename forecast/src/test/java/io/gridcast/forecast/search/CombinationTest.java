@@ -45,6 +45,29 @@ class CombinationTest {
   }
 
   @Test
+  void median_takesTheMiddleForecast_orTheMeanOfTheTwoMiddleOnes() {
+    FittedModel odd = Combination.median(new Naive(), new Constant(4), new Constant(100)).fit(Y, 1);
+    assertThat(odd.forecast(2)).containsExactly(10, 10);
+    FittedModel even =
+        Combination.median(new Constant(1), new Constant(4), new Constant(100), new Naive())
+            .fit(Y, 1);
+    assertThat(even.forecast(1)).containsExactly(7);
+    assertThat(odd.interval(2, 0.8)).isEmpty();
+    assertThat(odd.spec()).isInstanceOf(Combination.class);
+    assertThat(((Combination) odd.spec()).aggregation()).isEqualTo(Combination.Aggregation.MEDIAN);
+  }
+
+  @Test
+  void median_isNamedAndLabelledApartFromTheMean() {
+    Combination m = Combination.median(new Naive(), new Constant(1), new Constant(2));
+    assertThat(m.name()).isEqualTo(Combination.MEDIAN_NAME);
+    assertThat(m.label()).isEqualTo("median(naive,constant,constant)");
+    assertThat(Combination.forName("median", m.members())).isEqualTo(m);
+    assertThat(Combination.forName("combination", m.members()).aggregation())
+        .isEqualTo(Combination.Aggregation.MEAN);
+  }
+
+  @Test
   void fewerThanTwoMembers_isRejected() {
     assertThatThrownBy(() -> Combination.of(new Naive())).hasMessageContaining("at least 2");
   }

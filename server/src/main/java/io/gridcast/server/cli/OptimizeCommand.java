@@ -38,7 +38,7 @@ import picocli.CommandLine.Option;
  * fallback}, one pair per {@code --level}) in input order to a file or, with {@code --output -}, to
  * standard output. On a terminal a progress bar with the time left runs while it searches. Exit 0
  * on success, 2 on bad input or options (the message names the line and problem, or lists the known
- * models), 1 when the output cannot be written.
+ * models or presets), 1 when the output cannot be written.
  */
 @Command(
     name = "optimize",
@@ -103,9 +103,17 @@ public final class OptimizeCommand implements Callable<Integer> {
 
   @Option(
       names = "--models",
-      split = ",",
-      description = "Model names (a+b = their combination); default: the default selection.")
+      description =
+          "Model names, comma-separated (a+b = their mean, median(a,b,c) their median); default:"
+              + " the preset's selection.")
   List<String> models;
+
+  @Option(
+      names = "--preset",
+      description =
+          "Candidate preset when --models is not given: default (fast) or accurate (adds ARIMA,"
+              + " ETS and their combination with Theta; slower). Default: default.")
+  String preset;
 
   @Option(
       names = "--metric",
@@ -143,8 +151,18 @@ public final class OptimizeCommand implements Callable<Integer> {
       }
       optimizer = b.build();
       ModelRegistry registry = ModelRegistry.standard();
+      if (models != null && preset != null) {
+        err.println("gridcast optimize: --models and --preset exclude each other");
+        err.flush();
+        return 2;
+      }
       candidates =
-          models == null ? DefaultSelection.of(registry) : DefaultSelection.named(registry, models);
+          models == null
+              ? DefaultSelection.preset(
+                  registry, preset == null ? DefaultSelection.DEFAULT.name() : preset)
+              : DefaultSelection.named(
+                  registry,
+                  models.stream().flatMap(m -> ModelRegistry.splitNames(m).stream()).toList());
       axis = axisOptions();
     } catch (ForecastException e) {
       err.println("gridcast optimize: " + e.getMessage());

@@ -66,9 +66,17 @@ final class SubmitCommand implements Callable<Integer> {
 
   @Option(
       names = "--models",
-      split = ",",
-      description = "Model names (default: automatic selection).")
+      description =
+          "Model names, comma-separated (a+b = their mean, median(a,b,c) their median); default:"
+              + " the preset's selection.")
   List<String> models;
+
+  @Option(
+      names = "--preset",
+      description =
+          "Candidate preset when --models is not given: default or accurate (GET /api/models"
+              + " lists them); the server checks the name.")
+  String preset;
 
   @Option(
       names = "--metric",
@@ -147,6 +155,9 @@ final class SubmitCommand implements Callable<Integer> {
     StringBuilder q = new StringBuilder("?optimize=true&horizon=").append(horizon);
     if (models != null && !models.isEmpty()) {
       q.append("&models=").append(enc(String.join(",", models)));
+    }
+    if (preset != null) {
+      q.append("&preset=").append(enc(preset));
     }
     if (metric != null) {
       q.append("&metric=").append(enc(metric));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.gridcast.forecast.registry.ModelDescriptor;
 import io.gridcast.forecast.registry.ModelRegistry;
 import io.gridcast.forecast.registry.ParameterRange;
+import io.gridcast.forecast.registry.Preset;
 import io.gridcast.forecast.series.Fill;
 import io.gridcast.queue.JobStore;
 import io.gridcast.queue.JobStore.JobInsertResult;
@@ -69,13 +70,15 @@ public final class Api {
   }
 
   /**
-   * {@code ?optimize=true&horizon=&models=&metric=&folds=&priority=&reason=&level=} of an upload.
+   * {@code ?optimize=true&horizon=&models=&preset=&metric=&folds=&priority=&reason=&level=} of an
+   * upload.
    */
   private static DatasetRoutes.JobsForUpload uploadJobs(
       Context ctx, JobService jobs, DatasetService datasets, JobStore store) {
     if (!Params.bool(ctx, "optimize")) {
       for (String p :
-          List.of("horizon", "models", "metric", "folds", "priority", "reason", "level")) {
+          List.of(
+              "horizon", "models", "preset", "metric", "folds", "priority", "reason", "level")) {
         if (Params.text(ctx, p) != null) {
           throw ApiException.badRequest(p, p + " applies only with optimize=true");
         }
@@ -85,7 +88,8 @@ public final class Api {
     JobRequest req =
         JobRequest.builder()
             .type(JobType.OPTIMIZATION)
-            .models(Params.list(ctx, "models"))
+            .models(modelNames(Params.text(ctx, "models")))
+            .preset(Params.text(ctx, "preset"))
             .horizon(Params.optionalInteger(ctx, "horizon"))
             .metric(Params.text(ctx, "metric"))
             .folds(Params.optionalInteger(ctx, "folds"))
@@ -154,8 +158,26 @@ public final class Api {
     return new DatasetRoutes.Uploaded(d, d.id(), first.batchId(), first.jobIds());
   }
 
-  /** The registry as {@code GET /api/models} lists it. */
-  record Models(List<Model> models) {}
+  /** A comma-separated model list, commas inside {@code median(...)} kept; empty when absent. */
+  private static List<String> modelNames(String list) {
+    return list == null ? List.of() : ModelRegistry.splitNames(list);
+  }
+
+  /** The registry as {@code GET /api/models} lists it, with the presets. */
+  record Models(List<Model> models, List<PresetView> presets) {}
+
+  /**
+   * One preset ({@code preset} of a job or upload, {@code --preset}): the candidates of regular
+   * series, the first being the incumbent, and of intermittent series.
+   *
+   * @param members every model it uses, each once
+   */
+  record PresetView(
+      String name,
+      String description,
+      List<String> models,
+      List<String> intermittentModels,
+      List<String> members) {}
 
   /**
    * One registered model.
@@ -204,6 +226,12 @@ public final class Api {
               d.grid().stream().map(s -> new GridPoint(s.parameters())).toList(),
               d.traits().stream().map(t -> t.name().toLowerCase(Locale.ROOT)).sorted().toList()));
     }
-    return new Models(out);
+    List<PresetView> presets = new ArrayList<>();
+    for (Preset p : registry.presets().values()) {
+      presets.add(
+          new PresetView(
+              p.name(), p.description(), p.models(), p.intermittentModels(), p.members()));
+    }
+    return new Models(out, presets);
   }
 }

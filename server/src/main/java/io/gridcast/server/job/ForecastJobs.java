@@ -201,7 +201,7 @@ public final class ForecastJobs {
     }
   }
 
-  /** The given models, or the SKU's stored best model, or the default selection. */
+  /** The given models, or the SKU's stored best model, or the preset's selection. */
   private List<ModelSpec> modelsToValidate(JobContext ctx, JobPayload p, Series s) {
     if (!p.models().isEmpty()) {
       return registry.candidates(p.models());
@@ -209,7 +209,8 @@ public final class ForecastJobs {
     Optional<ModelSpec> stored = storedSpec(ctx.ownerId(), p.datasetId(), s.id());
     return stored
         .map(List::of)
-        .orElseGet(() -> DefaultSelection.of(registry).candidatesFor(s).candidates());
+        .orElseGet(
+            () -> DefaultSelection.preset(registry, p.preset()).candidatesFor(s).candidates());
   }
 
   private String rescoring(JobContext ctx) {

@@ -12,6 +12,8 @@ import java.util.List;
  * @param skus the SKUs; null or empty for all of the dataset
  * @param type {@code optimization} (default), {@code validation} or {@code rescoring}
  * @param models registry names or {@code a+b} combinations; empty for the default selection
+ * @param preset a named candidate list ({@code default}, {@code accurate}; see {@code GET
+ *     /api/models}); null for {@code default}; excludes {@code models}
  * @param horizon forecast horizon, 1..the server's {@code --max-horizon} (default {@value
  *     #DEFAULT_HORIZON})
  * @param metric {@code smape} (the optimizer's default), {@code mase}, {@code mae}, {@code rmse},
@@ -32,6 +34,7 @@ public record JobRequest(
     List<String> skus,
     String type,
     List<String> models,
+    String preset,
     Integer horizon,
     String metric,
     Integer folds,
@@ -60,6 +63,7 @@ public record JobRequest(
         .skus(skus)
         .type(type)
         .models(models)
+        .preset(preset)
         .horizon(horizon)
         .metric(metric)
         .folds(folds)
@@ -80,6 +84,7 @@ public record JobRequest(
     private List<String> skus;
     private String type;
     private List<String> models;
+    private String preset;
     private Integer horizon;
     private String metric;
     private Integer folds;
@@ -114,6 +119,11 @@ public record JobRequest(
 
     public Builder models(List<String> v) {
       models = v;
+      return this;
+    }
+
+    public Builder preset(String v) {
+      preset = v;
       return this;
     }
 
@@ -168,6 +178,7 @@ public record JobRequest(
           skus,
           type,
           models,
+          preset,
           horizon,
           metric,
           folds,

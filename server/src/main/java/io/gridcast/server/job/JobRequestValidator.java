@@ -1,12 +1,15 @@
 package io.gridcast.server.job;
 
 import io.gridcast.forecast.metric.Metric;
+import io.gridcast.forecast.registry.DefaultSelection;
 import io.gridcast.forecast.registry.ModelRegistry;
 import io.gridcast.forecast.search.GridOptimizer;
 import io.gridcast.forecast.search.InvalidOptimizerSettingException;
 import io.gridcast.queue.JobSpec;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Checks everything a job request says apart from its dataset and SKUs, each default applied once
@@ -52,6 +55,25 @@ final class JobRequestValidator {
     }
   }
 
+  /** The preset's name: a known one, not beside an explicit model list; default when absent. */
+  private String preset(String asked, List<String> models) {
+    if (asked == null) {
+      return DefaultSelection.DEFAULT.name();
+    }
+    Set<String> known = registry.presets().keySet();
+    if (!known.contains(asked)) {
+      throw new InvalidJobRequestException(
+          "preset",
+          "unknown preset '" + asked + "'; known presets: " + String.join(", ", known),
+          Map.of("known", List.copyOf(known)));
+    }
+    if (!models.isEmpty()) {
+      throw new InvalidJobRequestException(
+          "preset", "preset and models exclude each other: models names the candidates itself");
+    }
+    return asked;
+  }
+
   /** NUL cannot be stored in PostgreSQL text, nor is it meaningful in any field: refused alike. */
   private static void noNul(String field, String v) {
     if (v != null && v.indexOf('\0') >= 0) {
@@ -67,6 +89,7 @@ final class JobRequestValidator {
     noNul("reason", r.reason());
     noNul("idempotency_key", r.idempotencyKey());
     noNul("source_dataset_id", r.sourceDatasetId());
+    noNul("preset", r.preset());
     for (List<String> list : Arrays.asList(r.skus(), r.models())) {
       if (list != null) {
         for (String v : list) {
@@ -105,6 +128,7 @@ final class JobRequestValidator {
       throw new InvalidJobRequestException("models", "models must not contain blank names");
     }
     registry.candidates(models); // throws UnknownModelException listing the known names
+    String preset = preset(r.preset(), models);
     int priority = r.priority() == null ? JobSpec.DEFAULT_PRIORITY : r.priority();
     if (priority < -MAX_PRIORITY || priority > MAX_PRIORITY) {
       throw new InvalidJobRequestException(
@@ -140,6 +164,7 @@ final class JobRequestValidator {
             r.datasetId(),
             List.of(),
             models,
+            preset,
             horizon,
             metric,
             folds,

@@ -42,10 +42,10 @@ final class OptimizationCache {
     return cache.enabled();
   }
 
-  /** The candidate selection of a payload: its models, or the default selection. */
+  /** The candidate selection of a payload: its models, or its preset's selection. */
   DefaultSelection selection(JobPayload p) {
     return p.models().isEmpty()
-        ? DefaultSelection.of(registry)
+        ? DefaultSelection.preset(registry, p.preset())
         : DefaultSelection.named(registry, p.models());
   }
 

@@ -30,7 +30,8 @@ import java.util.Map;
  * @param seasonalPeriods the seasonal periods the models were given, ascending
  * @param model the chosen model's display name
  * @param parameters its parameters as asked for
- * @param spec the chosen spec, rebuildable through the registry
+ * @param spec the spec a refit uses, rebuildable through the registry: the chosen one, or for a
+ *     structure search (auto_arima) the structure it chose ({@link ModelSpec#refitSpec})
  * @param fittedParameters the parameters fitted on all data
  * @param metric the metric's key
  * @param score the chosen model's backtest score
@@ -189,7 +190,7 @@ record ResultBody(
         series.seasonalPeriods(),
         display(r.chosen()),
         finiteMap(r.chosen().parameters()),
-        Spec.of(r.chosen()),
+        Spec.of(r.chosen().refitSpec(r.fitted())),
         finiteMap(r.fitted().parameters()),
         r.metric().key(),
         JobJson.finite(r.score()),

@@ -102,6 +102,79 @@ class OptimizeCommandTest {
   }
 
   @Test
+  void accuratePreset_searchesArimaAndItsCombinations_andAnUnknownPresetExitsWith2()
+      throws IOException {
+    StringBuilder text = new StringBuilder("unique_id,ds,y\n");
+    for (int t = 0; t < 48; t++) {
+      text.append("a,").append(t + 1).append(',').append(100 + t + 10 * Math.sin(t)).append('\n');
+    }
+    Path in = csv(text.toString());
+    Path out = dir.resolve("o.csv");
+    int code =
+        run(
+            "optimize",
+            "--input",
+            in.toString(),
+            "--horizon",
+            "3",
+            "--preset",
+            "accurate",
+            "--output",
+            out.toString());
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(Files.readAllLines(out)).hasSize(4);
+
+    assertThat(
+            run(
+                "optimize",
+                "--input",
+                in.toString(),
+                "--horizon",
+                "3",
+                "--preset",
+                "fastest",
+                "--output",
+                out.toString()))
+        .isEqualTo(2);
+    assertThat(err.toString())
+        .contains("unknown preset 'fastest'; known presets: default, accurate");
+    assertThat(
+            run(
+                "optimize",
+                "--input",
+                in.toString(),
+                "--horizon",
+                "3",
+                "--preset",
+                "accurate",
+                "--models",
+                "naive",
+                "--output",
+                out.toString()))
+        .isEqualTo(2);
+    assertThat(err.toString()).contains("--models and --preset exclude each other");
+  }
+
+  @Test
+  void medianModels_keepTheirCommas() throws IOException {
+    Path in = csv("unique_id,ds,y\na,1,1\na,2,3\na,3,2\na,4,4\na,5,5\na,6,4\n");
+    Path out = dir.resolve("o.csv");
+    int code =
+        run(
+            "optimize",
+            "--input",
+            in.toString(),
+            "--horizon",
+            "2",
+            "--models",
+            "median(naive,mean,drift),naive",
+            "--output",
+            out.toString());
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(Files.readAllLines(out)).hasSize(3);
+  }
+
+  @Test
   void missingInputAndBadFolds_exitWith2() {
     assertThat(
             run(

@@ -188,6 +188,33 @@ class SubmitCommandTest {
   }
 
   @Test
+  void submitWithAnUnknownPreset_exitsTwo_withTheServersMessageNamingTheKnownOnes()
+      throws Exception {
+    try (GridcastServer server = TestServers.start(Role.API, TestDatabases.sqlite(), 1)) {
+      Path file = dir.resolve("demand.csv");
+      Files.writeString(file, TestServers.monthlyCsv(1, 24, 1.0));
+      StringWriter out = new StringWriter();
+      StringWriter err = new StringWriter();
+      int code =
+          run(
+              out,
+              err,
+              "submit",
+              file.toString(),
+              "--server",
+              server.url(),
+              "--token",
+              TestServers.client(server).token(),
+              "--preset",
+              "fastest");
+      assertThat(code).isEqualTo(2);
+      assertThat(err.toString())
+          .contains("422")
+          .contains("unknown preset 'fastest'; known presets: default, accurate");
+    }
+  }
+
+  @Test
   void submitToNoServer_exitsThree() throws Exception {
     Path file = dir.resolve("demand.csv");
     Files.writeString(file, TestServers.monthlyCsv(1, 12, 1.0));

@@ -435,6 +435,36 @@ abstract class BadInputContract {
             "invalid_job_request"));
     l.add(
         c(
+            "upload unknown preset",
+            "POST",
+            "/api/datasets?optimize=true&preset=fastest",
+            CSV,
+            H + "A,1,1\n",
+            422,
+            "invalid_job_request",
+            Map.of("field", "preset")));
+    l.add(
+        c(
+            "upload preset beside models",
+            "POST",
+            "/api/datasets?optimize=true&preset=accurate&models=naive",
+            CSV,
+            H + "A,1,1\n",
+            422,
+            "invalid_job_request",
+            Map.of("field", "preset")));
+    l.add(
+        c(
+            "upload preset without optimize",
+            "POST",
+            "/api/datasets?preset=accurate",
+            CSV,
+            H + "A,1,1\n",
+            400,
+            "invalid_parameter",
+            Map.of("field", "preset")));
+    l.add(
+        c(
             "upload unknown metric",
             "POST",
             "/api/datasets?optimize=true&metric=r2",
@@ -673,6 +703,16 @@ abstract class BadInputContract {
             "{\"dataset_id\":\"" + ds + "\",\"models\":[\"naive\",\"prophet\"]}",
             422,
             "unknown_model"));
+    l.add(
+        c(
+            "jobs unknown preset",
+            "POST",
+            "/api/jobs",
+            JSON,
+            "{\"dataset_id\":\"" + ds + "\",\"preset\":\"Accurate\"}",
+            422,
+            "invalid_job_request",
+            Map.of("field", "preset")));
     l.add(
         c(
             "jobs unknown SKU",

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
@@ -45,8 +46,12 @@ public abstract class EndToEndContract {
   }
 
   private void awaitCompleted(List<String> jobIds) {
+    awaitCompleted(jobIds, Duration.ofSeconds(60));
+  }
+
+  private void awaitCompleted(List<String> jobIds, Duration limit) {
     await()
-        .atMost(Duration.ofSeconds(60))
+        .atMost(limit)
         .untilAsserted(() -> {
           for (String id : jobIds) {
             assertThat(http.get("/api/jobs/" + id).json().path("status").asText())
@@ -206,6 +211,89 @@ public abstract class EndToEndContract {
       assertThat(f.path("flagged").asBoolean()).as(f.toString()).isEqualTo(changed);
       assertThat(f.path("previous_score").isNumber()).isTrue();
     }
+  }
+
+  @Test
+  void rescoring_ofAStoredAutoArima_refitsTheOrdersItChose_withNewCoefficients() throws Exception {
+    JsonNode first =
+        Http.JSON.readTree(
+            upload(noisySeasonalCsv(60), "?optimize=true&horizon=6&models=auto_arima"));
+    awaitCompleted(ids(first.path("job_ids")));
+    JsonNode chosen = onlyForecast(first.path("dataset_id").asText());
+    assertThat(chosen.path("model").asText()).isEqualTo("auto_arima");
+    assertThat(chosen.path("spec").path("name").asText()).as(chosen.toString()).isEqualTo("arima");
+    JsonNode second = Http.JSON.readTree(upload(noisySeasonalCsv(72), ""));
+    Http.Res created =
+        http.postJson(
+            "/api/jobs",
+            "{\"dataset_id\":\""
+                + second.path("dataset_id").asText()
+                + "\",\"type\":\"rescoring\",\"source_dataset_id\":\""
+                + first.path("dataset_id").asText()
+                + "\",\"horizon\":6}");
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    awaitCompleted(ids(created.json().path("job_ids")));
+    JsonNode rescored = onlyForecast(second.path("dataset_id").asText());
+    assertThat(rescored.path("model").asText()).as(rescored.toString()).isEqualTo("arima");
+    JsonNode before = chosen.path("fitted_parameters");
+    JsonNode after = rescored.path("fitted_parameters");
+    for (String k : List.of("p", "d", "q", "P", "D", "Q", "include_mean", "include_drift")) {
+      assertThat(after.path(k).asDouble())
+          .as(k + " of " + after)
+          .isEqualTo(before.path(k).asDouble());
+    }
+    List<String> names = new ArrayList<>();
+    after.fieldNames().forEachRemaining(names::add);
+    List<String> beforeNames = new ArrayList<>();
+    before.fieldNames().forEachRemaining(beforeNames::add);
+    assertThat(names).isEqualTo(beforeNames);
+    boolean reestimated = false;
+    for (String k : names.subList(8, names.size())) {
+      reestimated |= after.path(k).asDouble() != before.path(k).asDouble();
+    }
+    assertThat(reestimated).as("coefficients estimated again: %s vs %s", after, before).isTrue();
+  }
+
+  @Test
+  void accuratePreset_isListedWithItsMembers_andSearchesThem() throws Exception {
+    JsonNode presets = http.get("/api/models").json().path("presets");
+    List<String> names = new ArrayList<>();
+    presets.forEach(p -> names.add(p.path("name").asText()));
+    assertThat(names).containsExactly("default", "accurate");
+    JsonNode accurate = presets.get(1);
+    List<String> members = new ArrayList<>();
+    accurate.path("members").forEach(m -> members.add(m.asText()));
+    assertThat(members).contains("auto_arima", "ets", "adida", "imapa");
+    JsonNode up =
+        Http.JSON.readTree(
+            upload(noisySeasonalCsv(48), "?optimize=true&horizon=6&folds=1&preset=accurate"));
+    // ARIMA and ETS searches in every fold and in the combination: slower than the default list.
+    awaitCompleted(ids(up.path("job_ids")), Duration.ofMinutes(3));
+    JsonNode result = onlyForecast(up.path("dataset_id").asText());
+    List<String> tried = new ArrayList<>();
+    result.path("cv_scores").forEach(c -> tried.add(c.path("model").asText()));
+    assertThat(tried).as(result.toString()).contains("auto_arima", "ets");
+  }
+
+  private JsonNode onlyForecast(String dataset) {
+    JsonNode forecasts =
+        http.get("/api/datasets/" + dataset + "/forecasts").json().path("forecasts");
+    assertThat(forecasts).hasSize(1);
+    return forecasts.get(0);
+  }
+
+  /** One monthly SKU: level, trend, a yearly cycle and autocorrelated noise (fixed seed). */
+  private static String noisySeasonalCsv(int months) {
+    StringBuilder sb = new StringBuilder("unique_id,ds,y\n");
+    long seed = 7;
+    double e = 0;
+    for (int m = 0; m < months; m++) {
+      seed = seed * 6364136223846793005L + 1442695040888963407L;
+      e = 0.6 * e + ((seed >>> 11) / (double) (1L << 53) - 0.5) * 8;
+      double y = 200 + 0.7 * m + 25 * Math.sin(2 * Math.PI * m / 12) + e;
+      sb.append(String.format(Locale.ROOT, "A,%d-%02d-01,%.4f%n", 2018 + m / 12, m % 12 + 1, y));
+    }
+    return sb.toString();
   }
 
   @Test

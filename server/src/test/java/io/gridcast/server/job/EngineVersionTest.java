@@ -43,7 +43,7 @@ class EngineVersionTest {
   void theCachedValuesOfFixedQuestions_matchTheFingerprintOfTheEngineVersion() throws Exception {
     ModelRegistry registry = ModelRegistry.standard();
     OptimizationCache questions = new OptimizationCache(registry, ResultCache.disabled());
-    JobPayload p = new JobPayload("d", List.of(), List.of(), 12, "smape", 3, null, 0.2, null);
+    JobPayload p = new JobPayload("d", List.of(), List.of(), null, 12, "smape", 3, null, 0.2, null);
     GridOptimizer optimizer = OptimizationCache.optimizer(p);
     StringBuilder all = new StringBuilder();
     for (Series s : fixedSeries()) {

@@ -23,6 +23,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * A planner's work in a real browser (Debian's headless Chromium) against a real server with one
@@ -92,6 +93,27 @@ class WebPageTest extends ServedPage {
         .isEqualTo(String.valueOf(SKUS.size()));
     browser.shot("05-queue-popup");
     page.el("#queue-toggle").click();
+  }
+
+  @Test
+  void thePresetChosenOnThePage_goesWithTheUpload_andChosenModelsReplaceIt() throws IOException {
+    Path csv = Files.createTempFile("demand", ".csv");
+    Files.writeString(csv, Seeds.monthlyCsv(List.of("SKU-P"), 48, 5, 200));
+    page.signInLive(planner, "");
+    browser.wait.until(d ->
+        !d.findElements(By.cssSelector("select[name=preset] option[value=accurate]")).isEmpty());
+    page.el("#csv-file").sendKeys(csv.toString());
+    page.type("input[name=horizon]", "3");
+    new Select(page.el("select[name=preset]")).selectByValue("accurate");
+    page.el("#upload-submit").click();
+    assertThat(page.el("#upload-answer").getText()).contains("1 jobs created");
+    String id = planner.get("/api/jobs/status").json().path("jobs").get(0).path("id").asText();
+    assertThat(planner.get("/api/jobs/" + id).json().path("payload").path("preset").asText())
+        .isEqualTo("accurate");
+
+    page.el("details.models summary").click();
+    page.el("input[type=checkbox][value=naive]").click();
+    assertThat(page.el("select[name=preset]").isEnabled()).isFalse();
   }
 
   @Test
