@@ -167,7 +167,7 @@ class OpenApiDocumentTest {
 
       assertThatThrownBy(() -> schemas.check("GET", path, 418, res.contentType(), res.body()))
           .isInstanceOf(AssertionError.class)
-          .hasMessageContaining("418 is not documented");
+          .hasMessageContaining("-> 418");
     }
   }
 

@@ -86,7 +86,7 @@ public final class OpenApiSchemas {
   public void check(String method, String rawPath, int status, String contentType, String body) {
     String path = rawPath.split("\\?", 2)[0];
     String type = contentType == null ? "" : contentType.split(";", 2)[0].strip();
-    String what = method + " " + rawPath + " -> " + status;
+    String what = method + " " + abbreviate(rawPath, 200) + " -> " + status;
     JsonNode operation = operation(method, path);
     if (operation == null) {
       if (type.equals("application/json") && (path.startsWith("/api/") || status >= 400)) {
@@ -96,14 +96,21 @@ public final class OpenApiSchemas {
     }
     JsonNode responses = operation.path("responses");
     String code = Integer.toString(status);
-    JsonNode response = responses.has(code) ? responses.get(code) : responses.get("default");
+    String key = responses.has(code) ? code : "default";
+    JsonNode response = responses.get(key);
     if (response == null) {
       throw new AssertionError(what + ": status " + status + " is not documented");
+    }
+    String at = pointer(operation) + "/responses/" + escape(key);
+    if (response.has("$ref")) { // a shared response of components/responses
+      at = response.get("$ref").asText();
+      response = doc.at(at.substring(1));
     }
     JsonNode content = response.path("content");
     if (content.isMissingNode() || content.isEmpty()) {
       if (body != null && !body.isEmpty()) {
-        throw new AssertionError(what + ": documented without a body, got: " + abbreviate(body));
+        throw new AssertionError(
+            what + ": documented without a body, got: " + abbreviate(body, 2000));
       }
       return;
     }
@@ -112,9 +119,7 @@ public final class OpenApiSchemas {
           what + ": Content-Type '" + contentType + "' is not documented: " + names(content));
     }
     if (type.equals("application/json")) {
-      String pointer =
-          pointer(operation) + "/responses/" + escape(code) + "/content/" + escape(type);
-      validate(what, pointer, content.get(type).path("schema"), body);
+      validate(what, at + "/content/" + escape(type), content.get(type).path("schema"), body);
     }
   }
 
@@ -166,7 +171,7 @@ public final class OpenApiSchemas {
     try {
       value = Http.JSON.readTree(body);
     } catch (IOException e) {
-      throw new AssertionError(what + ": not JSON: " + abbreviate(body), e);
+      throw new AssertionError(what + ": not JSON: " + abbreviate(body, 2000), e);
     }
     List<Error> errors = compiled.computeIfAbsent(key, k -> compile(schema)).validate(value);
     if (!errors.isEmpty()) {
@@ -174,7 +179,7 @@ public final class OpenApiSchemas {
       for (Error e : errors) {
         b.append("\n  ").append(e.getInstanceLocation()).append(": ").append(e.getMessage());
       }
-      throw new AssertionError(b.append("\n  body: ").append(abbreviate(body)).toString());
+      throw new AssertionError(b.append("\n  body: ").append(abbreviate(body, 2000)).toString());
     }
   }
 
@@ -195,7 +200,7 @@ public final class OpenApiSchemas {
     return n.toString();
   }
 
-  private static String abbreviate(String body) {
-    return body.length() <= 2000 ? body : body.substring(0, 2000) + "...";
+  private static String abbreviate(String text, int max) {
+    return text.length() <= max ? text : text.substring(0, max) + "...";
   }
 }
