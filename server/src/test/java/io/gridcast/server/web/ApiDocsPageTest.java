@@ -2,42 +2,17 @@ package io.gridcast.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gridcast.server.app.GridcastServer;
-import io.gridcast.server.config.Role;
 import io.gridcast.server.it.OpenApiSchemas;
-import io.gridcast.server.it.TestDatabases;
-import io.gridcast.server.it.TestServers;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 
 /**
  * The API reference in a real browser, signed out: Swagger UI renders every operation of the
  * document, and every file it loads comes from this server.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ApiDocsPageTest {
-  private GridcastServer server;
-  private Browser browser;
-
-  @BeforeAll
-  void start() throws IOException {
-    server = TestServers.start(Role.API, TestDatabases.sqlite(), 1);
-    browser = Browser.start();
-  }
-
-  @AfterAll
-  void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-    server.close();
-  }
+class ApiDocsPageTest extends ServedPage {
 
   @Test
   void reference_rendersEveryOperation_withoutAToken_fromThisServerOnly() {
