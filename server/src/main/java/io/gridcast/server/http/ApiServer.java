@@ -79,6 +79,9 @@ public final class ApiServer implements AutoCloseable {
           cfg.routes.before(
               "/api/*",
               ctx -> {
+                if (ApiDocs.isPublic(ctx.path())) {
+                  return; // the OpenAPI document and its reference need no caller
+                }
                 Caller caller = callers.resolve(ctx);
                 refuseWriteByViewer(ctx, caller);
                 refuseNul(ctx);
@@ -97,6 +100,7 @@ public final class ApiServer implements AutoCloseable {
             g.register(cfg.routes);
           }
           new WebAssets().register(cfg.routes);
+          new ApiDocs().register(cfg.routes);
         });
     app.start();
     LOG.info("HTTP API listening on http://{}:{}", config.host(), app.port());
@@ -185,13 +189,14 @@ public final class ApiServer implements AutoCloseable {
   }
 
   /**
-   * Method and path of every registered API route, the web page's files left out (the OpenAPI test
-   * checks each is documented).
+   * Method and path of every registered API route, the web page's files and the API reference's
+   * left out (the OpenAPI test checks each is documented).
    */
   public List<String> routes() {
     return app.unsafe.internalRouter.allHttpHandlers().stream()
         .map(p -> p.endpoint)
-        .filter(e -> e.method.isHttpMethod() && !WebAssets.isPagePath(e.path))
+        .filter(e ->
+            e.method.isHttpMethod() && !WebAssets.isPagePath(e.path) && !ApiDocs.isDocsPath(e.path))
         .map(ApiServer::describe)
         .toList();
   }

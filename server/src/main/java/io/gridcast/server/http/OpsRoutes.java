@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 /** Operations and reference: health, readiness, the model registry, the OpenAPI document. */
 final class OpsRoutes implements RouteGroup {
   static final String OPENAPI_RESOURCE = "/io/gridcast/server/http/openapi.json";
+  static final String OPENAPI_PATH = "/api/openapi.json";
 
   private final BooleanSupplier ready;
   private final Supplier<Object> models;
@@ -38,7 +39,7 @@ final class OpsRoutes implements RouteGroup {
     r.get("/healthz", ctx -> json(ctx, 200, new Health("ok")));
     r.get("/readyz", this::readyz);
     r.get("/api/models", ctx -> json(ctx, 200, models.get()));
-    r.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openapi));
+    r.get(OPENAPI_PATH, ctx -> ctx.contentType("application/json").result(openapi));
   }
 
   private void readyz(Context ctx) {

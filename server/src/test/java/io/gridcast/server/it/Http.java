@@ -11,7 +11,11 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Set;
 
-/** A small real-HTTP client for tests. */
+/**
+ * A small real-HTTP client for tests. Every answer it receives is checked against the server's
+ * OpenAPI document ({@link OpenApiSchemas#check}) before the test sees it, so an answer that drifts
+ * from its documented schema fails the test that received it.
+ */
 public final class Http {
   public static final ObjectMapper JSON = new ObjectMapper();
   private final HttpClient client =
@@ -129,7 +133,18 @@ public final class Http {
 
   private Res once(HttpRequest request) throws IOException, InterruptedException {
     HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
-    return new Res(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(""));
+    Res res = new Res(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(""));
+    URI uri = request.uri();
+    OpenApiSchemas.document()
+        .check(
+            request.method(),
+            uri.getRawQuery() == null
+                ? uri.getRawPath()
+                : uri.getRawPath() + "?" + uri.getRawQuery(),
+            res.status(),
+            res.contentType(),
+            res.body());
+    return res;
   }
 
   public URI uri(String path) {

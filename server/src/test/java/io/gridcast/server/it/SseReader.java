@@ -11,7 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Reads a Server-Sent Events stream on a virtual thread and keeps every event. */
+/**
+ * Reads a Server-Sent Events stream on a virtual thread and keeps every event. Each event's data is
+ * checked against its schema in the OpenAPI document; a violation is thrown by {@link #events()}.
+ */
 public final class SseReader implements AutoCloseable {
   /** One event: its id (or null), name and JSON data. */
   public record Event(Long id, String name, JsonNode data) {}
@@ -20,6 +23,7 @@ public final class SseReader implements AutoCloseable {
   private final Thread thread;
   private volatile InputStream body;
   private volatile int status;
+  private volatile AssertionError violation;
 
   public SseReader(Http http, String path, Long lastEventId) {
     HttpRequest.Builder b =
@@ -53,7 +57,15 @@ public final class SseReader implements AutoCloseable {
       } else if (line.startsWith("event: ")) {
         name = line.substring(7);
       } else if (line.startsWith("data: ")) {
-        events.add(new Event(id, name, Http.JSON.readTree(line.substring(6))));
+        String data = line.substring(6);
+        try {
+          OpenApiSchemas.document().checkEvent(name, data);
+        } catch (AssertionError e) {
+          if (violation == null) {
+            violation = e;
+          }
+        }
+        events.add(new Event(id, name, Http.JSON.readTree(data)));
       } else if (line.isEmpty()) {
         id = null;
         name = null;
@@ -70,12 +82,17 @@ public final class SseReader implements AutoCloseable {
     return !thread.isAlive();
   }
 
+  /** Every event so far; throws the first event whose data did not match its schema. */
   public List<Event> events() {
+    AssertionError v = violation;
+    if (v != null) {
+      throw v;
+    }
     return List.copyOf(events);
   }
 
   public List<Event> jobEvents() {
-    return events.stream().filter(e -> "job".equals(e.name())).toList();
+    return events().stream().filter(e -> "job".equals(e.name())).toList();
   }
 
   @Override
