@@ -130,6 +130,21 @@ public final class DatasetStore {
     }
   }
 
+  /**
+   * The newest dataset named {@code name} of one owner (ids sort by creation time), or empty: what
+   * a schedule runs on.
+   */
+  public Optional<Dataset> latestNamed(String ownerId, String name) {
+    return query(
+            "SELECT * FROM dataset WHERE owner_id = ? AND name = ? ORDER BY id DESC LIMIT ?",
+            ownerId,
+            name,
+            null,
+            1)
+        .stream()
+        .findFirst();
+  }
+
   /** Newest first, after the cursor (an id from an earlier page), at most {@code limit}. */
   public List<Dataset> list(String ownerId, String afterId, int limit) {
     if (afterId == null) {
