@@ -53,10 +53,20 @@ public final class DatasetStore {
    * (the queue's job insert, so an upload and its jobs commit together).
    */
   public void insertIn(Connection c, Dataset d, List<Series> series) throws SQLException {
+    if (c.getMetaData().getDatabaseProductName().equals("PostgreSQL")) {
+      // Uploads under one name take the next version one at a time: the lock waits for a
+      // concurrent upload of the name to commit, so MAX(version) below sees its row.
+      try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+        ps.setLong(1, ((long) d.ownerId().hashCode() << 32) ^ d.name().hashCode());
+        ps.executeQuery().close();
+      }
+    }
     try (PreparedStatement ps =
         c.prepareStatement(
             "INSERT INTO dataset (id, owner_id, name, frequency, period, series_count,"
-                + " row_count, created_at_ms, fill, filled) VALUES (?,?,?,?,?,?,?,?,?,?)")) {
+                + " row_count, created_at_ms, fill, filled, version)"
+                + " SELECT ?,?,?,?,?,?,?,?,?,?, COALESCE(MAX(version), 0) + 1 FROM dataset"
+                + " WHERE owner_id = ? AND name = ?")) {
       ps.setString(1, d.id());
       ps.setString(2, d.ownerId());
       ps.setString(3, d.name());
@@ -67,6 +77,8 @@ public final class DatasetStore {
       ps.setLong(8, d.createdAt().toEpochMilli());
       ps.setString(9, d.fill());
       ps.setLong(10, d.filled());
+      ps.setString(11, d.ownerId());
+      ps.setString(12, d.name());
       ps.executeUpdate();
     }
     try (PreparedStatement ps =
@@ -131,12 +143,12 @@ public final class DatasetStore {
   }
 
   /**
-   * The newest dataset named {@code name} of one owner (ids sort by creation time), or empty: what
-   * a schedule runs on.
+   * The newest version of the dataset named {@code name} of one owner, or empty: what a schedule
+   * runs on and actuals are appended to.
    */
   public Optional<Dataset> latestNamed(String ownerId, String name) {
     return query(
-            "SELECT * FROM dataset WHERE owner_id = ? AND name = ? ORDER BY id DESC LIMIT ?",
+            "SELECT * FROM dataset WHERE owner_id = ? AND name = ? ORDER BY version DESC LIMIT ?",
             ownerId,
             name,
             null,
@@ -193,6 +205,7 @@ public final class DatasetStore {
                   rs.getString("id"),
                   rs.getString("owner_id"),
                   rs.getString("name"),
+                  rs.getInt("version"),
                   rs.getString("frequency"),
                   rs.getInt("period"),
                   rs.getInt("series_count"),
@@ -339,7 +352,7 @@ public final class DatasetStore {
   }
 
   /** The caller's {@code date_format} pattern the axis writes its labels with, or null (ISO). */
-  private static String dateFormat(TimeAxis axis) {
+  static String dateFormat(TimeAxis axis) {
     return switch (axis) {
       case TimeAxis.Dates d when d.format() instanceof StampFormat.Pattern p -> p.pattern();
       case TimeAxis.DateTimes d when d.format() instanceof StampFormat.Pattern p -> p.pattern();

@@ -36,5 +36,3 @@ CREATE TABLE schedule_fire (
   PRIMARY KEY (schedule_id, fire_at_ms)
 );
 
--- A schedule finds the newest dataset of a name in its owner's scope.
-CREATE INDEX dataset_owner_name ON dataset (owner_id, name, id);
