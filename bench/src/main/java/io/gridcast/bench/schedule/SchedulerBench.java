@@ -1,5 +1,6 @@
 package io.gridcast.bench.schedule;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.gridcast.server.app.GridcastServer;
 import io.gridcast.server.config.DatabaseUrl;
 import io.gridcast.server.config.Role;
@@ -31,9 +32,10 @@ import java.util.Locale;
  * --idle-seconds}, reported per minute, beside the whole process's.
  *
  * <p>Accuracy: {@code --every-minute} schedules with cron {@code * * * * *} for {@code --minutes};
- * each fire's delay is the creation time of its batch's jobs minus its due time. A tick fires the
- * due schedules one after another, so the later ones of a minute wait for the earlier ones' batch
- * transactions: the tail grows with the number of schedules due at once.
+ * each fire's delay is the creation time of its batch's jobs (the API's clock just before their
+ * insert) minus its due time. A tick fires the due schedules one after another, so the later ones
+ * of a minute wait for the earlier ones' batch transactions: the tail grows with the number of
+ * schedules due at once.
  *
  * <p>Usage: {@code java -cp bench/target/benchmarks.jar io.gridcast.bench.schedule.SchedulerBench
  * [--idle 1000] [--idle-seconds 60] [--every-minute 30] [--minutes 3]}
@@ -71,8 +73,8 @@ public final class SchedulerBench {
       }
       ThreadMXBean threads = ManagementFactory.getThreadMXBean();
       long tid = schedulerThread(threads);
-      com.sun.management.OperatingSystemMXBean os =
-          (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+      OperatingSystemMXBean os =
+          (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
       long cpu0 = threads.getThreadCpuTime(tid);
       long proc0 = os.getProcessCpuTime();
       long ticks0 = server.scheduler().ticks();

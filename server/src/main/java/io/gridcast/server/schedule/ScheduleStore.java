@@ -102,6 +102,25 @@ public final class ScheduleStore {
         });
   }
 
+  /** The earliest next fire time of the running schedules; empty when none runs. */
+  public Optional<Instant> nextDue() {
+    try (Connection c = ds.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT MIN(next_fire_at_ms) FROM schedule WHERE paused_at_ms IS NULL");
+        ResultSet rs = ps.executeQuery()) {
+      if (rs.next()) {
+        long v = rs.getLong(1);
+        if (!rs.wasNull()) {
+          return Optional.of(Instant.ofEpochMilli(v));
+        }
+      }
+      return Optional.empty();
+    } catch (SQLException e) {
+      throw new DatabaseException("reading the next fire time failed", e);
+    }
+  }
+
   /** Deletes a schedule and its fire rows; false when the caller has none with this id. */
   public boolean delete(String ownerScope, String id) {
     try (Connection c = ds.getConnection()) {

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -20,11 +21,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Fires due schedules. Every API process runs one: each tick reads the schedules due at the clock's
- * time (one indexed query) and fires each. A fire claims its (schedule, fire time) row in the
- * transaction that creates the batch, so when several processes fire the same time, one commits and
- * the others roll back ({@link AlreadyFiredException}). A fire runs for the earliest missed time
- * and the next fire time is computed from the clock, so a stop spanning several fire times fires
- * once.
+ * time (one indexed query) and fires each, then waits until the earliest next fire time or one
+ * tick, whichever is sooner. A fire claims its (schedule, fire time) row in the transaction that
+ * creates the batch, so when several processes fire the same time, one commits and the others roll
+ * back ({@link AlreadyFiredException}). A fire runs for the earliest missed time and the next fire
+ * time is computed from the clock, so a stop spanning several fire times fires once.
  *
  * <pre>{@code
  * Scheduler s = Scheduler.create(store, datasets, jobs, clock).tick(Duration.ofSeconds(1)).start();
@@ -36,7 +37,10 @@ import org.slf4j.LoggerFactory;
 public final class Scheduler implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Scheduler.class);
 
-  /** How often the tick thread looks for due schedules by default: the fire-time accuracy. */
+  /**
+   * The longest the tick thread waits between looks by default: how soon it sees a schedule another
+   * process created or moved earlier.
+   */
   public static final Duration DEFAULT_TICK = Duration.ofSeconds(1);
 
   /** The most schedules one tick fires; more wait for the next tick. */
@@ -108,16 +112,36 @@ public final class Scheduler implements AutoCloseable {
   private void loop() {
     LOG.info("scheduler started: tick {}", tick);
     try {
+      Duration wait;
       do {
+        wait = tick;
         try {
           runDueOnce();
+          wait = untilNextDue();
         } catch (Throwable t) {
           LOG.warn("scheduler tick failed; next tick in {}", tick, t);
         }
-      } while (!stop.await(tick.toNanos(), TimeUnit.NANOSECONDS));
+      } while (!stop.await(wait.toNanos(), TimeUnit.NANOSECONDS));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /**
+   * How long to wait for the next tick: until the earliest next fire time when that comes sooner
+   * than a tick (so a schedule fires within milliseconds of its time), else one tick (so a schedule
+   * another process created or changed is seen within a tick).
+   */
+  private Duration untilNextDue() {
+    Duration wait = tick;
+    Optional<Instant> next = store.nextDue();
+    if (next.isPresent()) {
+      Duration d = Duration.between(clock.instant(), next.get());
+      if (d.compareTo(wait) < 0) {
+        wait = d.isNegative() ? Duration.ZERO : d;
+      }
+    }
+    return wait;
   }
 
   /** Fires every schedule due at the clock's time; returns how many batches this call created. */
