@@ -151,21 +151,23 @@ final class DatasetRoutes implements RouteGroup {
           "actuals are CSV rows: Content-Type must be text/csv, got '" + ctx.contentType() + "'",
           Map.of("field", "Content-Type"));
     }
-    if (ctx.req().getContentLengthLong() > maxUploadBytes) {
-      throw new PayloadTooLargeException(maxUploadBytes);
-    }
     UploadFormat columns = columns(ctx);
     boolean replace = Params.bool(ctx, "replace");
     Dataset d;
-    try (InputStream body = new LimitedInputStream(ctx.req().getInputStream(), maxUploadBytes)) {
-      d =
-          datasets.appendActuals(
-              caller.ownerId(),
-              ctx.pathParam("name"),
-              body,
-              columns,
-              Params.text(ctx, "fill") != null,
-              replace);
+    try (RequestBody body = RequestBody.open(ctx, maxUploadBytes)) {
+      try {
+        d =
+            datasets.appendActuals(
+                caller.ownerId(),
+                ctx.pathParam("name"),
+                body,
+                columns,
+                Params.text(ctx, "fill") != null,
+                replace);
+      } catch (RuntimeException e) {
+        body.discardRest(); // so that the client, still sending, reads the refusal
+        throw e;
+      }
     }
     ctx.status(201).contentType("application/json").result(Json.write(d));
   }
