@@ -53,14 +53,9 @@ public final class DatasetStore {
    * (the queue's job insert, so an upload and its jobs commit together).
    */
   public void insertIn(Connection c, Dataset d, List<Series> series) throws SQLException {
-    if (c.getMetaData().getDatabaseProductName().equals("PostgreSQL")) {
-      // Uploads under one name take the next version one at a time: the lock waits for a
-      // concurrent upload of the name to commit, so MAX(version) below sees its row.
-      try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
-        ps.setLong(1, ((long) d.ownerId().hashCode() << 32) ^ d.name().hashCode());
-        ps.executeQuery().close();
-      }
-    }
+    // Uploads take the next version of a name one at a time (PostgreSQL: the dataset inserts take
+    // turns; SQLite's single writer already does), so MAX(version) below sees every committed row.
+    db.dialect().lockForOrderedAppend(c, "dataset");
     try (PreparedStatement ps =
         c.prepareStatement(
             "INSERT INTO dataset (id, owner_id, name, frequency, period, series_count,"

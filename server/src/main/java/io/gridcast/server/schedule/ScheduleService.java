@@ -1,8 +1,8 @@
 package io.gridcast.server.schedule;
 
+import io.gridcast.queue.jdbc.UuidV7;
 import io.gridcast.server.dataset.Dataset;
 import io.gridcast.server.dataset.DatasetStore;
-import io.gridcast.server.dataset.TimeOrderedIds;
 import io.gridcast.server.job.InvalidJobRequestException;
 import io.gridcast.server.job.JobService;
 import io.gridcast.server.job.JobType;
@@ -23,6 +23,7 @@ public final class ScheduleService {
   private final DatasetStore datasets;
   private final JobService jobs;
   private final InstantSource clock;
+  private final UuidV7 ids;
 
   public ScheduleService(
       ScheduleStore store, DatasetStore datasets, JobService jobs, InstantSource clock) {
@@ -30,6 +31,7 @@ public final class ScheduleService {
     this.datasets = Objects.requireNonNull(datasets, "datasets");
     this.jobs = Objects.requireNonNull(jobs, "jobs");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.ids = new UuidV7(clock);
   }
 
   public ScheduleStore store() {
@@ -64,7 +66,7 @@ public final class ScheduleService {
     Instant now = clock.instant();
     Schedule s =
         new Schedule(
-            TimeOrderedIds.next().toString(),
+            ids.next().toString(),
             ownerId,
             name,
             times.cron(),

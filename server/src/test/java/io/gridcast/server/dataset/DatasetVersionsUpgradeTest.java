@@ -52,7 +52,7 @@ class DatasetVersionsUpgradeTest {
       }
     }
     try (Database db = Database.open(url, 2)) { // migrates to the latest version
-      DatasetStore store = new DatasetStore(db.dataSource());
+      DatasetStore store = new DatasetStore(db.jdbc());
       assertThat(store.get(null, "0001").orElseThrow().version()).isEqualTo(1);
       assertThat(store.get(null, "0002").orElseThrow().version()).isEqualTo(1);
       assertThat(store.get(null, "0003").orElseThrow().version()).isEqualTo(2);
