@@ -97,6 +97,7 @@ export const api = {
   get: (path, opts) => request('GET', path, opts),
   postJson: (path, value) => request('POST', path, {body: JSON.stringify(value), type: 'application/json'}),
   post: (path) => request('POST', path),
+  patchJson: (path, value) => request('PATCH', path, {body: JSON.stringify(value), type: 'application/json'}),
   del: (path) => request('DELETE', path),
   upload: (path, file) => request('POST', path, {body: file, type: 'text/csv'}),
 

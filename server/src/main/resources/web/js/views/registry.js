@@ -8,6 +8,7 @@ import {SkuView} from './sku.js';
 import {ResultsView} from './results.js';
 import {ReportsView} from './reports.js';
 import {PerformanceView} from './performance.js';
+import {SchedulesView} from './schedules.js';
 
 export const views = [
   {id: 'forecast', title: 'Forecast', component: ForecastView},
@@ -15,5 +16,6 @@ export const views = [
   {id: 'sku', title: 'SKU', component: SkuView},
   {id: 'results', title: 'Results', component: ResultsView},
   {id: 'reports', title: 'Reports', component: ReportsView},
+  {id: 'schedules', title: 'Schedules', component: SchedulesView},
   {id: 'performance', title: 'Performance', component: PerformanceView},
 ];

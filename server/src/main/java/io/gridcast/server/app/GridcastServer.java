@@ -30,6 +30,9 @@ import io.gridcast.server.job.JobService;
 import io.gridcast.server.monitor.CacheFigures;
 import io.gridcast.server.monitor.Monitoring;
 import io.gridcast.server.monitor.PerformanceJobs;
+import io.gridcast.server.schedule.ScheduleService;
+import io.gridcast.server.schedule.ScheduleStore;
+import io.gridcast.server.schedule.Scheduler;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.LinkedHashMap;
@@ -47,8 +50,8 @@ import org.slf4j.LoggerFactory;
  * GridcastServer server = GridcastServer.create(config).registry(ModelRegistry.standard()).start();
  * }</pre>
  *
- * {@link #close()} stops the event feed first, then HTTP, monitoring, the workers (bounded grace)
- * and the pool; it is idempotent.
+ * {@link #close()} stops the scheduler and the event feed first, then HTTP, monitoring, the workers
+ * (bounded grace) and the pool; it is idempotent.
  */
 public final class GridcastServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(GridcastServer.class);
@@ -65,6 +68,7 @@ public final class GridcastServer implements AutoCloseable {
   private final Monitoring monitoring;
   private final SessionPurge sessionPurge;
   private final OutOfMemoryExit outOfMemory;
+  private final Scheduler scheduler;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private GridcastServer(Parts p) {
@@ -77,6 +81,7 @@ public final class GridcastServer implements AutoCloseable {
     this.monitoring = p.monitoring;
     this.sessionPurge = p.sessionPurge;
     this.outOfMemory = p.outOfMemory;
+    this.scheduler = p.scheduler;
   }
 
   /**
@@ -91,6 +96,8 @@ public final class GridcastServer implements AutoCloseable {
     private final ServerConfig config;
     private ModelRegistry registry = ModelRegistry.standard();
     private OutOfMemoryExit outOfMemory;
+    private InstantSource clock = InstantSource.system();
+    private Duration scheduleTick = Scheduler.DEFAULT_TICK;
 
     private Builder(ServerConfig config) {
       this.config = Objects.requireNonNull(config, "config must not be null");
@@ -111,10 +118,31 @@ public final class GridcastServer implements AutoCloseable {
       return this;
     }
 
+    /**
+     * The clock of the queue, the API and the scheduler (default: the system clock); tests pass a
+     * {@link io.gridcast.queue.ManualClock} to drive fire times.
+     */
+    public Builder clock(InstantSource clock) {
+      this.clock = Objects.requireNonNull(clock, "clock must not be null");
+      return this;
+    }
+
+    /**
+     * How often an API process looks for due schedules (default {@link Scheduler#DEFAULT_TICK}).
+     */
+    public Builder scheduleTick(Duration tick) {
+      this.scheduleTick = Objects.requireNonNull(tick, "scheduleTick must not be null");
+      return this;
+    }
+
     /** Opens the database, starts the queue (and its workers) and the HTTP API as the role says. */
     public GridcastServer start() {
       return GridcastServer.start(
-          config, registry, outOfMemory == null ? OutOfMemoryExit.process() : outOfMemory);
+          config,
+          registry,
+          outOfMemory == null ? OutOfMemoryExit.process() : outOfMemory,
+          clock,
+          scheduleTick);
     }
   }
 
@@ -129,10 +157,11 @@ public final class GridcastServer implements AutoCloseable {
     ApiServer http;
     SessionPurge sessionPurge;
     OutOfMemoryExit outOfMemory;
+    Scheduler scheduler;
 
     void closeAfter(RuntimeException e) {
       for (AutoCloseable c :
-          new AutoCloseable[] {sessionPurge, http, feed, monitoring, queue, db}) {
+          new AutoCloseable[] {scheduler, sessionPurge, http, feed, monitoring, queue, db}) {
         if (c != null) {
           try {
             c.close();
@@ -145,9 +174,12 @@ public final class GridcastServer implements AutoCloseable {
   }
 
   private static GridcastServer start(
-      ServerConfig config, ModelRegistry registry, OutOfMemoryExit outOfMemory) {
+      ServerConfig config,
+      ModelRegistry registry,
+      OutOfMemoryExit outOfMemory,
+      InstantSource clock,
+      Duration scheduleTick) {
     LOG.info("effective configuration: {}", config.describe());
-    InstantSource clock = InstantSource.system();
     Parts p = new Parts();
     p.config = config;
     p.outOfMemory = outOfMemory;
@@ -194,6 +226,10 @@ public final class GridcastServer implements AutoCloseable {
         p.feed = EventFeed.follow(p.queue).start();
         p.monitoring.bindEventFeed(p.feed::recentSize);
         p.monitoring.alerts().onChange(p.feed::nudge);
+        JobService jobs =
+            new JobService(
+                p.queue.store(), datasets, results, p.cache, registry, config.limits(), clock);
+        ScheduleStore schedules = new ScheduleStore(p.db.dataSource());
         p.http =
             Api.start(
                 ApiContext.builder()
@@ -206,15 +242,7 @@ public final class GridcastServer implements AutoCloseable {
                     .sessions(sessions)
                     .datasets(new DatasetService(datasets, clock, config.limits()))
                     .results(results)
-                    .jobs(
-                        new JobService(
-                            p.queue.store(),
-                            datasets,
-                            results,
-                            p.cache,
-                            registry,
-                            config.limits(),
-                            clock))
+                    .jobs(jobs)
                     .store(p.queue.store())
                     .feed(p.feed)
                     .registry(registry)
@@ -224,7 +252,9 @@ public final class GridcastServer implements AutoCloseable {
                     .cache(p.cache)
                     .monitoring(p.monitoring)
                     .performanceJobs(performanceJobs)
+                    .schedules(new ScheduleService(schedules, datasets, jobs, clock))
                     .build());
+        p.scheduler = Scheduler.create(schedules, datasets, jobs, clock).tick(scheduleTick).start();
       }
       return new GridcastServer(p);
     } catch (RuntimeException e) {
@@ -326,6 +356,11 @@ public final class GridcastServer implements AutoCloseable {
     return outOfMemory.healthy();
   }
 
+  /** The scheduler of an API process (fires due schedules); null for a worker-only process. */
+  public Scheduler scheduler() {
+    return scheduler;
+  }
+
   /** The monitoring of this process: meters, sampling and alerts. */
   public Monitoring monitoring() {
     return monitoring;
@@ -335,6 +370,9 @@ public final class GridcastServer implements AutoCloseable {
   public void close() {
     if (!closed.compareAndSet(false, true)) {
       return;
+    }
+    if (scheduler != null) {
+      scheduler.close();
     }
     if (sessionPurge != null) {
       sessionPurge.close();

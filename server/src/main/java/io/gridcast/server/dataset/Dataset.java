@@ -5,6 +5,8 @@ import java.time.Instant;
 /**
  * One stored upload.
  *
+ * @param name the name it was uploaded under; uploads under one name are its versions
+ * @param version 1 for the first upload under its name, n + 1 for the next (0 until it is stored)
  * @param frequency the most common frequency of its series (pandas name: {@code ME}, {@code h},
  *     {@code index}, ...)
  * @param period the most common seasonal period of its series
@@ -16,10 +18,18 @@ public record Dataset(
     String id,
     String ownerId,
     String name,
+    int version,
     String frequency,
     int period,
     int seriesCount,
     long rowCount,
     String fill,
     long filled,
-    Instant createdAt) {}
+    Instant createdAt) {
+
+  /** This dataset as stored under {@code v}. */
+  public Dataset withVersion(int v) {
+    return new Dataset(
+        id, ownerId, name, v, frequency, period, seriesCount, rowCount, fill, filled, createdAt);
+  }
+}

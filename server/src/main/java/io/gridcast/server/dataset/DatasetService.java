@@ -5,7 +5,10 @@ import io.gridcast.forecast.series.TooManyValuesException;
 import io.gridcast.queue.jdbc.UuidV7;
 import io.gridcast.server.config.LimitExceededException;
 import io.gridcast.server.config.Limits;
+import java.io.BufferedReader;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.InstantSource;
@@ -116,9 +119,29 @@ public final class DatasetService {
       throw LimitExceededException.tooLarge(
           "max_series_per_upload", maxSeries, series.size(), "the upload");
     }
+    checkIds(series);
+    String label = name != null && !name.isBlank() ? name : parsed.name();
+    NameRules.datasetName(label, limits.maxNameLength());
+    Dataset d = describe(ownerId, label, series, columns.axis().fill().label());
+    String id = d.id();
+    long values = d.rowCount();
+    LOG.info(
+        "dataset {}: {} series, {} values; parsed in {} ms",
+        id,
+        series.size(),
+        values,
+        (System.nanoTime() - t0) / 1_000_000);
+    return new Upload(d, series, series.stream().map(Series::id).toList());
+  }
+
+  private void checkIds(List<Series> series) {
     for (Series s : series) {
       NameRules.sku(s.id(), limits.maxNameLength());
     }
+  }
+
+  /** A new dataset row (version assigned when stored) for these parsed series. */
+  private Dataset describe(String ownerId, String label, List<Series> series, String fill) {
     long values = 0;
     long filled = 0;
     Map<String, Integer> freqCounts = new HashMap<>();
@@ -130,27 +153,65 @@ public final class DatasetService {
       periodCounts.merge(s.period(), 1, Integer::sum);
     }
     String id = ids.next().toString();
-    String label = name != null && !name.isBlank() ? name : parsed.name();
-    NameRules.datasetName(label, limits.maxNameLength());
-    Dataset d =
-        new Dataset(
-            id,
-            ownerId,
-            label == null || label.isBlank() ? "dataset " + id.substring(0, 8) : label,
-            mostCommon(freqCounts),
-            mostCommon(periodCounts),
-            series.size(),
-            values,
-            columns.axis().fill().label(),
-            filled,
-            clock.instant());
-    LOG.info(
-        "dataset {}: {} series, {} values; parsed in {} ms",
+    return new Dataset(
         id,
+        ownerId,
+        label == null || label.isBlank() ? "dataset " + id.substring(0, 8) : label,
+        0,
+        mostCommon(freqCounts),
+        mostCommon(periodCounts),
         series.size(),
         values,
-        (System.nanoTime() - t0) / 1_000_000);
-    return new Upload(d, series, series.stream().map(Series::id).toList());
+        fill,
+        filled,
+        clock.instant());
+  }
+
+  /**
+   * Appends actuals (CSV rows) to the newest version of the dataset named {@code name} and stores
+   * the result as the name's next version; the older versions and their results stay as they are.
+   *
+   * @param axis the caller's time-axis options (the stored date format always applies)
+   * @param fillGiven whether the caller chose the fill; else the dataset's own applies
+   * @param replace whether a stamp the dataset holds is overwritten (else refused, 409)
+   * @return the new version, as stored
+   */
+  public Dataset appendActuals(
+      String ownerId,
+      String name,
+      InputStream body,
+      UploadFormat columns,
+      boolean fillGiven,
+      boolean replace) {
+    Dataset latest =
+        store
+            .latestNamed(ownerId, name)
+            .orElseThrow(() -> new DatasetNotFoundException("dataset named", name));
+    List<CsvRows.Row> rows =
+        CsvRows.read(
+            new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8), 1 << 16),
+            columns.idColumn(),
+            columns.dsColumn(),
+            columns.yColumn());
+    List<Series> stored = store.seriesOf(ownerId, latest.id(), List.of());
+    List<Series> series =
+        Actuals.appended(
+            latest, stored, rows, columns.axis(), fillGiven, columns.maxSeriesLength(), replace);
+    if (series.size() > limits.maxSeriesPerUpload()) {
+      throw LimitExceededException.tooLarge(
+          "max_series_per_upload", limits.maxSeriesPerUpload(), series.size(), "the dataset");
+    }
+    checkIds(series);
+    String fill = fillGiven ? columns.axis().fill().label() : latest.fill();
+    Dataset d = describe(ownerId, latest.name(), series, fill);
+    store.insert(d, series);
+    LOG.info(
+        "dataset {}: version of '{}' after {} with {} actuals rows",
+        d.id(),
+        name,
+        latest.id(),
+        rows.size());
+    return get(ownerId, d.id());
   }
 
   /** The refusal of an upload whose values, gaps filled, pass the upload's or the user's limit. */

@@ -53,10 +53,15 @@ public final class DatasetStore {
    * (the queue's job insert, so an upload and its jobs commit together).
    */
   public void insertIn(Connection c, Dataset d, List<Series> series) throws SQLException {
+    // Uploads take the next version of a name one at a time (PostgreSQL: the dataset inserts take
+    // turns; SQLite's single writer already does), so MAX(version) below sees every committed row.
+    db.dialect().lockForOrderedAppend(c, "dataset");
     try (PreparedStatement ps =
         c.prepareStatement(
             "INSERT INTO dataset (id, owner_id, name, frequency, period, series_count,"
-                + " row_count, created_at_ms, fill, filled) VALUES (?,?,?,?,?,?,?,?,?,?)")) {
+                + " row_count, created_at_ms, fill, filled, version)"
+                + " SELECT ?,?,?,?,?,?,?,?,?,?, COALESCE(MAX(version), 0) + 1 FROM dataset"
+                + " WHERE owner_id = ? AND name = ?")) {
       ps.setString(1, d.id());
       ps.setString(2, d.ownerId());
       ps.setString(3, d.name());
@@ -67,6 +72,8 @@ public final class DatasetStore {
       ps.setLong(8, d.createdAt().toEpochMilli());
       ps.setString(9, d.fill());
       ps.setLong(10, d.filled());
+      ps.setString(11, d.ownerId());
+      ps.setString(12, d.name());
       ps.executeUpdate();
     }
     try (PreparedStatement ps =
@@ -130,6 +137,21 @@ public final class DatasetStore {
     }
   }
 
+  /**
+   * The newest version of the dataset named {@code name} of one owner, or empty: what a schedule
+   * runs on and actuals are appended to.
+   */
+  public Optional<Dataset> latestNamed(String ownerId, String name) {
+    return query(
+            "SELECT * FROM dataset WHERE owner_id = ? AND name = ? ORDER BY version DESC LIMIT ?",
+            ownerId,
+            name,
+            null,
+            1)
+        .stream()
+        .findFirst();
+  }
+
   /** Newest first, after the cursor (an id from an earlier page), at most {@code limit}. */
   public List<Dataset> list(String ownerId, String afterId, int limit) {
     if (afterId == null) {
@@ -178,6 +200,7 @@ public final class DatasetStore {
                   rs.getString("id"),
                   rs.getString("owner_id"),
                   rs.getString("name"),
+                  rs.getInt("version"),
                   rs.getString("frequency"),
                   rs.getInt("period"),
                   rs.getInt("series_count"),
@@ -324,7 +347,7 @@ public final class DatasetStore {
   }
 
   /** The caller's {@code date_format} pattern the axis writes its labels with, or null (ISO). */
-  private static String dateFormat(TimeAxis axis) {
+  static String dateFormat(TimeAxis axis) {
     return switch (axis) {
       case TimeAxis.Dates d when d.format() instanceof StampFormat.Pattern p -> p.pattern();
       case TimeAxis.DateTimes d when d.format() instanceof StampFormat.Pattern p -> p.pattern();

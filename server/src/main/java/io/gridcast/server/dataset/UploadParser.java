@@ -161,7 +161,7 @@ public final class UploadParser {
    * JSON problems the row ({@link JsonToRows} numbers row {@code r} as line {@code r + 1}, where a
    * CSV with a header would have it) and the field.
    */
-  private static RuntimeException invalid(RuntimeException e, boolean json) {
+  static RuntimeException invalid(RuntimeException e, boolean json) {
     return switch (e) {
       case InvalidUploadException u -> u;
       case TooManyValuesException t -> t; // the caller names the limit it came from

@@ -63,7 +63,8 @@ public final class Api {
                 c.callers(),
                 limits.maxStreamsPerUser()),
             new CacheRoutes(c.cache(), c.datasets()),
-            new PerformanceRoutes(c)));
+            new PerformanceRoutes(c),
+            new ScheduleRoutes(c.schedules())));
     SubmissionRateLimiter limiter =
         new SubmissionRateLimiter(limits.submissionBurst(), limits.submissionRefill(), c.clock());
     return ApiServer.start(config, c.callers(), limiter, c.monitoring().http(), c.fatal(), groups);

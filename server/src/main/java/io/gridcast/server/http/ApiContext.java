@@ -12,6 +12,7 @@ import io.gridcast.server.event.EventFeed;
 import io.gridcast.server.job.JobService;
 import io.gridcast.server.monitor.Monitoring;
 import io.gridcast.server.monitor.PerformanceJobs;
+import io.gridcast.server.schedule.ScheduleService;
 import java.time.InstantSource;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -38,6 +39,7 @@ import java.util.function.Consumer;
  * @param cache the result cache (maybe disabled)
  * @param monitoring meters, sampling and alerts of this process
  * @param performanceJobs the benchmark and profile jobs
+ * @param schedules recurring jobs
  */
 public record ApiContext(
     ServerConfig config,
@@ -55,7 +57,8 @@ public record ApiContext(
     InstantSource clock,
     ResultCache cache,
     Monitoring monitoring,
-    PerformanceJobs performanceJobs) {
+    PerformanceJobs performanceJobs,
+    ScheduleService schedules) {
 
   public ApiContext {
     required("config", config);
@@ -73,6 +76,7 @@ public record ApiContext(
     required("cache", cache);
     required("monitoring", monitoring);
     required("performanceJobs", performanceJobs);
+    required("schedules", schedules);
   }
 
   private static void required(String name, Object part) {
@@ -103,6 +107,7 @@ public record ApiContext(
     private ResultCache cache;
     private Monitoring monitoring;
     private PerformanceJobs performanceJobs;
+    private ScheduleService schedules;
 
     private Builder() {}
 
@@ -187,6 +192,11 @@ public record ApiContext(
       return this;
     }
 
+    public Builder schedules(ScheduleService v) {
+      schedules = v;
+      return this;
+    }
+
     public ApiContext build() {
       return new ApiContext(
           config,
@@ -204,7 +214,8 @@ public record ApiContext(
           clock,
           cache,
           monitoring,
-          performanceJobs);
+          performanceJobs,
+          schedules);
     }
   }
 }

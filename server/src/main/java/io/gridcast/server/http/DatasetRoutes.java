@@ -64,12 +64,16 @@ final class DatasetRoutes implements RouteGroup {
    * The answer to an upload: the dataset, how it was read, and the jobs it created (none without
    * optimize).
    *
+   * @param name the name it is stored under
+   * @param version its version of that name (1 for the first upload under it)
    * @param frequency the most common frequency of its series (pandas name)
    * @param fill what filled missing values ({@code none}: gaps were refused)
    * @param filled how many values were filled, over all series
    */
   record Uploaded(
       String datasetId,
+      String name,
+      int version,
       int seriesCount,
       long rowCount,
       String frequency,
@@ -80,6 +84,8 @@ final class DatasetRoutes implements RouteGroup {
     Uploaded(Dataset d, String datasetId, UUID batchId, List<UUID> jobIds) {
       this(
           datasetId,
+          d.name(),
+          d.version(),
           d.seriesCount(),
           d.rowCount(),
           d.frequency(),
@@ -129,6 +135,41 @@ final class DatasetRoutes implements RouteGroup {
     // segments.
     r.get("/api/datasets/{id}/series", ctx -> series(ctx, skuParam(ctx)));
     r.delete("/api/datasets/{id}", this::delete);
+    r.post("/api/datasets/{name}/actuals", this::actuals);
+  }
+
+  /**
+   * {@code POST /api/datasets/{name}/actuals?replace=}: CSV rows appended to the newest version of
+   * the named dataset, stored as its next version; the answer is that version.
+   */
+  private void actuals(Context ctx) throws IOException {
+    Caller caller = Caller.of(ctx);
+    if (bodyFormat(ctx) != BodyFormat.CSV) {
+      throw new ApiException(
+          415,
+          "unsupported_media_type",
+          "actuals are CSV rows: Content-Type must be text/csv, got '" + ctx.contentType() + "'",
+          Map.of("field", "Content-Type"));
+    }
+    UploadFormat columns = columns(ctx);
+    boolean replace = Params.bool(ctx, "replace");
+    Dataset d;
+    try (RequestBody body = RequestBody.open(ctx, maxUploadBytes)) {
+      try {
+        d =
+            datasets.appendActuals(
+                caller.ownerId(),
+                ctx.pathParam("name"),
+                body,
+                columns,
+                Params.text(ctx, "fill") != null,
+                replace);
+      } catch (RuntimeException e) {
+        body.discardRest(); // so that the client, still sending, reads the refusal
+        throw e;
+      }
+    }
+    ctx.status(201).contentType("application/json").result(Json.write(d));
   }
 
   private void upload(Context ctx) throws IOException {
@@ -158,17 +199,22 @@ final class DatasetRoutes implements RouteGroup {
       }
     }
     Dataset d = upload.dataset();
-    Uploaded answer = new Uploaded(d, d.id(), null, List.of());
+    String id = d.id();
+    UUID batch = null;
+    List<UUID> jobIds = List.of();
     if (jobs != null) {
       // The dataset is written inside the queue's job-insert transaction: both or neither.
       UploadedJobs created = jobs.create(caller, upload);
       if (created.earlier() != null) {
         ctx.header(REPLAYED, "true");
-        answer = created.earlier();
-      } else {
-        answer = new Uploaded(d, d.id(), created.batchId(), created.jobIds());
+        ctx.status(201).contentType("application/json").result(Json.write(created.earlier()));
+        return;
       }
+      batch = created.batchId();
+      jobIds = created.jobIds();
     }
+    // as stored: the version is the name's next when the row was written
+    Uploaded answer = new Uploaded(datasets.get(caller.ownerId(), id), id, batch, jobIds);
     ctx.status(201).contentType("application/json").result(Json.write(answer));
   }
 

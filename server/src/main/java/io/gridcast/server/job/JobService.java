@@ -64,6 +64,15 @@ public final class JobService {
 
   /** Validates and creates the jobs of a request. */
   public JobInsertResult create(String ownerId, JobRequest r) {
+    return create(ownerId, r, JobStore.SameTransaction.NONE);
+  }
+
+  /**
+   * Validates and creates the jobs of a request, running {@code alsoInTransaction} (e.g. a
+   * schedule's fire row) in the jobs' transaction: both commit or neither.
+   */
+  public JobInsertResult create(
+      String ownerId, JobRequest r, JobStore.SameTransaction alsoInTransaction) {
     if (r.datasetId() == null || r.datasetId().isBlank()) {
       throw new InvalidJobRequestException("dataset_id", "dataset_id is required");
     }
@@ -75,7 +84,7 @@ public final class JobService {
         return earlier.get();
       }
     }
-    return create(ownerId, p, r.datasetId(), skus.of(ownerId, r, p));
+    return create(ownerId, p, r.datasetId(), skus.of(ownerId, r, p), null, alsoInTransaction);
   }
 
   /** Creates the jobs of a prepared request for these SKUs of a stored dataset. */

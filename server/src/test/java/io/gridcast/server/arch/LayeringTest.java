@@ -64,7 +64,8 @@ class LayeringTest {
             "io.gridcast.server.job..",
             "io.gridcast.server.event..",
             "io.gridcast.server.db..",
-            "io.gridcast.server.config..")
+            "io.gridcast.server.config..",
+            "io.gridcast.server.schedule..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("io.gridcast.server.http..", "io.javalin..")

@@ -241,6 +241,7 @@ abstract class AccessMatrixContract {
       String path =
           parts[1]
               .replace("/api/datasets/{id}", "/api/datasets/" + aliceDataset)
+              .replace("/api/datasets/{name}", "/api/datasets/alice-data")
               .replace("/api/jobs/{id}", "/api/jobs/" + aliceJobs.get(0))
               .replace("{id}", aliceJobs.get(0));
       if (parts[0].equals("DELETE") && path.equals("/api/jobs")) {

@@ -202,7 +202,8 @@ class WebPageTest extends ServedPage {
     browser.driver.navigate().refresh();
     page.el("#queue-toggle");
     page.waitText("#connection", "Live");
-    for (String view : List.of("queue", "sku", "results", "reports", "performance", "forecast")) {
+    for (String view :
+        List.of("queue", "sku", "results", "reports", "schedules", "performance", "forecast")) {
       page.el("nav a[href='#/" + view + "']").click();
       page.el("main h1");
     }
