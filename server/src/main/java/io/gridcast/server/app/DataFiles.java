@@ -42,14 +42,10 @@ public final class DataFiles {
    * 0700}), the file itself and its side files ({@code 0600}). PostgreSQL URLs are left alone.
    */
   public static void secure(DatabaseUrl url) {
-    if (url.postgres()) {
+    if (url.sqliteFile().isEmpty()) {
       return;
     }
-    String file = url.jdbcUrl().substring("jdbc:sqlite:".length());
-    if (file.isEmpty() || file.startsWith(":memory:") || file.startsWith("file:")) {
-      return;
-    }
-    Path db = Path.of(file).toAbsolutePath();
+    Path db = url.sqliteFile().get();
     try {
       privateDirectory(db.getParent());
       if (!posix(db)) {

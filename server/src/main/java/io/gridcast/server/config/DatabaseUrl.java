@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Where the job database lives, as a JDBC URL with its credentials.
@@ -34,6 +35,21 @@ public record DatabaseUrl(String jdbcUrl, String user, String password) {
   /** True when this is a PostgreSQL database (many processes, many machines). */
   public boolean postgres() {
     return isPostgres(jdbcUrl);
+  }
+
+  /**
+   * The file of a SQLite URL, absolute; empty for PostgreSQL, an in-memory database or a {@code
+   * file:} URI (whose options the caller set and whose file it manages).
+   */
+  public Optional<Path> sqliteFile() {
+    if (postgres()) {
+      return Optional.empty();
+    }
+    String file = jdbcUrl.substring("jdbc:sqlite:".length());
+    if (file.isEmpty() || file.startsWith(":memory:") || file.startsWith("file:")) {
+      return Optional.empty();
+    }
+    return Optional.of(Path.of(file).toAbsolutePath());
   }
 
   /** The SQLite file {@code gridcast.db} in {@code dataDir}. */
