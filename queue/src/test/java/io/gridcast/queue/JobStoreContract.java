@@ -11,6 +11,10 @@ import io.gridcast.queue.JobStore.JobGetParams;
 import io.gridcast.queue.JobStore.JobInsertManyParams;
 import io.gridcast.queue.JobStore.JobInsertResult;
 import io.gridcast.queue.TestDatabases.Db;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -128,9 +132,8 @@ abstract class JobStoreContract {
   @Test
   void insertMany_withCallerWork_commitsBothOrNeither() throws Exception {
     try (QueueFixture f = fixture(ctx -> null);
-        java.sql.Connection admin =
-            java.sql.DriverManager.getConnection(db().url(), db().user(), db().password());
-        java.sql.Statement st = admin.createStatement()) {
+        Connection admin = DriverManager.getConnection(db().url(), db().user(), db().password());
+        Statement st = admin.createStatement()) {
       st.execute("CREATE TABLE IF NOT EXISTS caller_row (name TEXT NOT NULL)");
       st.execute("DELETE FROM caller_row");
       JobInsertManyParams params =
@@ -148,7 +151,7 @@ abstract class JobStoreContract {
                   params,
                   (c, ids) -> {
                     insertRow.run(c, ids);
-                    throw new java.sql.SQLException("caller's work failed");
+                    throw new SQLException("caller's work failed");
                   }))
           .isInstanceOf(StoreException.class);
       assertThat(count(f, JobStatus.PENDING)).isZero();
@@ -169,7 +172,7 @@ abstract class JobStoreContract {
     }
   }
 
-  private static int rows(java.sql.Statement st) throws java.sql.SQLException {
+  private static int rows(Statement st) throws SQLException {
     try (var rs = st.executeQuery("SELECT COUNT(*) FROM caller_row")) {
       rs.next();
       return rs.getInt(1);
@@ -339,8 +342,7 @@ abstract class JobStoreContract {
 
   @Test
   void insertMany_rejectsBlankOwner() {
-    assertThatThrownBy(
-            () -> new JobInsertManyParams(" ", null, null, List.of(), java.time.Instant.EPOCH))
+    assertThatThrownBy(() -> new JobInsertManyParams(" ", null, null, List.of(), Instant.EPOCH))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("ownerId");
   }

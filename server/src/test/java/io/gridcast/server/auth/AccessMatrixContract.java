@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gridcast.server.app.GridcastServer;
+import io.gridcast.server.config.DatabaseUrl;
 import io.gridcast.server.config.Role;
 import io.gridcast.server.it.EndToEndContract;
 import io.gridcast.server.it.Http;
@@ -12,6 +13,7 @@ import io.gridcast.server.it.SseReader;
 import io.gridcast.server.it.TestServers;
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -27,7 +29,7 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class AccessMatrixContract {
-  abstract io.gridcast.server.config.DatabaseUrl database();
+  abstract DatabaseUrl database();
 
   private GridcastServer server;
   private Http alice;
@@ -59,8 +61,8 @@ abstract class AccessMatrixContract {
     bob = new Http(server.url(), TestServers.addUser(server, "bob", UserRole.USER));
     root = new Http(server.url(), TestServers.addUser(server, "root", UserRole.ADMIN));
     String eve = TestServers.addUser(server, "eve", UserRole.USER);
-    new UserStore(server.database().jdbc(), java.time.InstantSource.system()).revoke("eve");
-    UserStore users = new UserStore(server.database().jdbc(), java.time.InstantSource.system());
+    new UserStore(server.database().jdbc(), InstantSource.system()).revoke("eve");
+    UserStore users = new UserStore(server.database().jdbc(), InstantSource.system());
     viewerOfAlice = new Http(server.url(), users.addViewer("vic", "alice").token());
     viewerOfAll = new Http(server.url(), users.addViewer("wes", null).token());
     anonymous = new Http(server.url());
@@ -85,7 +87,7 @@ abstract class AccessMatrixContract {
   }
 
   private String userId(String name) {
-    return new UserStore(server.database().jdbc(), java.time.InstantSource.system())
+    return new UserStore(server.database().jdbc(), InstantSource.system())
         .list().stream().filter(u -> u.name().equals(name)).findFirst().orElseThrow().id();
   }
 

@@ -2,13 +2,16 @@ package io.gridcast.server.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gridcast.server.app.GridcastServer;
+import io.gridcast.server.config.DatabaseUrl;
 import io.gridcast.server.config.Limits;
 import io.gridcast.server.config.Role;
 import io.gridcast.server.it.DatabaseSnapshot;
 import io.gridcast.server.it.Http;
 import io.gridcast.server.it.TestServers;
+import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +33,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class InjectionContract {
-  abstract io.gridcast.server.config.DatabaseUrl database();
+  abstract DatabaseUrl database();
 
   static final List<String> HOSTILE =
       List.of(
@@ -90,7 +93,7 @@ abstract class InjectionContract {
   private static String json(String s) {
     try {
       return Http.JSON.writeValueAsString(s);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
   }
@@ -229,7 +232,7 @@ abstract class InjectionContract {
       Http.Res res;
       try {
         res = sendOnce(b, p);
-      } catch (java.io.UncheckedIOException e) {
+      } catch (UncheckedIOException e) {
         boolean staleConnection =
             p.path().length() <= 8192
                 && String.valueOf(e.getMessage()).contains("received no bytes")

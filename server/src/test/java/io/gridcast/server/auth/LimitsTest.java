@@ -12,6 +12,7 @@ import io.gridcast.server.it.TestServers;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -84,9 +85,7 @@ class LimitsTest {
       throws Exception {
     Http u = TestServers.client(server);
     try (SseReader first = new SseReader(u, "/api/events", null)) {
-      org.awaitility.Awaitility.await()
-          .atMost(Duration.ofSeconds(5))
-          .until(() -> !first.events().isEmpty());
+      Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> !first.events().isEmpty());
       HttpResponse<String> second =
           u.client()
               .send(
@@ -101,9 +100,7 @@ class LimitsTest {
       assertThat(second.body()).contains("max_streams_per_user");
       Http other = TestServers.client(server);
       try (SseReader theirs = new SseReader(other, "/api/events", null)) {
-        org.awaitility.Awaitility.await()
-            .atMost(Duration.ofSeconds(5))
-            .until(() -> !theirs.events().isEmpty());
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> !theirs.events().isEmpty());
       }
     }
   }

@@ -8,12 +8,14 @@ import io.gridcast.server.config.Role;
 import io.gridcast.server.it.Http;
 import io.gridcast.server.it.TestDatabases;
 import io.gridcast.server.it.TestServers;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -44,7 +46,7 @@ class SessionTest {
   }
 
   private HttpRequest.Builder req(String path) {
-    return HttpRequest.newBuilder(java.net.URI.create(server.url() + path));
+    return HttpRequest.newBuilder(URI.create(server.url() + path));
   }
 
   private Signed signIn(String token) throws Exception {
@@ -129,7 +131,7 @@ class SessionTest {
     Signed again = signIn(token);
     assertThat(send(req("/api/jobs/status").header("Cookie", again.cookie()).GET()).statusCode())
         .isEqualTo(200);
-    new UserStore(server.database().jdbc(), java.time.InstantSource.system()).revoke("walter");
+    new UserStore(server.database().jdbc(), InstantSource.system()).revoke("walter");
     assertThat(send(req("/api/jobs/status").header("Cookie", again.cookie()).GET()).statusCode())
         .isEqualTo(401);
   }

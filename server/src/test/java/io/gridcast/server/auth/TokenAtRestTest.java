@@ -11,6 +11,7 @@ import java.sql.ResultSetMetaData;
 import java.sql.Statement;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -59,8 +60,7 @@ class TokenAtRestTest {
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < 1000; i++) {
       String t = Tokens.generate();
-      assertThat(java.util.Base64.getUrlDecoder().decode(t.substring(Tokens.PREFIX.length())))
-          .hasSize(32);
+      assertThat(Base64.getUrlDecoder().decode(t.substring(Tokens.PREFIX.length()))).hasSize(32);
       assertThat(seen.add(t)).isTrue();
     }
   }

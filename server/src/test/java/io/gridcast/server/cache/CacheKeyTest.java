@@ -18,6 +18,8 @@ import io.gridcast.forecast.series.TimeAxis;
 import io.gridcast.forecast.smoothing.Ses;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -83,13 +85,12 @@ class CacheKeyTest {
     Series s = q.series();
     List<ModelSpec> specs = q.candidates().candidates();
     List<ModelSpec> reordered = new ArrayList<>(specs);
-    java.util.Collections.swap(reordered, 1, 2);
+    Collections.swap(reordered, 1, 2);
     return Stream.of(
         Arguments.of("one value", q.withSeries(withValue(s, 17, s.value(17) + 1e-9))),
         Arguments.of("last value", q.withSeries(withValue(s, 47, s.value(47) * 2))),
         Arguments.of(
-            "one more value",
-            q.withSeries(Series.of("SKU1", 12, java.util.Arrays.copyOf(values(49), 49)))),
+            "one more value", q.withSeries(Series.of("SKU1", 12, Arrays.copyOf(values(49), 49)))),
         Arguments.of("period", q.withSeries(Series.of("SKU1", 4, values(48)))),
         Arguments.of("horizon", q.withSettings(b -> b.horizon(7))),
         Arguments.of("interval levels", q.withSettings(b -> b.levels(80, 90))),

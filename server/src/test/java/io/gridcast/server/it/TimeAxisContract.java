@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -221,8 +222,7 @@ public abstract class TimeAxisContract {
     for (int t = 0; t < 24 * 7 * 3; t++) {
       double y = 50 + 10 * Math.sin(2 * Math.PI * t / 24) + 5 * Math.sin(2 * Math.PI * t / 168);
       csv.append(
-          String.format(
-              java.util.Locale.ROOT, "H,2024-01-%02d %02d:00:00,%.3f%n", 1 + t / 24, t % 24, y));
+          String.format(Locale.ROOT, "H,2024-01-%02d %02d:00:00,%.3f%n", 1 + t / 24, t % 24, y));
     }
     JsonNode up = upload(csv.toString(), "?optimize=true&horizon=24");
     awaitCompleted(up);

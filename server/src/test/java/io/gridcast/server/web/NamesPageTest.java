@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
 
 /**
@@ -124,8 +125,8 @@ class NamesPageTest extends ServedPage {
         (List<Object>)
             browser.driver.executeScript(
                 LAYOUT_AFTER_NAME,
-                item.findElement(org.openqa.selenium.By.cssSelector("bdi")),
-                item.findElement(org.openqa.selenium.By.cssSelector(".muted")));
+                item.findElement(By.cssSelector("bdi")),
+                item.findElement(By.cssSelector(".muted")));
     browser.shot("18-bidi-dataset-name");
     assertThat(((Number) layout.get(1)).doubleValue())
         .as("the text after the name starts right of it")

@@ -260,14 +260,12 @@ class WebPageTest extends ServedPage {
   void aValidationJob_startedFromThePage_showsItsReportWhenDone() {
     String datasetId = seedForecasts();
     page.signIn(planner, "#/reports");
-    new org.openqa.selenium.support.ui.Select(page.el("select[name=job-type]"))
-        .selectByValue("validation");
+    new Select(page.el("select[name=job-type]")).selectByValue("validation");
     browser.wait.until(d ->
         !d.findElements(
                 By.cssSelector("select[name=report-dataset] option[value='" + datasetId + "']"))
             .isEmpty());
-    new org.openqa.selenium.support.ui.Select(page.el("select[name=report-dataset]"))
-        .selectByValue(datasetId);
+    new Select(page.el("select[name=report-dataset]")).selectByValue(datasetId);
     page.type("input[name=report-horizon]", "" + Seeds.HORIZON);
     page.el("input[name=report-models]").sendKeys("naive,snaive");
     page.el(".reports form button[type=submit]").click();
