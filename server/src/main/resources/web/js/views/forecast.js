@@ -147,5 +147,5 @@ export function ForecastView({store, navigate, session}) {
       h('h2', null, 'Datasets'),
       h('ul', {class: 'datasets'}, datasets.map((d) => h('li', {key: d.id},
         h('a', {href: `#/results/${seg(d.id)}`}, h(Name, {text: d.name || d.id})), ' ',
-        h('span', {class: 'muted'}, `${d.series_count} series · ${d.created_at || ''}`))))));
+        h('span', {class: 'muted'}, `version ${d.version} · ${d.series_count} series · ${d.created_at || ''}`))))));
 }

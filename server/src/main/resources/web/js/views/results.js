@@ -22,7 +22,7 @@ export function DatasetPicker({datasets, value, onChange, label = 'Dataset', nam
     h('select', {value: value || '', name, onChange: (e) => onChange(e.currentTarget.value)},
       h('option', {value: ''}, '(choose)'),
       (datasets.data || []).map((d) => h('option', {key: d.id, value: d.id},
-        `${isolate(d.name || d.id)} · ${d.series_count} series`))));
+        `${isolate(d.name || d.id)} v${d.version} · ${d.series_count} series`))));
 }
 
 const COLUMNS = [['sku', 'SKU'], ['model', 'Best model'], ['score', 'Error']];

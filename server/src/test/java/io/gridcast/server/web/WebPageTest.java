@@ -65,6 +65,20 @@ class WebPageTest extends ServedPage {
   }
 
   @Test
+  void aNameUploadedTwice_isListedOnceForEachVersion() {
+    Seeds.dataset(planner, "weekly-sales", Seeds.monthlyCsv(SKUS));
+    Seeds.dataset(planner, "weekly-sales", Seeds.monthlyCsv(SKUS));
+    page.signIn(planner, "");
+    browser.wait.until(d ->
+        page.texts("ul.datasets li").stream()
+            .filter(t -> t.contains("weekly-sales"))
+            .map(t -> t.replaceAll("(?s).*(version \\d+).*", "$1"))
+            .sorted()
+            .toList()
+            .equals(List.of("version 1", "version 2")));
+  }
+
+  @Test
   void uploadingACsv_showsItsJobsAtOnce_andTheQueueReaches100Percent() throws IOException {
     Path csv = Files.createTempFile("demand", ".csv");
     Files.writeString(csv, Seeds.monthlyCsv(SKUS, 48, 3, 200));
