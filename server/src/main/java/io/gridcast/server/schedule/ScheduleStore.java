@@ -91,10 +91,15 @@ public final class ScheduleStore {
         ps -> ps.setString(1, ownerScope));
   }
 
+  /** A revoked user's schedules stay stored (and listed to admins) but never fire. */
+  private static final String OWNER_NOT_REVOKED =
+      " AND owner_id NOT IN (SELECT id FROM app_user WHERE revoked_at_ms IS NOT NULL)";
+
   /** Running schedules due at {@code now}, earliest first, at most {@code limit}. */
   public List<Schedule> due(Instant now, int limit) {
     return query(
         "SELECT * FROM schedule WHERE next_fire_at_ms <= ? AND paused_at_ms IS NULL"
+            + OWNER_NOT_REVOKED
             + " ORDER BY next_fire_at_ms LIMIT ?",
         ps -> {
           ps.setLong(1, now.toEpochMilli());
@@ -107,7 +112,8 @@ public final class ScheduleStore {
     try (Connection c = ds.getConnection();
         PreparedStatement ps =
             c.prepareStatement(
-                "SELECT MIN(next_fire_at_ms) FROM schedule WHERE paused_at_ms IS NULL");
+                "SELECT MIN(next_fire_at_ms) FROM schedule WHERE paused_at_ms IS NULL"
+                    + OWNER_NOT_REVOKED);
         ResultSet rs = ps.executeQuery()) {
       if (rs.next()) {
         long v = rs.getLong(1);

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.gridcast.queue.ManualClock;
 import io.gridcast.server.app.GridcastServer;
 import io.gridcast.server.auth.UserRole;
+import io.gridcast.server.auth.UserStore;
 import io.gridcast.server.config.DatabaseUrl;
 import io.gridcast.server.config.Role;
 import io.gridcast.server.it.Http;
@@ -18,6 +19,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -241,6 +243,18 @@ public abstract class ScheduleContract {
 
     advanceTo(Instant.parse("2026-12-07T13:00:00.500Z"), api);
     assertThat(batches(api, "pauser")).isEqualTo(1);
+  }
+
+  @Test
+  void aRevokedUsersSchedule_doesNotFire() throws Exception {
+    GridcastServer api = start(Role.API);
+    Http http = user(api, "leaver");
+    upload(http, "sales");
+    createHourly(http, "sales");
+    new UserStore(api.database().jdbc(), InstantSource.system()).revoke("leaver");
+
+    advanceTo(Instant.parse("2026-12-07T13:00:00.500Z"), api);
+    assertThat(batches(api, "leaver")).isZero();
   }
 
   @Test
