@@ -54,19 +54,27 @@ final class RequestBody extends FilterInputStream {
   }
 
   /**
-   * Reads and drops what is left of the body, within the same size limit and deadline, and stops
-   * quietly at the first failure. Called before an upload is refused part-way: a client still
-   * sending would otherwise find its connection reset under it and never read the answer. It costs
-   * the server what reading a valid body of that size costs (an 8 KiB buffer), no more.
+   * Reads and drops what is left of the body, by the same deadline, up to the size limit once more
+   * past what was read, and stops quietly at the first failure. Called before an upload is refused
+   * part-way (a bad row, or the size limit itself): closing a connection with unread bytes makes
+   * the kernel reset it, and a client still sending would lose the answer with it. So a body up to
+   * twice the limit always gets its answer; a larger one may see only the reset. The cost is an 8
+   * KiB buffer and reading at most one more limit's worth.
    */
   void discardRest() {
     byte[] sink = new byte[8192];
+    long allowed = limit;
     try {
-      while (read(sink, 0, sink.length) >= 0) {
-        // dropped
+      while (allowed > 0
+          && (deadlineNanos == Long.MAX_VALUE || System.nanoTime() - deadlineNanos < 0)) {
+        int n = in.read(sink, 0, (int) Math.min(sink.length, allowed));
+        if (n < 0) {
+          return;
+        }
+        allowed -= n;
       }
     } catch (IOException | RuntimeException e) {
-      // the size limit, the deadline or the connection ended it: the answer goes out regardless
+      // the deadline or the connection ended it: the answer goes out regardless
     }
   }
 
