@@ -119,7 +119,7 @@ class NamesPageTest extends ServedPage {
     // the names are written straight into the database.
     renamed(datasetId, name, "SKU-A", OVERRIDE);
     page.signIn(planner, "");
-    // The datasets list: "<name> 2 series · <date>".
+    // The datasets list: "<name> version 1 · 2 series · <date>".
     var item = page.el(".datasets li");
     List<Object> layout =
         (List<Object>)
@@ -141,7 +141,7 @@ class NamesPageTest extends ServedPage {
         page.all("select[name=dataset] option[value='" + datasetId + "']")
             .get(0)
             .getAttribute("text");
-    assertThat(option).startsWith("\u2068" + name + "\u2069 · 2 series");
+    assertThat(option).startsWith("\u2068" + name + "\u2069 v1 · 2 series");
     // Every SKU in the results table is in an isolate.
     browser.wait.until(d -> page.all("#results-table .sku-link bdi").size() == 2);
     assertThat(page.texts("#results-table .sku-link bdi")).contains(OVERRIDE);
