@@ -5,8 +5,9 @@ from __future__ import annotations
 import math
 
 import pandas as pd
+import pytest
 
-from gridcast import Progress
+from gridcast import Progress, ValidationError
 from server_process import optimize_cli
 
 INTERVALS = ["lo_80", "hi_80", "lo_95", "hi_95"]
@@ -93,11 +94,14 @@ def test_forecast_drawsATextBar_onlyWhenAskedOrOnATerminal(client, m3_sample, ca
 def test_forecast_sendsFreq_asTheSeriesFrequency(client):
     ds = pd.date_range("2020-01-06", periods=40, freq="7D")
     weekly = pd.DataFrame({"unique_id": "a", "ds": ds, "y": [float(i % 5) for i in range(40)]})
-    fc = client.forecast(weekly, h=3, freq="daily", models=["naive"], progress=False)
 
-    # inferred, the dates would be weekly; sent as daily, the forecast steps one day
-    next_days = pd.date_range(ds[-1] + pd.Timedelta(days=1), periods=3)
-    assert fc["ds"].tolist() == list(next_days)
+    fc = client.forecast(weekly, h=3, freq="W-MON", models=["naive"], progress=False)
+    assert fc["ds"].tolist() == list(pd.date_range(ds[-1] + pd.Timedelta(days=7), periods=3, freq="7D"))
+
+    # sent as daily, the weekly stamps leave six days out between each two: the server refuses
+    with pytest.raises(ValidationError) as refused:
+        client.forecast(weekly, h=3, freq="D", models=["naive"], progress=False)
+    assert "misses" in str(refused.value) and "2020-01-07" in str(refused.value)
 
 
 def test_forecast_withoutPandas_takesAndReturnsListsOfDicts(client, monkeypatch):
