@@ -92,7 +92,8 @@ final class SessionRoutes implements RouteGroup {
   /**
    * The answer to a sign-in.
    *
-   * @param csrfToken what every call but GET/HEAD made with the new session sends in {@value #CSRF_HEADER}
+   * @param csrfToken what every call but GET/HEAD made with the new session sends in {@value
+   *     #CSRF_HEADER}
    * @param expiresAt when the session ends (ISO-8601)
    */
   record SignedIn(String user, String role, String csrfToken, String expiresAt) {}
