@@ -33,36 +33,8 @@ final class Actuals {
       boolean fillGiven,
       int maxLength,
       boolean replace) {
-    TimeAxisOptions axis =
-        options.withDateFormat(
-            stored.isEmpty() ? null : DatasetStore.dateFormat(stored.get(0).axis()));
-    if (!fillGiven) {
-      axis = axis.withFill(Fill.parse(latest.fill()));
-    }
-    if (options.seasonality() == null) {
-      double[] common = commonPeriods(stored);
-      if (common != null) {
-        axis = axis.withSeasonality(common);
-      }
-    }
-    Map<String, Set<String>> labels = new HashMap<>();
-    for (Series s : stored) {
-      Set<String> set = new HashSet<>();
-      for (int i = 0; i < s.length(); i++) {
-        set.add(s.axis().label(i));
-      }
-      labels.put(s.id(), set);
-    }
-    Map<String, Set<String>> replaced = new HashMap<>();
-    for (CsvRows.Row r : rows) {
-      Set<String> has = labels.get(r.id());
-      if (has != null && has.contains(r.ds())) {
-        if (!replace) {
-          throw new StampExistsException(r.id(), r.ds(), r.line());
-        }
-        replaced.computeIfAbsent(r.id(), k -> new HashSet<>()).add(r.ds());
-      }
-    }
+    TimeAxisOptions axis = axis(latest, stored, options, fillGiven);
+    Map<String, Set<String>> replaced = replaced(stored, rows, replace);
     SeriesCsvReader.Rows sink =
         SeriesCsvReader.builder()
             .columns(SeriesCsvReader.ID, SeriesCsvReader.DS, SeriesCsvReader.Y)
@@ -89,6 +61,56 @@ final class Actuals {
     } catch (RuntimeException e) {
       throw UploadParser.invalid(e, false);
     }
+  }
+
+  /**
+   * The time-axis options the actuals are read with: the stored date format always, the dataset's
+   * fill unless the caller chose one, the stored seasonal periods when they are common and the
+   * caller gave none.
+   */
+  static TimeAxisOptions axis(
+      Dataset latest, List<Series> stored, TimeAxisOptions options, boolean fillGiven) {
+    TimeAxisOptions axis =
+        options.withDateFormat(
+            stored.isEmpty() ? null : DatasetStore.dateFormat(stored.get(0).axis()));
+    if (!fillGiven) {
+      axis = axis.withFill(Fill.parse(latest.fill()));
+    }
+    if (options.seasonality() == null) {
+      double[] common = commonPeriods(stored);
+      if (common != null) {
+        axis = axis.withSeasonality(common);
+      }
+    }
+    return axis;
+  }
+
+  /**
+   * The stamps, by SKU, that actuals replace.
+   *
+   * @throws StampExistsException for a stamp the dataset holds, unless {@code replace}
+   */
+  static Map<String, Set<String>> replaced(
+      List<Series> stored, List<CsvRows.Row> rows, boolean replace) {
+    Map<String, Set<String>> labels = new HashMap<>();
+    for (Series s : stored) {
+      Set<String> set = new HashSet<>();
+      for (int i = 0; i < s.length(); i++) {
+        set.add(s.axis().label(i));
+      }
+      labels.put(s.id(), set);
+    }
+    Map<String, Set<String>> replaced = new HashMap<>();
+    for (CsvRows.Row r : rows) {
+      Set<String> has = labels.get(r.id());
+      if (has != null && has.contains(r.ds())) {
+        if (!replace) {
+          throw new StampExistsException(r.id(), r.ds(), r.line());
+        }
+        replaced.computeIfAbsent(r.id(), k -> new HashSet<>()).add(r.ds());
+      }
+    }
+    return replaced;
   }
 
   /** The seasonal periods every stored series shares, or null when they differ. */

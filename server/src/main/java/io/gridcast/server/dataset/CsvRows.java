@@ -13,12 +13,27 @@ import java.util.Map;
  * parsing of stamps or numbers: what appended actuals are compared with a dataset's stamps by.
  */
 final class CsvRows {
-  /** One data row: its texts and its line number (the header is line 1). */
-  record Row(String id, String ds, String y, long line) {}
+  /**
+   * One data row: its texts, the texts of the extra columns ({@link Table#extras()} order) and its
+   * line number (the header is line 1).
+   */
+  record Row(String id, String ds, String y, long line, List<String> extra) {
+    Row(String id, String ds, String y, long line) {
+      this(id, ds, y, line, List.of());
+    }
+  }
+
+  /** The rows of a body and the names of its extra columns. */
+  record Table(List<String> extras, List<Row> rows) {}
 
   private CsvRows() {}
 
   static List<Row> read(BufferedReader in, String idColumn, String dsColumn, String yColumn) {
+    return table(in, idColumn, dsColumn, yColumn).rows();
+  }
+
+  /** The rows with the cells of every other column. */
+  static Table table(BufferedReader in, String idColumn, String dsColumn, String yColumn) {
     try {
       String header = in.readLine();
       if (header == null) {
@@ -31,6 +46,14 @@ final class CsvRows {
       int id = column(names, idColumn);
       int ds = column(names, dsColumn);
       int y = column(names, yColumn);
+      List<Integer> extra = new ArrayList<>();
+      List<String> extraNames = new ArrayList<>();
+      for (int i = 0; i < names.size(); i++) {
+        if (i != id && i != ds && i != y) {
+          extra.add(i);
+          extraNames.add(names.get(i).strip());
+        }
+      }
       List<Row> rows = new ArrayList<>();
       long lineNo = 1;
       String line;
@@ -40,18 +63,22 @@ final class CsvRows {
           continue;
         }
         List<String> f = split(line, lineNo);
-        int needed = Math.max(id, Math.max(ds, y)) + 1;
+        int needed = extra.isEmpty() ? Math.max(id, Math.max(ds, y)) + 1 : names.size();
         if (f.size() < needed) {
           throw new InvalidUploadException(
               "line " + lineNo + ": expected at least " + needed + " fields, got " + f.size(),
               Map.of("line", lineNo));
         }
-        rows.add(new Row(f.get(id), f.get(ds).strip(), f.get(y).strip(), lineNo));
+        List<String> cells = new ArrayList<>(extra.size());
+        for (int i : extra) {
+          cells.add(f.get(i).strip());
+        }
+        rows.add(new Row(f.get(id), f.get(ds).strip(), f.get(y).strip(), lineNo, cells));
       }
       if (rows.isEmpty()) {
         throw new InvalidUploadException("the body holds no data rows", Map.of());
       }
-      return rows;
+      return new Table(extraNames, rows);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

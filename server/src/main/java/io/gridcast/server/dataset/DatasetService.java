@@ -37,8 +37,12 @@ public final class DatasetService {
     JSON
   }
 
-  /** An accepted upload: the dataset, its series and their SKUs in upload order. */
-  public record Upload(Dataset dataset, List<Series> series, List<String> skus) {}
+  /**
+   * An accepted upload: the dataset, its series, their SKUs in upload order, and the covariates of
+   * its extra columns (or the columns ignored).
+   */
+  public record Upload(
+      Dataset dataset, List<Series> series, List<String> skus, UploadCovariates covariates) {}
 
   private final DatasetStore store;
   private final UploadParser parser = new UploadParser();
@@ -70,7 +74,7 @@ public final class DatasetService {
       String ownerId, BodyFormat format, InputStream body, UploadFormat columns, String name) {
     Upload u = parse(ownerId, format, body, columns, name);
     long t0 = System.nanoTime();
-    store.insert(u.dataset(), u.series());
+    store.insert(u.dataset(), u.series(), u.covariates());
     LOG.info("dataset {}: stored in {} ms", u.dataset().id(), (System.nanoTime() - t0) / 1_000_000);
     return u;
   }
@@ -80,7 +84,7 @@ public final class DatasetService {
    * insert: an upload with {@code ?optimize=true} and its jobs commit together or not at all).
    */
   public void storeIn(Connection c, Upload u) throws SQLException {
-    store.insertIn(c, u.dataset(), u.series());
+    store.insertIn(c, u.dataset(), u.series(), u.covariates());
   }
 
   /**
@@ -131,7 +135,7 @@ public final class DatasetService {
         series.size(),
         values,
         (System.nanoTime() - t0) / 1_000_000);
-    return new Upload(d, series, series.stream().map(Series::id).toList());
+    return new Upload(d, series, series.stream().map(Series::id).toList(), parsed.covariates());
   }
 
   private void checkIds(List<Series> series) {
@@ -187,16 +191,27 @@ public final class DatasetService {
         store
             .latestNamed(ownerId, name)
             .orElseThrow(() -> new DatasetNotFoundException("dataset named", name));
-    List<CsvRows.Row> rows =
-        CsvRows.read(
+    CsvRows.Table table =
+        CsvRows.table(
             new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8), 1 << 16),
             columns.idColumn(),
             columns.dsColumn(),
             columns.yColumn());
+    List<CsvRows.Row> rows = table.rows();
     List<Series> stored = store.seriesOf(ownerId, latest.id(), List.of());
     List<Series> series =
         Actuals.appended(
             latest, stored, rows, columns.axis(), fillGiven, columns.maxSeriesLength(), replace);
+    UploadCovariates covariates =
+        ActualsCovariates.appended(
+            store.covariates().names(ownerId, latest.id()),
+            stored,
+            store.covariates().all(ownerId, latest.id()),
+            table,
+            Actuals.replaced(stored, rows, replace),
+            columns,
+            Actuals.axis(latest, stored, columns.axis(), fillGiven),
+            series);
     if (series.size() > limits.maxSeriesPerUpload()) {
       throw LimitExceededException.tooLarge(
           "max_series_per_upload", limits.maxSeriesPerUpload(), series.size(), "the dataset");
@@ -204,7 +219,7 @@ public final class DatasetService {
     checkIds(series);
     String fill = fillGiven ? columns.axis().fill().label() : latest.fill();
     Dataset d = describe(ownerId, latest.name(), series, fill);
-    store.insert(d, series);
+    store.insert(d, series, covariates);
     LOG.info(
         "dataset {}: version of '{}' after {} with {} actuals rows",
         d.id(),
@@ -212,6 +227,57 @@ public final class DatasetService {
         latest.id(),
         rows.size());
     return get(ownerId, d.id());
+  }
+
+  /**
+   * What a future file stored.
+   *
+   * @param covariates the dataset's covariate names
+   * @param skus how many series got future rows
+   * @param rows future rows in all
+   * @param horizon the fewest future rows of any series with covariates: the longest horizon a job
+   *     with covariates may ask for
+   */
+  public record FutureStored(
+      String datasetId, List<String> covariates, int skus, long rows, int horizon) {}
+
+  /**
+   * Reads a future file for a stored dataset and stores its rows in place of any earlier future
+   * file's; nothing is stored when it is invalid.
+   *
+   * @param horizon when positive, every series with covariates needs this many future rows
+   * @throws InvalidUploadException naming the column, SKU and stamp at fault
+   * @throws MissingFutureCovariatesException when a series has fewer than {@code horizon} rows
+   */
+  public FutureStored uploadFuture(
+      String ownerId,
+      String datasetId,
+      BodyFormat format,
+      InputStream body,
+      UploadFormat columns,
+      int horizon) {
+    get(ownerId, datasetId);
+    CovariateStore covariates = store.covariates();
+    List<String> names = covariates.names(ownerId, datasetId);
+    Map<String, SeriesCovariates> stored = covariates.all(ownerId, datasetId);
+    List<Series> series = store.seriesOf(ownerId, datasetId, List.of());
+    Map<String, SeriesCovariates> future =
+        FutureCovariates.read(
+            body, format == BodyFormat.JSON, columns, names, series, stored, horizon);
+    covariates.replaceFuture(datasetId, future);
+    long rows = 0;
+    int shortest = Integer.MAX_VALUE;
+    for (SeriesCovariates c : stored.values()) {
+      if (c.hasColumns()) {
+        SeriesCovariates f = future.get(c.sku());
+        int r = f == null ? 0 : f.futureRows();
+        rows += r;
+        shortest = Math.min(shortest, r);
+      }
+    }
+    LOG.info("dataset {}: future covariates of {} series, {} rows", datasetId, future.size(), rows);
+    return new FutureStored(
+        datasetId, names, future.size(), rows, shortest == Integer.MAX_VALUE ? 0 : shortest);
   }
 
   /** The refusal of an upload whose values, gaps filled, pass the upload's or the user's limit. */

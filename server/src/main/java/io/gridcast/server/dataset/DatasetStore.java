@@ -30,17 +30,29 @@ public final class DatasetStore {
 
   private final JdbcDatabase db;
   private final DataSource ds;
+  private final CovariateStore covariates;
 
   public DatasetStore(JdbcDatabase db) {
     this.db = db;
     this.ds = db.dataSource();
+    this.covariates = new CovariateStore(db);
+  }
+
+  /** The covariates stored with the series. */
+  public CovariateStore covariates() {
+    return covariates;
   }
 
   /** Stores a dataset and its series in one transaction of its own. */
   public void insert(Dataset d, List<Series> series) {
+    insert(d, series, UploadCovariates.none());
+  }
+
+  /** Stores a dataset, its series and their covariates in one transaction of its own. */
+  public void insert(Dataset d, List<Series> series, UploadCovariates covs) {
     try {
       db.inTx(c -> {
-        insertIn(c, d, series);
+        insertIn(c, d, series, covs);
         return null;
       });
     } catch (SQLException e) {
@@ -53,6 +65,12 @@ public final class DatasetStore {
    * (the queue's job insert, so an upload and its jobs commit together).
    */
   public void insertIn(Connection c, Dataset d, List<Series> series) throws SQLException {
+    insertIn(c, d, series, UploadCovariates.none());
+  }
+
+  /** As {@link #insertIn(Connection, Dataset, List)}, with the series' covariates. */
+  public void insertIn(Connection c, Dataset d, List<Series> series, UploadCovariates covs)
+      throws SQLException {
     // Uploads take the next version of a name one at a time (PostgreSQL: the dataset inserts take
     // turns; SQLite's single writer already does), so MAX(version) below sees every committed row.
     db.dialect().lockForOrderedAppend(c, "dataset");
@@ -106,6 +124,7 @@ public final class DatasetStore {
         ps.executeBatch();
       }
     }
+    covariates.insertIn(c, d.id(), d.ownerId(), covs);
   }
 
   public Optional<Dataset> get(String ownerId, String id) {
@@ -359,7 +378,7 @@ public final class DatasetStore {
   public boolean delete(String ownerId, String id) {
     try {
       return db.inTx(c -> {
-        for (String table : List.of("forecast_result", "dataset_series")) {
+        for (String table : List.of("forecast_result", "series_covariate", "dataset_series")) {
           try (PreparedStatement ps =
               c.prepareStatement(
                   "DELETE FROM "

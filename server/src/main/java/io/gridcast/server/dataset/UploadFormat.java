@@ -12,14 +12,27 @@ import java.util.Objects;
  * @param axis frequency (inferred by default), fill (gaps refused by default), seasonality (the
  *     frequency's by default) and date format (ISO stamps and integers by default)
  * @param maxSeriesLength the most periods one series may span
+ * @param covariates whether extra numeric or 0/1 columns are read as covariates (else they are
+ *     ignored and named as ignored in the answer)
  */
 public record UploadFormat(
-    String idColumn, String dsColumn, String yColumn, TimeAxisOptions axis, int maxSeriesLength) {
+    String idColumn,
+    String dsColumn,
+    String yColumn,
+    TimeAxisOptions axis,
+    int maxSeriesLength,
+    boolean covariates) {
 
   public static final int DEFAULT_MAX_SERIES_LENGTH = 100_000;
 
   public UploadFormat {
     Objects.requireNonNull(axis, "axis");
+  }
+
+  /** A format that reads extra columns as covariates. */
+  public UploadFormat(
+      String idColumn, String dsColumn, String yColumn, TimeAxisOptions axis, int maxSeriesLength) {
+    this(idColumn, dsColumn, yColumn, axis, maxSeriesLength, true);
   }
 
   /** The default columns and time-axis options. */
@@ -30,6 +43,11 @@ public record UploadFormat(
 
   /** This format with other time-axis options. */
   public UploadFormat withAxis(TimeAxisOptions options) {
-    return new UploadFormat(idColumn, dsColumn, yColumn, options, maxSeriesLength);
+    return new UploadFormat(idColumn, dsColumn, yColumn, options, maxSeriesLength, covariates);
+  }
+
+  /** This format, reading extra columns as covariates or ignoring them. */
+  public UploadFormat withCovariates(boolean read) {
+    return new UploadFormat(idColumn, dsColumn, yColumn, axis, maxSeriesLength, read);
   }
 }

@@ -54,7 +54,7 @@ public final class UploadParser {
   /** Longest JSON number: more digits than any double can tell apart. */
   public static final int MAX_JSON_NUMBER_DIGITS = 1000;
 
-  private static final JsonFactory JSON =
+  static final JsonFactory JSON =
       JsonFactory.builder()
           .streamReadConstraints(
               StreamReadConstraints.builder()
@@ -66,9 +66,9 @@ public final class UploadParser {
 
   /**
    * What was parsed: the series in order of first appearance, the rows read (CSV: values after
-   * filling gaps; JSON: rows given) and the optional JSON name.
+   * filling gaps; JSON: rows given), the optional JSON name and the covariates of extra columns.
    */
-  public record Parsed(List<Series> series, long rows, String name) {}
+  public record Parsed(List<Series> series, long rows, String name, UploadCovariates covariates) {}
 
   /** JSON rows have these names whatever the body calls them: what errors name. */
   private static final String ID = "unique_id", DS = "ds", Y = "y";
@@ -82,12 +82,28 @@ public final class UploadParser {
    */
   public Parsed csv(InputStream body, UploadFormat format, long maxValues) {
     List<Series> series;
+    UploadCovariates covariates;
     try {
-      series =
-          reader(format, maxValues)
-              .read(
-                  new BufferedReader(
-                      new LineLengthLimit(strictUtf8(body), MAX_LINE_CHARS), 1 << 16));
+      BufferedReader in =
+          new BufferedReader(new LineLengthLimit(strictUtf8(body), MAX_LINE_CHARS), 1 << 16);
+      in.mark(MAX_LINE_CHARS + 2);
+      String header = in.readLine();
+      CsvHeader h = header == null ? null : CsvHeader.of(header, format);
+      if (h == null || h.extras().isEmpty() || !format.covariates()) {
+        // no covariates to read: the series reader's own fast path over the whole text
+        in.reset();
+        series = reader(format, maxValues).read(in);
+        covariates =
+            h == null || h.extras().isEmpty()
+                ? UploadCovariates.none()
+                : new UploadCovariates(List.of(), h.extraNames(), Map.of());
+      } else {
+        CovariateColumns extra = new CovariateColumns(format, false);
+        series = h.read(in, reader(format, maxValues).rows(), extra);
+        covariates = extra.align(series);
+      }
+    } catch (IOException e) {
+      throw invalid(new UncheckedIOException(e), false);
     } catch (RuntimeException e) {
       throw invalid(e, false);
     }
@@ -98,7 +114,7 @@ public final class UploadParser {
     for (Series s : series) {
       values += s.length();
     }
-    return new Parsed(series, values, null);
+    return new Parsed(series, values, null, covariates);
   }
 
   /**
@@ -115,12 +131,15 @@ public final class UploadParser {
     String name;
     long rows;
     List<Series> series;
+    UploadCovariates covariates;
+    CovariateColumns extra = new CovariateColumns(format, true);
     try (JsonParser p = JSON.createParser(body)) {
       try {
-        JsonToRows rowsOut = new JsonToRows(p, sink, format);
+        JsonToRows rowsOut = new JsonToRows(p, sink, format, extra);
         name = rowsOut.run();
         rows = rowsOut.rows();
         series = sink.build();
+        covariates = extra.align(series);
       } catch (StreamConstraintsException e) {
         // Jackson often knows no location for these: the token's start is where it went wrong
         JsonLocation at = e.getLocation() != null ? e.getLocation() : p.currentTokenLocation();
@@ -144,7 +163,7 @@ public final class UploadParser {
     if (series.isEmpty()) {
       throw new InvalidUploadException("the upload holds no data rows", Map.of());
     }
-    return new Parsed(series, rows, name);
+    return new Parsed(series, rows, name, covariates);
   }
 
   private static SeriesCsvReader reader(UploadFormat f, long maxValues) {
@@ -211,12 +230,15 @@ public final class UploadParser {
     private final JsonParser p;
     private final SeriesCsvReader.Rows out;
     private final UploadFormat format;
+    private final CovariateColumns extra;
     private long rows;
 
-    JsonToRows(JsonParser p, SeriesCsvReader.Rows out, UploadFormat format) {
+    JsonToRows(
+        JsonParser p, SeriesCsvReader.Rows out, UploadFormat format, CovariateColumns extra) {
       this.p = p;
       this.out = out;
       this.format = format;
+      this.extra = extra;
     }
 
     long rows() {
@@ -277,18 +299,30 @@ public final class UploadParser {
       String id = null;
       List<String> ds = null;
       List<String> y = null;
+      Map<String, List<String>> columns = new LinkedHashMap<>();
+      String country = null;
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String f = p.currentName();
         JsonToken t = p.nextToken();
+        String where = "series[" + index + "]." + f;
         if (f.equals(format.idColumn()) || f.equals("unique_id") || f.equals("id")) {
-          id = idText(t, "series[" + index + "]." + f);
+          id = idText(t, where);
         } else if (f.equals(format.dsColumn()) || f.equals("ds")) {
-          ds = array("series[" + index + "]." + f, true);
+          ds = array(where, true);
         } else if (f.equals(format.yColumn()) || f.equals("y")) {
-          y = array("series[" + index + "]." + f, false);
+          y = array(where, false);
+        } else if (!extra.reads()) {
+          extra.ignore(f);
+          p.skipChildren();
+        } else if (CovariateColumns.isCountry(f)) {
+          country = countryText(t, where);
         } else {
-          throw invalid(
-              "series[" + index + "]." + f, "unknown field '" + f + "' (known: unique_id, ds, y)");
+          expect(t, JsonToken.START_ARRAY, where, "covariate " + f + " must be an array");
+          List<String> values = new ArrayList<>();
+          while (p.nextToken() != JsonToken.END_ARRAY) {
+            values.add(covariateText(p.currentToken(), where + "[" + (values.size() + 1) + "]"));
+          }
+          columns.put(f, values);
         }
       }
       String where = "series[" + index + "]";
@@ -306,8 +340,29 @@ public final class UploadParser {
             where + ".ds",
             "series '" + id + "': ds has " + ds.size() + " values but y has " + y.size());
       }
+      for (Map.Entry<String, List<String>> c : columns.entrySet()) {
+        if (c.getValue().size() != y.size()) {
+          throw invalid(
+              where + "." + c.getKey(),
+              "series '"
+                  + id
+                  + "': covariate "
+                  + c.getKey()
+                  + " has "
+                  + c.getValue().size()
+                  + " values but y has "
+                  + y.size());
+        }
+      }
+      if (country != null) {
+        extra.country(id, country, rows + 2);
+      }
       for (int i = 0; i < y.size(); i++) {
-        appendRow(id, ds == null ? Integer.toString(i + 1) : ds.get(i), y.get(i));
+        String stamp = ds == null ? Integer.toString(i + 1) : ds.get(i);
+        appendRow(id, stamp, y.get(i));
+        for (Map.Entry<String, List<String>> c : columns.entrySet()) {
+          extra.add(c.getKey(), id, stamp, c.getValue().get(i), rows + 1);
+        }
       }
     }
 
@@ -319,6 +374,8 @@ public final class UploadParser {
       String ds = null;
       String y = null;
       boolean sawY = false;
+      Map<String, String> cells = new LinkedHashMap<>();
+      String country = null;
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String f = p.currentName();
         JsonToken t = p.nextToken();
@@ -330,8 +387,13 @@ public final class UploadParser {
         } else if (f.equals(format.yColumn()) || f.equals("y")) {
           y = scalar(t, where, false);
           sawY = true;
+        } else if (!extra.reads()) {
+          extra.ignore(f);
+          p.skipChildren();
+        } else if (CovariateColumns.isCountry(f)) {
+          country = countryText(t, where);
         } else {
-          throw invalid(where, "unknown field '" + f + "' (known: unique_id, ds, y)");
+          cells.put(f, covariateText(t, where));
         }
       }
       if (id == null || ds == null || !sawY) {
@@ -339,6 +401,33 @@ public final class UploadParser {
         throw invalid("rows[" + row + "]." + missing, "row " + row + " has no " + missing);
       }
       appendRow(id, ds, y);
+      if (country != null) {
+        extra.country(id, country, row + 1);
+      }
+      for (Map.Entry<String, String> c : cells.entrySet()) {
+        extra.add(c.getKey(), id, ds, c.getValue(), row + 1);
+      }
+    }
+
+    /** A covariate value as text: a number, true/false, null (missing) or a string. */
+    private String covariateText(JsonToken t, String where) throws IOException {
+      return switch (t) {
+        case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT, VALUE_STRING -> p.getText();
+        case VALUE_TRUE -> "1";
+        case VALUE_FALSE -> "0";
+        case VALUE_NULL -> "";
+        default ->
+            throw invalid(
+                where, "a covariate must be a number, true/false or null, got " + describe(t));
+      };
+    }
+
+    private String countryText(JsonToken t, String where) throws IOException {
+      if (t == JsonToken.VALUE_STRING) {
+        return p.getText();
+      }
+      throw invalid(
+          where, "country must be a region string such as US or DE-BY, got " + describe(t));
     }
 
     /** Row {@code r} (1-based over the whole body) is line {@code r + 1} to the reader. */

@@ -13,6 +13,7 @@ import io.gridcast.server.config.Limits;
 import io.gridcast.server.config.ServerConfig;
 import io.gridcast.server.dataset.Dataset;
 import io.gridcast.server.dataset.DatasetService;
+import io.gridcast.server.job.JobPayload;
 import io.gridcast.server.job.JobRequest;
 import io.gridcast.server.job.JobService;
 import io.gridcast.server.job.JobType;
@@ -79,7 +80,15 @@ public final class Api {
     if (!Params.bool(ctx, "optimize")) {
       for (String p :
           List.of(
-              "horizon", "models", "preset", "metric", "folds", "priority", "reason", "level")) {
+              "horizon",
+              "models",
+              "preset",
+              "metric",
+              "folds",
+              "priority",
+              "reason",
+              "level",
+              "holidays")) {
         if (Params.text(ctx, p) != null) {
           throw ApiException.badRequest(p, p + " applies only with optimize=true");
         }
@@ -97,6 +106,8 @@ public final class Api {
             .priority(Params.optionalInteger(ctx, "priority"))
             .reason(Params.text(ctx, "reason"))
             .level(Params.numbers(ctx, "level"))
+            .covariates(DatasetRoutes.readsCovariates(ctx) ? null : JobPayload.NONE)
+            .holidays(Params.text(ctx, "holidays"))
             .idempotencyKey(ctx.header("Idempotency-Key"))
             .build();
     PreparedRequest prepared = jobs.prepare(req);
@@ -114,6 +125,18 @@ public final class Api {
 
       @Override
       public DatasetRoutes.UploadedJobs create(Caller caller, DatasetService.Upload upload) {
+        if (!upload.covariates().names().isEmpty()) {
+          // their future values come in a second file, after the dataset exists
+          throw new ApiException(
+              422,
+              "missing_future_covariates",
+              "the upload has covariates "
+                  + upload.covariates().names()
+                  + ", whose future values a forecast needs: upload without optimize, then their"
+                  + " future values (POST /api/datasets/{id}/future), then create the jobs (POST"
+                  + " /api/jobs); or send covariates=none",
+              Map.of("column", upload.covariates().names().get(0)));
+        }
         long t0 = System.nanoTime();
         JobInsertResult res =
             jobs.create(
@@ -156,7 +179,13 @@ public final class Api {
               + " since; use a new key",
           Map.of("field", "Idempotency-Key"));
     }
-    return new DatasetRoutes.Uploaded(d, d.id(), first.batchId(), first.jobIds());
+    return new DatasetRoutes.Uploaded(
+        d,
+        d.id(),
+        first.batchId(),
+        first.jobIds(),
+        datasets.store().covariates().names(caller.ownerId(), d.id()),
+        datasets.store().covariates().ignored(caller.ownerId(), d.id()));
   }
 
   /** A comma-separated model list, commas inside {@code median(...)} kept; empty when absent. */

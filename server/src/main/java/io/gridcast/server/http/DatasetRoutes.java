@@ -6,11 +6,13 @@ import io.gridcast.forecast.series.TimeAxisOptions;
 import io.gridcast.server.dataset.Dataset;
 import io.gridcast.server.dataset.DatasetService;
 import io.gridcast.server.dataset.DatasetService.BodyFormat;
+import io.gridcast.server.dataset.SeriesCovariates;
 import io.gridcast.server.dataset.UploadFormat;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -69,6 +71,8 @@ final class DatasetRoutes implements RouteGroup {
    * @param frequency the most common frequency of its series (pandas name)
    * @param fill what filled missing values ({@code none}: gaps were refused)
    * @param filled how many values were filled, over all series
+   * @param covariates the extra columns stored as covariates, in column order
+   * @param ignoredColumns the extra columns not read ({@code covariates=none}), in column order
    */
   record Uploaded(
       String datasetId,
@@ -80,8 +84,16 @@ final class DatasetRoutes implements RouteGroup {
       String fill,
       long filled,
       UUID batchId,
-      List<UUID> jobIds) {
-    Uploaded(Dataset d, String datasetId, UUID batchId, List<UUID> jobIds) {
+      List<UUID> jobIds,
+      List<String> covariates,
+      List<String> ignoredColumns) {
+    Uploaded(
+        Dataset d,
+        String datasetId,
+        UUID batchId,
+        List<UUID> jobIds,
+        List<String> covariates,
+        List<String> ignoredColumns) {
       this(
           datasetId,
           d.name(),
@@ -92,20 +104,31 @@ final class DatasetRoutes implements RouteGroup {
           d.fill(),
           d.filled(),
           batchId,
-          jobIds);
+          jobIds,
+          covariates,
+          ignoredColumns);
     }
   }
 
   /** A page of datasets and the next page's cursor. */
   record DatasetPage(List<Dataset> datasets, String nextCursor) {}
 
-  /** One dataset with its SKUs. */
-  record DatasetDetail(Dataset dataset, List<String> skus) {}
+  /**
+   * One dataset with its SKUs.
+   *
+   * @param covariates its covariate names, in column order (empty: none)
+   * @param futureHorizon the fewest future covariate rows of any of its series: the longest horizon
+   *     a job using the covariates may ask for (null when it has no covariates)
+   */
+  record DatasetDetail(
+      Dataset dataset, List<String> skus, List<String> covariates, Integer futureHorizon) {}
 
   /**
    * One series' stored history.
    *
    * @param seasonalPeriods every seasonal period its models use, ascending
+   * @param covariates each covariate's values at {@code ds}, by name in column order
+   * @param country the series' holiday region, or null
    */
   record SeriesHistory(
       String datasetId,
@@ -115,7 +138,9 @@ final class DatasetRoutes implements RouteGroup {
       double[] seasonalPeriods,
       int filled,
       List<String> ds,
-      double[] y) {}
+      double[] y,
+      Map<String, double[]> covariates,
+      String country) {}
 
   DatasetRoutes(
       DatasetService datasets, UploadJobs uploadJobs, long maxUploadBytes, int maxPoints) {
@@ -136,6 +161,31 @@ final class DatasetRoutes implements RouteGroup {
     r.get("/api/datasets/{id}/series", ctx -> series(ctx, skuParam(ctx)));
     r.delete("/api/datasets/{id}", this::delete);
     r.post("/api/datasets/{name}/actuals", this::actuals);
+    r.post("/api/datasets/{id}/future", this::future);
+  }
+
+  /**
+   * {@code POST /api/datasets/{id}/future?horizon=}: the future values of the dataset's covariates
+   * (CSV or JSON rows of {@code unique_id, ds} and every covariate column), replacing any earlier
+   * future file's.
+   */
+  private void future(Context ctx) throws IOException {
+    Caller caller = Caller.of(ctx);
+    BodyFormat format = bodyFormat(ctx);
+    UploadFormat columns = columns(ctx);
+    int horizon = Params.integer(ctx, "horizon", 0, 0, 1_000_000);
+    DatasetService.FutureStored stored;
+    try (RequestBody body = RequestBody.open(ctx, maxUploadBytes)) {
+      try {
+        stored =
+            datasets.uploadFuture(
+                caller.ownerId(), ctx.pathParam("id"), format, body, columns, horizon);
+      } catch (RuntimeException e) {
+        body.discardRest(); // so that the client, still sending, reads the refusal
+        throw e;
+      }
+    }
+    ctx.status(201).contentType("application/json").result(Json.write(stored));
   }
 
   /**
@@ -214,7 +264,14 @@ final class DatasetRoutes implements RouteGroup {
       jobIds = created.jobIds();
     }
     // as stored: the version is the name's next when the row was written
-    Uploaded answer = new Uploaded(datasets.get(caller.ownerId(), id), id, batch, jobIds);
+    Uploaded answer =
+        new Uploaded(
+            datasets.get(caller.ownerId(), id),
+            id,
+            batch,
+            jobIds,
+            upload.covariates().names(),
+            upload.covariates().ignored());
     ctx.status(201).contentType("application/json").result(Json.write(answer));
   }
 
@@ -247,7 +304,21 @@ final class DatasetRoutes implements RouteGroup {
           "id_column",
           "id_column, ds_column and y_column must differ: " + id + ", " + ds + ", " + y);
     }
-    return new UploadFormat(id, ds, y, axis, maxPoints);
+    return new UploadFormat(id, ds, y, axis, maxPoints, readsCovariates(ctx));
+  }
+
+  /**
+   * {@code covariates}: {@code auto} (the default: extra columns are covariates) or {@code none}.
+   */
+  static boolean readsCovariates(Context ctx) {
+    String c = Params.text(ctx, "covariates");
+    if (c == null || c.equalsIgnoreCase("auto")) {
+      return true;
+    }
+    if (c.equalsIgnoreCase("none")) {
+      return false;
+    }
+    throw ApiException.badRequest("covariates", "covariates must be auto or none, got '" + c + "'");
   }
 
   /**
@@ -294,7 +365,19 @@ final class DatasetRoutes implements RouteGroup {
     Caller caller = Caller.of(ctx);
     Dataset d = datasets.get(caller.scope(), ctx.pathParam("id"));
     List<String> skus = datasets.store().skus(caller.scope(), d.id());
-    ctx.contentType("application/json").result(Json.write(new DatasetDetail(d, skus)));
+    List<String> covariates = datasets.store().covariates().names(caller.scope(), d.id());
+    Integer future = null;
+    if (!covariates.isEmpty()) {
+      future = Integer.MAX_VALUE;
+      for (SeriesCovariates c :
+          datasets.store().covariates().all(caller.scope(), d.id()).values()) {
+        if (c.hasColumns()) {
+          future = Math.min(future, c.futureRows());
+        }
+      }
+    }
+    ctx.contentType("application/json")
+        .result(Json.write(new DatasetDetail(d, skus, covariates, future)));
   }
 
   /**
@@ -311,6 +394,11 @@ final class DatasetRoutes implements RouteGroup {
   private void series(Context ctx, String sku) {
     Caller caller = Caller.of(ctx);
     Series s = datasets.series(caller.scope(), ctx.pathParam("id"), sku);
+    SeriesCovariates c = datasets.store().covariates().of(caller.scope(), ctx.pathParam("id"), sku);
+    Map<String, double[]> covariates = new LinkedHashMap<>();
+    for (int j = 0; j < c.names().size(); j++) {
+      covariates.put(c.names().get(j), c.history()[j]);
+    }
     List<String> ds = new ArrayList<>(s.length());
     for (int i = 0; i < s.length(); i++) {
       ds.add(s.axis().label(i));
@@ -324,7 +412,9 @@ final class DatasetRoutes implements RouteGroup {
             s.seasonalPeriods(),
             s.filled(),
             ds,
-            s.values());
+            s.values(),
+            covariates,
+            c.country());
     ctx.contentType("application/json").result(Json.write(answer));
   }
 

@@ -28,6 +28,10 @@ import java.util.List;
  *     ForecastJobs#DEFAULT_THRESHOLD})
  * @param level interval levels in percent, each in (0, 100) (default 80 and 95): the forecast
  *     carries {@code lo_L} and {@code hi_L} for each
+ * @param covariates {@code auto} (default: the dataset's stored covariates are used, and their
+ *     future values must cover the horizon) or {@code none} (the search ignores them)
+ * @param holidays public holidays as covariates: a region ({@code US}, {@code DE-BY}), or {@code
+ *     country} for each series' own {@code country} column; null for none
  */
 public record JobRequest(
     String datasetId,
@@ -43,7 +47,9 @@ public record JobRequest(
     String idempotencyKey,
     String sourceDatasetId,
     Double threshold,
-    List<Double> level) {
+    List<Double> level,
+    String covariates,
+    String holidays) {
 
   /** The horizon of a request that names none. */
   public static final int DEFAULT_HORIZON = 12;
@@ -72,7 +78,9 @@ public record JobRequest(
         .idempotencyKey(idempotencyKey)
         .sourceDatasetId(sourceDatasetId)
         .threshold(threshold)
-        .level(level);
+        .level(level)
+        .covariates(covariates)
+        .holidays(holidays);
   }
 
   /**
@@ -94,8 +102,20 @@ public record JobRequest(
     private String sourceDatasetId;
     private Double threshold;
     private List<Double> level;
+    private String covariates;
+    private String holidays;
 
     private Builder() {}
+
+    public Builder covariates(String v) {
+      covariates = v;
+      return this;
+    }
+
+    public Builder holidays(String v) {
+      holidays = v;
+      return this;
+    }
 
     public Builder datasetId(String v) {
       datasetId = v;
@@ -187,7 +207,9 @@ public record JobRequest(
           idempotencyKey,
           sourceDatasetId,
           threshold,
-          level);
+          level,
+          covariates,
+          holidays);
     }
   }
 }

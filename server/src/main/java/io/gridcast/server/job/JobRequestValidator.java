@@ -159,6 +159,12 @@ final class JobRequestValidator {
       throw new InvalidJobRequestException(
           "level", "level applies to optimization and rescoring jobs only");
     }
+    String covariates = r.covariates() == null ? JobPayload.AUTO : r.covariates();
+    if (!covariates.equals(JobPayload.AUTO) && !covariates.equals(JobPayload.NONE)) {
+      throw new InvalidJobRequestException(
+          "covariates", "covariates must be auto or none, got '" + covariates + "'");
+    }
+    String holidays = HolidayRegion.validate(r.holidays());
     JobPayload template =
         new JobPayload(
             r.datasetId(),
@@ -170,7 +176,9 @@ final class JobRequestValidator {
             folds,
             r.sourceDatasetId(),
             threshold,
-            levels);
+            levels,
+            covariates,
+            holidays);
     return new PreparedRequest(type, template, priority, r.reason(), key);
   }
 }

@@ -1,6 +1,7 @@
 package io.gridcast.server.job;
 
 import io.gridcast.forecast.registry.ModelRegistry;
+import io.gridcast.forecast.series.Series;
 import io.gridcast.queue.JobSpec;
 import io.gridcast.queue.JobStore;
 import io.gridcast.queue.JobStore.JobInsertManyParams;
@@ -9,7 +10,9 @@ import io.gridcast.server.cache.ResultCache;
 import io.gridcast.server.config.LimitExceededException;
 import io.gridcast.server.config.Limits;
 import io.gridcast.server.dataset.DatasetStore;
+import io.gridcast.server.dataset.MissingFutureCovariatesException;
 import io.gridcast.server.dataset.ResultStore;
+import io.gridcast.server.dataset.SeriesCovariates;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
@@ -31,6 +34,7 @@ public final class JobService {
   private final JobStore store;
   private final JobRequestValidator validator;
   private final SkuSelection skus;
+  private final DatasetStore datasets;
   private final SubmissionAnswers answers;
   private final int maxJobs;
   private final InstantSource clock;
@@ -52,6 +56,7 @@ public final class JobService {
     this.store = Objects.requireNonNull(store, "store");
     this.validator = new JobRequestValidator(registry, limits.maxHorizon());
     this.skus = new SkuSelection(datasets);
+    this.datasets = datasets;
     this.answers = new SubmissionAnswers(new OptimizationCache(registry, cache), datasets, results);
     this.maxJobs = limits.maxJobsPerSubmission();
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -84,7 +89,32 @@ public final class JobService {
         return earlier.get();
       }
     }
-    return create(ownerId, p, r.datasetId(), skus.of(ownerId, r, p), null, alsoInTransaction);
+    List<String> chosen = skus.of(ownerId, r, p);
+    requireFuture(ownerId, p, r.datasetId(), chosen);
+    return create(ownerId, p, r.datasetId(), chosen, null, alsoInTransaction);
+  }
+
+  /**
+   * Refuses a job that forecasts with covariates whose future values do not cover its horizon,
+   * naming the first such SKU and its missing stamps.
+   */
+  private void requireFuture(String ownerId, PreparedRequest p, String datasetId, List<String> s) {
+    JobPayload t = p.template();
+    if (p.type() == JobType.VALIDATION || !t.usesCovariates()) {
+      return;
+    }
+    Map<String, SeriesCovariates> all = datasets.covariates().all(ownerId, datasetId);
+    if (all.isEmpty()) {
+      return;
+    }
+    for (String sku : s) {
+      SeriesCovariates c = all.get(sku);
+      if (c != null && c.hasColumns() && c.futureRows() < t.horizon()) {
+        Series series =
+            datasets.series(ownerId, datasetId, sku).orElseThrow(); // the SKU was just resolved
+        throw MissingFutureCovariatesException.of(series, c.names(), c.futureRows(), t.horizon());
+      }
+    }
   }
 
   /** Creates the jobs of a prepared request for these SKUs of a stored dataset. */
