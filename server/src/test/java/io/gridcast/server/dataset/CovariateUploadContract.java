@@ -40,7 +40,7 @@ public abstract class CovariateUploadContract {
   }
 
   /** Monthly rows from 2020-01 of SKU0..SKU(skus-1) with a price and a promotion flag. */
-  static String history(int skus, int months) {
+  public static String history(int skus, int months) {
     StringBuilder sb = new StringBuilder("unique_id,ds,y,price,promo,country\n");
     for (int s = 0; s < skus; s++) {
       for (int m = 0; m < months; m++) {
@@ -62,12 +62,12 @@ public abstract class CovariateUploadContract {
   }
 
   /** {@code 2020-01-01} plus {@code m} months. */
-  static String month(int m) {
+  public static String month(int m) {
     return String.format(Locale.ROOT, "%d-%02d-01", 2020 + m / 12, m % 12 + 1);
   }
 
   /** Future rows {@code from..to-1} (months after 2020-01) of the SKUs. */
-  static String future(int skus, int from, int to) {
+  public static String future(int skus, int from, int to) {
     StringBuilder sb = new StringBuilder("unique_id,ds,price,promo\n");
     for (int s = 0; s < skus; s++) {
       for (int m = from; m < to; m++) {

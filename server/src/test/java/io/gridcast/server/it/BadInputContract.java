@@ -8,6 +8,7 @@ import io.gridcast.server.config.DatabaseUrl;
 import io.gridcast.server.config.Limits;
 import io.gridcast.server.config.Role;
 import io.gridcast.server.config.ServerConfig;
+import io.gridcast.server.dataset.CovariateUploadContract;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -36,6 +37,7 @@ abstract class BadInputContract {
   private Http http;
   private DatabaseUrl db;
   private String dataset;
+  private String covariateDataset;
 
   abstract DatabaseUrl database();
 
@@ -94,6 +96,10 @@ abstract class BadInputContract {
             TestServers.monthlyCsv(2, 24, 1.0));
     assertThat(up.status()).as(up.body()).isEqualTo(201);
     dataset = up.json().path("dataset_id").asText();
+    Http.Res withCovariates =
+        http.post("/api/datasets", "text/csv", CovariateUploadContract.history(2, 24));
+    assertThat(withCovariates.status()).as(withCovariates.body()).isEqualTo(201);
+    covariateDataset = withCovariates.json().path("dataset_id").asText();
   }
 
   @AfterAll
@@ -1083,6 +1089,134 @@ abstract class BadInputContract {
             "{\"generate\":{}}",
             415,
             "unsupported_media_type"));
+    l.addAll(covariateCases());
+    return l;
+  }
+
+  /** Covariates refused in uploads, future files and jobs ({@code {CDS}}: a dataset with some). */
+  static List<Case> covariateCases() {
+    String m24 = CovariateUploadContract.month(24);
+    String m25 = CovariateUploadContract.month(25);
+    String future = CovariateUploadContract.future(2, 24, 27);
+    List<Case> l = new ArrayList<>();
+    l.add(
+        c(
+            "csv text covariate",
+            "POST",
+            "/api/datasets",
+            CSV,
+            "unique_id,ds,y,region\nA,2024-01-01,1,2\nA,2024-02-01,2,north\n",
+            422,
+            "invalid_upload",
+            Map.of("column", "region", "sku", "A", "line", 3)));
+    l.add(
+        c(
+            "json text covariate",
+            "POST",
+            "/api/datasets",
+            JSON,
+            "{\"rows\":[{\"unique_id\":\"A\",\"ds\":\"2024-01-01\",\"y\":1,\"region\":3},"
+                + "{\"unique_id\":\"A\",\"ds\":\"2024-02-01\",\"y\":2,\"region\":\"north\"}]}",
+            422,
+            "invalid_upload",
+            Map.of("field", "region", "sku", "A", "row", 2)));
+    l.add(
+        c(
+            "csv covariate missing at a stamp",
+            "POST",
+            "/api/datasets",
+            CSV,
+            "unique_id,ds,y,price\nA,2024-01-01,1,2\nA,2024-02-01,2,\nA,2024-03-01,2,3\n",
+            422,
+            "invalid_upload",
+            Map.of("column", "price", "sku", "A")));
+    l.add(
+        c(
+            "upload with covariates and optimize",
+            "POST",
+            "/api/datasets?optimize=true&horizon=3",
+            CSV,
+            CovariateUploadContract.history(1, 24),
+            422,
+            "missing_future_covariates",
+            Map.of("column", "price")));
+    l.add(
+        c(
+            "future text covariate",
+            "POST",
+            "/api/datasets/{CDS}/future",
+            CSV,
+            future.replace("SKU1," + m25 + ",12,", "SKU1," + m25 + ",dear,"),
+            422,
+            "invalid_upload",
+            Map.of("column", "price", "sku", "SKU1", "ds", m25)));
+    l.add(
+        c(
+            "future rows missing for the horizon",
+            "POST",
+            "/api/datasets/{CDS}/future?horizon=4",
+            CSV,
+            future,
+            422,
+            "missing_future_covariates",
+            Map.of("sku", "SKU0", "ds", CovariateUploadContract.month(27))));
+    l.add(
+        c(
+            "future without a covariate of the history",
+            "POST",
+            "/api/datasets/{CDS}/future",
+            CSV,
+            "unique_id,ds,price\nSKU0," + m24 + ",12\n",
+            422,
+            "invalid_upload",
+            Map.of("column", "promo")));
+    l.add(
+        c(
+            "future stamps not continuing the series",
+            "POST",
+            "/api/datasets/{CDS}/future",
+            CSV,
+            future.replace("SKU0," + m24, "SKU0," + CovariateUploadContract.month(30)),
+            422,
+            "invalid_upload",
+            Map.of("column", "ds", "sku", "SKU0", "ds", CovariateUploadContract.month(30))));
+    l.add(
+        c(
+            "future for a dataset without covariates",
+            "POST",
+            "/api/datasets/{DS}/future",
+            CSV,
+            "unique_id,ds,price\nSKU0,2022-01-01,12\n",
+            422,
+            "invalid_upload"));
+    l.add(
+        c(
+            "job needing future covariates",
+            "POST",
+            "/api/jobs",
+            JSON,
+            "{\"dataset_id\":\"{CDS}\",\"horizon\":2}",
+            422,
+            "missing_future_covariates",
+            Map.of("sku", "SKU0", "ds", m24)));
+    l.add(
+        c(
+            "job with an unknown covariates option",
+            "POST",
+            "/api/jobs",
+            JSON,
+            "{\"dataset_id\":\"{CDS}\",\"covariates\":\"some\"}",
+            422,
+            "invalid_job_request"));
+    l.add(
+        c(
+            "job with a malformed holiday region",
+            "POST",
+            "/api/jobs",
+            JSON,
+            "{\"dataset_id\":\"{DS}\",\"holidays\":\"United States\"}",
+            422,
+            "invalid_job_request"));
     return l;
   }
 
@@ -1090,7 +1224,7 @@ abstract class BadInputContract {
   @MethodSource("cases")
   void badInput_getsItsStatusAndJsonError_andChangesNothing(Case k) throws Exception {
     Map<String, String> before = DatabaseSnapshot.take(db);
-    String path = k.path().replace("{DS}", dataset);
+    String path = k.path().replace("{DS}", dataset).replace("{CDS}", covariateDataset);
     HttpRequest.Builder b = HttpRequest.newBuilder(http.uri(path));
     if (k.contentType() != null) {
       b.header("Content-Type", k.contentType());
@@ -1103,6 +1237,7 @@ abstract class BadInputContract {
             ? null
             : new String(k.body(), StandardCharsets.ISO_8859_1)
                 .replace("{DS}", dataset)
+                .replace("{CDS}", covariateDataset)
                 .getBytes(StandardCharsets.ISO_8859_1);
     HttpRequest.BodyPublisher body =
         bytes == null
