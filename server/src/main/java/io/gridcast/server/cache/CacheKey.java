@@ -1,5 +1,6 @@
 package io.gridcast.server.cache;
 
+import io.gridcast.forecast.covariate.Covariates;
 import io.gridcast.forecast.model.ModelSpec;
 import io.gridcast.forecast.search.CandidateSet;
 import io.gridcast.forecast.search.GridOptimizer;
@@ -28,7 +29,8 @@ import java.util.regex.Pattern;
  * number of candidates, then each spec as {@link SpecEncoding} writes it: class, registry name,
  * every record component). The candidate set is the one chosen for this series, so the
  * intermittency rule (which list), the seasonal and positivity filters and the long-series hurdle
- * are all in the key through their outcome.
+ * are all in the key through their outcome. A series with covariates adds, last, their names and
+ * every value of history and future rows (the user's columns and the holiday calendar's).
  *
  * <p>Left out on purpose: the SKU name, the dates of the series, how many values were filled (the
  * values say it), the dataset, the owner and the optimizer's thread count, none of which changes a
@@ -64,7 +66,22 @@ public record CacheKey(String hex) {
    */
   public static CacheKey of(
       Series series, Fill fill, CandidateSet candidates, GridOptimizer.Settings settings) {
-    return of(series, fill, candidates, settings, ENGINE_VERSION);
+    return of(series, fill, candidates, settings, Covariates.none(), ENGINE_VERSION);
+  }
+
+  /**
+   * The key of optimizing {@code series} with covariates {@code x} (history and future rows: the
+   * user's columns and the calendar's, so the holiday region is in the key through its columns).
+   * Without covariates it is the key of {@link #of(Series, Fill, CandidateSet,
+   * GridOptimizer.Settings)}; with them, the names and every value's bits follow the candidates.
+   */
+  public static CacheKey of(
+      Series series,
+      Fill fill,
+      CandidateSet candidates,
+      GridOptimizer.Settings settings,
+      Covariates x) {
+    return of(series, fill, candidates, settings, x, ENGINE_VERSION);
   }
 
   static CacheKey of(
@@ -72,6 +89,16 @@ public record CacheKey(String hex) {
       Fill fill,
       CandidateSet candidates,
       GridOptimizer.Settings settings,
+      String engine) {
+    return of(series, fill, candidates, settings, Covariates.none(), engine);
+  }
+
+  static CacheKey of(
+      Series series,
+      Fill fill,
+      CandidateSet candidates,
+      GridOptimizer.Settings settings,
+      Covariates x,
       String engine) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + series.length() * 8);
     try (DataOutputStream out = new DataOutputStream(bytes)) {
@@ -103,6 +130,17 @@ public record CacheKey(String hex) {
       out.writeInt(candidates.candidates().size());
       for (ModelSpec spec : candidates.candidates()) {
         SpecEncoding.write(out, spec);
+      }
+      if (!x.isEmpty()) {
+        out.writeUTF("covariates");
+        out.writeInt(x.count());
+        out.writeInt(x.rows());
+        for (int j = 0; j < x.count(); j++) {
+          out.writeUTF(x.names().get(j));
+          for (double v : x.column(j)) {
+            out.writeLong(Double.doubleToRawLongBits(v));
+          }
+        }
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e); // a ByteArrayOutputStream does not fail

@@ -1,5 +1,7 @@
 package io.gridcast.server.job;
 
+import io.gridcast.forecast.covariate.CovariateModelSpec;
+import io.gridcast.forecast.covariate.Covariates;
 import io.gridcast.forecast.metric.Accuracy;
 import io.gridcast.forecast.model.ModelSpec;
 import io.gridcast.forecast.series.Series;
@@ -20,6 +22,14 @@ import java.util.Arrays;
 record Backtest(double smape, double mase, double bias, int folds, int points) {
 
   static Backtest run(ModelSpec spec, Series series, int horizon, int maxFolds) {
+    return run(spec, series, Covariates.none(), horizon, maxFolds);
+  }
+
+  /**
+   * As {@link #run(ModelSpec, Series, int, int)}, a covariate model fitted on each fold with that
+   * fold's rows of {@code x} only (its history and its test horizon, never a later fold's).
+   */
+  static Backtest run(ModelSpec spec, Series series, Covariates x, int horizon, int maxFolds) {
     double[] y = series.values();
     int n = y.length;
     if (n < 4) {
@@ -42,7 +52,11 @@ record Backtest(double smape, double mase, double bias, int folds, int points) {
     int points = 0;
     for (int j = 0; j < k; j++) {
       int origin = n - h - (k - 1 - j) * h;
-      double[] f = spec.fit(y, origin, series.period()).forecast(h);
+      double[] f =
+          spec instanceof CovariateModelSpec c
+              ? c.fit(y, origin, series.period(), x.head(Math.min(x.rows(), origin + h)))
+                  .forecast(h)
+              : spec.fit(y, origin, series.period()).forecast(h);
       double[] actual = Arrays.copyOfRange(y, origin, origin + h);
       for (int s = 0; s < h; s++) {
         double denom = Math.abs(actual[s]) + Math.abs(f[s]);

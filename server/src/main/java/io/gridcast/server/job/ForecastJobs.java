@@ -1,5 +1,6 @@
 package io.gridcast.server.job;
 
+import io.gridcast.forecast.covariate.Covariates;
 import io.gridcast.forecast.model.ModelSpec;
 import io.gridcast.forecast.registry.DefaultSelection;
 import io.gridcast.forecast.registry.ModelRegistry;
@@ -18,6 +19,7 @@ import io.gridcast.server.cache.ResultCache;
 import io.gridcast.server.dataset.DatasetStore;
 import io.gridcast.server.dataset.ForecastResult;
 import io.gridcast.server.dataset.ResultStore;
+import io.gridcast.server.dataset.SeriesCovariates;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -77,11 +79,13 @@ public final class ForecastJobs {
     DefaultSelection selection = questions.selection(p);
     GridOptimizer optimizer = OptimizationCache.optimizer(p);
     Set<CacheTag> askerTags = OptimizationCache.askerTags(p.datasetId(), ctx.ownerId());
+    Map<String, SeriesCovariates> stored = covariatesOf(ctx, p);
     int i = 0;
     for (Series s : series) {
       int index = i++;
-      CandidateSet candidates = selection.candidatesFor(s);
-      CacheKey key = questions.key(s, fill, candidates, optimizer);
+      Covariates x = JobCovariates.of(s, stored.get(s.id()), p, p.horizon());
+      CandidateSet candidates = selection.candidatesFor(s, x);
+      CacheKey key = questions.key(s, fill, candidates, optimizer, x);
       Optional<RestoredAnswer> cached = questions.lookup(s, key, askerTags);
       RestoredAnswer answer;
       if (cached.isPresent()) {
@@ -89,7 +93,7 @@ public final class ForecastJobs {
         answer = cached.get();
         ctx.progress(index + 1L, series.size(), "cached", s.id() + ": answered from the cache");
       } else {
-        OptimizationResult r = search(ctx, optimizer, s, candidates, index, series.size());
+        OptimizationResult r = search(ctx, optimizer, s, x, candidates, index, series.size());
         ResultBody body = ResultBody.of(s, r);
         questions.put(key, body, askerTags, candidates);
         answer =
@@ -99,7 +103,8 @@ public final class ForecastJobs {
                 body.metric(),
                 body.scoreOrNaN(),
                 body.frequency(),
-                body.fallback());
+                body.fallback(),
+                body.covariates());
       }
       store(
           ctx,
@@ -117,10 +122,17 @@ public final class ForecastJobs {
   }
 
   private OptimizationResult search(
-      JobContext ctx, GridOptimizer opt, Series s, CandidateSet candidates, int index, int count) {
+      JobContext ctx,
+      GridOptimizer opt,
+      Series s,
+      Covariates x,
+      CandidateSet candidates,
+      int index,
+      int count) {
     try {
       return opt.optimize(
           s,
+          x,
           candidates,
           (doneCandidates, total) ->
               ctx.progress(
@@ -139,16 +151,19 @@ public final class ForecastJobs {
     List<Series> series = load(ctx, p.datasetId(), p.skus());
     List<ValidationReport.Row> perSku = new ArrayList<>();
     Map<String, Sums> sums = new LinkedHashMap<>();
+    Map<String, SeriesCovariates> stored = covariatesOf(ctx, p);
     int i = 0;
     for (Series s : series) {
       ctx.throwIfCancelled();
       ctx.progress(i++, series.size(), "backtest", s.id());
-      for (ModelSpec spec : modelsToValidate(ctx, p, s)) {
+      // the folds lie inside the history: no future rows needed
+      Covariates x = JobCovariates.of(s, stored.get(s.id()), p, 0);
+      for (ModelSpec spec : modelsToValidate(ctx, p, s, x)) {
         String model = ResultBody.display(spec);
         Map<String, Double> parameters = ResultBody.finiteMap(spec.parameters());
         Backtest b;
         try {
-          b = Backtest.run(spec, s, p.horizon(), p.folds());
+          b = Backtest.run(spec, s, x, p.horizon(), p.folds());
         } catch (RuntimeException e) {
           perSku.add(new ValidationReport.Failed(s.id(), model, parameters, e.getMessage()));
           continue;
@@ -202,7 +217,7 @@ public final class ForecastJobs {
   }
 
   /** The given models, or the SKU's stored best model, or the preset's selection. */
-  private List<ModelSpec> modelsToValidate(JobContext ctx, JobPayload p, Series s) {
+  private List<ModelSpec> modelsToValidate(JobContext ctx, JobPayload p, Series s, Covariates x) {
     if (!p.models().isEmpty()) {
       return registry.candidates(p.models());
     }
@@ -210,7 +225,7 @@ public final class ForecastJobs {
     return stored
         .map(List::of)
         .orElseGet(
-            () -> DefaultSelection.preset(registry, p.preset()).candidatesFor(s).candidates());
+            () -> DefaultSelection.preset(registry, p.preset()).candidatesFor(s, x).candidates());
   }
 
   private String rescoring(JobContext ctx) {
@@ -218,6 +233,7 @@ public final class ForecastJobs {
     String source = p.sourceDatasetId() == null ? p.datasetId() : p.sourceDatasetId();
     List<Series> series = load(ctx, p.datasetId(), p.skus());
     List<JobResult.Rescored> done = new ArrayList<>();
+    Map<String, SeriesCovariates> stored = covariatesOf(ctx, p);
     int i = 0;
     for (Series s : series) {
       ForecastResult previous =
@@ -231,11 +247,13 @@ public final class ForecastJobs {
                           + source
                           + "; optimize first"));
       ModelSpec spec = storedSpec(previous);
+      Covariates x = JobCovariates.of(s, stored.get(s.id()), p, p.horizon());
       OptimizationResult r =
           search(
               ctx,
               OptimizationCache.optimizer(p),
               s,
+              x,
               CandidateSet.of(List.of(spec)),
               i++,
               series.size());
@@ -262,7 +280,8 @@ public final class ForecastJobs {
               r.chosen().name(),
               JobJson.finite(r.score()),
               oldScore,
-              flagged));
+              flagged,
+              body.covariates()));
     }
     ctx.progress(series.size(), series.size(), "done", null);
     return JobJson.write(new JobResult<>(p.datasetId(), done));
@@ -281,6 +300,17 @@ public final class ForecastJobs {
               + " has no model spec to refit; optimize again");
     }
     return m.spec().build(registry);
+  }
+
+  /**
+   * The stored covariates and regions of the payload's dataset by SKU, read when the payload can
+   * use them (empty otherwise).
+   */
+  private Map<String, SeriesCovariates> covariatesOf(JobContext ctx, JobPayload p) {
+    if (!p.usesCovariates() && p.holidays() == null) {
+      return Map.of();
+    }
+    return datasets.covariates().all(ctx.ownerId(), p.datasetId());
   }
 
   /** What filled the gaps of the dataset's series (part of each optimization question). */

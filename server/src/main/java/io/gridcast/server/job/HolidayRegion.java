@@ -26,7 +26,9 @@ final class HolidayRegion {
     if (a.equalsIgnoreCase(JobPayload.BY_COUNTRY)) {
       return JobPayload.BY_COUNTRY;
     }
-    return region(a, "holidays");
+    String region = region(a, "holidays");
+    JobCovariates.checkKnown(region);
+    return region;
   }
 
   /**

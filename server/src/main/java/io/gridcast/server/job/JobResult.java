@@ -1,6 +1,7 @@
 package io.gridcast.server.job;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The result an optimization or rescoring job stores: its dataset and one line per SKU ({@code
@@ -18,6 +19,8 @@ record JobResult<L>(String datasetId, List<L> skus) {
    * @param score its backtest score, null when not finite
    * @param cached whether the answer came from the result cache
    * @param fallback why the SKU did not get its best-scoring candidate; null when it did
+   * @param covariates each covariate's coefficient in the chosen model, by name; empty when it used
+   *     none
    */
   record Optimized(
       String sku,
@@ -25,7 +28,8 @@ record JobResult<L>(String datasetId, List<L> skus) {
       String model,
       Double score,
       boolean cached,
-      ResultBody.FallbackNote fallback) {
+      ResultBody.FallbackNote fallback,
+      Map<String, Double> covariates) {
     Optimized(String sku, RestoredAnswer answer, boolean cached) {
       this(
           sku,
@@ -33,7 +37,8 @@ record JobResult<L>(String datasetId, List<L> skus) {
           answer.model(),
           JobJson.finite(answer.score()),
           cached,
-          answer.fallback());
+          answer.fallback(),
+          answer.covariates());
     }
   }
 
@@ -44,6 +49,8 @@ record JobResult<L>(String datasetId, List<L> skus) {
    * @param score the refit model's backtest score on the new data, null when not finite
    * @param previousScore the stored score it is compared with
    * @param flagged whether the error grew by more than the job's threshold
+   * @param covariates each covariate's coefficient in the refit model, by name; empty when it used
+   *     none
    */
   record Rescored(
       String sku,
@@ -51,5 +58,6 @@ record JobResult<L>(String datasetId, List<L> skus) {
       String model,
       Double score,
       Double previousScore,
-      boolean flagged) {}
+      boolean flagged,
+      Map<String, Double> covariates) {}
 }

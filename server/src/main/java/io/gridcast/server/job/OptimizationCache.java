@@ -1,5 +1,6 @@
 package io.gridcast.server.job;
 
+import io.gridcast.forecast.covariate.Covariates;
 import io.gridcast.forecast.metric.Metric;
 import io.gridcast.forecast.registry.DefaultSelection;
 import io.gridcast.forecast.registry.ModelRegistry;
@@ -67,11 +68,17 @@ final class OptimizationCache {
 
   /** The key of this question, or null when the cache is off or the question has no key. */
   CacheKey key(Series s, Fill fill, CandidateSet candidates, GridOptimizer optimizer) {
+    return key(s, fill, candidates, optimizer, Covariates.none());
+  }
+
+  /** As {@link #key(Series, Fill, CandidateSet, GridOptimizer)}, with the series' covariates. */
+  CacheKey key(
+      Series s, Fill fill, CandidateSet candidates, GridOptimizer optimizer, Covariates x) {
     if (!cache.enabled()) {
       return null;
     }
     try {
-      return CacheKey.of(s, fill, candidates, optimizer.settings());
+      return CacheKey.of(s, fill, candidates, optimizer.settings(), x);
     } catch (UncacheableQuestionException e) {
       LOG.debug("series {}: not cacheable: {}", s.id(), e.getMessage());
       return null;
@@ -102,7 +109,8 @@ final class OptimizationCache {
    */
   Map<String, RestoredAnswer> answers(
       String ownerId, JobPayload base, List<Series> series, Fill fill) {
-    if (!cache.enabled() || series.isEmpty()) {
+    if (!cache.enabled() || series.isEmpty() || base.holidays() != null) {
+      // holidays are covariates the worker builds; it asks the cache itself
       return Map.of();
     }
     DefaultSelection selection = selection(base);

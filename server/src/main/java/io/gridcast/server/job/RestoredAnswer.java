@@ -8,6 +8,8 @@ import io.gridcast.forecast.series.Series;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * One asker's result body made from a cached computation (a body without {@code sku} and {@code
@@ -24,6 +26,8 @@ import java.io.UncheckedIOException;
  * @param score the chosen model's score, NaN when absent
  * @param frequency the series' frequency (pandas name), part of the question
  * @param fallback why the search did not use its best candidate; null when it did
+ * @param covariates each covariate's coefficient in the chosen model (empty: none, or a computation
+ *     cached before covariates)
  */
 record RestoredAnswer(
     String bodyJson,
@@ -31,7 +35,8 @@ record RestoredAnswer(
     String metric,
     double score,
     String frequency,
-    ResultBody.FallbackNote fallback) {
+    ResultBody.FallbackNote fallback,
+    Map<String, Double> covariates) {
   private static final JsonFactory JSON = new JsonFactory();
 
   static RestoredAnswer of(Series series, String computationJson) {
@@ -42,6 +47,7 @@ record RestoredAnswer(
       double score = Double.NaN;
       String frequency = null;
       ResultBody.FallbackNote fallback = null;
+      Map<String, Double> covariates = new LinkedHashMap<>();
       try (JsonGenerator g = JSON.createGenerator(out)) {
         expect(p.nextToken(), JsonToken.START_OBJECT);
         g.writeStartObject();
@@ -53,6 +59,7 @@ record RestoredAnswer(
             case "forecast" -> forecast(p, g, series);
             case "spec" -> model = spec(p, g);
             case "fallback" -> fallback = fallback(p, g);
+            case "covariates" -> covariates(p, g, covariates);
             default -> {
               if (field.equals("metric") && value == JsonToken.VALUE_STRING) {
                 metric = p.getText();
@@ -71,10 +78,31 @@ record RestoredAnswer(
       if (model == null) {
         throw new IllegalStateException("cached computation has no spec.name");
       }
-      return new RestoredAnswer(out.toString(), model, metric, score, frequency, fallback);
+      return new RestoredAnswer(
+          out.toString(), model, metric, score, frequency, fallback, covariates);
     } catch (IOException e) {
       throw new UncheckedIOException("cached computation is not valid JSON", e);
     }
+  }
+
+  /** {@code covariates}: copied whole; its coefficients go into {@code into}. */
+  private static void covariates(JsonParser p, JsonGenerator g, Map<String, Double> into)
+      throws IOException {
+    expect(p.currentToken(), JsonToken.START_OBJECT);
+    g.writeFieldName("covariates");
+    g.writeStartObject();
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      JsonToken v = p.nextToken();
+      g.writeFieldName(name);
+      if (v.isNumeric()) {
+        into.put(name, p.getDoubleValue());
+      } else {
+        into.put(name, null);
+      }
+      copy(p, g);
+    }
+    g.writeEndObject();
   }
 
   /** {@code forecast}: the asker's dates first, then the cached fields, counted from y_hat. */

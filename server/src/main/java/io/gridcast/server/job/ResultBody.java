@@ -40,6 +40,8 @@ import java.util.Map;
  * @param forecast the forecast and its intervals
  * @param intervalMethod how the intervals were made
  * @param fallback why the SKU did not get its best-scoring candidate; null (written) when it did
+ * @param covariates each covariate's coefficient in the chosen model (its linear effect on the
+ *     series), by name in column order; empty when the model used none
  * @param rescore what a rescoring adds; null for an optimization (then not written)
  */
 record ResultBody(
@@ -57,6 +59,7 @@ record ResultBody(
     Forecast forecast,
     String intervalMethod,
     FallbackNote fallback,
+    Map<String, Double> covariates,
     @JsonUnwrapped Rescore rescore) {
 
   /** At most this many candidate scores are kept per SKU (best first). */
@@ -199,6 +202,7 @@ record ResultBody(
         new Forecast(ds, JobJson.finite(r.forecast()), bands),
         r.intervalMethod() == null ? null : r.intervalMethod().name().toLowerCase(Locale.ROOT),
         r.fallback().map(FallbackNote::of).orElse(null),
+        finiteMap(r.covariateCoefficients()),
         null);
   }
 
@@ -219,6 +223,7 @@ record ResultBody(
         forecast,
         intervalMethod,
         fallback,
+        covariates,
         r);
   }
 
@@ -242,6 +247,7 @@ record ResultBody(
         forecast.withoutDates(),
         intervalMethod,
         fallback,
+        covariates,
         rescore);
   }
 

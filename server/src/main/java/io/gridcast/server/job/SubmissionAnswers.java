@@ -41,6 +41,11 @@ final class SubmissionAnswers {
     if (upload != null) {
       return questions.answers(ownerId, base, upload.series(), upload.fill());
     }
+    if (base.usesCovariates()
+        && !datasets.covariates().names(ownerId, base.datasetId()).isEmpty()) {
+      // the question includes the covariates, which the worker reads and asks the cache with
+      return Map.of();
+    }
     Fill fill =
         datasets.get(ownerId, base.datasetId()).map(d -> Fill.parse(d.fill())).orElse(Fill.NONE);
     return questions.answers(
