@@ -9,19 +9,18 @@ import io.gridcast.forecast.search.GridOptimizer;
 import io.gridcast.forecast.search.ProgressListener;
 import io.gridcast.forecast.series.InvalidSeriesOptionException;
 import io.gridcast.forecast.series.Series;
-import io.gridcast.forecast.series.SeriesCsvReader;
 import io.gridcast.forecast.series.TimeAxisOptions;
 import java.io.BufferedWriter;
 import java.io.FilterWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -126,6 +125,22 @@ public final class OptimizeCommand implements Callable<Integer> {
       description = "Backtest folds (default ${DEFAULT-VALUE}).")
   int folds;
 
+  @Option(
+      names = "--future",
+      paramLabel = "FILE",
+      description =
+          "Future values of the input's covariate columns (unique_id, ds and each covariate, for"
+              + " the --horizon stamps after each series' history; CSV, or JSON rows).")
+  Path future;
+
+  @Option(
+      names = "--covariates",
+      defaultValue = "auto",
+      description =
+          "auto (default: extra numeric or 0/1 columns of the input are covariates) or none (they"
+              + " are ignored, and named).")
+  String covariates;
+
   @Option(names = "--threads", defaultValue = "0", description = "Worker threads (default: cores).")
   int threads;
 
@@ -169,20 +184,29 @@ public final class OptimizeCommand implements Callable<Integer> {
       err.flush();
       return 2;
     }
+    CovariateInput input;
     try {
-      try (Reader in = Files.newBufferedReader(input, StandardCharsets.UTF_8)) {
-        series = SeriesCsvReader.builder().options(axis).build().read(in);
+      if (!covariates.equals("auto") && !covariates.equals("none")) {
+        throw new ForecastException("--covariates must be auto or none, got '" + covariates + "'");
+      }
+      input = CovariateInput.read(this.input, future, axis, covariates.equals("auto"), horizon);
+      series = new ArrayList<>(input.series());
+      if (!input.ignored().isEmpty()) {
+        err.println("gridcast optimize: ignored columns " + input.ignored());
       }
     } catch (ForecastException e) {
-      err.println("gridcast optimize: " + input + ": " + e.getMessage());
+      err.println(
+          "gridcast optimize: "
+              + (e instanceof CovariateInput.RefusedInputException ? "" : this.input + ": ")
+              + e.getMessage());
       err.flush();
       return 2;
     } catch (NoSuchFileException e) {
-      err.println("gridcast optimize: input file not found: " + input);
+      err.println("gridcast optimize: input file not found: " + e.getFile());
       err.flush();
       return 2;
     } catch (IOException | UncheckedIOException e) {
-      err.println("gridcast optimize: cannot read " + input + ": " + e.getMessage());
+      err.println("gridcast optimize: cannot read " + this.input + ": " + e.getMessage());
       err.flush();
       return 2;
     }
@@ -199,6 +223,7 @@ public final class OptimizeCommand implements Callable<Integer> {
       Releasing source = new Releasing(series);
       optimizer.optimizeEach(
           source,
+          s -> input.of(s, horizon),
           candidates,
           r -> {
             Series s = source.take();

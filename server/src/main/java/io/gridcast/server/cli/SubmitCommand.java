@@ -2,6 +2,9 @@ package io.gridcast.server.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gridcast.forecast.registry.ModelRegistry;
 import io.gridcast.server.job.JobRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -115,6 +118,29 @@ final class SubmitCommand implements Callable<Integer> {
   @Option(names = "--reason", description = "Free text kept with the jobs.")
   String reason;
 
+  @Option(
+      names = "--future",
+      paramLabel = "FILE",
+      description =
+          "The future values of the file's covariate columns (CSV or JSON: unique_id, ds and each"
+              + " covariate, for the stamps after each series' history, at least --horizon of"
+              + " them); uploaded before the jobs are created.")
+  Path future;
+
+  @Option(
+      names = "--covariates",
+      description =
+          "auto (default: extra numeric or 0/1 columns are covariates) or none (they are ignored"
+              + " and named as ignored).")
+  String covariates;
+
+  @Option(
+      names = "--holidays",
+      description =
+          "Public holidays as covariates: a country (US), a country and region (DE-BY), or country"
+              + " (each series' own country column).")
+  String holidays;
+
   @Option(names = "--wait", description = "Follow progress until every job finished.")
   boolean waitForJobs;
 
@@ -126,6 +152,86 @@ final class SubmitCommand implements Callable<Integer> {
   String output;
 
   @Spec CommandSpec spec;
+
+  /** An answer other than the one expected: the server's status and message. */
+  private static final class Refused extends RuntimeException {
+    Refused(int status, String where, JsonNode body, String raw) {
+      super(status + " " + where + body.path("error").path("message").asText(raw));
+    }
+  }
+
+  /** Posts a file (CSV or JSON by its name) and reads the 201 or 202 answer. */
+  private JsonNode post(HttpClient http, URI base, String path, Path body)
+      throws IOException, InterruptedException {
+    boolean json = body.toString().toLowerCase(Locale.ROOT).endsWith(".json");
+    HttpRequest req =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Content-Type", json ? "application/json" : "text/csv")
+            .header("Authorization", bearer())
+            .POST(HttpRequest.BodyPublishers.ofFile(body))
+            .build();
+    HttpResponse<String> res = http.send(req, HttpResponse.BodyHandlers.ofString());
+    JsonNode answer = JSON.readTree(res.body());
+    if (res.statusCode() != 201 && res.statusCode() != 202) {
+      throw new Refused(
+          res.statusCode(),
+          path.equals("/api/jobs") ? "" : body.getFileName() + ": ",
+          answer,
+          res.body());
+    }
+    return answer;
+  }
+
+  /**
+   * Uploads the file without jobs, then its future covariates, then creates the jobs: the upload's
+   * answer with the batch and job ids of the jobs.
+   */
+  private JsonNode withFuture(HttpClient http, URI base, StringBuilder q)
+      throws IOException, InterruptedException {
+    String uploadQuery =
+        q.toString()
+            .replaceAll(
+                "[?&](optimize|horizon|models|preset|metric|reason|level|holidays)=[^&]*", "")
+            .replaceFirst("^&", "?");
+    ObjectNode up = (ObjectNode) post(http, base, "/api/datasets" + uploadQuery, file);
+    String dataset = up.path("dataset_id").asText();
+    post(http, base, "/api/datasets/" + dataset + "/future?horizon=" + horizon, future);
+    ObjectNode job = JSON.createObjectNode();
+    job.put("dataset_id", dataset);
+    job.put("horizon", horizon);
+    if (models != null && !models.isEmpty()) {
+      ArrayNode m = job.putArray("models");
+      models.stream().flatMap(n -> ModelRegistry.splitNames(n).stream()).forEach(m::add);
+    }
+    for (String[] f :
+        new String[][] {
+          {"preset", preset}, {"metric", metric}, {"reason", reason}, {"holidays", holidays}
+        }) {
+      if (f[1] != null) {
+        job.put(f[0], f[1]);
+      }
+    }
+    if (level != null) {
+      ArrayNode l = job.putArray("level");
+      for (String v : level.split(",")) {
+        l.add(Double.parseDouble(v.strip()));
+      }
+    }
+    HttpRequest req =
+        HttpRequest.newBuilder(URI.create(base + "/api/jobs"))
+            .header("Content-Type", "application/json")
+            .header("Authorization", bearer())
+            .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(job)))
+            .build();
+    HttpResponse<String> res = http.send(req, HttpResponse.BodyHandlers.ofString());
+    JsonNode created = JSON.readTree(res.body());
+    if (res.statusCode() != 201 && res.statusCode() != 202) {
+      throw new Refused(res.statusCode(), "", created, res.body());
+    }
+    up.set("batch_id", created.path("batch_id"));
+    up.set("job_ids", created.path("job_ids"));
+    return up;
+  }
 
   @Override
   public Integer call() throws Exception {
@@ -151,6 +257,10 @@ final class SubmitCommand implements Callable<Integer> {
         err.println("gridcast submit: cannot reach " + base + "/api/events");
         return 3;
       }
+    }
+    if (future != null && !Files.isReadable(future)) {
+      err.println("gridcast submit: cannot read " + future);
+      return 2;
     }
     StringBuilder q = new StringBuilder("?optimize=true&horizon=").append(horizon);
     if (models != null && !models.isEmpty()) {
@@ -178,27 +288,21 @@ final class SubmitCommand implements Callable<Integer> {
       }
     }
     q.append("&name=").append(enc(file.getFileName().toString()));
-    boolean json = file.toString().toLowerCase(Locale.ROOT).endsWith(".json");
-    HttpRequest upload =
-        HttpRequest.newBuilder(URI.create(base + "/api/datasets" + q))
-            .header("Content-Type", json ? "application/json" : "text/csv")
-            .header("Authorization", bearer())
-            .POST(HttpRequest.BodyPublishers.ofFile(file))
-            .build();
-    HttpResponse<String> res;
+    if (covariates != null) {
+      q.append("&covariates=").append(enc(covariates));
+    }
+    if (holidays != null) {
+      q.append("&holidays=").append(enc(holidays));
+    }
+    JsonNode body;
     try {
-      res = http.send(upload, HttpResponse.BodyHandlers.ofString());
+      body =
+          future == null ? post(http, base, "/api/datasets" + q, file) : withFuture(http, base, q);
     } catch (IOException e) {
       err.println("gridcast submit: cannot reach " + base + ": " + e.getMessage());
       return 3;
-    }
-    JsonNode body = JSON.readTree(res.body());
-    if (res.statusCode() != 201) {
-      err.println(
-          "gridcast submit: "
-              + res.statusCode()
-              + " "
-              + body.path("error").path("message").asText(res.body()));
+    } catch (Refused r) {
+      err.println("gridcast submit: " + r.getMessage());
       return 2;
     }
     String batch = body.path("batch_id").asText();

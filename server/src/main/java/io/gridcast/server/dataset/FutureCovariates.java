@@ -23,7 +23,7 @@ import java.util.Map;
  * stamps right after its last one, none skipped, none repeated); every value is a number or 0/1
  * (true/false). Nothing is stored until the whole file passes. Stateless.
  */
-final class FutureCovariates {
+public final class FutureCovariates {
   private static final ObjectMapper JSON = new ObjectMapper(UploadParser.JSON);
 
   private FutureCovariates() {}
@@ -41,7 +41,7 @@ final class FutureCovariates {
    * @throws InvalidUploadException naming the column, SKU and stamp (or line/row) at fault
    * @throws MissingFutureCovariatesException when a series has fewer rows than {@code horizon}
    */
-  static Map<String, SeriesCovariates> read(
+  public static Map<String, SeriesCovariates> read(
       InputStream body,
       boolean json,
       UploadFormat format,

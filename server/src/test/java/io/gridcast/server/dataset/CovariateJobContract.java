@@ -43,7 +43,7 @@ public abstract class CovariateJobContract {
   }
 
   /** Demand that falls 4 per unit of price and rises 25 in a promotion month, plus small noise. */
-  static String history() {
+  public static String history() {
     StringBuilder sb = new StringBuilder("unique_id,ds,y,price,promo\n");
     for (int m = 0; m < MONTHS; m++) {
       double price = 10 + (m * 7 % 5);

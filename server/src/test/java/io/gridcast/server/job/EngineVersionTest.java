@@ -37,7 +37,9 @@ class EngineVersionTest {
           "forecast-2026.11.23-1",
           "562b8aa25e49f11dfc50be4354621255f80cbb78cd517697c1010ce3fbf6dc4e",
           "forecast-2026.12.07-1",
-          "7141e5baae7e07a446fd4edaf0e5fc0c52bb70409df46de5c05c212619aa94d9");
+          "7141e5baae7e07a446fd4edaf0e5fc0c52bb70409df46de5c05c212619aa94d9",
+          "forecast-2026.12.07-2",
+          "99a0e19c6fc0339d937a9f058eb02e1aa9cb521191a7c359a972aa58c8d9c7bb");
 
   @Test
   void theCachedValuesOfFixedQuestions_matchTheFingerprintOfTheEngineVersion() throws Exception {
