@@ -151,7 +151,48 @@ export function chartData(history, result) {
       }
     }
   }
-  return {x, y, n, labels, timed: labels.some((l) => /\d[T ]\d{2}:\d{2}/.test(l))};
+  return {x, y, n, labels, timed: labels.some((l) => /\d[T ]\d{2}:\d{2}/.test(l)), markers: markersOf(history)};
+}
+
+/**
+ * Covariate markers of the time axis: the public holidays of the series' region, and each 0/1
+ * covariate (a promotion, an event flag) at the periods where it is 1. One {name, at: [index]} each.
+ */
+export function markersOf(history) {
+  const out = [];
+  const holidays = new Set(history.holidays || []);
+  if (holidays.size) {
+    out.push({name: 'holiday', at: history.ds.flatMap((d, i) => (holidays.has(d) ? [i] : []))});
+  }
+  for (const [name, values] of Object.entries(history.covariates || {})) {
+    if (values.length && values.every((v) => v === 0 || v === 1) && values.some((v) => v === 1)) {
+      out.push({name, at: values.flatMap((v, i) => (v === 1 ? [i] : []))});
+    }
+  }
+  return out;
+}
+
+const MARKER_COLORS = ['#b45309', '#7c3aed', '#0f766e', '#be123c', '#1d4ed8'];
+
+/** Draws each marker as a short coloured tick at the bottom of the plot, one row per marker. */
+function drawMarkers(u, markers) {
+  const ctx = u.ctx;
+  const {left, top, width, height} = u.bbox;
+  ctx.save();
+  markers.forEach((m, row) => {
+    ctx.strokeStyle = MARKER_COLORS[row % MARKER_COLORS.length];
+    ctx.lineWidth = 2 * devicePixelRatio;
+    const y1 = top + height - (row + 1) * 6 * devicePixelRatio;
+    for (const i of m.at) {
+      const x = u.valToPos(i, 'x', true);
+      if (x < left || x > left + width) continue;
+      ctx.beginPath();
+      ctx.moveTo(x, y1);
+      ctx.lineTo(x, y1 + 5 * devicePixelRatio);
+      ctx.stroke();
+    }
+  });
+  ctx.restore();
 }
 
 export function ForecastChart({data, title}) {
@@ -187,6 +228,7 @@ export function ForecastChart({data, title}) {
       bands: data.y.bands.map((b, i) => ({series: [4 + 2 * i, 3 + 2 * i], fill: bandFill(i, data.y.bands.length)})),
       cursor: {drag: {x: true, y: false}},
       hooks: {
+        draw: [(u) => drawMarkers(u, data.markers || [])],
         setScale: [(u, key) => {
           // Short series are drawn whole; a long one is re-downsampled for the visible range, then
           // the range is set again so that the y axis fits the points now drawn.
@@ -247,7 +289,11 @@ export function ForecastChart({data, title}) {
       h('button', {type: 'button', class: 'small', onClick: reset}, 'Reset')),
     h('div', {ref: box, class: 'chart-canvas', tabIndex: 0, onKeyDown: keys,
       'aria-label': `${title}: chart of history, forecast and ${bandNames(data)} intervals; + and - zoom, arrows pan, 0 resets`}),
-    h('figcaption', {class: 'muted'}, `Shaded: ${bandNames(data)} prediction intervals (narrower darker). Drag to zoom, wheel to zoom, double-click to reset.`));
+    h('figcaption', {class: 'muted'}, `Shaded: ${bandNames(data)} prediction intervals (narrower darker). Drag to zoom, wheel to zoom, double-click to reset.`),
+    data.markers && data.markers.length > 0 && h('ul', {class: 'markers', id: 'covariate-markers', 'aria-label': 'Covariate markers on the time axis'},
+      data.markers.map((m, row) => h('li', {key: m.name, 'data-marker': m.name},
+        h('span', {class: `swatch marker-${row % MARKER_COLORS.length}`}), ' ',
+        `${m.name}: ${m.at.length} marked (${m.at.slice(0, 3).map((i) => data.labels[i]).join(', ')}${m.at.length > 3 ? ', …' : ''})`))));
 }
 
 function bandNames(data) {

@@ -43,6 +43,9 @@ export function ForecastView({store, navigate, session}) {
   const [fill, setFill] = useState('none');
   const [levels, setLevels] = useState('80,95');
   const [dragging, setDragging] = useState(false);
+  const [future, setFuture] = useState(null);
+  const [draggingFuture, setDraggingFuture] = useState(false);
+  const [holidays, setHolidays] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   const last = session.lastUpload;
@@ -70,16 +73,35 @@ export function ForecastView({store, navigate, session}) {
     }
     setBusy(true);
     setError('');
+    const level = levels.replace(/\s+/g, '') === '80,95' ? '' : levels;
     try {
-      const r = await api.upload('/api/datasets' + query({
-        optimize: 'true', horizon, metric, models: Array.from(chosen).join(','), name: file.name,
-        preset: chosen.size ? '' : preset,
-        frequency, fill, level: levels.replace(/\s+/g, '') === '80,95' ? '' : levels,
-      }), file);
+      let r;
+      if (future) {
+        // covariates: the history, then their future values, then the jobs
+        const up = await api.upload('/api/datasets' + query({name: file.name, frequency, fill}), file);
+        await api.upload(`/api/datasets/${seg(up.dataset_id)}/future` + query({horizon}), future);
+        const job = {dataset_id: up.dataset_id, horizon: Number(horizon)};
+        if (chosen.size) job.models = Array.from(chosen);
+        else if (preset) job.preset = preset;
+        if (metric) job.metric = metric;
+        if (holidays) job.holidays = holidays;
+        if (level) job.level = level.split(',').map(Number);
+        const created = await api.postJson('/api/jobs', job);
+        r = {...up, batch_id: created.batch_id, job_ids: created.job_ids, future: future.name};
+      } else {
+        r = await api.upload('/api/datasets' + query({
+          optimize: 'true', horizon, metric, models: Array.from(chosen).join(','), name: file.name,
+          preset: chosen.size ? '' : preset, frequency, fill, level, holidays,
+        }), file);
+      }
       store.addSubmitted(r.batch_id, r.job_ids, 'optimization');
       session.setLastUpload({...r, name: file.name});
     } catch (err) {
       const d = err.details || {};
+      if (err.code === 'missing_future_covariates' && !future) {
+        setError(`${err.message} — drop their future values in the second zone`);
+        return;
+      }
       const where = [d.line && `line ${d.line}`, d.column && `column ${d.column}`, d.sku && `SKU ${d.sku}`,
         d.ds && `ds ${d.ds}`].filter(Boolean).join(', ');
       setError(err.message + (where && !err.message.startsWith('line ') ? ` (${where})` : ''));
@@ -102,6 +124,23 @@ export function ForecastView({store, navigate, session}) {
       h('span', {class: 'muted'}, file ? ` (${file.size.toLocaleString()} bytes)` : ' or choose one: columns unique_id, ds, y'),
       h('input', {id: 'csv-file', type: 'file', accept: '.csv,text/csv', class: 'file',
         onChange: (e) => pick(e.currentTarget.files)})),
+      // Future covariates: a second file with unique_id, ds and the history's extra columns
+      h('label', {
+        class: 'drop future' + (draggingFuture ? ' over' : ''), for: 'future-file', id: 'future-drop',
+        onDragOver: (e) => { e.preventDefault(); setDraggingFuture(true); },
+        onDragLeave: () => setDraggingFuture(false),
+        onDrop: (e) => {
+          e.preventDefault();
+          setDraggingFuture(false);
+          if (e.dataTransfer.files.length) setFuture(e.dataTransfer.files[0]);
+        },
+      },
+      h('strong', null, future ? h(Name, {text: future.name}) : 'Future covariates (optional)'),
+      h('span', {class: 'muted'}, future
+        ? ` (${future.size.toLocaleString()} bytes)`
+        : ' drop a CSV of unique_id, ds and the extra columns (price, promo, …) for the horizon'),
+      h('input', {id: 'future-file', type: 'file', accept: '.csv,text/csv', class: 'file',
+        onChange: (e) => e.currentTarget.files.length && setFuture(e.currentTarget.files[0])})),
       h('div', {class: 'row'},
         h('label', null, 'Horizon ',
           h('input', {type: 'number', name: 'horizon', min: 1, max: 1000, value: horizon, required: true,
@@ -123,6 +162,10 @@ export function ForecastView({store, navigate, session}) {
         h('label', null, 'Gaps ',
           h('select', {name: 'fill', value: fill, onChange: (e) => setFill(e.currentTarget.value)},
             FILLS.map(([v, t]) => h('option', {key: v, value: v}, t)))),
+        h('label', null, 'Holidays ',
+          h('input', {type: 'text', name: 'holidays', value: holidays, size: 6, placeholder: 'US, DE-BY',
+            title: 'Public holidays as covariates: a country or country-region; country uses each series\' country column',
+            onInput: (e) => setHolidays(e.currentTarget.value.trim())})),
         h('label', null, 'Interval levels (%) ',
           h('input', {type: 'text', name: 'level', value: levels, size: 10, pattern: '[0-9., ]+',
             onInput: (e) => setLevels(e.currentTarget.value)}))),
@@ -138,6 +181,9 @@ export function ForecastView({store, navigate, session}) {
       h('p', {id: 'upload-answer'},
         `${last.series_count} series, ${last.row_count} rows, frequency ${last.frequency}`
         + (last.filled ? `, ${last.filled} missing values filled (${last.fill})` : '')
+        + (last.covariates && last.covariates.length ? `, covariates ${last.covariates.join(', ')}` : '')
+        + (last.future ? ` (future values from ${last.future})` : '')
+        + (last.ignored_columns && last.ignored_columns.length ? `, ignored columns ${last.ignored_columns.join(', ')}` : '')
         + `; ${last.job_ids.length} jobs created `,
         h('a', {href: `#/results/${seg(last.dataset_id)}`}, 'Results'), ' · ',
         h('a', {href: `/api/datasets/${seg(last.dataset_id)}/forecasts?format=csv`,

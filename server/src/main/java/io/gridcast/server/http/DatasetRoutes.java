@@ -129,6 +129,8 @@ final class DatasetRoutes implements RouteGroup {
    * @param seasonalPeriods every seasonal period its models use, ascending
    * @param covariates each covariate's values at {@code ds}, by name in column order
    * @param country the series' holiday region, or null
+   * @param holidays the stamps of {@code ds} that are public holidays of {@code country} (or of the
+   *     {@code holidays} query parameter): the chart's markers; empty without a region or dates
    */
   record SeriesHistory(
       String datasetId,
@@ -140,7 +142,8 @@ final class DatasetRoutes implements RouteGroup {
       List<String> ds,
       double[] y,
       Map<String, double[]> covariates,
-      String country) {}
+      String country,
+      List<String> holidays) {}
 
   DatasetRoutes(
       DatasetService datasets, UploadJobs uploadJobs, long maxUploadBytes, int maxPoints) {
@@ -414,7 +417,8 @@ final class DatasetRoutes implements RouteGroup {
             ds,
             s.values(),
             covariates,
-            c.country());
+            c.country(),
+            HolidayMarkers.of(s, orDefault(Params.text(ctx, "holidays"), c.country())));
     ctx.contentType("application/json").result(Json.write(answer));
   }
 

@@ -193,6 +193,8 @@ public abstract class CovariateJobContract {
     JsonNode job = awaitJob(http, up.json().path("job_ids").get(0).asText());
     JsonNode line = job.path("result").path("skus").get(0);
     assertThat(line.path("covariates").has("holiday")).as(line.toString()).isTrue();
-    assertThat(line.path("covariates").path("holiday").asDouble()).isLessThan(-20);
+    assertThat(line.path("covariates").path("holiday").asDouble())
+        .as("the marked holidays pull demand down; the other US holidays do not")
+        .isLessThan(-10);
   }
 }
