@@ -1,6 +1,5 @@
 package io.gridcast.server.cli;
 
-import io.gridcast.forecast.ForecastException;
 import io.gridcast.forecast.covariate.Covariates;
 import io.gridcast.forecast.series.Series;
 import io.gridcast.forecast.series.SeriesCsvReader;
@@ -32,9 +31,9 @@ record CovariateInput(
     List<Series> series, Map<String, SeriesCovariates> covariates, List<String> ignored) {
 
   /** A refused input: the message names the file and what is wrong. */
-  static final class RefusedInputException extends ForecastException {
+  static final class RefusedInputException extends ServerException {
     RefusedInputException(String message) {
-      super(message);
+      super(422, "invalid_input", message, Map.of());
     }
   }
 

@@ -187,7 +187,8 @@ public final class OptimizeCommand implements Callable<Integer> {
     CovariateInput input;
     try {
       if (!covariates.equals("auto") && !covariates.equals("none")) {
-        throw new ForecastException("--covariates must be auto or none, got '" + covariates + "'");
+        throw new CovariateInput.RefusedInputException(
+            "--covariates must be auto or none, got '" + covariates + "'");
       }
       input = CovariateInput.read(this.input, future, axis, covariates.equals("auto"), horizon);
       series = new ArrayList<>(input.series());
@@ -195,10 +196,11 @@ public final class OptimizeCommand implements Callable<Integer> {
         err.println("gridcast optimize: ignored columns " + input.ignored());
       }
     } catch (ForecastException e) {
-      err.println(
-          "gridcast optimize: "
-              + (e instanceof CovariateInput.RefusedInputException ? "" : this.input + ": ")
-              + e.getMessage());
+      err.println("gridcast optimize: " + this.input + ": " + e.getMessage());
+      err.flush();
+      return 2;
+    } catch (CovariateInput.RefusedInputException e) {
+      err.println("gridcast optimize: " + e.getMessage());
       err.flush();
       return 2;
     } catch (NoSuchFileException e) {

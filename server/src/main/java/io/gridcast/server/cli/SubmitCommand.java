@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gridcast.forecast.registry.ModelRegistry;
+import io.gridcast.server.error.ServerException;
 import io.gridcast.server.job.JobRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,6 +24,7 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -154,9 +156,13 @@ final class SubmitCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   /** An answer other than the one expected: the server's status and message. */
-  private static final class Refused extends RuntimeException {
+  private static final class Refused extends ServerException {
     Refused(int status, String where, JsonNode body, String raw) {
-      super(status + " " + where + body.path("error").path("message").asText(raw));
+      super(
+          status >= 400 && status <= 599 ? status : 502,
+          body.path("error").path("code").asText("unexpected_answer"),
+          status + " " + where + body.path("error").path("message").asText(raw),
+          Map.of());
     }
   }
 

@@ -60,8 +60,12 @@ class ResultBodyTest {
             "cv_scores",
             "forecast",
             "interval_method",
-            "fallback");
+            "fallback",
+            "covariates");
     assertThat(n.get("frequency").asText()).isEqualTo("index");
+    assertThat(n.get("covariates").isObject() && n.get("covariates").isEmpty())
+        .as("written, empty, when the chosen model used no covariates")
+        .isTrue();
     assertThat(n.get("fallback").isNull())
         .as("written, as null, when the search did not fall back")
         .isTrue();
