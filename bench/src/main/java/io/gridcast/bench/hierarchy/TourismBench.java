@@ -36,11 +36,12 @@ import java.util.TreeMap;
  * reconciliation (median of repeated runs after one warm-up).
  *
  * <p>Usage: {@code java -cp bench/target/benchmarks.jar io.gridcast.bench.hierarchy.TourismBench
- * [--data ../shared/data] [--threads N] [--models a,b] [--challengers a,b] [--aggregate-models a,b]
- * [--repeats 5]}. {@code --models} replaces the default candidates for every node, {@code
- * --challengers} adds models to the default list of regular series (behind the same incumbent
- * hurdle), {@code --aggregate-models} replaces the candidates of the aggregate nodes only (e.g.
- * {@code ets}).
+ * [--data ../shared/data] [--threads N] [--preset name] [--models a,b] [--challengers a,b]
+ * [--aggregate-models a,b] [--repeats 5]}. {@code --preset} picks the search's candidate lists by
+ * preset name ({@code default}, {@code accurate}), {@code --models} replaces them for every node,
+ * {@code --challengers} adds models to the default list of regular series (behind the same
+ * incumbent hurdle), {@code --aggregate-models} replaces the candidates of the aggregate nodes only
+ * (e.g. {@code ets}).
  */
 public final class TourismBench {
   private TourismBench() {}
@@ -194,7 +195,7 @@ public final class TourismBench {
     CandidateSource base =
         opt.containsKey("models")
             ? DefaultSelection.named(registry, List.of(opt.get("models").split(",")))
-            : DefaultSelection.of(registry);
+            : DefaultSelection.preset(registry, opt.getOrDefault("preset", "default"));
     CandidateSource all = base;
     if (opt.containsKey("challengers")) {
       List<ModelSpec> extra = registry.candidates(List.of(opt.get("challengers").split(",")));
@@ -223,7 +224,7 @@ public final class TourismBench {
 
   private static String describe(Map<String, String> opt) {
     String all =
-        opt.getOrDefault("models", "default selection")
+        opt.getOrDefault("models", "preset " + opt.getOrDefault("preset", "default"))
             + (opt.containsKey("challengers") ? " + challengers " + opt.get("challengers") : "");
     return opt.containsKey("aggregate-models")
         ? all + " for bottom series, " + opt.get("aggregate-models") + " for aggregates"
