@@ -36,6 +36,11 @@ public final class DatasetStore {
     this.ds = db.dataSource();
   }
 
+  /** The database the store writes to: what joins another write to its transaction. */
+  public JdbcDatabase db() {
+    return db;
+  }
+
   /** Stores a dataset and its series in one transaction of its own. */
   public void insert(Dataset d, List<Series> series) {
     try {
@@ -359,7 +364,13 @@ public final class DatasetStore {
   public boolean delete(String ownerId, String id) {
     try {
       return db.inTx(c -> {
-        for (String table : List.of("forecast_result", "dataset_series")) {
+        for (String table :
+            List.of(
+                "reconciliation",
+                "hierarchy_node",
+                "dataset_hierarchy",
+                "forecast_result",
+                "dataset_series")) {
           try (PreparedStatement ps =
               c.prepareStatement(
                   "DELETE FROM "

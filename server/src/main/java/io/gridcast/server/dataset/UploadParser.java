@@ -81,13 +81,32 @@ public final class UploadParser {
    *     maxValues}
    */
   public Parsed csv(InputStream body, UploadFormat format, long maxValues) {
+    return csv(new LineLengthLimit(strictUtf8(body), MAX_LINE_CHARS), format, maxValues);
+  }
+
+  /**
+   * The series of a CSV body and each series' values of the {@code keyColumns} (a hierarchy's key
+   * columns), read in the same pass.
+   *
+   * @throws InvalidUploadException also when a key column is missing or a series' keys differ
+   *     between its rows (naming the lines)
+   */
+  public Keyed csvWithKeys(
+      InputStream body, UploadFormat format, long maxValues, List<String> keyColumns) {
+    KeyColumns keys =
+        new KeyColumns(
+            new LineLengthLimit(strictUtf8(body), MAX_LINE_CHARS), format.idColumn(), keyColumns);
+    Parsed parsed = csv(keys, format, maxValues);
+    return new Keyed(parsed, keys.bySeries());
+  }
+
+  /** A CSV upload's series and each series' key values (by series id). */
+  public record Keyed(Parsed parsed, Map<String, KeyColumns.Keys> keys) {}
+
+  private Parsed csv(Reader text, UploadFormat format, long maxValues) {
     List<Series> series;
     try {
-      series =
-          reader(format, maxValues)
-              .read(
-                  new BufferedReader(
-                      new LineLengthLimit(strictUtf8(body), MAX_LINE_CHARS), 1 << 16));
+      series = reader(format, maxValues).read(new BufferedReader(text, 1 << 16));
     } catch (RuntimeException e) {
       throw invalid(e, false);
     }

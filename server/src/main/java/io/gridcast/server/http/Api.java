@@ -54,6 +54,7 @@ public final class Api {
                 config.maxUploadBytes(),
                 limits.maxPointsPerSeries()),
             new ForecastRoutes(c.datasets(), c.results()),
+            new HierarchyRoutes(c.datasets()),
             new JobRoutes(
                 c.jobs(), c.store(), c.clock(), new SharedAnswers<>(c.feed()::localChangeVersion)),
             new EventRoutes(
@@ -79,7 +80,15 @@ public final class Api {
     if (!Params.bool(ctx, "optimize")) {
       for (String p :
           List.of(
-              "horizon", "models", "preset", "metric", "folds", "priority", "reason", "level")) {
+              "horizon",
+              "models",
+              "preset",
+              "metric",
+              "folds",
+              "priority",
+              "reason",
+              "level",
+              "reconciliation")) {
         if (Params.text(ctx, p) != null) {
           throw ApiException.badRequest(p, p + " applies only with optimize=true");
         }
@@ -97,8 +106,13 @@ public final class Api {
             .priority(Params.optionalInteger(ctx, "priority"))
             .reason(Params.text(ctx, "reason"))
             .level(Params.numbers(ctx, "level"))
+            .reconciliation(Params.text(ctx, "reconciliation"))
             .idempotencyKey(ctx.header("Idempotency-Key"))
             .build();
+    if (req.reconciliation() != null && ctx.queryParam("hierarchy") == null) {
+      throw ApiException.badRequest(
+          "reconciliation", "reconciliation applies to an upload with a hierarchy");
+    }
     PreparedRequest prepared = jobs.prepare(req);
     return new DatasetRoutes.JobsForUpload() {
       @Override
@@ -122,6 +136,7 @@ public final class Api {
                 upload.dataset().id(),
                 upload.skus(),
                 new ReadSeries(upload.series(), Fill.parse(upload.dataset().fill())),
+                upload.hierarchy(),
                 (c, ids) -> datasets.storeIn(c, upload));
         LOG.info(
             "dataset {}: stored with {} optimization jobs in {} ms, batch {}",

@@ -28,6 +28,10 @@ import java.util.List;
  *     ForecastJobs#DEFAULT_THRESHOLD})
  * @param level interval levels in percent, each in (0, 100) (default 80 and 95): the forecast
  *     carries {@code lo_L} and {@code hi_L} for each
+ * @param reconciliation for a dataset with a hierarchy: how the forecasts of its nodes are made
+ *     coherent once every optimization of the batch has finished ({@code mint_shrink}, the default,
+ *     {@code bottom_up}, {@code top_down}, {@code ols}, {@code wls}, {@code wls_variance}, or
+ *     {@code none}); for a {@code reconciliation} job the method it runs
  */
 public record JobRequest(
     String datasetId,
@@ -43,7 +47,8 @@ public record JobRequest(
     String idempotencyKey,
     String sourceDatasetId,
     Double threshold,
-    List<Double> level) {
+    List<Double> level,
+    String reconciliation) {
 
   /** The horizon of a request that names none. */
   public static final int DEFAULT_HORIZON = 12;
@@ -72,7 +77,8 @@ public record JobRequest(
         .idempotencyKey(idempotencyKey)
         .sourceDatasetId(sourceDatasetId)
         .threshold(threshold)
-        .level(level);
+        .level(level)
+        .reconciliation(reconciliation);
   }
 
   /**
@@ -94,6 +100,7 @@ public record JobRequest(
     private String sourceDatasetId;
     private Double threshold;
     private List<Double> level;
+    private String reconciliation;
 
     private Builder() {}
 
@@ -172,6 +179,11 @@ public record JobRequest(
       return this;
     }
 
+    public Builder reconciliation(String v) {
+      reconciliation = v;
+      return this;
+    }
+
     public JobRequest build() {
       return new JobRequest(
           datasetId,
@@ -187,7 +199,8 @@ public record JobRequest(
           idempotencyKey,
           sourceDatasetId,
           threshold,
-          level);
+          level,
+          reconciliation);
     }
   }
 }

@@ -41,6 +41,9 @@ import java.util.Map;
  * @param intervalMethod how the intervals were made
  * @param fallback why the SKU did not get its best-scoring candidate; null (written) when it did
  * @param rescore what a rescoring adds; null for an optimization (then not written)
+ * @param residuals the chosen model's in-sample one-step residuals on the whole history ({@link
+ *     Residuals}: base64 of little-endian float64), what reconciliation estimates the forecast
+ *     errors' covariance from; null (not written) when the model gives none
  */
 record ResultBody(
     @JsonInclude(Include.NON_NULL) String sku,
@@ -57,7 +60,8 @@ record ResultBody(
     Forecast forecast,
     String intervalMethod,
     FallbackNote fallback,
-    @JsonUnwrapped Rescore rescore) {
+    @JsonUnwrapped Rescore rescore,
+    @JsonInclude(Include.NON_NULL) String residuals) {
 
   /** At most this many candidate scores are kept per SKU (best first). */
   static final int MAX_SCORES = 20;
@@ -199,7 +203,8 @@ record ResultBody(
         new Forecast(ds, JobJson.finite(r.forecast()), bands),
         r.intervalMethod() == null ? null : r.intervalMethod().name().toLowerCase(Locale.ROOT),
         r.fallback().map(FallbackNote::of).orElse(null),
-        null);
+        null,
+        Residuals.encode(r.residuals()));
   }
 
   /** This body with what a rescoring adds. */
@@ -219,7 +224,8 @@ record ResultBody(
         forecast,
         intervalMethod,
         fallback,
-        r);
+        r,
+        residuals);
   }
 
   /**
@@ -242,7 +248,8 @@ record ResultBody(
         forecast.withoutDates(),
         intervalMethod,
         fallback,
-        rescore);
+        rescore,
+        residuals);
   }
 
   /** The score, NaN when there is none. */

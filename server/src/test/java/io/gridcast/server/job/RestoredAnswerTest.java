@@ -41,6 +41,7 @@ class RestoredAnswerTest {
                     97.5, new Double[] {0.0, null, -4.0}, new Double[] {2.0, 3.0, 4.0}))),
         "analytic",
         fallback,
+        null,
         null);
   }
 
