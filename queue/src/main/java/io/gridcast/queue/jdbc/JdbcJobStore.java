@@ -1,5 +1,6 @@
 package io.gridcast.queue.jdbc;
 
+import io.gridcast.queue.Continuation;
 import io.gridcast.queue.Job;
 import io.gridcast.queue.JobAttempt;
 import io.gridcast.queue.JobEvent;
@@ -9,8 +10,10 @@ import io.gridcast.queue.JobSpec;
 import io.gridcast.queue.JobStatus;
 import io.gridcast.queue.JobStore;
 import io.gridcast.queue.jdbc.ChangeBuffer.JobRef;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -21,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -70,11 +74,13 @@ public final class JdbcJobStore extends JdbcJobBulk implements JobStore {
             }
           }
           work.run(c, List.copyOf(jobIds));
+          checkAwaitedBatches(c, p, batch);
           long[] turns = Turns.assign(c, dialect, p.ownerId(), p.jobs(), now);
           String sql =
               "INSERT INTO job (id, owner_id, type, status, priority, reason, batch_id, label,"
                   + " payload, attempt, max_attempts, run_after, cancel_requested, idempotency_key,"
-                  + " created_at, updated_at, result, finished_at, turn) VALUES ("
+                  + " created_at, updated_at, result, finished_at, turn, after_batch_id,"
+                  + " after_batch_policy) VALUES ("
                   + dialect.uuidParam()
                   + ", ?, ?, ?, ?, ?, "
                   + dialect.uuidParam()
@@ -82,17 +88,24 @@ public final class JdbcJobStore extends JdbcJobBulk implements JobStore {
                   + dialect.jsonParam()
                   + ", 0, ?, ?, ?, ?, ?, ?, "
                   + dialect.jsonParam()
-                  + ", ?, ?)";
+                  + ", ?, ?, "
+                  + dialect.uuidParam()
+                  + ", ?)";
           boolean pending = false;
           try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (int k = 0; k < p.jobs().size(); k++) {
               JobSpec s = p.jobs().get(k);
               UUID id = jobIds.get(k);
               boolean answered = s.answer() != null;
+              Continuation after = s.continuation();
+              JobStatus status =
+                  answered
+                      ? JobStatus.COMPLETED
+                      : after != null ? JobStatus.WAITING : JobStatus.PENDING;
               dialect.setUuid(ps, 1, id);
               ps.setString(2, p.ownerId());
               ps.setString(3, s.type());
-              ps.setString(4, answered ? "completed" : "pending");
+              ps.setString(4, status.dbValue());
               ps.setInt(5, s.priority());
               ps.setString(6, s.reason());
               dialect.setUuid(ps, 7, batch);
@@ -107,20 +120,97 @@ public final class JdbcJobStore extends JdbcJobBulk implements JobStore {
               ps.setString(16, s.answer());
               dialect.setInstant(ps, 17, answered ? now : null);
               ps.setLong(18, turns[k]);
+              dialect.setUuid(ps, 19, after == null ? null : after.batchId());
+              ps.setString(20, after == null ? null : after.onChildFailure().dbValue());
               ps.addBatch();
               JobRef ref = new JobRef(id, p.ownerId(), s.type(), batch, s.label());
-              changes.event(ref, JobEventKind.ENQUEUED, JobStatus.PENDING, null);
+              changes.event(
+                  ref,
+                  JobEventKind.ENQUEUED,
+                  status == JobStatus.WAITING ? JobStatus.WAITING : JobStatus.PENDING,
+                  null);
               if (answered) {
                 changes.event(ref, JobEventKind.COMPLETED, JobStatus.COMPLETED, null);
+              } else if (after != null) {
+                changes.newlyWaiting.add(id);
               } else {
                 pending = true;
               }
-              changes.move(p.ownerId(), null, answered ? JobStatus.COMPLETED : JobStatus.PENDING);
+              changes.move(p.ownerId(), null, status);
             }
             ps.executeBatch();
           }
           changes.jobsAvailable = pending;
           return new JobInsertResult(batch, jobIds, true);
+        });
+  }
+
+  /**
+   * A continuation may await its own insert's batch or an earlier batch of the same owner: one that
+   * holds jobs, all of them the owner's.
+   *
+   * @throws IllegalArgumentException naming the batch and the owner otherwise
+   */
+  private void checkAwaitedBatches(Connection c, JobInsertManyParams p, UUID batch)
+      throws SQLException {
+    Set<UUID> awaited = new TreeSet<>();
+    for (JobSpec s : p.jobs()) {
+      if (s.continuation() != null && !s.continuation().batchId().equals(batch)) {
+        awaited.add(s.continuation().batchId());
+      }
+    }
+    for (UUID b : awaited) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "SELECT coalesce(sum(CASE WHEN owner_id = ? THEN 1 ELSE 0 END), 0),"
+                  + " coalesce(sum(CASE WHEN owner_id <> ? THEN 1 ELSE 0 END), 0) FROM job"
+                  + " WHERE batch_id = "
+                  + dialect.uuidParam())) {
+        ps.setString(1, p.ownerId());
+        ps.setString(2, p.ownerId());
+        dialect.setUuid(ps, 3, b);
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          if (rs.getLong(1) == 0 || rs.getLong(2) > 0) {
+            throw new IllegalArgumentException(
+                "a continuation awaits batch "
+                    + b
+                    + ", which holds no jobs of owner '"
+                    + p.ownerId()
+                    + "'"
+                    + (rs.getLong(2) > 0 ? " (it is another owner's)" : ""));
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * Releases waiting continuations whose batch has finished: the same release as the one in the
+   * transaction that finishes a batch's last job, for any batch found closed while a continuation
+   * still waits.
+   */
+  @Override
+  public int jobContinuationRelease(JobContinuationReleaseParams p) {
+    Instant now = ms(p.now());
+    String sql =
+        "SELECT DISTINCT after_batch_id FROM job w WHERE status = 'waiting' AND NOT EXISTS"
+            + " (SELECT 1 FROM job ch WHERE ch.batch_id = w.after_batch_id AND ch."
+            + Continuations.OPEN
+            + " AND (ch.after_batch_id IS NULL OR ch.after_batch_id <> ch.batch_id)) LIMIT ?";
+    return tx(
+        "jobContinuationRelease",
+        now,
+        (c, changes) -> {
+          try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setInt(1, p.limit());
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                changes.finishedBatches.add(dialect.getUuid(rs, "after_batch_id"));
+              }
+            }
+          }
+          return Continuations.settle(c, dialect, changes, now);
         });
   }
 

@@ -65,7 +65,7 @@ final class PgStatements {
 
   /**
    * Parameters: (id, attempt, result, progress) per row, then workerId, now (finished), now
-   * (updated). Returns the ids accepted.
+   * (updated). Returns the ids accepted and their batch ids.
    */
   static String complete(int rows) {
     StringBuilder values = new StringBuilder();
@@ -85,6 +85,6 @@ final class PgStatements {
         + " RETURNING job.id, job.owner_id, job.type, job.batch_id, job.label, job.progress,"
         + " job.updated_at)"
         + tail("COMPLETED", "completed", "running")
-        + " SELECT u.id FROM u CROSS JOIN (SELECT count(*) AS notified FROM n) AS nn";
+        + " SELECT u.id, u.batch_id FROM u CROSS JOIN (SELECT count(*) AS notified FROM n) AS nn";
   }
 }

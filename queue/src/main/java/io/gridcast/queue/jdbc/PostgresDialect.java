@@ -28,8 +28,9 @@ import javax.sql.DataSource;
  * PostgreSQL: native uuid, timestamptz and jsonb; {@code FOR UPDATE SKIP LOCKED} claims; {@code
  * NOTIFY} on channel {@value #CHANNEL} at commit, heard by {@link PgListener}. Writers need no
  * process lock (row locks do the work). Pools rewrite batched inserts to multi-row statements. The
- * claim and an all-completed batch each run as ONE autocommitted statement that also writes its
- * events, count deltas and NOTIFY ({@link PgStatements}): one round trip per batch.
+ * claim runs as ONE autocommitted statement that also writes its events, count deltas and NOTIFY
+ * ({@link PgStatements}): one round trip per batch; a batch of completions is one such statement
+ * too, framed in a transaction with the release of the continuations it makes due.
  */
 final class PostgresDialect extends Dialect {
   static final String URL_PREFIX = "jdbc:postgresql:";
@@ -125,6 +126,11 @@ final class PostgresDialect extends Dialect {
   }
 
   @Override
+  String shareRows() {
+    return " FOR SHARE";
+  }
+
+  @Override
   String lockRows() {
     return " FOR UPDATE";
   }
@@ -179,8 +185,10 @@ final class PostgresDialect extends Dialect {
   }
 
   /**
-   * All-completed batches (the hot path) as one autocommitted statement; otherwise a transaction
-   * with the completions as one statement and one fenced update per other outcome.
+   * One transaction: the completions as one statement (rows, events, count deltas, NOTIFY), one
+   * fenced update per other outcome, then the release of continuations whose batch this finished
+   * ({@link Continuations}, one more statement when none waits). The release must share the
+   * completions' transaction, so even an all-completed batch is not autocommitted.
    */
   @Override
   Set<UUID> jobFinishMany(Transactions tx, JobFinishManyParams p, Instant now) {
@@ -192,15 +200,6 @@ final class PostgresDialect extends Dialect {
       } else {
         others.add(o);
       }
-    }
-    if (others.isEmpty()) {
-      return tx.autocommit(
-          "jobFinishMany",
-          (c, changes) -> {
-            Set<UUID> accepted = new HashSet<>();
-            complete(c, changes, completed, p.workerId(), now, accepted);
-            return accepted;
-          });
     }
     return tx.inTx(
         "jobFinishMany",
@@ -239,6 +238,7 @@ final class PostgresDialect extends Dialect {
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           accepted.add(getUuid(rs, "id"));
+          changes.finishedBatches.add(getUuid(rs, "batch_id"));
         }
       }
     }
