@@ -103,25 +103,9 @@ abstract sealed class JdbcJobBulk extends JdbcJobReads permits JdbcJobStore {
         "jobCancelMany",
         now,
         (c, changes) -> {
-          int cancelled = 0;
-          for (JobStatus from : List.of(JobStatus.PENDING, JobStatus.WAITING)) {
-            FilterSql queued = new FilterSql(p.filter(), dialect, EnumSet.of(from));
-            try (PreparedStatement ps =
-                c.prepareStatement(
-                    "UPDATE job SET status = 'cancelled', finished_at = ?, updated_at = ? WHERE"
-                        + queued.where()
-                        + " RETURNING id, owner_id, type, batch_id, label")) {
-              dialect.setInstant(ps, 1, now);
-              dialect.setInstant(ps, 2, now);
-              queued.bind(ps, 3);
-              try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                  cancelled(rs, from, changes);
-                  cancelled++;
-                }
-              }
-            }
-          }
+          // Running jobs first: a worker finishing one of them then locks the batch's waiting
+          // continuations, which the queued-jobs update below may hold; asking first keeps the
+          // lock order of both transactions the same (running rows, then waiting rows).
           FilterSql running = new FilterSql(p.filter(), dialect, EnumSet.of(JobStatus.RUNNING));
           int requested = 0;
           try (PreparedStatement ps =
@@ -143,6 +127,25 @@ abstract sealed class JdbcJobBulk extends JdbcJobReads permits JdbcJobStore {
                     JobStatus.RUNNING,
                     null);
                 requested++;
+              }
+            }
+          }
+          int cancelled = 0;
+          for (JobStatus from : List.of(JobStatus.PENDING, JobStatus.WAITING)) {
+            FilterSql queued = new FilterSql(p.filter(), dialect, EnumSet.of(from));
+            try (PreparedStatement ps =
+                c.prepareStatement(
+                    "UPDATE job SET status = 'cancelled', finished_at = ?, updated_at = ? WHERE"
+                        + queued.where()
+                        + " RETURNING id, owner_id, type, batch_id, label")) {
+              dialect.setInstant(ps, 1, now);
+              dialect.setInstant(ps, 2, now);
+              queued.bind(ps, 3);
+              try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                  cancelled(rs, from, changes);
+                  cancelled++;
+                }
               }
             }
           }

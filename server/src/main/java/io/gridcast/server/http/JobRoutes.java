@@ -240,7 +240,7 @@ final class JobRoutes implements RouteGroup {
     int cancelled = 0;
     int requested = 0;
     int deleted = 0;
-    if (statuses.contains(JobStatus.PENDING) || statuses.contains(JobStatus.RUNNING)) {
+    if (statuses.stream().anyMatch(s -> !s.isFinished())) {
       EnumSet<JobStatus> active = EnumSet.noneOf(JobStatus.class);
       for (JobStatus s : statuses) {
         if (!s.isFinished()) {
