@@ -2,6 +2,7 @@ package io.gridcast.queue.jdbc;
 
 import io.gridcast.queue.ChildFailurePolicy;
 import io.gridcast.queue.JobEventKind;
+import io.gridcast.queue.JobSpec;
 import io.gridcast.queue.JobStatus;
 import io.gridcast.queue.jdbc.ChangeBuffer.JobRef;
 import java.sql.Connection;
@@ -94,6 +95,66 @@ final class Continuations {
       }
     }
     return released;
+  }
+
+  /**
+   * A continuation may await its own insert's batch or an earlier batch of the same owner: one that
+   * holds jobs, all of them the owner's.
+   *
+   * @throws IllegalArgumentException naming the batch and the owner otherwise
+   */
+  static void checkAwaited(
+      Connection c, Dialect dialect, String ownerId, List<JobSpec> specs, UUID batch)
+      throws SQLException {
+    Set<UUID> awaited = new TreeSet<>();
+    for (JobSpec s : specs) {
+      if (s.continuation() != null && !s.continuation().batchId().equals(batch)) {
+        awaited.add(s.continuation().batchId());
+      }
+    }
+    for (UUID b : awaited) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "SELECT coalesce(sum(CASE WHEN owner_id = ? THEN 1 ELSE 0 END), 0),"
+                  + " coalesce(sum(CASE WHEN owner_id <> ? THEN 1 ELSE 0 END), 0) FROM job"
+                  + " WHERE batch_id = "
+                  + dialect.uuidParam())) {
+        ps.setString(1, ownerId);
+        ps.setString(2, ownerId);
+        dialect.setUuid(ps, 3, b);
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          if (rs.getLong(1) == 0 || rs.getLong(2) > 0) {
+            throw new IllegalArgumentException(
+                "a continuation awaits batch "
+                    + b
+                    + ", which holds no jobs of owner '"
+                    + ownerId
+                    + "'"
+                    + (rs.getLong(2) > 0 ? " (it is another owner's)" : ""));
+          }
+        }
+      }
+    }
+  }
+
+  /** Up to {@code limit} batches that waiting continuations await and that are closed. */
+  static List<UUID> closedBatches(Connection c, Dialect d, int limit) throws SQLException {
+    List<UUID> out = new ArrayList<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT DISTINCT after_batch_id FROM job w WHERE status = 'waiting' AND NOT EXISTS"
+                + " (SELECT 1 FROM job ch WHERE ch.batch_id = w.after_batch_id AND ch."
+                + OPEN
+                + " AND (ch.after_batch_id IS NULL OR ch.after_batch_id <> ch.batch_id)) LIMIT ?")) {
+      ps.setInt(1, limit);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(d.getUuid(rs, "after_batch_id"));
+        }
+      }
+    }
+    return out;
   }
 
   /**

@@ -10,10 +10,8 @@ import io.gridcast.queue.JobSpec;
 import io.gridcast.queue.JobStatus;
 import io.gridcast.queue.JobStore;
 import io.gridcast.queue.jdbc.ChangeBuffer.JobRef;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -24,7 +22,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -74,7 +71,7 @@ public final class JdbcJobStore extends JdbcJobBulk implements JobStore {
             }
           }
           work.run(c, List.copyOf(jobIds));
-          checkAwaitedBatches(c, p, batch);
+          Continuations.checkAwaited(c, dialect, p.ownerId(), p.jobs(), batch);
           long[] turns = Turns.assign(c, dialect, p.ownerId(), p.jobs(), now);
           String sql =
               "INSERT INTO job (id, owner_id, type, status, priority, reason, batch_id, label,"
@@ -146,46 +143,6 @@ public final class JdbcJobStore extends JdbcJobBulk implements JobStore {
   }
 
   /**
-   * A continuation may await its own insert's batch or an earlier batch of the same owner: one that
-   * holds jobs, all of them the owner's.
-   *
-   * @throws IllegalArgumentException naming the batch and the owner otherwise
-   */
-  private void checkAwaitedBatches(Connection c, JobInsertManyParams p, UUID batch)
-      throws SQLException {
-    Set<UUID> awaited = new TreeSet<>();
-    for (JobSpec s : p.jobs()) {
-      if (s.continuation() != null && !s.continuation().batchId().equals(batch)) {
-        awaited.add(s.continuation().batchId());
-      }
-    }
-    for (UUID b : awaited) {
-      try (PreparedStatement ps =
-          c.prepareStatement(
-              "SELECT coalesce(sum(CASE WHEN owner_id = ? THEN 1 ELSE 0 END), 0),"
-                  + " coalesce(sum(CASE WHEN owner_id <> ? THEN 1 ELSE 0 END), 0) FROM job"
-                  + " WHERE batch_id = "
-                  + dialect.uuidParam())) {
-        ps.setString(1, p.ownerId());
-        ps.setString(2, p.ownerId());
-        dialect.setUuid(ps, 3, b);
-        try (ResultSet rs = ps.executeQuery()) {
-          rs.next();
-          if (rs.getLong(1) == 0 || rs.getLong(2) > 0) {
-            throw new IllegalArgumentException(
-                "a continuation awaits batch "
-                    + b
-                    + ", which holds no jobs of owner '"
-                    + p.ownerId()
-                    + "'"
-                    + (rs.getLong(2) > 0 ? " (it is another owner's)" : ""));
-          }
-        }
-      }
-    }
-  }
-
-  /**
    * Releases waiting continuations whose batch has finished: the same release as the one in the
    * transaction that finishes a batch's last job, for any batch found closed while a continuation
    * still waits.
@@ -193,23 +150,11 @@ public final class JdbcJobStore extends JdbcJobBulk implements JobStore {
   @Override
   public int jobContinuationRelease(JobContinuationReleaseParams p) {
     Instant now = ms(p.now());
-    String sql =
-        "SELECT DISTINCT after_batch_id FROM job w WHERE status = 'waiting' AND NOT EXISTS"
-            + " (SELECT 1 FROM job ch WHERE ch.batch_id = w.after_batch_id AND ch."
-            + Continuations.OPEN
-            + " AND (ch.after_batch_id IS NULL OR ch.after_batch_id <> ch.batch_id)) LIMIT ?";
     return tx(
         "jobContinuationRelease",
         now,
         (c, changes) -> {
-          try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setInt(1, p.limit());
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                changes.finishedBatches.add(dialect.getUuid(rs, "after_batch_id"));
-              }
-            }
-          }
+          changes.finishedBatches.addAll(Continuations.closedBatches(c, dialect, p.limit()));
           return Continuations.settle(c, dialect, changes, now);
         });
   }
