@@ -39,6 +39,6 @@ public enum JobStatus {
     throw new IllegalArgumentException(
         "unknown job status '"
             + value
-            + "'; known: pending, running, completed, failed, cancelled");
+            + "'; known: waiting, pending, running, completed, failed, cancelled");
   }
 }
