@@ -185,10 +185,11 @@ final class PostgresDialect extends Dialect {
   }
 
   /**
-   * One transaction: the completions as one statement (rows, events, count deltas, NOTIFY), one
-   * fenced update per other outcome, then the release of continuations whose batch this finished
-   * ({@link Continuations}, one more statement when none waits). The release must share the
-   * completions' transaction, so even an all-completed batch is not autocommitted.
+   * One transaction: the completions as one statement (rows, events, count deltas, NOTIFY) sent
+   * together with the lock step of the continuation release, one fenced update per other outcome,
+   * then the release of continuations whose batch this finished ({@link Continuations}; nothing
+   * more when none waits). The release must share the completions' transaction, so even an
+   * all-completed batch is not autocommitted: statements, then COMMIT, two round trips.
    */
   @Override
   Set<UUID> jobFinishMany(Transactions tx, JobFinishManyParams p, Instant now) {
@@ -224,7 +225,13 @@ final class PostgresDialect extends Dialect {
     if (completed.isEmpty()) {
       return;
     }
-    try (PreparedStatement ps = c.prepareStatement(PgStatements.complete(completed.size()))) {
+    // Two statements in one round trip: the completions, then the lock step of the continuation
+    // release (a later statement, so it sees what the transactions it waited for committed).
+    String sql =
+        PgStatements.complete(completed.size()) + "; " + PgStatements.lockWaiting(completed.size());
+    Set<UUID> batches = new HashSet<>();
+    boolean waiting;
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
       int i = 1;
       for (Completed x : completed) {
         setUuid(ps, i++, x.id());
@@ -234,13 +241,27 @@ final class PostgresDialect extends Dialect {
       }
       ps.setString(i++, workerId);
       setInstant(ps, i++, now);
-      setInstant(ps, i, now);
-      try (ResultSet rs = ps.executeQuery()) {
+      setInstant(ps, i++, now);
+      for (Completed x : completed) {
+        setUuid(ps, i++, x.id());
+      }
+      ps.execute();
+      try (ResultSet rs = ps.getResultSet()) {
         while (rs.next()) {
           accepted.add(getUuid(rs, "id"));
-          changes.finishedBatches.add(getUuid(rs, "batch_id"));
+          batches.add(getUuid(rs, "batch_id"));
         }
       }
+      if (!ps.getMoreResults()) {
+        throw new SQLException("the completion's lock step returned no rows: " + sql);
+      }
+      try (ResultSet rs = ps.getResultSet()) {
+        waiting = rs.next();
+      }
+    }
+    // No continuation waits for these batches: nothing to release, no further statement.
+    if (waiting) {
+      changes.finishedBatches.addAll(batches);
     }
     changes.statementEvents |= !accepted.isEmpty();
   }
