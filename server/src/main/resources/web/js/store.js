@@ -11,7 +11,7 @@
 
 import {UNREACHABLE, api, query} from './api.js';
 
-export const STATUSES = ['pending', 'running', 'completed', 'failed', 'cancelled'];
+export const STATUSES = ['waiting', 'pending', 'running', 'completed', 'failed', 'cancelled'];
 const FINISHED = new Set(['completed', 'failed', 'cancelled']);
 const PAGE = 500;
 const POLL_MS = 2000;
@@ -22,7 +22,7 @@ const BACKOFF_MAX_MS = 30000;
 export const isFinished = (status) => FINISHED.has(status);
 
 function emptyCounts() {
-  return {pending: 0, running: 0, completed: 0, failed: 0, cancelled: 0};
+  return {waiting: 0, pending: 0, running: 0, completed: 0, failed: 0, cancelled: 0};
 }
 
 const newestFirst = (a, b) => (a < b ? 1 : a > b ? -1 : 0);

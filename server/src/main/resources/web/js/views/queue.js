@@ -88,7 +88,7 @@ export function QueuePanel({store, navigate, batch: fixedBatch, idPrefix = 'queu
     return r.cancel_requested ? `Asked ${who} to stop` : `Cancelled ${who}`;
   });
   const cancelBatch = () => act(async () => {
-    const r = await api.del('/api/jobs' + query({status: 'pending,running', batch: filter.batch}));
+    const r = await api.del('/api/jobs' + query({status: 'waiting,pending,running', batch: filter.batch}));
     store.refresh();
     return `Batch cancelled: ${r.cancelled} pending jobs cancelled, ${r.cancel_requested} running asked to stop`;
   });
