@@ -204,7 +204,8 @@ public final class GridcastServer implements AutoCloseable {
       PerformanceJobs performanceJobs =
           new PerformanceJobs(datasets, registry, config.dataDir().resolve("profiles"));
       Map<String, JobHandler> handlers = new LinkedHashMap<>();
-      handlers.putAll(new ForecastJobs(datasets, results, registry, clock, p.cache).handlers());
+      handlers.putAll(
+          new ForecastJobs(datasets, results, registry, clock, p.cache, hierarchies).handlers());
       handlers.putAll(new ReconciliationJobs(hierarchies, results, clock).handlers());
       handlers.putAll(performanceJobs.handlers());
       p.queue = queue(config, p, handlers, clock);

@@ -207,6 +207,36 @@ public abstract class ReconciliationContract {
   }
 
   @Test
+  void validation_ofAHierarchy_scoresEveryLevel_beforeAndAfterReconciliation() {
+    Http http = TestServers.client(server);
+    Http.Res up =
+        http.post("/api/datasets" + HierarchyFixture.QUERY, "text/csv", HierarchyFixture.csv());
+    String dataset = up.json().path("dataset_id").asText();
+    Http.Res sub =
+        http.postJson(
+            "/api/jobs",
+            "{\"dataset_id\":\""
+                + dataset
+                + "\",\"type\":\"validation\",\"models\":[\"theta\"],\"horizon\":6}");
+    assertThat(sub.status()).as(sub.body()).isEqualTo(201);
+    JsonNode report =
+        awaitCompleted(http, sub.json().path("job_ids").get(0).asText()).path("result");
+    JsonNode h = report.path("hierarchy");
+    assertThat(h.path("hierarchy").asText()).isEqualTo(HierarchyFixture.DECLARATION);
+    assertThat(h.path("levels")).hasSize(8);
+    assertThat(h.path("levels").get(0).path("level").asText()).isEqualTo("total");
+    assertThat(h.path("levels").get(7).path("nodes").asInt()).isEqualTo(HierarchyFixture.BOTTOM);
+    double sum = 0;
+    for (JsonNode l : h.path("levels")) {
+      assertThat(l.path("base_mase").asDouble()).as(l.toString()).isPositive();
+      assertThat(l.path("reconciled_mase").asDouble()).as(l.toString()).isPositive();
+      sum += l.path("base_mase").asDouble();
+    }
+    assertThat(h.path("mean_base_mase").asDouble()).isCloseTo(sum / 8, within(1e-9));
+    assertThat(h.path("requested").asText()).isEqualTo("mint_shrink");
+  }
+
+  @Test
   void reconciliation_ofADatasetWithoutHierarchy_isRefusedNamingTheField() {
     Http http = TestServers.client(server);
     Http.Res up = http.post("/api/datasets", "text/csv", TestServers.monthlyCsv(2, 36, 1.0));
