@@ -7,6 +7,7 @@ import io.gridcast.forecast.hierarchy.HierarchySpec;
 import io.gridcast.forecast.hierarchy.NestingConflictException;
 import io.gridcast.forecast.hierarchy.Node;
 import io.gridcast.forecast.series.Series;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -19,14 +20,27 @@ import java.util.Map;
  * and each aggregate is the exact (compensated) sum of its bottom series on their one time axis.
  * Stateless.
  */
-final class HierarchyUpload {
+public final class HierarchyUpload {
   /** Conflicts an error lists in its details. */
   static final int SHOWN = 10;
 
   /** Every node's series in the hierarchy's order and the rows to store. */
-  record Built(List<Series> series, StoredHierarchy stored) {}
+  public record Built(List<Series> series, StoredHierarchy stored) {}
 
   private HierarchyUpload() {}
+
+  /**
+   * Every node's series of a hierarchy CSV ({@code gridcast optimize --hierarchy}): the bottom
+   * series and their key columns read in one pass, the aggregates summed.
+   *
+   * @throws InvalidUploadException naming the line and problem, or the rows of a nesting conflict
+   */
+  public static Built read(
+      InputStream csv, UploadFormat format, HierarchySpec spec, long maxValues) {
+    UploadParser.Keyed keyed =
+        new UploadParser().csvWithKeys(csv, format, maxValues, spec.columns());
+    return build(spec, keyed.parsed().series(), keyed.keys());
+  }
 
   static Built build(HierarchySpec spec, List<Series> bottom, Map<String, KeyColumns.Keys> keys) {
     List<BottomKey> bottomKeys = new ArrayList<>(bottom.size());
