@@ -262,6 +262,21 @@ public final class DatasetService {
         store
             .latestNamed(ownerId, name)
             .orElseThrow(() -> new DatasetNotFoundException("dataset named", name));
+    hierarchies
+        .get(ownerId, latest.id())
+        .ifPresent(h -> {
+          // appended bottom rows would leave the stored aggregates behind: not coherent
+          throw new InvalidUploadException(
+              "dataset '"
+                  + name
+                  + "' has a hierarchy ("
+                  + h.declaration()
+                  + "): actuals cannot be appended to it; upload its whole history again with"
+                  + " hierarchy="
+                  + h.declaration()
+                  + " under the same name (its next version)",
+              Map.of("field", "name", "hierarchy", h.declaration()));
+        });
     List<CsvRows.Row> rows =
         CsvRows.read(
             new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8), 1 << 16),

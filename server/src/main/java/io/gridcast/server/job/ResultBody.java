@@ -21,9 +21,9 @@ import java.util.Map;
 /**
  * The stored JSON of one SKU's result, written in component order: {@code sku, frequency,
  * seasonal_periods, model, parameters, spec, fitted_parameters, metric, score, folds, cv_scores[],
- * forecast{ds, y_hat, lo_L, hi_L ...}, interval_method, fallback}, plus {@code previous_score,
- * threshold, flagged} for rescoring. Numbers that are not finite are written as null (JSON has no
- * NaN).
+ * forecast{ds, y_hat, lo_L, hi_L ...}, interval_method, fallback, residuals}, plus {@code
+ * previous_score, threshold, flagged} for rescoring. Numbers that are not finite are written as
+ * null (JSON has no NaN).
  *
  * @param sku the asker's SKU; null in a {@link #computation()} (then not written)
  * @param frequency the series' frequency (pandas name: {@code ME}, {@code h}, {@code index})
@@ -40,10 +40,10 @@ import java.util.Map;
  * @param forecast the forecast and its intervals
  * @param intervalMethod how the intervals were made
  * @param fallback why the SKU did not get its best-scoring candidate; null (written) when it did
- * @param rescore what a rescoring adds; null for an optimization (then not written)
  * @param residuals the chosen model's in-sample one-step residuals on the whole history ({@link
  *     Residuals}: base64 of little-endian float64), what reconciliation estimates the forecast
  *     errors' covariance from; null (not written) when the model gives none
+ * @param rescore what a rescoring adds; null for an optimization (then not written)
  */
 record ResultBody(
     @JsonInclude(Include.NON_NULL) String sku,
@@ -60,8 +60,8 @@ record ResultBody(
     Forecast forecast,
     String intervalMethod,
     FallbackNote fallback,
-    @JsonUnwrapped Rescore rescore,
-    @JsonInclude(Include.NON_NULL) String residuals) {
+    @JsonInclude(Include.NON_NULL) String residuals,
+    @JsonUnwrapped Rescore rescore) {
 
   /** At most this many candidate scores are kept per SKU (best first). */
   static final int MAX_SCORES = 20;
@@ -203,8 +203,8 @@ record ResultBody(
         new Forecast(ds, JobJson.finite(r.forecast()), bands),
         r.intervalMethod() == null ? null : r.intervalMethod().name().toLowerCase(Locale.ROOT),
         r.fallback().map(FallbackNote::of).orElse(null),
-        null,
-        Residuals.encode(r.residuals()));
+        Residuals.encode(r.residuals()),
+        null);
   }
 
   /** This body with what a rescoring adds. */
@@ -224,8 +224,8 @@ record ResultBody(
         forecast,
         intervalMethod,
         fallback,
-        r,
-        residuals);
+        residuals,
+        r);
   }
 
   /**
@@ -248,8 +248,8 @@ record ResultBody(
         forecast.withoutDates(),
         intervalMethod,
         fallback,
-        rescore,
-        residuals);
+        residuals,
+        rescore);
   }
 
   /** The score, NaN when there is none. */

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * The small tourism-like hierarchy of the test resources ({@code hierarchy/tourism-small.csv},
@@ -60,8 +61,7 @@ final class HierarchyFixture {
   /**
    * The fixture with its lines {@code from..to} (1-based, header = line 1) changed by {@code edit}.
    */
-  static String edited(
-      String csv, int from, int to, java.util.function.UnaryOperator<String> edit) {
+  static String edited(String csv, int from, int to, UnaryOperator<String> edit) {
     String[] lines = csv.split("\n");
     StringBuilder b = new StringBuilder();
     for (int i = 0; i < lines.length; i++) {

@@ -141,6 +141,23 @@ public abstract class HierarchyUploadContract {
   }
 
   @Test
+  void actualsAppendedToAHierarchy_areRefusedNamingIt_andTheDatasetStaysAsItWas() {
+    Http http = TestServers.client(server);
+    Http.Res up =
+        http.post(
+            "/api/datasets" + HierarchyFixture.QUERY + "&name=tourism",
+            "text/csv",
+            HierarchyFixture.csv());
+    assertThat(up.status()).as(up.body()).isEqualTo(201);
+    Http.Res r =
+        http.post(
+            "/api/datasets/tourism/actuals", "text/csv", "unique_id,ds,y\nAAAHol,2023-01-01,150\n");
+    assertThat(r.status()).as(r.body()).isEqualTo(422);
+    assertThat(r.json().path("error").path("message").asText()).contains("has a hierarchy");
+    assertThat(http.get("/api/datasets").json().path("datasets")).hasSize(1);
+  }
+
+  @Test
   void aMissingKeyColumn_orABadDeclaration_isRefusedNamingIt() {
     Http http = TestServers.client(server);
     Http.Res missing =

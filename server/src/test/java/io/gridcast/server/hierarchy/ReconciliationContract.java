@@ -11,6 +11,7 @@ import io.gridcast.server.config.Role;
 import io.gridcast.server.it.Http;
 import io.gridcast.server.it.TestServers;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -132,8 +133,8 @@ public abstract class ReconciliationContract {
     // the continuation started after every node's optimization had finished
     for (JsonNode j : all.path("jobs")) {
       if (!j.path("type").asText().equals("reconciliation")) {
-        assertThat(j.path("finished_at").asText())
-            .isLessThanOrEqualTo(done.path("started_at").asText());
+        assertThat(Instant.parse(j.path("finished_at").asText()))
+            .isBeforeOrEqualTo(Instant.parse(done.path("started_at").asText()));
       }
     }
 

@@ -37,7 +37,9 @@ class EngineVersionTest {
           "forecast-2026.11.23-1",
           "562b8aa25e49f11dfc50be4354621255f80cbb78cd517697c1010ce3fbf6dc4e",
           "forecast-2026.12.07-1",
-          "7141e5baae7e07a446fd4edaf0e5fc0c52bb70409df46de5c05c212619aa94d9");
+          "7141e5baae7e07a446fd4edaf0e5fc0c52bb70409df46de5c05c212619aa94d9",
+          "forecast-2026.12.07-2",
+          "a786a1fe1d00055f42586f383b7bae2f6c35c5852529f358a017b38c3b625eb6");
 
   @Test
   void theCachedValuesOfFixedQuestions_matchTheFingerprintOfTheEngineVersion() throws Exception {

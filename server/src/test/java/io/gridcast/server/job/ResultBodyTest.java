@@ -60,7 +60,8 @@ class ResultBodyTest {
             "cv_scores",
             "forecast",
             "interval_method",
-            "fallback");
+            "fallback",
+            "residuals");
     assertThat(n.get("frequency").asText()).isEqualTo("index");
     assertThat(n.get("fallback").isNull())
         .as("written, as null, when the search did not fall back")

@@ -1,6 +1,7 @@
 package io.gridcast.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gridcast.server.auth.UserRole;
@@ -69,9 +70,7 @@ class HierarchyPageTest extends ServedPage {
     JsonNode total = rec.path("nodes").get(0).path("reconciled").path("y_hat");
     assertThat(reconciled).hasSize(total.size());
     assertThat(Double.parseDouble(reconciled.get(0)))
-        .isCloseTo(
-            total.get(0).asDouble(),
-            org.assertj.core.api.Assertions.within(1e-3 * Math.abs(total.get(0).asDouble())));
+        .isCloseTo(total.get(0).asDouble(), within(1e-3 * Math.abs(total.get(0).asDouble())));
     // the reconciled line is drawn in green
     Number greenish =
         (Number)
