@@ -26,7 +26,7 @@ import java.util.UUID;
  */
 final class JobRoutes implements RouteGroup {
   private static final Set<String> TYPES =
-      Set.of("optimization", "validation", "rescoring", "benchmark", "profile");
+      Set.of("optimization", "validation", "rescoring", "reconciliation", "benchmark", "profile");
 
   /** A job request is small: a SKU list of 10,000 names fits many times over. */
   static final long MAX_BODY_BYTES = 4L * 1024 * 1024;

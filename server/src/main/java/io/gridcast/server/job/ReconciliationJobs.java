@@ -9,17 +9,18 @@ import io.gridcast.forecast.hierarchy.ReconciliationMethod;
 import io.gridcast.forecast.model.PredictionInterval;
 import io.gridcast.queue.JobContext;
 import io.gridcast.queue.JobHandler;
-import io.gridcast.server.dataset.ForecastResult;
 import io.gridcast.server.dataset.HierarchyStore;
 import io.gridcast.server.dataset.HierarchyStore.ReconciliationRow;
 import io.gridcast.server.dataset.ResultStore;
 import io.gridcast.server.dataset.StoredHierarchy;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The handler of {@code reconciliation} jobs: reads the stored forecast of every node of a
@@ -29,6 +30,8 @@ import java.util.Optional;
  * forecast fails the job, naming the nodes. Thread-safe: keeps no state between jobs.
  */
 public final class ReconciliationJobs {
+  private static final Logger LOG = LoggerFactory.getLogger(ReconciliationJobs.class);
+
   private final HierarchyStore hierarchies;
   private final ResultStore results;
   private final InstantSource clock;
@@ -71,13 +74,16 @@ public final class ReconciliationJobs {
     List<BaseForecast> base = new ArrayList<>(n);
     List<JsonNode> forecasts = new ArrayList<>(n);
     List<String> missing = new ArrayList<>();
+    long t0 = System.nanoTime();
+    Map<String, String> bodies = new HashMap<>();
+    results.forEach(ctx.ownerId(), p.datasetId(), r -> bodies.put(r.sku(), r.body()));
     for (StoredHierarchy.NodeRow node : stored.nodes()) {
-      Optional<ForecastResult> r = results.get(ctx.ownerId(), p.datasetId(), node.sku());
-      if (r.isEmpty()) {
+      String text = bodies.get(node.sku());
+      if (text == null) {
         missing.add(node.sku());
         continue;
       }
-      JsonNode body = JobJson.read(r.get().body(), JsonNode.class);
+      JsonNode body = JobJson.read(text, JsonNode.class);
       forecasts.add(body.path("forecast"));
       base.add(baseForecast(node.sku(), body));
     }
@@ -93,7 +99,9 @@ public final class ReconciliationJobs {
     }
     ctx.throwIfCancelled();
     ctx.progress(n, n, "reconciling", null);
+    long t1 = System.nanoTime();
     Reconciliation rec = Reconciler.builder(h).method(method).build().reconcile(base);
+    long t2 = System.nanoTime();
     ReconciliationBody body = ReconciliationBody.of(p.datasetId(), stored, forecasts, rec);
     String json = JobJson.write(body);
     hierarchies.putReconciliation(
@@ -106,6 +114,14 @@ public final class ReconciliationJobs {
             rec.fallbackReason().orElse(null),
             json,
             clock.instant()));
+    LOG.info(
+        "dataset {}: {} nodes reconciled by {}; read {} ms, reconciled {} ms, stored {} ms",
+        p.datasetId(),
+        n,
+        rec.used().label(),
+        (t1 - t0) / 1_000_000,
+        (t2 - t1) / 1_000_000,
+        (System.nanoTime() - t2) / 1_000_000);
     ctx.progress(n, n, "done", rec.fallbackReason().orElse(null));
     return JobJson.write(
         new Summary(
