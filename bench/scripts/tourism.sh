@@ -5,7 +5,7 @@
 # mean over the 8 levels as a Markdown table, with coherence and the reconciliation's wall and CPU
 # time per method.
 # Usage: bench/scripts/tourism.sh [data_dir=../shared/data] [TourismBench options, e.g.
-#   --aggregate-models ets --threads 2 --repeats 5]
+#   --preset accurate --aggregate-models ets --threads 2 --repeats 5 --save base.tsv --load base.tsv]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 data="$(cd "${1:-$root/../shared/data}" && pwd)"

@@ -11,7 +11,7 @@
 
 import {UNREACHABLE, api, query} from './api.js';
 
-export const STATUSES = ['pending', 'running', 'completed', 'failed', 'cancelled'];
+export const STATUSES = ['waiting', 'pending', 'running', 'completed', 'failed', 'cancelled'];
 const FINISHED = new Set(['completed', 'failed', 'cancelled']);
 const PAGE = 500;
 const POLL_MS = 2000;
@@ -22,7 +22,7 @@ const BACKOFF_MAX_MS = 30000;
 export const isFinished = (status) => FINISHED.has(status);
 
 function emptyCounts() {
-  return {pending: 0, running: 0, completed: 0, failed: 0, cancelled: 0};
+  return {waiting: 0, pending: 0, running: 0, completed: 0, failed: 0, cancelled: 0};
 }
 
 const newestFirst = (a, b) => (a < b ? 1 : a > b ? -1 : 0);
@@ -115,7 +115,7 @@ export function createStore({transport = 'stream'} = {}) {
     const old = state.jobs.get(j.id);
     if (old && j.updated && old.updated && j.updated < old.updated) return false;
     const merged = old ? {...old} : {id: j.id, sku: null, type: null, status: 'pending', batch_id: null, progress: null};
-    for (const k of ['sku', 'type', 'status', 'batch_id', 'progress', 'error', 'cancel_requested', 'updated']) {
+    for (const k of ['sku', 'type', 'status', 'batch_id', 'progress', 'error', 'cancel_requested', 'updated', 'after_batch', 'on_child_failure']) {
       if (j[k] !== undefined && j[k] !== null) merged[k] = j[k];
     }
     if (j.status === 'pending' && old && old.status !== 'pending') merged.progress = j.progress ?? null;
@@ -141,6 +141,7 @@ export function createStore({transport = 'stream'} = {}) {
     return {
       id: b.id, sku: b.sku, type: b.type, status: b.status, batch_id: b.batch_id,
       progress: b.progress, error: b.error, cancel_requested: b.cancel_requested,
+      after_batch: b.after_batch, on_child_failure: b.on_child_failure,
       updated: Date.parse(b.updated_at) || 0,
     };
   }

@@ -12,6 +12,7 @@ import java.util.UUID;
  * @param attempt number of times the job was claimed (0 before the first claim)
  * @param priority lower values run first; ties run oldest first
  * @param progressJson {@code {"current":n,"total":n,"stage":s,"message":s}} or null
+ * @param continuation the batch this job runs after and its policy, or null for an ordinary job
  */
 public record Job(
     UUID id,
@@ -36,4 +37,5 @@ public record Job(
     Instant createdAt,
     Instant startedAt,
     Instant updatedAt,
-    Instant finishedAt) {}
+    Instant finishedAt,
+    Continuation continuation) {}

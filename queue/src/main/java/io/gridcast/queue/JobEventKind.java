@@ -2,7 +2,13 @@ package io.gridcast.queue;
 
 /** What happened to a job; each kind is written in the same transaction as the change. */
 public enum JobEventKind {
+  /** Inserted: {@code pending}, {@code waiting} (a continuation) or {@code completed}. */
   ENQUEUED,
+  /**
+   * A continuation's batch finished: it left {@code waiting} for {@code pending}. (When its policy
+   * settles it instead, the event is {@link #CANCELLED} or {@link #FAILED}.)
+   */
+  READY,
   STARTED,
   PROGRESS,
   COMPLETED,

@@ -1,6 +1,7 @@
 package io.gridcast.queue;
 
 import java.time.Instant;
+import java.util.UUID;
 
 /**
  * What to enqueue: one job of a registered type.
@@ -14,6 +15,8 @@ import java.time.Instant;
  * @param runAfter earliest start, or null for "now"
  * @param answer null for a job to run; otherwise the job is already answered (say, from a cache):
  *     it is inserted {@code completed} with this JSON result, attempt 0, and never claimed
+ * @param continuation null for a job due at {@code runAfter}; otherwise the job runs after a batch
+ *     ({@link #withAfterBatch}): inserted {@code waiting}, due when that batch has finished
  */
 public record JobSpec(
     String type,
@@ -23,7 +26,8 @@ public record JobSpec(
     String label,
     int maxAttempts,
     Instant runAfter,
-    String answer) {
+    String answer,
+    Continuation continuation) {
 
   /** Default priority. */
   public static final int DEFAULT_PRIORITY = 0;
@@ -40,7 +44,20 @@ public record JobSpec(
       String label,
       int maxAttempts,
       Instant runAfter) {
-    this(type, payload, priority, reason, label, maxAttempts, runAfter, null);
+    this(type, payload, priority, reason, label, maxAttempts, runAfter, null, null);
+  }
+
+  /** A job to run or already answered, due at {@code runAfter} (not a continuation). */
+  public JobSpec(
+      String type,
+      String payload,
+      int priority,
+      String reason,
+      String label,
+      int maxAttempts,
+      Instant runAfter,
+      String answer) {
+    this(type, payload, priority, reason, label, maxAttempts, runAfter, answer, null);
   }
 
   public JobSpec {
@@ -50,6 +67,10 @@ public record JobSpec(
     if (maxAttempts < 1) {
       throw new IllegalArgumentException("maxAttempts must be >= 1: " + maxAttempts);
     }
+    if (answer != null && continuation != null) {
+      throw new IllegalArgumentException(
+          "an answered job cannot also wait for batch " + continuation.batchId());
+    }
   }
 
   /** A job of {@code type} with default priority and attempts, due now. */
@@ -58,23 +79,27 @@ public record JobSpec(
   }
 
   public JobSpec withPriority(int p) {
-    return new JobSpec(type, payload, p, reason, label, maxAttempts, runAfter, answer);
+    return new JobSpec(
+        type, payload, p, reason, label, maxAttempts, runAfter, answer, continuation);
   }
 
   public JobSpec withReason(String r) {
-    return new JobSpec(type, payload, priority, r, label, maxAttempts, runAfter, answer);
+    return new JobSpec(
+        type, payload, priority, r, label, maxAttempts, runAfter, answer, continuation);
   }
 
   public JobSpec withLabel(String l) {
-    return new JobSpec(type, payload, priority, reason, l, maxAttempts, runAfter, answer);
+    return new JobSpec(
+        type, payload, priority, reason, l, maxAttempts, runAfter, answer, continuation);
   }
 
   public JobSpec withMaxAttempts(int m) {
-    return new JobSpec(type, payload, priority, reason, label, m, runAfter, answer);
+    return new JobSpec(type, payload, priority, reason, label, m, runAfter, answer, continuation);
   }
 
   public JobSpec withRunAfter(Instant at) {
-    return new JobSpec(type, payload, priority, reason, label, maxAttempts, at, answer);
+    return new JobSpec(
+        type, payload, priority, reason, label, maxAttempts, at, answer, continuation);
   }
 
   /**
@@ -85,6 +110,26 @@ public record JobSpec(
     if (resultJson == null) {
       throw new IllegalArgumentException("an answered job needs a result");
     }
-    return new JobSpec(type, payload, priority, reason, label, maxAttempts, runAfter, resultJson);
+    return new JobSpec(
+        type, payload, priority, reason, label, maxAttempts, runAfter, resultJson, continuation);
+  }
+
+  /**
+   * The same job as a continuation of batch {@code batchId}: inserted {@code waiting} and made due
+   * exactly once when every job of that batch has finished (at once when it already has), settled
+   * by {@code policy} when some of them failed or were cancelled ({@link Continuation}). The batch
+   * may be the one this job is enqueued with. A {@code runAfter} still holds after the release.
+   */
+  public JobSpec withAfterBatch(UUID batchId, ChildFailurePolicy policy) {
+    return new JobSpec(
+        type,
+        payload,
+        priority,
+        reason,
+        label,
+        maxAttempts,
+        runAfter,
+        answer,
+        new Continuation(batchId, policy));
   }
 }

@@ -2,8 +2,13 @@ package io.gridcast.queue;
 
 import java.util.Locale;
 
-/** The five states of a job; see the package documentation for who moves a job out of each. */
+/** The six states of a job; see the package documentation for who moves a job out of each. */
 public enum JobStatus {
+  /**
+   * A {@link Continuation} whose batch has not finished: never claimed, it becomes {@code pending}
+   * (or cancelled or failed by its policy) when the batch finishes.
+   */
+  WAITING,
   PENDING,
   RUNNING,
   COMPLETED,
@@ -34,6 +39,6 @@ public enum JobStatus {
     throw new IllegalArgumentException(
         "unknown job status '"
             + value
-            + "'; known: pending, running, completed, failed, cancelled");
+            + "'; known: waiting, pending, running, completed, failed, cancelled");
   }
 }

@@ -75,21 +75,35 @@ public interface JobStore {
    */
   int jobRescueExpired(JobRescueExpiredParams params);
 
-  /** Cancels one job: pending at once, running by request. Empty if not found for this owner. */
+  /**
+   * Releases waiting continuations whose batch has finished, as the transaction finishing the
+   * batch's last job does (see {@link Continuation}); the maintenance sweep, for batches closed
+   * while a continuation still waits. Looks at up to {@code limit} batches; returns how many
+   * continuations left {@code waiting}.
+   */
+  int jobContinuationRelease(JobContinuationReleaseParams params);
+
+  /**
+   * Cancels one job: pending or waiting at once, running by request. Empty if not found for this
+   * owner.
+   */
   Optional<JobStatus> jobCancel(JobCancelParams params);
 
   /**
-   * Cancels every pending job matching the filter at once and asks matching running jobs to stop.
+   * Cancels every pending or waiting job matching the filter at once and asks matching running jobs
+   * to stop. Cancelling a batch so cancels its own continuations; a continuation of another batch
+   * awaiting it is settled by its policy once the batch has finished.
    */
   CancelResult jobCancelMany(JobCancelManyParams params);
 
   /**
-   * Puts one failed or cancelled job back to {@code pending} as a new run: the run it ended is kept
-   * as a {@link JobAttempt} ({@link #jobAttemptList}), error, result and progress are cleared, it
-   * is due at once, and it gets as many attempts as its last run had ({@code max_attempts = attempt
-   * + (max_attempts - attempts before that run)}); {@code attempt} keeps counting. Writes a {@link
-   * JobEventKind#RETRIED} event. A pending, running or completed job is left as it is. Empty if not
-   * found for this owner.
+   * Puts one failed or cancelled job back to {@code pending} (a continuation: back to {@code
+   * waiting}, released again by the rules of {@link Continuation}, at once when its batch has
+   * finished) as a new run: the run it ended is kept as a {@link JobAttempt} ({@link
+   * #jobAttemptList}), error, result and progress are cleared, it is due at once, and it gets as
+   * many attempts as its last run had ({@code max_attempts = attempt + (max_attempts - attempts
+   * before that run)}); {@code attempt} keeps counting. Writes a {@link JobEventKind#RETRIED}
+   * event. A pending, running or completed job is left as it is. Empty if not found for this owner.
    */
   Optional<RetryResult> jobRetry(JobRetryParams params);
 
@@ -232,6 +246,11 @@ public interface JobStore {
   }
 
   record JobRescueExpiredParams(Instant now, int limit) {}
+
+  /**
+   * @param limit how many awaited batches to look at
+   */
+  record JobContinuationReleaseParams(Instant now, int limit) {}
 
   /**
    * @param ownerId null to cancel any owner's job (admin)

@@ -7,6 +7,10 @@
  * <p>Job states and who moves a job out of each:
  *
  * <pre>
+ *  waiting --its batch finished (the transaction------&gt; pending, or by its policy cancelled or
+ *            finishing the batch's last job, the              failed ({@link
+ *            insert, or maintenance)                          io.gridcast.queue.Continuation})
+ *  waiting --cancel (API)----------------------------&gt; cancelled
  *  pending --claim (worker)--------------------------&gt; running
  *  pending --cancel (API)----------------------------&gt; cancelled
  *  running --handler returns (worker, fenced)--------&gt; completed
@@ -15,6 +19,7 @@
  *  running --cancel seen by handler (worker)---------&gt; cancelled
  *  running --lease expired (any process's rescuer)---&gt; pending, or failed after max attempts
  *  running --graceful stop (worker)------------------&gt; pending (attempt given back)
+ *  failed|cancelled --retry (API)--------------------&gt; pending (a continuation: waiting)
  *  completed|failed|cancelled --retention or delete--&gt; (row removed)
  * </pre>
  */

@@ -7,9 +7,9 @@ import java.time.Duration;
 
 /**
  * A worker process for the multi-process tests: {@code WorkerMain url user password workerId type
- * mode slots leaseMillis}. Mode {@code noop} completes jobs at once; {@code hang} prints {@code
- * RUNNING <id>} and blocks forever (the test then kills the process with SIGKILL). Prints {@code
- * READY} once started; exits when standard input closes.
+ * mode slots leaseMillis [maintenanceMillis]}. Mode {@code noop} completes jobs at once; {@code
+ * hang} prints {@code RUNNING <id>} and blocks forever (the test then kills the process with
+ * SIGKILL). Prints {@code READY} once started; exits when standard input closes.
  */
 public final class WorkerMain {
   private WorkerMain() {}
@@ -23,6 +23,10 @@ public final class WorkerMain {
     String mode = args[5];
     int slots = Integer.parseInt(args[6]);
     Duration lease = Duration.ofMillis(Long.parseLong(args[7]));
+    Duration maintenance =
+        args.length > 8
+            ? Duration.ofMillis(Long.parseLong(args[8]))
+            : JobQueueBuilderBase.DEFAULT_MAINTENANCE_INTERVAL;
     JobHandler handler =
         "hang".equals(mode)
             ? ctx -> {
@@ -39,6 +43,7 @@ public final class WorkerMain {
             .lease(lease)
             .heartbeat(lease.dividedBy(4))
             .pollInterval(Duration.ofMillis(200))
+            .maintenanceInterval(maintenance)
             .register(type, handler)
             .build()) {
       q.start();

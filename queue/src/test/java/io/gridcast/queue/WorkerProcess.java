@@ -19,6 +19,18 @@ final class WorkerProcess implements AutoCloseable {
 
   WorkerProcess(Db db, String workerId, String type, String mode, int slots, Duration lease)
       throws IOException {
+    this(db, workerId, type, mode, slots, lease, JobQueueBuilderBase.DEFAULT_MAINTENANCE_INTERVAL);
+  }
+
+  WorkerProcess(
+      Db db,
+      String workerId,
+      String type,
+      String mode,
+      int slots,
+      Duration lease,
+      Duration maintenance)
+      throws IOException {
     this.workerId = workerId;
     String java = ProcessHandle.current().info().command().orElse("java");
     List<String> cmd = new ArrayList<>();
@@ -36,6 +48,7 @@ final class WorkerProcess implements AutoCloseable {
     cmd.add(mode);
     cmd.add(String.valueOf(slots));
     cmd.add(String.valueOf(lease.toMillis()));
+    cmd.add(String.valueOf(maintenance.toMillis()));
     process = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     Thread reader =
         new Thread(

@@ -86,7 +86,7 @@ export function lttb(xs, ys, from, to, threshold) {
   return kept;
 }
 
-const COLORS = {history: '#1f4e9c', forecast: '#b3261e'};
+const COLORS = {history: '#1f4e9c', forecast: '#b3261e', reconciled: '#1b7f3b'};
 
 /** The fill of the band at position i of n, widest (highest level) first: lighter when wider. */
 const bandFill = (i, n) => `rgba(179,38,30,${(0.12 + (0.16 * i) / Math.max(1, n - 1)).toFixed(3)})`;
@@ -123,6 +123,7 @@ function columns(full, lo, hi, points) {
   const pick = (arr) => idx.map((i) => arr[i]);
   const out = [pick(x), pick(y.history), pick(y.forecast)];
   for (const b of y.bands) out.push(pick(b.lo), pick(b.hi));
+  if (y.reconciled) out.push(pick(y.reconciled));
   return out;
 }
 
@@ -130,7 +131,7 @@ function columns(full, lo, hi, points) {
  * The full data: index x axis, history then forecast; the forecast line starts at the last actual.
  * y.bands holds one {level, lo, hi} per interval level, widest first (drawn under the narrower).
  */
-export function chartData(history, result) {
+export function chartData(history, result, reconciled) {
   const n = history.y.length;
   const f = result ? result.forecast : null;
   const h_ = f ? f.y_hat.length : 0;
@@ -193,6 +194,13 @@ function drawMarkers(u, markers) {
     }
   });
   ctx.restore();
+  if (f && reconciled && reconciled.y_hat && reconciled.y_hat.length === h_) {
+    // a hierarchy's node: its coherent forecast beside the base one, from the last actual too
+    y.reconciled = col();
+    if (n > 0) y.reconciled[n - 1] = history.y[n - 1];
+    for (let i = 0; i < h_; i++) y.reconciled[n + i] = reconciled.y_hat[i];
+  }
+  return {x, y, n, labels, timed: labels.some((l) => /\d[T ]\d{2}:\d{2}/.test(l))};
 }
 
 export function ForecastChart({data, title}) {
@@ -224,6 +232,7 @@ export function ForecastChart({data, title}) {
           {label: `lo ${b.level}`, stroke: 'transparent', points: {show: false}},
           {label: `hi ${b.level}`, stroke: 'transparent', points: {show: false}},
         ]),
+        ...(data.y.reconciled ? [{label: 'reconciled', stroke: COLORS.reconciled, width: 2}] : []),
       ],
       bands: data.y.bands.map((b, i) => ({series: [4 + 2 * i, 3 + 2 * i], fill: bandFill(i, data.y.bands.length)})),
       cursor: {drag: {x: true, y: false}},

@@ -88,7 +88,7 @@ export function QueuePanel({store, navigate, batch: fixedBatch, idPrefix = 'queu
     return r.cancel_requested ? `Asked ${who} to stop` : `Cancelled ${who}`;
   });
   const cancelBatch = () => act(async () => {
-    const r = await api.del('/api/jobs' + query({status: 'pending,running', batch: filter.batch}));
+    const r = await api.del('/api/jobs' + query({status: 'waiting,pending,running', batch: filter.batch}));
     store.refresh();
     return `Batch cancelled: ${r.cancelled} pending jobs cancelled, ${r.cancel_requested} running asked to stop`;
   });
@@ -110,6 +110,9 @@ export function QueuePanel({store, navigate, batch: fixedBatch, idPrefix = 'queu
     if (j.type === 'optimization') {
       const full = await api.get(`/api/jobs/${seg(j.id)}`);
       navigate(`sku/${seg(full.payload.dataset_id)}/${seg(j.sku)}`);
+    } else if (j.type === 'reconciliation') {
+      const full = await api.get(`/api/jobs/${seg(j.id)}`);
+      navigate(`results/${seg(full.payload.dataset_id)}`);
     } else {
       navigate(`reports/${seg(j.id)}`);
     }
@@ -150,7 +153,7 @@ export function QueuePanel({store, navigate, batch: fixedBatch, idPrefix = 'queu
       h('label', null, 'Type ',
         h('select', {value: type, onChange: (e) => setType(e.currentTarget.value), name: 'type'},
           h('option', {value: ''}, 'all'),
-          ['optimization', 'validation', 'rescoring'].map((k) => h('option', {key: k, value: k}, k)))),
+          ['optimization', 'validation', 'rescoring', 'reconciliation'].map((k) => h('option', {key: k, value: k}, k)))),
       !fixedBatch && h('label', null, 'Batch ',
         h('select', {value: batch, onChange: (e) => setBatch(e.currentTarget.value), name: 'batch'},
           h('option', {value: ''}, 'all'), batches.map((b) => h('option', {key: b, value: b}, b.slice(0, 8))))),
@@ -164,10 +167,27 @@ export function QueuePanel({store, navigate, batch: fixedBatch, idPrefix = 'queu
       filter.batch && h('button', {key: 'retry', type: 'button', onClick: retryFailed, id: idPrefix + '-retry-failed'},
         'Retry failed'),
       h('span', {key: 'shown', class: 'muted', 'aria-live': 'polite'}, `${items.length} shown`)),
+    filter.batch && h(Continuation, {store, batch: filter.batch, idPrefix}),
     message && h('p', {class: 'note', role: 'status'}, message),
     error && h('p', {class: 'error-text', role: 'alert'}, error),
     h(VirtualList, {items, rowHeight: ROW, renderRow: row, label: 'Jobs', className: 'jobs',
       onNearEnd: () => { if (more) store.loadMore(filter).catch((e) => setError(e.message)); }}));
+}
+
+/**
+ * A batch's continuation (a job that runs once after every other job of the batch has finished,
+ * e.g. the reconciliation of a hierarchy) and its state: waiting while the batch runs, then
+ * pending, running and finished like any job.
+ */
+function Continuation({store, batch, idPrefix}) {
+  const jobs = Array.from(store.state.jobs.values()).filter((j) => j.after_batch === batch);
+  if (!jobs.length) return null;
+  return h('p', {class: 'note continuation', id: idPrefix + '-continuation'},
+    'Runs after this batch: ',
+    jobs.map((j, i) => h('span', {key: j.id},
+      i > 0 ? ', ' : '', j.type || 'job', ' ',
+      h('span', {class: 'badge s-' + j.status, 'data-continuation-status': j.status}, j.status),
+      j.on_child_failure && h('span', {class: 'muted'}, ` (if a job fails: ${j.on_child_failure})`))));
 }
 
 export function QueueView({store, navigate}) {

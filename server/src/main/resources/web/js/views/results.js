@@ -7,6 +7,7 @@ import {useState} from 'preact/hooks';
 import {api, query, seg} from '../api.js';
 import {Freshness, useLoad} from '../load.js';
 import {Name, isolate} from '../parts/name.js';
+import {LevelSelector, levelBySku, useHierarchy, useReconciliation} from '../parts/hierarchy.js';
 
 const PAGE = 200;
 const fmt = (v) => (v == null ? '–' : Number(v.toPrecision(5)).toString());
@@ -38,9 +39,18 @@ export function ResultsView({store, params, navigate}) {
   const [more, setMore] = useState({after: null, rows: [], cursor: null});
   const [moreError, setMoreError] = useState('');
   const [loading, setLoading] = useState(false);
+  const hierarchy = useHierarchy(store, datasetId);
+  const reconciliation = useReconciliation(store, datasetId);
+  const [level, setLevel] = useState('');
+  const levels = levelBySku(hierarchy.data);
   const page = first.data;
   const extra = page && more.after === page ? more : {after: page, rows: [], cursor: page ? page.next_cursor : null};
-  const rows = page ? page.results.concat(extra.rows) : [];
+  const all = page ? page.results.concat(extra.rows) : [];
+  const rows = level.startsWith('level:') ? all.filter((r) => levels.get(r.sku) === level.slice(6)) : all;
+  const chooseLevel = (v) => {
+    if (v.startsWith('node:')) navigate(`sku/${seg(datasetId)}/${seg(v.slice(5))}`);
+    else setLevel(v);
+  };
   const cursor = extra.cursor;
 
   const loadMore = async () => {
@@ -72,20 +82,32 @@ export function ResultsView({store, params, navigate}) {
       h(DatasetPicker, {datasets, value: datasetId, onChange: (id) => navigate(`results/${seg(id)}`)}),
       datasetId && h('a', {class: 'button', id: 'download-csv',
         href: `/api/datasets/${seg(datasetId)}/forecasts?format=csv`, download: `forecasts-${datasetId}.csv`},
-      'Download all forecasts (CSV)')),
+      'Download all forecasts (CSV)'),
+      datasetId && hierarchy.data && h(LevelSelector, {hierarchy: hierarchy.data, value: level, onChange: chooseLevel}),
+      datasetId && reconciliation.data && h('a', {class: 'button', id: 'download-reconciled',
+        href: `/api/datasets/${seg(datasetId)}/reconciliation?format=csv`, download: `reconciled-${datasetId}.csv`},
+      'Download reconciled forecasts (CSV)')),
+    datasetId && reconciliation.data && h('p', {class: 'note', id: 'reconciliation-note'},
+      `Reconciled by ${reconciliation.data.used}`
+      + (reconciliation.data.used !== reconciliation.data.requested ? ` (asked: ${reconciliation.data.requested})` : '')
+      + (reconciliation.data.fallback_reason ? `: ${reconciliation.data.fallback_reason}` : '')),
+    datasetId && hierarchy.data && !reconciliation.data && h('p', {class: 'muted', id: 'reconciliation-note'},
+      'Not reconciled yet: the reconciliation runs once every series of the batch has its forecast.'),
     datasetId && h('div', {class: 'table-wrap'}, h('table', {class: 'grid sortable', id: 'results-table'},
-      h('caption', {class: 'muted'}, `${rows.length} SKUs shown${cursor ? ' (more below)' : ''}; error is the chosen model's backtest score`),
+      h('caption', {class: 'muted'}, `${rows.length} SKUs shown${cursor ? ' (more below)' : ''}${level ? ' at level ' + level.slice(6) : ''}; error is the chosen model's backtest score`),
       h('thead', null, h('tr', null,
         COLUMNS.map(([key, title]) => h('th', {key, scope: 'col', 'aria-sort': ariaSort(key)},
           h('button', {type: 'button', class: 'sort', onClick: () => sortBy(key), 'data-sort': key},
             title, key === sort ? (order === 'asc' ? ' ▲' : ' ▼') : ''))),
-        h('th', {scope: 'col'}, 'Metric'), h('th', {scope: 'col'}, 'Flag'))),
+        h('th', {scope: 'col'}, 'Metric'), h('th', {scope: 'col'}, 'Flag'),
+        hierarchy.data && h('th', {scope: 'col'}, 'Level'))),
       h('tbody', null, rows.map((r) => h('tr', {key: r.sku},
         h('td', null, h('a', {href: `#/sku/${seg(datasetId)}/${seg(r.sku)}`, class: 'sku-link'}, h(Name, {text: r.sku}))),
         h('td', null, r.model || '–'),
         h('td', {class: 'num'}, fmt(r.score)),
         h('td', null, r.metric || ''),
-        h('td', null, r.flagged ? 'degraded' : '')))))),
+        h('td', null, r.flagged ? 'degraded' : ''),
+        hierarchy.data && h('td', {class: 'level'}, levels.get(r.sku) || '')))))),
     moreError && h('p', {class: 'error-text', role: 'alert'}, moreError),
     cursor && h('button', {type: 'button', onClick: loadMore, disabled: loading}, loading ? 'Loading…' : 'Load more'));
 }

@@ -9,6 +9,7 @@ import {ForecastChart, chartData, levelsOf} from '../parts/chart.js';
 import {Name} from '../parts/name.js';
 import {VirtualList} from '../parts/virtual-list.js';
 import {DatasetPicker, useDatasets} from './results.js';
+import {useReconciliation} from '../parts/hierarchy.js';
 
 const fmt = (v) => (v == null ? '–' : typeof v === 'number' ? Number(v.toPrecision(6)).toString() : String(v));
 
@@ -27,11 +28,11 @@ function fallbackOf(result) {
 }
 
 /** The forecast as a table: ds, y_hat and each interval level's bounds. */
-function ForecastTable({forecast}) {
+function ForecastTable({forecast, caption = 'Forecast', id = 'forecast-table'}) {
   const levels = levelsOf(forecast);
   const cols = ['y_hat'].concat(levels.flatMap((l) => ['lo_' + l, 'hi_' + l]));
-  return h('div', {class: 'table-wrap'}, h('table', {class: 'grid', id: 'forecast-table'},
-    h('caption', {class: 'muted'}, 'Forecast'),
+  return h('div', {class: 'table-wrap'}, h('table', {class: 'grid', id},
+    h('caption', {class: 'muted'}, caption),
     h('thead', null, h('tr', null, h('th', {scope: 'col'}, 'ds'), cols.map((c) => h('th', {key: c, scope: 'col'}, c)))),
     h('tbody', null, forecast.ds.map((ds, i) => h('tr', {key: ds},
       h('td', {class: 'ds'}, ds),
@@ -73,7 +74,10 @@ export function SkuView({store, params, navigate}) {
   const history = one.data ? one.data.history : null;
   const result = one.data ? one.data.result : null;
 
-  const data = useMemo(() => (history ? chartData(history, result) : null), [history, result]);
+  const reconciliation = useReconciliation(store, datasetId);
+  const node = reconciliation.data ? reconciliation.data.nodes.find((n) => n.sku === sku) : null;
+  const reconciled = node ? node.reconciled : null;
+  const data = useMemo(() => (history ? chartData(history, result, reconciled) : null), [history, result, reconciled]);
 
   return h('div', {class: 'view sku'},
     h('h1', null, 'SKU ', h('span', {class: 'sku-name', id: 'sku-title'}, sku ? h(Name, {text: sku}) : '(choose one)')),
@@ -84,7 +88,11 @@ export function SkuView({store, params, navigate}) {
       h('div', {class: 'sku-main'},
         history && !result && h('p', {class: 'note'}, 'No forecast for this SKU yet: its job has not finished (or did not run).'),
         data && h(ForecastChart, {data, title: sku}),
+        node && h('p', {class: 'note', id: 'reconciled-note'},
+          `Level ${node.level} of the hierarchy: the green line is the reconciled forecast`
+          + ` (${reconciliation.data.used}), which adds up across the hierarchy; the red dashed one is this series' own.`),
         result && result.forecast && result.forecast.ds && h(ForecastTable, {forecast: result.forecast}),
+        node && h(ForecastTable, {forecast: reconciled, caption: 'Reconciled forecast', id: 'reconciled-table'}),
         history && h('p', {class: 'muted', id: 'history-shape'},
           `${history.y.length} periods, frequency ${history.frequency}`
           + `, seasonal periods ${(history.seasonal_periods || []).join(', ') || 'none'}`

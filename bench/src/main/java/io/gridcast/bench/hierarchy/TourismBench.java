@@ -36,8 +36,11 @@ import java.util.TreeMap;
  * reconciliation (median of repeated runs after one warm-up).
  *
  * <p>Usage: {@code java -cp bench/target/benchmarks.jar io.gridcast.bench.hierarchy.TourismBench
- * [--data ../shared/data] [--threads N] [--models a,b] [--challengers a,b] [--aggregate-models a,b]
- * [--repeats 5]}. {@code --models} replaces the default candidates for every node, {@code
+ * [--data ../shared/data] [--threads N] [--preset name] [--models a,b] [--challengers a,b]
+ * [--aggregate-models a,b] [--repeats 5] [--save file] [--load file]}. {@code --save} writes the
+ * base forecasts (means, standard errors, residuals) of the search, {@code --load} reconciles saved
+ * ones instead of searching. {@code --preset} picks the search's candidate lists by preset name
+ * ({@code default}, {@code accurate}), {@code --models} replaces them for every node, {@code
  * --challengers} adds models to the default list of regular series (behind the same incumbent
  * hurdle), {@code --aggregate-models} replaces the candidates of the aggregate nodes only (e.g.
  * {@code ets}).
@@ -84,28 +87,21 @@ public final class TourismBench {
       series.add(Series.of(h.node(i).name(), PERIOD, train[i]));
     }
 
-    CandidateSource candidates = candidates(opt, h);
-    GridOptimizer optimizer = GridOptimizer.builder().horizon(HORIZON).parallelism(threads).build();
-    long t0 = System.nanoTime();
-    List<OptimizationResult> results =
-        optimizer.optimizeAll(series, candidates, ProgressListener.NONE, CancellationCheck.NEVER);
-    double searchSeconds = (System.nanoTime() - t0) / 1e9;
-    System.out.printf(
-        Locale.ROOT,
-        "search: %d series in %.1f s wall on %d threads (candidates: %s)%n",
-        n,
-        searchSeconds,
-        threads,
-        describe(opt));
-    printChosen(h, results);
-
-    List<BaseForecast> base = new ArrayList<>(n);
+    List<BaseForecast> base;
+    if (opt.containsKey("load")) {
+      base = BaseForecasts.read(Path.of(opt.get("load")), h);
+      System.out.println("base forecasts read from " + opt.get("load"));
+    } else {
+      base = search(opt, h, series, threads);
+    }
+    if (opt.containsKey("save")) {
+      BaseForecasts.write(Path.of(opt.get("save")), h, base);
+    }
     double[][] baseRows = new double[n][];
     int withoutResiduals = 0;
-    for (OptimizationResult r : results) {
-      base.add(BaseForecast.of(r));
-      baseRows[base.size() - 1] = r.forecast();
-      withoutResiduals += r.hasResiduals() ? 0 : 1;
+    for (int i = 0; i < n; i++) {
+      baseRows[i] = base.get(i).mean();
+      withoutResiduals += base.get(i).hasResiduals() ? 0 : 1;
     }
     System.out.println("nodes without in-sample residuals: " + withoutResiduals);
 
@@ -119,6 +115,29 @@ public final class TourismBench {
       run(h, base, train, test, m, false, repeats);
     }
     run(h, base, train, test, ReconciliationMethod.MINT_SHRINK, true, repeats);
+  }
+
+  private static List<BaseForecast> search(
+      Map<String, String> opt, Hierarchy h, List<Series> series, int threads) {
+    CandidateSource candidates = candidates(opt, h);
+    GridOptimizer optimizer = GridOptimizer.builder().horizon(HORIZON).parallelism(threads).build();
+    long t0 = System.nanoTime();
+    List<OptimizationResult> results =
+        optimizer.optimizeAll(series, candidates, ProgressListener.NONE, CancellationCheck.NEVER);
+    double searchSeconds = (System.nanoTime() - t0) / 1e9;
+    System.out.printf(
+        Locale.ROOT,
+        "search: %d series in %.1f s wall on %d threads (candidates: %s)%n",
+        series.size(),
+        searchSeconds,
+        threads,
+        describe(opt));
+    printChosen(h, results);
+    List<BaseForecast> base = new ArrayList<>(results.size());
+    for (OptimizationResult r : results) {
+      base.add(BaseForecast.of(r));
+    }
+    return base;
   }
 
   private static void run(
@@ -194,7 +213,7 @@ public final class TourismBench {
     CandidateSource base =
         opt.containsKey("models")
             ? DefaultSelection.named(registry, List.of(opt.get("models").split(",")))
-            : DefaultSelection.of(registry);
+            : DefaultSelection.preset(registry, opt.getOrDefault("preset", "default"));
     CandidateSource all = base;
     if (opt.containsKey("challengers")) {
       List<ModelSpec> extra = registry.candidates(List.of(opt.get("challengers").split(",")));
@@ -223,7 +242,7 @@ public final class TourismBench {
 
   private static String describe(Map<String, String> opt) {
     String all =
-        opt.getOrDefault("models", "default selection")
+        opt.getOrDefault("models", "preset " + opt.getOrDefault("preset", "default"))
             + (opt.containsKey("challengers") ? " + challengers " + opt.get("challengers") : "");
     return opt.containsKey("aggregate-models")
         ? all + " for bottom series, " + opt.get("aggregate-models") + " for aggregates"

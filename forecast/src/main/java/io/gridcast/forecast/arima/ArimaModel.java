@@ -3,6 +3,7 @@ package io.gridcast.forecast.arima;
 import io.gridcast.forecast.model.FittedModel;
 import io.gridcast.forecast.model.NormalQuantile;
 import io.gridcast.forecast.model.PredictionInterval;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,12 +21,21 @@ import java.util.OptionalDouble;
  *
  * Forecasts are the Kalman predictions of the ARIMA part plus the regression part, {@code y(n+h) =
  * Z a(n+h) + c(n+h)}, with variance {@code sigma2 Z P(n+h) Z'}; intervals {@code y +- z sqrt(var)}
- * (R's {@code forecast.Arima}). Immutable and thread-safe.
+ * (R's {@code forecast.Arima}).
+ *
+ * <p>The in-sample one-step forecasts are R's {@code fitted(Arima(...))}, {@code yhat(t) = y(t) -
+ * e(t)} with {@code e(t) = v(t) / sqrt(F(t))} the filter's standardised innovation of the
+ * regression errors (the Kalman prediction {@code Z a(t|t-1)} plus the regression part {@code
+ * c(t)}, up to R's scaling of the innovation); for a CSS fit {@code e(t)} is the conditional
+ * residual. NaN where the model has no forecast: the first {@code d + mD} values (the diffuse
+ * start, whose innovations R shrinks by {@code sqrt(1e6)}), and for CSS the first {@code d + mD + p
+ * + mP} (the conditioning values). Immutable and thread-safe.
  */
 public final class ArimaModel implements FittedModel {
   private final ArimaSpec spec;
   private final ArimaEstimate estimate;
   private final int n;
+  private final double[] y;
   private final boolean drift;
   private final int external;
   private final int npar;
@@ -34,9 +44,11 @@ public final class ArimaModel implements FittedModel {
   private final double aicc;
   private final double bic;
 
-  ArimaModel(ArimaSpec asked, ArimaEstimate estimate, int n, boolean drift, int external) {
+  ArimaModel(
+      ArimaSpec asked, ArimaEstimate estimate, double[] y, int n, boolean drift, int external) {
     this.estimate = estimate;
     this.n = n;
+    this.y = Arrays.copyOf(y, n);
     this.drift = drift;
     this.external = external;
     this.npar = estimate.freeCount() + 1;
@@ -146,6 +158,25 @@ public final class ArimaModel implements FittedModel {
     double[][] out = new double[c.length][];
     for (int i = 0; i < c.length; i++) {
       out[i] = c[i].clone();
+    }
+    return Optional.of(out);
+  }
+
+  /**
+   * R's {@code fitted()}: {@code y(t) - e(t)}, NaN over the diffuse start ({@code t < d + mD}) or,
+   * for a CSS fit, the conditioning values ({@code t < d + mD + p + mP}).
+   */
+  @Override
+  public Optional<double[]> fittedValues() {
+    ArmaLayout l = estimate.layout();
+    int start =
+        spec.method() == ArimaMethod.CSS
+            ? l.differencingLength() + l.phiLength()
+            : l.differencingLength();
+    double[] e = estimate.residuals();
+    double[] out = new double[n];
+    for (int t = 0; t < n; t++) {
+      out[t] = t < start ? Double.NaN : y[t] - e[t];
     }
     return Optional.of(out);
   }

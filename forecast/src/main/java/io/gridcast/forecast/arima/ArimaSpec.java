@@ -254,7 +254,7 @@ public record ArimaSpec(
     ArimaEstimate e =
         ArimaFitter.fit(
             NAME, y, n, effective, m, includeMean, regressors, names, fixed, method, exactDiffuse);
-    return new ArimaModel(this, e, n, drift, k);
+    return new ArimaModel(this, e, y, n, drift, k);
   }
 
   /** The coefficient names of a model, in R's order. */

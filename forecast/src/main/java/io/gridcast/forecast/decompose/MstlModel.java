@@ -141,7 +141,7 @@ public record MstlModel(String name, ModelSpec inner, double[] periods, Double l
     double[] wanted = hasPeriods() ? periods : (period > 1 ? new double[] {period} : new double[0]);
     double[] used = Mstl.usablePeriods(wanted, n);
     if (used.length == 0) {
-      return new Fitted(this, inner.fit(x, n, 1), List.of(), new int[0]);
+      return new Fitted(this, inner.fit(x, n, 1), List.of(), new int[0], new double[n]);
     }
     MstlDecomposition d;
     try {
@@ -151,12 +151,16 @@ public record MstlModel(String name, ModelSpec inner, double[] periods, Double l
     }
     List<double[]> lastCycles = new ArrayList<>(used.length);
     int[] cycles = new int[used.length];
+    double[] seasonal = new double[n];
     for (int i = 0; i < used.length; i++) {
       cycles[i] = (int) Math.floor(used[i]);
       double[] s = d.seasonal(i);
       lastCycles.add(Arrays.copyOfRange(s, n - cycles[i], n));
+      for (int t = 0; t < n; t++) {
+        seasonal[t] += s[t];
+      }
     }
-    return new Fitted(this, inner.fit(d.adjusted(), n, 1), lastCycles, cycles);
+    return new Fitted(this, inner.fit(d.adjusted(), n, 1), lastCycles, cycles, seasonal);
   }
 
   @Override
@@ -183,8 +187,16 @@ public record MstlModel(String name, ModelSpec inner, double[] periods, Double l
         + ")";
   }
 
-  /** The inner model's fit plus each component's last cycle. */
-  private record Fitted(MstlModel model, FittedModel inner, List<double[]> lastCycles, int[] cycles)
+  /**
+   * The inner model's fit plus each component's last cycle and the components' sum over the values
+   * fitted.
+   */
+  private record Fitted(
+      MstlModel model,
+      FittedModel inner,
+      List<double[]> lastCycles,
+      int[] cycles,
+      double[] seasonal)
       implements FittedModel {
     @Override
     public ModelSpec spec() {
@@ -207,6 +219,23 @@ public record MstlModel(String name, ModelSpec inner, double[] periods, Double l
     @Override
     public int estimatedParameterCount() {
       return inner.estimatedParameterCount();
+    }
+
+    /**
+     * R's {@code fitted(stlm(...))}: the inner model's one-step forecasts of the adjusted series
+     * plus the seasonal components at the same time, {@code yhat(t) = g(t | t-1) + sum_i S_i(t)},
+     * Box-Cox undone; NaN where the inner model has none.
+     */
+    @Override
+    public Optional<double[]> fittedValues() {
+      return inner
+          .fittedValues()
+          .map(f -> {
+            for (int t = 0; t < f.length; t++) {
+              f[t] += seasonal[t];
+            }
+            return model.lambda == null ? f : BoxCox.inverse(f, model.lambda);
+          });
     }
 
     /**

@@ -10,7 +10,9 @@ import java.util.Map;
  * inter-demand interval rounded ({@link TemporalAggregation}), forecast the bucket sums by
  * optimised SES and spread the forecast evenly, {@code f = SES(sums) / k}, flat over the horizon.
  * An all-zero history forecasts 0; a history shorter than one bucket forecasts its last value. No
- * analytic interval.
+ * analytic interval. In-sample one-step forecasts: the bucket model's, spread evenly ({@link
+ * TemporalAggregation#periodFitted}); 0 for an all-zero history, the previous value for one shorter
+ * than a bucket.
  *
  * @param level the aggregation level {@code k >= 1}, or null to take the rounded mean interval
  */
@@ -47,14 +49,17 @@ public record Adida(Integer level) implements ModelSpec {
     TemporalAggregation.check(NAME, y, n);
     double interval = TemporalAggregation.meanInterval(y, n);
     if (Double.isNaN(interval)) {
-      return new TemporalAggregation.Flat(new Adida(level == null ? 1 : level), 0);
+      return new TemporalAggregation.Flat(new Adida(level == null ? 1 : level), 0, new double[n]);
     }
     int k = level != null ? level : TemporalAggregation.level(interval);
     if (n - n % k < k) {
-      return new TemporalAggregation.Flat(new Adida(k), y[n - 1]);
+      return new TemporalAggregation.Flat(
+          new Adida(k), y[n - 1], TemporalAggregation.naiveFitted(y, n));
     }
     double[] sums = TemporalAggregation.bucketSums(y, n, k);
+    double alpha = TemporalAggregation.optimizedAlpha(sums);
     double f = sums.length == 1 ? sums[0] : TemporalAggregation.optimizedSes(sums);
-    return new TemporalAggregation.Flat(new Adida(k), f / k);
+    return new TemporalAggregation.Flat(
+        new Adida(k), f / k, TemporalAggregation.periodFitted(y, n, k, alpha));
   }
 }

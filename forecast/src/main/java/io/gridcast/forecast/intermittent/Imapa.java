@@ -14,7 +14,8 @@ import java.util.Map;
  * </pre>
  *
  * flat over the horizon ({@link TemporalAggregation}). An all-zero history forecasts 0. No analytic
- * interval.
+ * interval. In-sample one-step forecasts: the mean over the levels of each level's bucket-model
+ * forecasts ({@link TemporalAggregation#periodFitted}), NaN where a level has none.
  *
  * @param maxLevel the highest aggregation level {@code K >= 1}, or null to take the rounded mean
  *     interval
@@ -52,13 +53,21 @@ public record Imapa(Integer maxLevel) implements ModelSpec {
     TemporalAggregation.check(NAME, y, n);
     double interval = TemporalAggregation.meanInterval(y, n);
     if (Double.isNaN(interval)) {
-      return new TemporalAggregation.Flat(new Imapa(maxLevel == null ? 1 : maxLevel), 0);
+      return new TemporalAggregation.Flat(
+          new Imapa(maxLevel == null ? 1 : maxLevel), 0, new double[n]);
     }
     int top = Math.min(n, maxLevel != null ? maxLevel : TemporalAggregation.level(interval));
     double sum = 0;
+    double[] fitted = new double[n];
     for (int k = 1; k <= top; k++) {
-      sum += TemporalAggregation.optimizedSes(TemporalAggregation.bucketSums(y, n, k)) / k;
+      double[] sums = TemporalAggregation.bucketSums(y, n, k);
+      double alpha = TemporalAggregation.optimizedAlpha(sums);
+      sum += TemporalAggregation.optimizedSes(sums) / k;
+      double[] level = TemporalAggregation.periodFitted(y, n, k, alpha);
+      for (int t = 0; t < n; t++) {
+        fitted[t] += level[t] / top;
+      }
     }
-    return new TemporalAggregation.Flat(new Imapa(top), sum / top);
+    return new TemporalAggregation.Flat(new Imapa(top), sum / top, fitted);
   }
 }

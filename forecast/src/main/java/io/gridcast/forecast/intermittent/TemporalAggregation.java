@@ -4,6 +4,7 @@ import io.gridcast.forecast.model.FittedModel;
 import io.gridcast.forecast.model.ModelFitException;
 import io.gridcast.forecast.model.ModelSpec;
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * Temporal aggregation for intermittent demand, as statsforecast's ADIDA and IMAPA define it
@@ -19,6 +20,11 @@ import java.util.Arrays;
  *       (golden-section search to 1e-12), and the forecast {@code l_(N+1) / k} is spread evenly
  *       back over the periods.
  * </ul>
+ *
+ * <p>In-sample one-step forecasts ({@link #periodFitted}) are those of the bucket model: a period
+ * in bucket {@code b >= 2} gets {@code l_b / k}, the SES forecast of its bucket from the buckets
+ * before it, spread evenly; the dropped values and the first bucket have none (NaN). For {@code k =
+ * 1} this is SES's own one-step forecast.
  */
 final class TemporalAggregation {
   static final double ALPHA_LOW = 0.1;
@@ -78,6 +84,11 @@ final class TemporalAggregation {
 
   /** The one-step SES forecast of {@code x} with the least-squares {@code a} in [0.1, 0.3]. */
   static double optimizedSes(double[] x) {
+    return ses(optimizedAlpha(x), x);
+  }
+
+  /** The least-squares SES smoothing weight {@code a} in [0.1, 0.3] for {@code x}. */
+  static double optimizedAlpha(double[] x) {
     double a = ALPHA_LOW;
     double b = ALPHA_HIGH;
     double c = b - (b - a) / GOLDEN;
@@ -101,7 +112,35 @@ final class TemporalAggregation {
         break;
       }
     }
-    return ses((a + b) / 2, x);
+    return (a + b) / 2;
+  }
+
+  /**
+   * The in-sample one-step forecasts per period of SES with weight {@code alpha} on the bucket sums
+   * of {@code y[0..n)} at level {@code k}: {@code l_b / k} over bucket {@code b >= 1} (0-based),
+   * NaN over the dropped values and the first bucket.
+   */
+  static double[] periodFitted(double[] y, int n, int k, double alpha) {
+    double[] x = bucketSums(y, n, k);
+    int lost = n % k;
+    double[] out = new double[n];
+    Arrays.fill(out, 0, Math.min(n, lost + k), Double.NaN);
+    double level = x.length > 0 ? x[0] : Double.NaN;
+    for (int b = 1; b < x.length; b++) {
+      level = alpha * x[b - 1] + (1 - alpha) * level;
+      Arrays.fill(out, lost + b * k, lost + (b + 1) * k, level / k);
+    }
+    return out;
+  }
+
+  /** The naive one-step forecasts {@code y(t-1)}, NaN at {@code t = 0}. */
+  static double[] naiveFitted(double[] y, int n) {
+    double[] out = new double[n];
+    out[0] = Double.NaN;
+    for (int t = 1; t < n; t++) {
+      out[t] = y[t - 1];
+    }
+    return out;
   }
 
   private static double sse(double alpha, double[] x) {
@@ -127,15 +166,26 @@ final class TemporalAggregation {
   }
 
   /**
-   * A flat forecast of the demand per period. No in-sample one-step forecasts: the bucket model
-   * forecasts sums of {@code k} periods, not single periods.
+   * A flat forecast of the demand per period, with the in-sample one-step forecasts of the model
+   * that produced it.
+   *
+   * @param fitted one per value fitted, NaN where the model has none
    */
-  record Flat(ModelSpec spec, double value) implements FittedModel {
+  record Flat(ModelSpec spec, double value, double[] fitted) implements FittedModel {
+    Flat {
+      fitted = fitted.clone();
+    }
+
     @Override
     public double[] forecast(int horizon) {
       double[] f = new double[horizon];
       Arrays.fill(f, value);
       return f;
+    }
+
+    @Override
+    public Optional<double[]> fittedValues() {
+      return Optional.of(fitted.clone());
     }
   }
 }

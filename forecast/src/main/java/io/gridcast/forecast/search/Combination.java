@@ -179,30 +179,32 @@ public record Combination(List<ModelSpec> members, Aggregation aggregation) impl
     }
 
     /**
-     * The mean of the members' one-step forecasts (NaN where one of them is); empty unless every
-     * member has them.
+     * The members' one-step forecasts combined as their point forecasts are, step by step: {@code
+     * yhat(t) = 1/k sum_i yhat_i(t)} or {@code median_i yhat_i(t)}. NaN at a step where a member
+     * has none (its first values); empty unless every member defines them.
      */
     @Override
     public Optional<double[]> fittedValues() {
-      double[] mean = null;
-      for (FittedModel p : parts) {
-        Optional<double[]> f = p.fittedValues();
+      double[][] all = new double[parts.size()][];
+      for (int i = 0; i < parts.size(); i++) {
+        Optional<double[]> f = parts.get(i).fittedValues();
         if (f.isEmpty()) {
           return Optional.empty();
         }
-        double[] v = f.get();
-        if (mean == null) {
-          mean = v;
-        } else {
-          for (int t = 0; t < mean.length; t++) {
-            mean[t] += v[t];
-          }
+        all[i] = f.get();
+      }
+      double[] out = new double[all[0].length];
+      double[] step = new double[all.length];
+      for (int t = 0; t < out.length; t++) {
+        boolean complete = true;
+        for (int i = 0; i < all.length; i++) {
+          step[i] = all[i][t];
+          complete &= !Double.isNaN(step[i]);
         }
+        out[t] =
+            !complete ? Double.NaN : aggregation == Aggregation.MEAN ? mean(step) : median(step);
       }
-      for (int t = 0; t < mean.length; t++) {
-        mean[t] /= parts.size();
-      }
-      return Optional.of(mean);
+      return Optional.of(out);
     }
 
     @Override

@@ -31,6 +31,39 @@ class MstlModelTest {
   }
 
   @Test
+  void fittedValues_areTheInnerOneStepForecastsPlusTheSeasonalComponentsAtTheSameTime() {
+    MstlModel spec = new MstlModel("mstl_naive", new Naive(), new double[] {24, 168}, null);
+    MstlDecomposition d = Mstl.of(24, 168).decompose(HOURLY);
+
+    double[] fitted = spec.fit(HOURLY, 1).fittedValues().orElseThrow();
+
+    assertThat(fitted).hasSize(HOURLY.length);
+    assertThat(fitted[0]).isNaN();
+    for (int t = 1; t < HOURLY.length; t++) {
+      double expected = d.adjusted()[t - 1] + d.seasonal(0)[t] + d.seasonal(1)[t];
+      assertThat(fitted[t]).as("t=%d", t).isCloseTo(expected, within(1e-9));
+    }
+  }
+
+  @Test
+  void fittedValues_onTheLogScale_areTransformedBack() {
+    MstlModel spec =
+        new MstlModel("mstl_naive", new Naive(), new double[] {24}, null).withLambda(0);
+    double[] logged = Arrays.stream(HOURLY).map(Math::log).toArray();
+    double[] onLog =
+        new MstlModel("mstl_naive", new Naive(), new double[] {24}, null)
+            .fit(logged, 1)
+            .fittedValues()
+            .orElseThrow();
+
+    double[] fitted = spec.fit(HOURLY, 1).fittedValues().orElseThrow();
+
+    for (int t = 1; t < HOURLY.length; t++) {
+      assertThat(fitted[t]).as("t=%d", t).isCloseTo(Math.exp(onLog[t]), within(1e-6));
+    }
+  }
+
+  @Test
   void fit_withoutPeriods_usesTheSinglePeriodItIsGiven() {
     MstlModel spec = MstlModel.of("mstl_theta", new Theta());
 

@@ -51,6 +51,58 @@ class TemporalAggregationTest {
   }
 
   @Test
+  void adida_fittedValues_areTheBucketModelsForecastsOfEachBucket_spread() {
+    // as above, a = 0.1 and the SES forecasts of buckets 1..3 are 3, 2.7, 3.13
+    double[] got = new Adida(null).fit(DEMAND, 1).fittedValues().orElseThrow();
+    assertThat(got).hasSize(12);
+    for (int t = 0; t < 3; t++) {
+      assertThat(got[t]).as("first bucket, t=%d", t).isNaN();
+    }
+    double[] bucket = {Double.NaN, 1.0, 0.9, 3.13 / 3};
+    for (int t = 3; t < 12; t++) {
+      assertThat(got[t]).as("t=%d", t).isCloseTo(bucket[t / 3], within(1e-9));
+    }
+  }
+
+  @Test
+  void adida_fittedValues_areNaNOverTheDroppedValues() {
+    double[] got = new Adida(5).fit(DEMAND, 1).fittedValues().orElseThrow();
+    // 12 = 2 dropped + buckets (2..6), (7..11): only the second bucket has a forecast, 8 / 5
+    for (int t = 0; t < 7; t++) {
+      assertThat(got[t]).as("t=%d", t).isNaN();
+    }
+    for (int t = 7; t < 12; t++) {
+      assertThat(got[t]).as("t=%d", t).isCloseTo(8.0 / 5, within(1e-12));
+    }
+  }
+
+  @Test
+  void imapa_fittedValues_averageTheLevels_NaNUntilTheLargestLevelHasOne() {
+    double[] got = new Imapa(null).fit(DEMAND, 1).fittedValues().orElseThrow();
+    double[][] levels = {
+      new Adida(1).fit(DEMAND, 1).fittedValues().orElseThrow(),
+      new Adida(2).fit(DEMAND, 1).fittedValues().orElseThrow(),
+      new Adida(3).fit(DEMAND, 1).fittedValues().orElseThrow()
+    };
+    for (int t = 0; t < 12; t++) {
+      double want = (levels[0][t] + levels[1][t] + levels[2][t]) / 3;
+      if (t < 3) {
+        assertThat(got[t]).as("t=%d", t).isNaN();
+      } else {
+        assertThat(got[t]).as("t=%d", t).isCloseTo(want, within(1e-12));
+      }
+    }
+  }
+
+  @Test
+  void fittedValues_ofTheDegenerateCases_areZeroOrTheLastValue() {
+    assertThat(new Adida(null).fit(new double[4], 1).fittedValues().orElseThrow())
+        .containsExactly(0, 0, 0, 0);
+    assertThat(new Adida(5).fit(new double[] {0, 0, 7}, 1).fittedValues().orElseThrow())
+        .containsExactly(Double.NaN, 0, 0);
+  }
+
+  @Test
   void allZeroHistory_forecastsZero() {
     double[] zeros = new double[10];
     assertThat(new Adida(null).fit(zeros, 1).forecast(2)).containsExactly(0, 0);

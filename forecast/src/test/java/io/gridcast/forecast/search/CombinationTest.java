@@ -2,12 +2,16 @@ package io.gridcast.forecast.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
+import io.gridcast.forecast.model.Drift;
 import io.gridcast.forecast.model.FittedModel;
+import io.gridcast.forecast.model.Mean;
 import io.gridcast.forecast.model.ModelFitException;
 import io.gridcast.forecast.model.Naive;
 import io.gridcast.forecast.search.TestSpecs.Constant;
 import io.gridcast.forecast.search.TestSpecs.Failing;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class CombinationTest {
@@ -65,6 +69,59 @@ class CombinationTest {
     assertThat(Combination.forName("median", m.members())).isEqualTo(m);
     assertThat(Combination.forName("combination", m.members()).aggregation())
         .isEqualTo(Combination.Aggregation.MEAN);
+  }
+
+  @Test
+  void fittedValues_ofTheMean_areTheMeanOfTheMembers_NaNWhereOneHasNone() {
+    double[] y = {3, 5, 4, 8, 7, 9};
+    double[] naive = new Naive().fit(y, 1).fittedValues().orElseThrow();
+    double[] mean = new Mean().fit(y, 1).fittedValues().orElseThrow();
+    double[] drift = new Drift().fit(y, 1).fittedValues().orElseThrow();
+    double[] got =
+        Combination.of(new Naive(), new Mean(), new Drift()).fit(y, 1).fittedValues().orElseThrow();
+    assertThat(got).hasSize(y.length);
+    for (int t = 0; t < y.length; t++) {
+      double want = (naive[t] + mean[t] + drift[t]) / 3;
+      if (Double.isNaN(naive[t]) || Double.isNaN(mean[t]) || Double.isNaN(drift[t])) {
+        assertThat(got[t]).as("step %d", t).isNaN();
+      } else {
+        assertThat(got[t]).as("step %d", t).isCloseTo(want, within(1e-12));
+      }
+    }
+    assertThat(got[0]).isNaN();
+    assertThat(got[y.length - 1]).isNotNaN();
+  }
+
+  @Test
+  void fittedValues_ofTheMedian_areTheMiddleMembersValue() {
+    double[] y = {3, 5, 4, 8, 7, 9, 2, 6};
+    double[][] members = {
+      new Naive().fit(y, 1).fittedValues().orElseThrow(),
+      new Mean().fit(y, 1).fittedValues().orElseThrow(),
+      new Drift().fit(y, 1).fittedValues().orElseThrow()
+    };
+    double[] got =
+        Combination.median(new Naive(), new Mean(), new Drift())
+            .fit(y, 1)
+            .fittedValues()
+            .orElseThrow();
+    int checked = 0;
+    for (int t = 0; t < y.length; t++) {
+      double[] v = {members[0][t], members[1][t], members[2][t]};
+      if (Double.isNaN(v[0]) || Double.isNaN(v[1]) || Double.isNaN(v[2])) {
+        assertThat(got[t]).as("step %d", t).isNaN();
+        continue;
+      }
+      Arrays.sort(v);
+      assertThat(got[t]).as("step %d", t).isEqualTo(v[1]);
+      checked++;
+    }
+    assertThat(checked).isGreaterThanOrEqualTo(y.length - 2);
+  }
+
+  @Test
+  void fittedValues_areEmpty_whenAMemberDefinesNone() {
+    assertThat(Combination.of(new Naive(), new Constant(4)).fit(Y, 1).fittedValues()).isEmpty();
   }
 
   @Test

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -28,6 +30,12 @@ final class ChangeBuffer {
   private final Map<CountKey, Long> deltas = new HashMap<>();
   boolean jobsAvailable;
 
+  /** Batches with a job finished in this transaction: their continuations may be due. */
+  final Set<UUID> finishedBatches = new TreeSet<>();
+
+  /** Jobs made {@code waiting} in this transaction (inserted or retried continuations). */
+  final Set<UUID> newlyWaiting = new TreeSet<>();
+
   /**
    * Events were written by the statement itself (PostgreSQL hot path); still wake local readers.
    */
@@ -35,6 +43,14 @@ final class ChangeBuffer {
 
   void event(JobRef job, JobEventKind kind, JobStatus status, String progress) {
     events.add(new Ev(job, kind, status, progress));
+    if (status.isFinished() && kind != JobEventKind.DELETED) {
+      finishedBatches.add(job.batchId());
+    }
+  }
+
+  /** True when continuations may have to be released before commit ({@link Continuations}). */
+  boolean continuationsToCheck() {
+    return !finishedBatches.isEmpty() || !newlyWaiting.isEmpty();
   }
 
   void move(String ownerId, JobStatus from, JobStatus to) {

@@ -121,6 +121,12 @@ public abstract sealed class Dialect permits SqliteDialect, PostgresDialect {
   abstract String lockRows();
 
   /**
+   * Appended to a select whose rows must not change until this transaction ends, so a concurrent
+   * writer of them waits, and this select waits for one already writing them (empty on SQLite).
+   */
+  abstract String shareRows();
+
+  /**
    * Makes the generated ids of rows this transaction appends to {@code table} become visible in id
    * order, so a reader following the table by id never passes an id still uncommitted: PostgreSQL
    * makes such appends take turns (readers are not blocked); SQLite's single writer already does.

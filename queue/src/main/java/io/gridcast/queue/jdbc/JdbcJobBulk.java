@@ -12,10 +12,12 @@ import io.gridcast.queue.JobStore.JobPruneParams;
 import io.gridcast.queue.jdbc.ChangeBuffer.JobRef;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -36,25 +38,26 @@ abstract sealed class JdbcJobBulk extends JdbcJobReads permits JdbcJobStore {
         "jobCancel",
         now,
         (c, changes) -> {
-          String cancelPending =
+          String cancelQueued =
               "UPDATE job SET status = 'cancelled', finished_at = ?, updated_at = ? WHERE id = "
                   + dialect.uuidParam()
-                  + " AND status = 'pending'"
+                  + " AND status = ?"
                   + owner
                   + " RETURNING id, owner_id, type, batch_id, label";
-          try (PreparedStatement ps = c.prepareStatement(cancelPending)) {
-            dialect.setInstant(ps, 1, now);
-            dialect.setInstant(ps, 2, now);
-            dialect.setUuid(ps, 3, p.id());
-            if (p.ownerId() != null) {
-              ps.setString(4, p.ownerId());
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-              if (rs.next()) {
-                JobRef ref = JobRows.ref(rs, dialect);
-                changes.event(ref, JobEventKind.CANCELLED, JobStatus.CANCELLED, null);
-                changes.move(ref.ownerId(), JobStatus.PENDING, JobStatus.CANCELLED);
-                return Optional.of(JobStatus.CANCELLED);
+          for (JobStatus from : List.of(JobStatus.PENDING, JobStatus.WAITING)) {
+            try (PreparedStatement ps = c.prepareStatement(cancelQueued)) {
+              dialect.setInstant(ps, 1, now);
+              dialect.setInstant(ps, 2, now);
+              dialect.setUuid(ps, 3, p.id());
+              ps.setString(4, from.dbValue());
+              if (p.ownerId() != null) {
+                ps.setString(5, p.ownerId());
+              }
+              try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                  cancelled(rs, from, changes);
+                  return Optional.of(JobStatus.CANCELLED);
+                }
               }
             }
           }
@@ -87,31 +90,22 @@ abstract sealed class JdbcJobBulk extends JdbcJobReads permits JdbcJobStore {
         });
   }
 
+  /** Records the cancellation of a queued job read from a {@code RETURNING} row. */
+  private void cancelled(ResultSet rs, JobStatus from, ChangeBuffer changes) throws SQLException {
+    JobRef ref = JobRows.ref(rs, dialect);
+    changes.event(ref, JobEventKind.CANCELLED, JobStatus.CANCELLED, null);
+    changes.move(ref.ownerId(), from, JobStatus.CANCELLED);
+  }
+
   public CancelResult jobCancelMany(JobCancelManyParams p) {
     Instant now = ms(p.now());
     return tx(
         "jobCancelMany",
         now,
         (c, changes) -> {
-          FilterSql pending = new FilterSql(p.filter(), dialect, EnumSet.of(JobStatus.PENDING));
-          int cancelled = 0;
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "UPDATE job SET status = 'cancelled', finished_at = ?, updated_at = ? WHERE"
-                      + pending.where()
-                      + " RETURNING id, owner_id, type, batch_id, label")) {
-            dialect.setInstant(ps, 1, now);
-            dialect.setInstant(ps, 2, now);
-            pending.bind(ps, 3);
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                JobRef ref = JobRows.ref(rs, dialect);
-                changes.event(ref, JobEventKind.CANCELLED, JobStatus.CANCELLED, null);
-                changes.move(ref.ownerId(), JobStatus.PENDING, JobStatus.CANCELLED);
-                cancelled++;
-              }
-            }
-          }
+          // Running jobs first: a worker finishing one of them then locks the batch's waiting
+          // continuations, which the queued-jobs update below may hold; asking first keeps the
+          // lock order of both transactions the same (running rows, then waiting rows).
           FilterSql running = new FilterSql(p.filter(), dialect, EnumSet.of(JobStatus.RUNNING));
           int requested = 0;
           try (PreparedStatement ps =
@@ -133,6 +127,25 @@ abstract sealed class JdbcJobBulk extends JdbcJobReads permits JdbcJobStore {
                     JobStatus.RUNNING,
                     null);
                 requested++;
+              }
+            }
+          }
+          int cancelled = 0;
+          for (JobStatus from : List.of(JobStatus.PENDING, JobStatus.WAITING)) {
+            FilterSql queued = new FilterSql(p.filter(), dialect, EnumSet.of(from));
+            try (PreparedStatement ps =
+                c.prepareStatement(
+                    "UPDATE job SET status = 'cancelled', finished_at = ?, updated_at = ? WHERE"
+                        + queued.where()
+                        + " RETURNING id, owner_id, type, batch_id, label")) {
+              dialect.setInstant(ps, 1, now);
+              dialect.setInstant(ps, 2, now);
+              queued.bind(ps, 3);
+              try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                  cancelled(rs, from, changes);
+                  cancelled++;
+                }
               }
             }
           }

@@ -111,7 +111,7 @@ abstract sealed class JdbcJobReads permits JdbcJobBulk {
       "id, owner_id, type, status, priority, reason, batch_id, label, NULL AS payload, progress,"
           + " NULL AS result, error, attempt, max_attempts, run_after, lease_owner,"
           + " lease_expires_at, cancel_requested, idempotency_key, created_at, started_at,"
-          + " updated_at, finished_at";
+          + " updated_at, finished_at, after_batch_id, after_batch_policy";
 
   JobPage list(JobListParams p) {
     UUID after = null;

@@ -1,5 +1,6 @@
 package io.gridcast.queue.jdbc;
 
+import io.gridcast.queue.Continuation;
 import io.gridcast.queue.Job;
 import io.gridcast.queue.JobAttempt;
 import io.gridcast.queue.JobEvent;
@@ -70,11 +71,13 @@ public final class JdbcJobStore extends JdbcJobBulk implements JobStore {
             }
           }
           work.run(c, List.copyOf(jobIds));
+          Continuations.checkAwaited(c, dialect, p.ownerId(), p.jobs(), batch);
           long[] turns = Turns.assign(c, dialect, p.ownerId(), p.jobs(), now);
           String sql =
               "INSERT INTO job (id, owner_id, type, status, priority, reason, batch_id, label,"
                   + " payload, attempt, max_attempts, run_after, cancel_requested, idempotency_key,"
-                  + " created_at, updated_at, result, finished_at, turn) VALUES ("
+                  + " created_at, updated_at, result, finished_at, turn, after_batch_id,"
+                  + " after_batch_policy) VALUES ("
                   + dialect.uuidParam()
                   + ", ?, ?, ?, ?, ?, "
                   + dialect.uuidParam()
@@ -82,17 +85,24 @@ public final class JdbcJobStore extends JdbcJobBulk implements JobStore {
                   + dialect.jsonParam()
                   + ", 0, ?, ?, ?, ?, ?, ?, "
                   + dialect.jsonParam()
-                  + ", ?, ?)";
+                  + ", ?, ?, "
+                  + dialect.uuidParam()
+                  + ", ?)";
           boolean pending = false;
           try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (int k = 0; k < p.jobs().size(); k++) {
               JobSpec s = p.jobs().get(k);
               UUID id = jobIds.get(k);
               boolean answered = s.answer() != null;
+              Continuation after = s.continuation();
+              JobStatus status =
+                  answered
+                      ? JobStatus.COMPLETED
+                      : after != null ? JobStatus.WAITING : JobStatus.PENDING;
               dialect.setUuid(ps, 1, id);
               ps.setString(2, p.ownerId());
               ps.setString(3, s.type());
-              ps.setString(4, answered ? "completed" : "pending");
+              ps.setString(4, status.dbValue());
               ps.setInt(5, s.priority());
               ps.setString(6, s.reason());
               dialect.setUuid(ps, 7, batch);
@@ -107,20 +117,45 @@ public final class JdbcJobStore extends JdbcJobBulk implements JobStore {
               ps.setString(16, s.answer());
               dialect.setInstant(ps, 17, answered ? now : null);
               ps.setLong(18, turns[k]);
+              dialect.setUuid(ps, 19, after == null ? null : after.batchId());
+              ps.setString(20, after == null ? null : after.onChildFailure().dbValue());
               ps.addBatch();
               JobRef ref = new JobRef(id, p.ownerId(), s.type(), batch, s.label());
-              changes.event(ref, JobEventKind.ENQUEUED, JobStatus.PENDING, null);
+              changes.event(
+                  ref,
+                  JobEventKind.ENQUEUED,
+                  status == JobStatus.WAITING ? JobStatus.WAITING : JobStatus.PENDING,
+                  null);
               if (answered) {
                 changes.event(ref, JobEventKind.COMPLETED, JobStatus.COMPLETED, null);
+              } else if (after != null) {
+                changes.newlyWaiting.add(id);
               } else {
                 pending = true;
               }
-              changes.move(p.ownerId(), null, answered ? JobStatus.COMPLETED : JobStatus.PENDING);
+              changes.move(p.ownerId(), null, status);
             }
             ps.executeBatch();
           }
           changes.jobsAvailable = pending;
           return new JobInsertResult(batch, jobIds, true);
+        });
+  }
+
+  /**
+   * Releases waiting continuations whose batch has finished: the same release as the one in the
+   * transaction that finishes a batch's last job, for any batch found closed while a continuation
+   * still waits.
+   */
+  @Override
+  public int jobContinuationRelease(JobContinuationReleaseParams p) {
+    Instant now = ms(p.now());
+    return tx(
+        "jobContinuationRelease",
+        now,
+        (c, changes) -> {
+          changes.finishedBatches.addAll(Continuations.closedBatches(c, dialect, p.limit()));
+          return Continuations.settle(c, dialect, changes, now);
         });
   }
 

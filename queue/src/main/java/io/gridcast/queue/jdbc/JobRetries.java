@@ -19,8 +19,10 @@ import java.util.UUID;
 /**
  * The SQL of a retry, the same on both dialects: copy the ended run of each matching failed or
  * cancelled job into {@code job_attempt}, then put the job back to pending with a fresh attempt
- * budget. Runs inside the caller's transaction; on PostgreSQL the copy locks the rows it reads, so
- * two retries of one job serialise and the second finds it pending. Stateless.
+ * budget (a continuation goes back to waiting: {@link Continuations} releases it again, in the same
+ * transaction when its batch has finished). Runs inside the caller's transaction; on PostgreSQL the
+ * copy locks the rows it reads, so two retries of one job serialise and the second finds it
+ * pending. Stateless.
  */
 final class JobRetries {
   private JobRetries() {}
@@ -99,13 +101,14 @@ final class JobRetries {
     for (JobStatus from : List.of(JobStatus.FAILED, JobStatus.CANCELLED)) {
       try (PreparedStatement ps =
           c.prepareStatement(
-              "UPDATE job SET status = 'pending', max_attempts = attempt + "
+              "UPDATE job SET status = CASE WHEN after_batch_id IS NULL THEN 'pending' ELSE"
+                  + " 'waiting' END, max_attempts = attempt + "
                   + BUDGET
                   + ", error = NULL, result = NULL, progress = NULL, cancel_requested = false,"
                   + " lease_owner = NULL, lease_expires_at = NULL, started_at = NULL,"
                   + " finished_at = NULL, run_after = ?, updated_at = ? WHERE "
                   + where.sql()
-                  + " AND status = ? RETURNING id, owner_id, type, batch_id, label")) {
+                  + " AND status = ? RETURNING id, owner_id, type, batch_id, label, status")) {
         d.setInstant(ps, 1, now);
         d.setInstant(ps, 2, now);
         int i = where.bind(ps, 3);
@@ -113,16 +116,21 @@ final class JobRetries {
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             JobRef ref = JobRows.ref(rs, d);
-            retried.add(ref.id());
-            changes.event(ref, JobEventKind.RETRIED, JobStatus.PENDING, null);
-            changes.move(ref.ownerId(), from, JobStatus.PENDING);
+            JobStatus to = JobStatus.parse(rs.getString("status"));
+            if (to == JobStatus.WAITING) {
+              changes.newlyWaiting.add(ref.id());
+            } else {
+              retried.add(ref.id());
+              changes.jobsAvailable = true;
+            }
+            changes.event(ref, JobEventKind.RETRIED, to, null);
+            changes.move(ref.ownerId(), from, to);
             n++;
           }
         }
       }
     }
     setTurns(c, d, retried, turns);
-    changes.jobsAvailable |= n > 0;
     return n;
   }
 

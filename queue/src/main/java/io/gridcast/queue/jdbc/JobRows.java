@@ -1,5 +1,7 @@
 package io.gridcast.queue.jdbc;
 
+import io.gridcast.queue.ChildFailurePolicy;
+import io.gridcast.queue.Continuation;
 import io.gridcast.queue.Job;
 import io.gridcast.queue.JobEvent;
 import io.gridcast.queue.JobEventKind;
@@ -7,6 +9,7 @@ import io.gridcast.queue.JobStatus;
 import io.gridcast.queue.jdbc.ChangeBuffer.JobRef;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.UUID;
 
 /** Maps rows to records. Stateless. */
 final class JobRows {
@@ -36,7 +39,16 @@ final class JobRows {
         d.getInstant(rs, "created_at"),
         d.getInstant(rs, "started_at"),
         d.getInstant(rs, "updated_at"),
-        d.getInstant(rs, "finished_at"));
+        d.getInstant(rs, "finished_at"),
+        continuation(rs, d));
+  }
+
+  /** The row's continuation, or null when it runs after no batch. */
+  static Continuation continuation(ResultSet rs, Dialect d) throws SQLException {
+    UUID batch = d.getUuid(rs, "after_batch_id");
+    return batch == null
+        ? null
+        : new Continuation(batch, ChildFailurePolicy.parse(rs.getString("after_batch_policy")));
   }
 
   static JobRef ref(ResultSet rs, Dialect d) throws SQLException {

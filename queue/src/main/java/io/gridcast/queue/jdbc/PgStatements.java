@@ -1,5 +1,7 @@
 package io.gridcast.queue.jdbc;
 
+import java.util.Collections;
+
 /**
  * PostgreSQL's hot-path statements: claim and completion each write their job rows, events, count
  * deltas and NOTIFY in ONE statement (data-modifying CTEs), so a batch costs one round trip however
@@ -65,7 +67,7 @@ final class PgStatements {
 
   /**
    * Parameters: (id, attempt, result, progress) per row, then workerId, now (finished), now
-   * (updated). Returns the ids accepted.
+   * (updated). Returns the ids accepted and their batch ids.
    */
   static String complete(int rows) {
     StringBuilder values = new StringBuilder();
@@ -85,6 +87,17 @@ final class PgStatements {
         + " RETURNING job.id, job.owner_id, job.type, job.batch_id, job.label, job.progress,"
         + " job.updated_at)"
         + tail("COMPLETED", "completed", "running")
-        + " SELECT u.id FROM u CROSS JOIN (SELECT count(*) AS notified FROM n) AS nn";
+        + " SELECT u.id, u.batch_id FROM u CROSS JOIN (SELECT count(*) AS notified FROM n) AS nn";
+  }
+
+  /**
+   * The lock step of {@link Continuations} for a completion batch: locks, in id order, the waiting
+   * continuations of the batches of {@code rows} job ids (parameters: the ids). Returns their ids.
+   */
+  static String lockWaiting(int rows) {
+    return "SELECT id FROM job WHERE status = 'waiting' AND after_batch_id IN (SELECT batch_id"
+        + " FROM job WHERE id IN ("
+        + String.join(", ", Collections.nCopies(rows, "?::uuid"))
+        + ")) ORDER BY id FOR UPDATE";
   }
 }

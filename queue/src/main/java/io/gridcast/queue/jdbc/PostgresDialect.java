@@ -28,8 +28,9 @@ import javax.sql.DataSource;
  * PostgreSQL: native uuid, timestamptz and jsonb; {@code FOR UPDATE SKIP LOCKED} claims; {@code
  * NOTIFY} on channel {@value #CHANNEL} at commit, heard by {@link PgListener}. Writers need no
  * process lock (row locks do the work). Pools rewrite batched inserts to multi-row statements. The
- * claim and an all-completed batch each run as ONE autocommitted statement that also writes its
- * events, count deltas and NOTIFY ({@link PgStatements}): one round trip per batch.
+ * claim runs as ONE autocommitted statement that also writes its events, count deltas and NOTIFY
+ * ({@link PgStatements}): one round trip per batch; a batch of completions is one such statement
+ * too, framed in a transaction with the release of the continuations it makes due.
  */
 final class PostgresDialect extends Dialect {
   static final String URL_PREFIX = "jdbc:postgresql:";
@@ -125,6 +126,11 @@ final class PostgresDialect extends Dialect {
   }
 
   @Override
+  String shareRows() {
+    return " FOR SHARE";
+  }
+
+  @Override
   String lockRows() {
     return " FOR UPDATE";
   }
@@ -179,8 +185,11 @@ final class PostgresDialect extends Dialect {
   }
 
   /**
-   * All-completed batches (the hot path) as one autocommitted statement; otherwise a transaction
-   * with the completions as one statement and one fenced update per other outcome.
+   * One transaction: the completions as one statement (rows, events, count deltas, NOTIFY) sent
+   * together with the lock step of the continuation release, one fenced update per other outcome,
+   * then the release of continuations whose batch this finished ({@link Continuations}; nothing
+   * more when none waits). The release must share the completions' transaction, so even an
+   * all-completed batch is not autocommitted: statements, then COMMIT, two round trips.
    */
   @Override
   Set<UUID> jobFinishMany(Transactions tx, JobFinishManyParams p, Instant now) {
@@ -192,15 +201,6 @@ final class PostgresDialect extends Dialect {
       } else {
         others.add(o);
       }
-    }
-    if (others.isEmpty()) {
-      return tx.autocommit(
-          "jobFinishMany",
-          (c, changes) -> {
-            Set<UUID> accepted = new HashSet<>();
-            complete(c, changes, completed, p.workerId(), now, accepted);
-            return accepted;
-          });
     }
     return tx.inTx(
         "jobFinishMany",
@@ -225,7 +225,13 @@ final class PostgresDialect extends Dialect {
     if (completed.isEmpty()) {
       return;
     }
-    try (PreparedStatement ps = c.prepareStatement(PgStatements.complete(completed.size()))) {
+    // Two statements in one round trip: the completions, then the lock step of the continuation
+    // release (a later statement, so it sees what the transactions it waited for committed).
+    String sql =
+        PgStatements.complete(completed.size()) + "; " + PgStatements.lockWaiting(completed.size());
+    Set<UUID> batches = new HashSet<>();
+    boolean waiting;
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
       int i = 1;
       for (Completed x : completed) {
         setUuid(ps, i++, x.id());
@@ -235,12 +241,27 @@ final class PostgresDialect extends Dialect {
       }
       ps.setString(i++, workerId);
       setInstant(ps, i++, now);
-      setInstant(ps, i, now);
-      try (ResultSet rs = ps.executeQuery()) {
+      setInstant(ps, i++, now);
+      for (Completed x : completed) {
+        setUuid(ps, i++, x.id());
+      }
+      ps.execute();
+      try (ResultSet rs = ps.getResultSet()) {
         while (rs.next()) {
           accepted.add(getUuid(rs, "id"));
+          batches.add(getUuid(rs, "batch_id"));
         }
       }
+      if (!ps.getMoreResults()) {
+        throw new SQLException("the completion's lock step returned no rows: " + sql);
+      }
+      try (ResultSet rs = ps.getResultSet()) {
+        waiting = rs.next();
+      }
+    }
+    // No continuation waits for these batches: nothing to release, no further statement.
+    if (waiting) {
+      changes.finishedBatches.addAll(batches);
     }
     changes.statementEvents |= !accepted.isEmpty();
   }

@@ -140,6 +140,11 @@ final class SqliteDialect extends Dialect {
   }
 
   @Override
+  String shareRows() {
+    return "";
+  }
+
+  @Override
   String lockRows() {
     return "";
   }

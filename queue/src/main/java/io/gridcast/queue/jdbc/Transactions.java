@@ -7,11 +7,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 /**
- * The job store's frames around {@link JdbcDatabase}: a transaction whose events, count deltas and
- * NOTIFY ({@link ChangeBuffer}) are written just before it commits, one autocommitted statement
- * that writes its own, and plain reads; after a commit the process's listeners are told ({@link
- * JdbcDatabase#committed}). A {@link SQLException} becomes a {@link StoreException} naming the
- * operation. Thread-safe.
+ * The job store's frames around {@link JdbcDatabase}: a transaction whose continuation releases
+ * ({@link Continuations}), events, count deltas and NOTIFY ({@link ChangeBuffer}) are written just
+ * before it commits, one autocommitted statement that writes its own, and plain reads; after a
+ * commit the process's listeners are told ({@link JdbcDatabase#committed}). A {@link SQLException}
+ * becomes a {@link StoreException} naming the operation. Thread-safe.
  */
 final class Transactions {
   /** A job-store operation's statements, recording its side effects in {@code changes}. */
@@ -43,6 +43,9 @@ final class Transactions {
       result =
           db.inTx(c -> {
             T r = work.run(c, changes);
+            if (changes.continuationsToCheck()) {
+              Continuations.settle(c, db.dialect(), changes, at);
+            }
             changes.flush(c, db.dialect(), at);
             return r;
           });
@@ -55,7 +58,8 @@ final class Transactions {
 
   /**
    * {@code work} as ONE autocommitted statement (its own transaction, one round trip): only for
-   * statements that write their own events, count deltas and NOTIFY.
+   * statements that write their own events, count deltas and NOTIFY, and finish no job (a finished
+   * job may release a continuation, which needs {@link #inTx}).
    */
   <T> T autocommit(String op, TxWork<T> work) {
     ChangeBuffer changes = new ChangeBuffer();

@@ -50,14 +50,16 @@ final class Turns {
   private record Claimant(int priority, int order, Overtaken existing, int spec) {}
 
   /**
-   * Turns for the specs' jobs in spec order (0 for answered jobs, which are never claimed); moves
-   * the owner's pending jobs that a new job of better priority overtakes.
+   * Turns for the specs' jobs in spec order (0 for answered jobs, which are never claimed, and for
+   * continuations, which get theirs when they become pending); moves the owner's pending jobs that
+   * a new job of better priority overtakes.
    */
   static long[] assign(Connection c, Dialect d, String ownerId, List<JobSpec> specs, Instant now)
       throws SQLException {
     Integer[] priorities = new Integer[specs.size()];
     for (int k = 0; k < specs.size(); k++) {
-      priorities[k] = specs.get(k).answer() == null ? specs.get(k).priority() : null;
+      JobSpec s = specs.get(k);
+      priorities[k] = s.answer() == null && s.continuation() == null ? s.priority() : null;
     }
     return assign(c, d, ownerId, priorities, now);
   }

@@ -2,15 +2,16 @@ package io.gridcast.queue.worker;
 
 import io.gridcast.queue.JobStore;
 import io.gridcast.queue.JobStore.EventPruneParams;
+import io.gridcast.queue.JobStore.JobContinuationReleaseParams;
 import io.gridcast.queue.JobStore.JobPruneParams;
 import io.gridcast.queue.JobStore.JobRescueExpiredParams;
 import java.time.InstantSource;
 
 /**
- * Periodic chores, safe to run from every process at once: rescue jobs whose lease expired, prune
- * finished jobs past retention and old events, in batches of {@value #BATCH} ({@link #runOnce},
- * every maintenance interval), and fold count deltas ({@link #foldCounts}, on its own, shorter
- * period).
+ * Periodic chores, safe to run from every process at once: rescue jobs whose lease expired, release
+ * continuations whose batch has finished, prune finished jobs past retention and old events, in
+ * batches of {@value #BATCH} ({@link #runOnce}, every maintenance interval), and fold count deltas
+ * ({@link #foldCounts}, on its own, shorter period).
  */
 public final class Maintenance {
   static final int BATCH = 1000;
@@ -33,6 +34,23 @@ public final class Maintenance {
       int n = store.jobRescueExpired(new JobRescueExpiredParams(clock.instant(), BATCH));
       total += n;
       if (n < BATCH) {
+        break;
+      }
+    }
+    return total;
+  }
+
+  /**
+   * Releases waiting continuations whose batch has finished (normally released by the transaction
+   * that finished the batch; this covers any batch closed while one still waits). Returns how many.
+   */
+  public int releaseContinuations() {
+    int total = 0;
+    for (int k = 0; k < MAX_BATCHES_PER_RUN; k++) {
+      int n =
+          store.jobContinuationRelease(new JobContinuationReleaseParams(clock.instant(), BATCH));
+      total += n;
+      if (n == 0) {
         break;
       }
     }
@@ -67,9 +85,10 @@ public final class Maintenance {
     return total;
   }
 
-  /** Rescue, retention and event pruning, once. */
+  /** Rescue, continuation release, retention and event pruning, once. */
   public void runOnce() {
     rescueExpired();
+    releaseContinuations();
     pruneFinished();
     pruneEvents();
   }

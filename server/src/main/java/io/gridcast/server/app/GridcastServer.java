@@ -16,6 +16,7 @@ import io.gridcast.server.config.Role;
 import io.gridcast.server.config.ServerConfig;
 import io.gridcast.server.dataset.DatasetService;
 import io.gridcast.server.dataset.DatasetStore;
+import io.gridcast.server.dataset.HierarchyStore;
 import io.gridcast.server.dataset.ResultStore;
 import io.gridcast.server.db.Database;
 import io.gridcast.server.event.EventFeed;
@@ -27,6 +28,7 @@ import io.gridcast.server.job.FitPriority;
 import io.gridcast.server.job.ForecastJobs;
 import io.gridcast.server.job.JobFailure;
 import io.gridcast.server.job.JobService;
+import io.gridcast.server.job.ReconciliationJobs;
 import io.gridcast.server.monitor.CacheFigures;
 import io.gridcast.server.monitor.Monitoring;
 import io.gridcast.server.monitor.PerformanceJobs;
@@ -196,12 +198,15 @@ public final class GridcastServer implements AutoCloseable {
       p.monitoring.bindPool(p.db.dataSource());
       DatasetStore datasets = new DatasetStore(p.db.jdbc());
       ResultStore results = new ResultStore(p.db.jdbc());
+      HierarchyStore hierarchies = new HierarchyStore(p.db.jdbc());
       p.cache = resultCache(config.cache(), p.db, clock);
       bindCache(p.monitoring, p.cache);
       PerformanceJobs performanceJobs =
           new PerformanceJobs(datasets, registry, config.dataDir().resolve("profiles"));
       Map<String, JobHandler> handlers = new LinkedHashMap<>();
-      handlers.putAll(new ForecastJobs(datasets, results, registry, clock, p.cache).handlers());
+      handlers.putAll(
+          new ForecastJobs(datasets, results, registry, clock, p.cache, hierarchies).handlers());
+      handlers.putAll(new ReconciliationJobs(hierarchies, results, clock).handlers());
       handlers.putAll(performanceJobs.handlers());
       p.queue = queue(config, p, handlers, clock);
       if (!config.role().http() && served) {
@@ -228,7 +233,14 @@ public final class GridcastServer implements AutoCloseable {
         p.monitoring.alerts().onChange(p.feed::nudge);
         JobService jobs =
             new JobService(
-                p.queue.store(), datasets, results, p.cache, registry, config.limits(), clock);
+                p.queue.store(),
+                datasets,
+                results,
+                hierarchies,
+                p.cache,
+                registry,
+                config.limits(),
+                clock);
         ScheduleStore schedules = new ScheduleStore(p.db.dataSource());
         p.http =
             Api.start(
@@ -240,7 +252,7 @@ public final class GridcastServer implements AutoCloseable {
                             : CallerResolver.localUser())
                     .users(users)
                     .sessions(sessions)
-                    .datasets(new DatasetService(datasets, clock, config.limits()))
+                    .datasets(new DatasetService(datasets, hierarchies, clock, config.limits()))
                     .results(results)
                     .jobs(jobs)
                     .store(p.queue.store())

@@ -141,6 +141,22 @@ public final class OptimizeCommand implements Callable<Integer> {
               + " are ignored, and named).")
   String covariates;
 
+  @Option(
+      names = "--hierarchy",
+      paramLabel = "DECL",
+      description =
+          "Key columns and how they nest (/) or cross (*), e.g. state/zone/region*purpose: every"
+              + " aggregate is summed from the bottom series (unique_id) and forecast too, then all"
+              + " are reconciled; the output is unique_id,level,ds,model,base,y_hat,lo_L,hi_L.")
+  String hierarchy;
+
+  @Option(
+      names = "--reconciliation",
+      paramLabel = "METHOD",
+      description =
+          "With --hierarchy: mint_shrink (default), bottom_up, top_down, ols, wls or wls_variance.")
+  String reconciliation;
+
   @Option(names = "--threads", defaultValue = "0", description = "Worker threads (default: cores).")
   int threads;
 
@@ -185,6 +201,9 @@ public final class OptimizeCommand implements Callable<Integer> {
       return 2;
     }
     CovariateInput input;
+    if (hierarchy != null) {
+      return HierarchyRun.run(this, optimizer, candidates, axis, err, start);
+    }
     try {
       if (!covariates.equals("auto") && !covariates.equals("none")) {
         throw new CovariateInput.RefusedInputException(
@@ -289,7 +308,7 @@ public final class OptimizeCommand implements Callable<Integer> {
   }
 
   /** The output file, or standard output (left open: picocli owns it) for {@code -}. */
-  private Writer open(boolean toStdout) throws IOException {
+  Writer open(boolean toStdout) throws IOException {
     if (toStdout) {
       PrintWriter out = spec.commandLine().getOut();
       return new BufferedWriter(

@@ -117,6 +117,23 @@ final class SubmitCommand implements Callable<Integer> {
       description = "java.time pattern of ds (dd/MM/yyyy); default: ISO stamps or integers.")
   String dateFormat;
 
+  @Option(
+      names = "--hierarchy",
+      paramLabel = "DECL",
+      description =
+          "Key columns and how they nest (/) or cross (*), e.g. state/zone/region*purpose: the"
+              + " CSV has these columns beside unique_id, ds and y; every aggregate is optimized"
+              + " too, then reconciled once the batch has finished.")
+  String hierarchy;
+
+  @Option(
+      names = "--reconciliation",
+      paramLabel = "METHOD",
+      description =
+          "With --hierarchy: mint_shrink (default), bottom_up, top_down, ols, wls, wls_variance"
+              + " or none.")
+  String reconciliation;
+
   @Option(names = "--reason", description = "Free text kept with the jobs.")
   String reason;
 
@@ -286,7 +303,9 @@ final class SubmitCommand implements Callable<Integer> {
       {"fill", fill},
       {"seasonality", seasonality},
       {"level", level},
-      {"date_format", dateFormat}
+      {"date_format", dateFormat},
+      {"hierarchy", hierarchy},
+      {"reconciliation", reconciliation}
     };
     for (String[] option : axis) {
       if (option[1] != null) {
@@ -339,7 +358,7 @@ final class SubmitCommand implements Callable<Integer> {
     }
     if (output != null) {
       try {
-        download(http, base, dataset, out);
+        download(http, base, dataset, out, hierarchy != null && !"none".equals(reconciliation));
       } catch (IOException e) {
         err.println(
             "gridcast submit: cannot write the forecasts to " + output + ": " + e.getMessage());
@@ -379,12 +398,16 @@ final class SubmitCommand implements Callable<Integer> {
     return 1;
   }
 
-  /** The dataset's forecasts CSV to {@link #output}, streamed. */
-  private void download(HttpClient http, URI base, String dataset, PrintWriter out)
+  /**
+   * The dataset's forecasts CSV to {@link #output}, streamed: with a hierarchy its reconciliation
+   * ({@code unique_id,level,ds,base,y_hat,...}).
+   */
+  private void download(
+      HttpClient http, URI base, String dataset, PrintWriter out, boolean reconciled)
       throws IOException, InterruptedException {
+    String what = reconciled ? "/reconciliation?format=csv" : "/forecasts?format=csv";
     HttpRequest get =
-        HttpRequest.newBuilder(
-                URI.create(base + "/api/datasets/" + dataset + "/forecasts?format=csv"))
+        HttpRequest.newBuilder(URI.create(base + "/api/datasets/" + dataset + what))
             .header("Accept", "text/csv")
             .header("Authorization", bearer())
             .GET()

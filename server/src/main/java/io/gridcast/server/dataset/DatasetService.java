@@ -1,10 +1,12 @@
 package io.gridcast.server.dataset;
 
+import io.gridcast.forecast.hierarchy.HierarchySpec;
 import io.gridcast.forecast.series.Series;
 import io.gridcast.forecast.series.TooManyValuesException;
 import io.gridcast.queue.jdbc.UuidV7;
 import io.gridcast.server.config.LimitExceededException;
 import io.gridcast.server.config.Limits;
+import io.gridcast.server.db.DatabaseException;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -38,13 +40,22 @@ public final class DatasetService {
   }
 
   /**
-   * An accepted upload: the dataset, its series, their SKUs in upload order, and the covariates of
-   * its extra columns (or the columns ignored).
+   * An accepted upload: the dataset, its series, their SKUs in upload order, its hierarchy (or
+   * null), and the covariates of its extra columns (or the columns ignored).
    */
   public record Upload(
-      Dataset dataset, List<Series> series, List<String> skus, UploadCovariates covariates) {}
+      Dataset dataset,
+      List<Series> series,
+      List<String> skus,
+      StoredHierarchy hierarchy,
+      UploadCovariates covariates) {
+    public Upload(Dataset dataset, List<Series> series, List<String> skus) {
+      this(dataset, series, skus, null, UploadCovariates.none());
+    }
+  }
 
   private final DatasetStore store;
+  private final HierarchyStore hierarchies;
   private final UploadParser parser = new UploadParser();
   private final Limits limits;
   private final InstantSource clock;
@@ -53,8 +64,10 @@ public final class DatasetService {
   /**
    * @param limits series, values and name length of an upload, and the values one user may store
    */
-  public DatasetService(DatasetStore store, InstantSource clock, Limits limits) {
+  public DatasetService(
+      DatasetStore store, HierarchyStore hierarchies, InstantSource clock, Limits limits) {
     this.store = store;
+    this.hierarchies = hierarchies;
     this.clock = clock;
     this.limits = limits;
     this.ids = new UuidV7(clock);
@@ -62,6 +75,10 @@ public final class DatasetService {
 
   public DatasetStore store() {
     return store;
+  }
+
+  public HierarchyStore hierarchies() {
+    return hierarchies;
   }
 
   /**
@@ -72,9 +89,32 @@ public final class DatasetService {
    */
   public Upload upload(
       String ownerId, BodyFormat format, InputStream body, UploadFormat columns, String name) {
-    Upload u = parse(ownerId, format, body, columns, name);
+    return upload(ownerId, format, body, columns, name, null);
+  }
+
+  /**
+   * As {@link #upload(String, BodyFormat, InputStream, UploadFormat, String)}, with the hierarchy
+   * of {@link #parse(String, BodyFormat, InputStream, UploadFormat, String, HierarchySpec)}.
+   */
+  public Upload upload(
+      String ownerId,
+      BodyFormat format,
+      InputStream body,
+      UploadFormat columns,
+      String name,
+      HierarchySpec hierarchy) {
+    Upload u = parse(ownerId, format, body, columns, name, hierarchy);
     long t0 = System.nanoTime();
-    store.insert(u.dataset(), u.series(), u.covariates());
+    try {
+      store
+          .db()
+          .inTx(c -> {
+            storeIn(c, u);
+            return null;
+          });
+    } catch (SQLException e) {
+      throw new DatabaseException("storing dataset " + u.dataset().id() + " failed", e);
+    }
     LOG.info("dataset {}: stored in {} ms", u.dataset().id(), (System.nanoTime() - t0) / 1_000_000);
     return u;
   }
@@ -85,6 +125,9 @@ public final class DatasetService {
    */
   public void storeIn(Connection c, Upload u) throws SQLException {
     store.insertIn(c, u.dataset(), u.series(), u.covariates());
+    if (u.hierarchy() != null) {
+      hierarchies.insertIn(c, u.dataset().id(), u.dataset().ownerId(), u.hierarchy());
+    }
   }
 
   /**
@@ -94,6 +137,24 @@ public final class DatasetService {
    */
   public Upload parse(
       String ownerId, BodyFormat format, InputStream body, UploadFormat columns, String name) {
+    return parse(ownerId, format, body, columns, name, null);
+  }
+
+  /**
+   * Parses and validates an upload; with a hierarchy (CSV only), the body's series are its bottom
+   * series, placed by their key columns, and every aggregate node is added as a series of the
+   * dataset (named by the node, the exact sum of its bottom series), aggregates first.
+   *
+   * @param hierarchy the declaration, or null for an upload without one
+   * @throws InvalidUploadException also when keys contradict the nesting (naming the lines)
+   */
+  public Upload parse(
+      String ownerId,
+      BodyFormat format,
+      InputStream body,
+      UploadFormat columns,
+      String name,
+      HierarchySpec hierarchy) {
     long t0 = System.nanoTime();
     NameRules.datasetName(name, limits.maxNameLength());
     long stored = store.valuesStored(ownerId);
@@ -108,16 +169,33 @@ public final class DatasetService {
     boolean quotaBinds = quotaLeft < limits.maxValuesPerUpload();
     long budget = quotaBinds ? quotaLeft : limits.maxValuesPerUpload();
     UploadParser.Parsed parsed;
+    UploadParser.Keyed keyed = null;
     try {
-      parsed =
-          switch (format) {
-            case CSV -> parser.csv(body, columns, budget);
-            case JSON -> parser.json(body, columns, budget);
-          };
+      if (hierarchy != null) {
+        if (format != BodyFormat.CSV) {
+          throw new InvalidUploadException(
+              "a hierarchy upload is CSV with its key columns " + hierarchy.columns(),
+              Map.of("field", "hierarchy"));
+        }
+        keyed = parser.csvWithKeys(body, columns, budget, hierarchy.columns());
+        parsed = keyed.parsed();
+      } else {
+        parsed =
+            switch (format) {
+              case CSV -> parser.csv(body, columns, budget);
+              case JSON -> parser.json(body, columns, budget);
+            };
+      }
     } catch (TooManyValuesException e) {
       throw tooManyValues(e, quotaBinds, stored);
     }
     List<Series> series = parsed.series();
+    StoredHierarchy nodes = null;
+    if (keyed != null) {
+      HierarchyUpload.Built built = HierarchyUpload.build(hierarchy, series, keyed.keys());
+      series = built.series();
+      nodes = built.stored();
+    }
     int maxSeries = limits.maxSeriesPerUpload();
     if (series.size() > maxSeries) {
       throw LimitExceededException.tooLarge(
@@ -135,7 +213,8 @@ public final class DatasetService {
         series.size(),
         values,
         (System.nanoTime() - t0) / 1_000_000);
-    return new Upload(d, series, series.stream().map(Series::id).toList(), parsed.covariates());
+    return new Upload(
+        d, series, series.stream().map(Series::id).toList(), nodes, parsed.covariates());
   }
 
   private void checkIds(List<Series> series) {
@@ -191,6 +270,21 @@ public final class DatasetService {
         store
             .latestNamed(ownerId, name)
             .orElseThrow(() -> new DatasetNotFoundException("dataset named", name));
+    hierarchies
+        .get(ownerId, latest.id())
+        .ifPresent(h -> {
+          // appended bottom rows would leave the stored aggregates behind: not coherent
+          throw new InvalidUploadException(
+              "dataset '"
+                  + name
+                  + "' has a hierarchy ("
+                  + h.declaration()
+                  + "): actuals cannot be appended to it; upload its whole history again with"
+                  + " hierarchy="
+                  + h.declaration()
+                  + " under the same name (its next version)",
+              Map.of("field", "name", "hierarchy", h.declaration()));
+        });
     CsvRows.Table table =
         CsvRows.table(
             new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8), 1 << 16),

@@ -43,6 +43,11 @@ public final class DatasetStore {
     return covariates;
   }
 
+  /** The database the store writes to: what joins another write to its transaction. */
+  public JdbcDatabase db() {
+    return db;
+  }
+
   /** Stores a dataset and its series in one transaction of its own. */
   public void insert(Dataset d, List<Series> series) {
     insert(d, series, UploadCovariates.none());
@@ -378,7 +383,14 @@ public final class DatasetStore {
   public boolean delete(String ownerId, String id) {
     try {
       return db.inTx(c -> {
-        for (String table : List.of("forecast_result", "series_covariate", "dataset_series")) {
+        for (String table :
+            List.of(
+                "reconciliation",
+                "hierarchy_node",
+                "dataset_hierarchy",
+                "forecast_result",
+                "series_covariate",
+                "dataset_series")) {
           try (PreparedStatement ps =
               c.prepareStatement(
                   "DELETE FROM "

@@ -81,11 +81,34 @@ public final class UploadParser {
    *     maxValues}
    */
   public Parsed csv(InputStream body, UploadFormat format, long maxValues) {
+    return csv(new LineLengthLimit(strictUtf8(body), MAX_LINE_CHARS), format, maxValues);
+  }
+
+  /**
+   * The series of a CSV body and each series' values of the {@code keyColumns} (a hierarchy's key
+   * columns), read in the same pass.
+   *
+   * @throws InvalidUploadException also when a key column is missing or a series' keys differ
+   *     between its rows (naming the lines)
+   */
+  public Keyed csvWithKeys(
+      InputStream body, UploadFormat format, long maxValues, List<String> keyColumns) {
+    KeyColumns keys =
+        new KeyColumns(
+            new LineLengthLimit(strictUtf8(body), MAX_LINE_CHARS), format.idColumn(), keyColumns);
+    // a hierarchy's key columns are keys, not covariates: a hierarchy upload reads none
+    Parsed parsed = csv(keys, format.withCovariates(false), maxValues);
+    return new Keyed(parsed, keys.bySeries());
+  }
+
+  /** A CSV upload's series and each series' key values (by series id). */
+  public record Keyed(Parsed parsed, Map<String, KeyColumns.Keys> keys) {}
+
+  private Parsed csv(Reader text, UploadFormat format, long maxValues) {
     List<Series> series;
     UploadCovariates covariates;
     try {
-      BufferedReader in =
-          new BufferedReader(new LineLengthLimit(strictUtf8(body), MAX_LINE_CHARS), 1 << 16);
+      BufferedReader in = new BufferedReader(text, 1 << 16);
       in.mark(MAX_LINE_CHARS + 2);
       String header = in.readLine();
       CsvHeader h = header == null ? null : CsvHeader.of(header, format);

@@ -55,6 +55,7 @@ public final class Api {
                 config.maxUploadBytes(),
                 limits.maxPointsPerSeries()),
             new ForecastRoutes(c.datasets(), c.results()),
+            new HierarchyRoutes(c.datasets()),
             new JobRoutes(
                 c.jobs(), c.store(), c.clock(), new SharedAnswers<>(c.feed()::localChangeVersion)),
             new EventRoutes(
@@ -88,7 +89,8 @@ public final class Api {
               "priority",
               "reason",
               "level",
-              "holidays")) {
+              "holidays",
+              "reconciliation")) {
         if (Params.text(ctx, p) != null) {
           throw ApiException.badRequest(p, p + " applies only with optimize=true");
         }
@@ -108,8 +110,13 @@ public final class Api {
             .level(Params.numbers(ctx, "level"))
             .covariates(DatasetRoutes.readsCovariates(ctx) ? null : JobPayload.NONE)
             .holidays(Params.text(ctx, "holidays"))
+            .reconciliation(Params.text(ctx, "reconciliation"))
             .idempotencyKey(ctx.header("Idempotency-Key"))
             .build();
+    if (req.reconciliation() != null && ctx.queryParam("hierarchy") == null) {
+      throw ApiException.badRequest(
+          "reconciliation", "reconciliation applies to an upload with a hierarchy");
+    }
     PreparedRequest prepared = jobs.prepare(req);
     return new DatasetRoutes.JobsForUpload() {
       @Override
@@ -145,6 +152,7 @@ public final class Api {
                 upload.dataset().id(),
                 upload.skus(),
                 new ReadSeries(upload.series(), Fill.parse(upload.dataset().fill())),
+                upload.hierarchy(),
                 (c, ids) -> datasets.storeIn(c, upload));
         LOG.info(
             "dataset {}: stored with {} optimization jobs in {} ms, batch {}",

@@ -1,5 +1,7 @@
 package io.gridcast.server.http;
 
+import io.gridcast.forecast.hierarchy.HierarchyDeclarationException;
+import io.gridcast.forecast.hierarchy.HierarchySpec;
 import io.gridcast.forecast.series.InvalidSeriesOptionException;
 import io.gridcast.forecast.series.Series;
 import io.gridcast.forecast.series.TimeAxisOptions;
@@ -229,6 +231,7 @@ final class DatasetRoutes implements RouteGroup {
     Caller caller = Caller.of(ctx);
     BodyFormat format = bodyFormat(ctx);
     UploadFormat columns = columns(ctx);
+    HierarchySpec hierarchy = hierarchy(ctx, format);
     JobsForUpload jobs = uploadJobs.prepare(ctx);
     Optional<Uploaded> replay = jobs == null ? Optional.empty() : jobs.earlier(caller);
     DatasetService.Upload upload;
@@ -244,8 +247,8 @@ final class DatasetRoutes implements RouteGroup {
       try {
         upload =
             jobs == null
-                ? datasets.upload(caller.ownerId(), format, body, columns, name)
-                : datasets.parse(caller.ownerId(), format, body, columns, name);
+                ? datasets.upload(caller.ownerId(), format, body, columns, name, hierarchy)
+                : datasets.parse(caller.ownerId(), format, body, columns, name, hierarchy);
       } catch (RuntimeException e) {
         body.discardRest(); // so that the client, still sending, reads the refusal
         throw e;
@@ -276,6 +279,29 @@ final class DatasetRoutes implements RouteGroup {
             upload.covariates().names(),
             upload.covariates().ignored());
     ctx.status(201).contentType("application/json").result(Json.write(answer));
+  }
+
+  /**
+   * The {@code hierarchy} parameter ({@code state/zone/region*purpose}), null when absent; a bad
+   * declaration, or one on a JSON body, answers 400 naming it.
+   */
+  static HierarchySpec hierarchy(Context ctx, BodyFormat format) {
+    String text = ctx.queryParam("hierarchy");
+    if (text == null) {
+      return null;
+    }
+    HierarchySpec spec;
+    try {
+      spec = HierarchySpec.parse(text);
+    } catch (HierarchyDeclarationException e) {
+      throw ApiException.badRequest("hierarchy", e.getMessage());
+    }
+    if (format != BodyFormat.CSV) {
+      throw ApiException.badRequest(
+          "hierarchy",
+          "a hierarchy upload is CSV (text/csv) with the key columns " + spec.columns());
+    }
+    return spec;
   }
 
   static BodyFormat bodyFormat(Context ctx) {

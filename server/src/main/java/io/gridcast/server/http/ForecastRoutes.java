@@ -19,8 +19,10 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -28,10 +30,11 @@ import java.util.function.Consumer;
  * {@code GET /api/datasets/{id}/forecasts}: every stored result of a dataset, streamed from a
  * database cursor as JSON ({@code {"dataset_id", "forecasts":[...]}}) or as CSV ({@code
  * unique_id,ds,model,y_hat,lo_80,hi_80,lo_95,hi_95,frequency,fallback}: one {@code lo_L,hi_L} pair
- * per level any of the results has, empty where a result lacks it) when {@code Accept: text/csv} or
- * {@code ?format=csv}; with {@code ?sku=NAME} only that SKU's (none before its job has finished).
- * The CSV's text fields are written by {@link CsvCell}: a SKU such as {@code =HYPERLINK(...)} opens
- * in a spreadsheet as text, not as a formula; the JSON carries it exactly.
+ * per level any of the results has, empty where a result lacks it; a dataset with a hierarchy has a
+ * {@code level} column after {@code unique_id}) when {@code Accept: text/csv} or {@code
+ * ?format=csv}; with {@code ?sku=NAME} only that SKU's (none before its job has finished). The
+ * CSV's text fields are written by {@link CsvCell}: a SKU such as {@code =HYPERLINK(...)} opens in
+ * a spreadsheet as text, not as a formula; the JSON carries it exactly.
  */
 final class ForecastRoutes implements RouteGroup {
   private final DatasetService datasets;
@@ -139,8 +142,20 @@ final class ForecastRoutes implements RouteGroup {
         List<String> values = new ArrayList<>(intervals.size() + 1);
         values.add("y_hat");
         values.addAll(intervals);
-        out.write("unique_id,ds,model," + String.join(",", values) + ",frequency,fallback\n");
-        each.accept(r -> csvRows(out, r.sku(), r.model(), r.body(), values));
+        Map<String, String> levelOf = levels(caller, id);
+        out.write(
+            (levelOf.isEmpty() ? "unique_id,ds,model," : "unique_id,level,ds,model,")
+                + String.join(",", values)
+                + ",frequency,fallback\n");
+        each.accept(r ->
+            csvRows(
+                out,
+                levelOf.isEmpty()
+                    ? quote(r.sku())
+                    : quote(r.sku()) + "," + quote(levelOf.get(r.sku())),
+                r.model(),
+                r.body(),
+                values));
       } else {
         out.write("{\"dataset_id\":");
         out.write(Json.write(id));
@@ -164,16 +179,29 @@ final class ForecastRoutes implements RouteGroup {
     }
   }
 
+  /** The level of each series of a dataset with a hierarchy; empty without one. */
+  private Map<String, String> levels(Caller caller, String datasetId) {
+    Map<String, String> out = new HashMap<>();
+    datasets
+        .hierarchies()
+        .get(caller.scope(), datasetId)
+        .ifPresent(h -> h.nodes().forEach(n -> out.put(n.sku(), n.level())));
+    return out;
+  }
+
   /**
-   * One row per forecast step: the SKU, the step's {@code ds}, the model, the {@code values}
-   * columns of the forecast (empty where the result has none), its frequency and fallback cause.
+   * One row per forecast step: the SKU (and its level), the step's {@code ds}, the model, the
+   * {@code values} columns of the forecast (empty where the result has none), its frequency and
+   * fallback cause.
+   *
+   * @param lead the row's leading cells: the SKU, and its level for a dataset with a hierarchy
    */
   private static void csvRows(
-      Writer out, String sku, String model, String body, List<String> values) {
+      Writer out, String lead, String model, String body, List<String> values) {
     JsonNode tree = JobViews.tree(body);
     JsonNode f = tree.path("forecast");
     JsonNode ds = f.path("ds");
-    String id = quote(sku);
+    String id = lead;
     String tail =
         ","
             + quote(tree.path("frequency").asText(""))

@@ -26,7 +26,7 @@ import java.util.UUID;
  */
 final class JobRoutes implements RouteGroup {
   private static final Set<String> TYPES =
-      Set.of("optimization", "validation", "rescoring", "benchmark", "profile");
+      Set.of("optimization", "validation", "rescoring", "reconciliation", "benchmark", "profile");
 
   /** A job request is small: a SKU list of 10,000 names fits many times over. */
   static final long MAX_BODY_BYTES = 4L * 1024 * 1024;
@@ -200,11 +200,15 @@ final class JobRoutes implements RouteGroup {
           "job " + id + " is " + status + "; only failed or cancelled jobs can be retried",
           Map.of("job_id", id.toString(), "status", status));
     }
+    // Pending, or for a batch continuation waiting (or settled again at once by its policy).
+    JobStatus now =
+        store
+            .jobGet(new JobStore.JobGetParams(id, caller.scope()))
+            .map(Job::status)
+            .orElse(JobStatus.PENDING);
     ctx.status(202)
         .contentType("application/json")
-        .result(
-            Json.write(
-                new JobViews.Retried(id, JobStatus.PENDING.dbValue(), r.status().dbValue())));
+        .result(Json.write(new JobViews.Retried(id, now.dbValue(), r.status().dbValue())));
   }
 
   /**
@@ -240,7 +244,7 @@ final class JobRoutes implements RouteGroup {
     int cancelled = 0;
     int requested = 0;
     int deleted = 0;
-    if (statuses.contains(JobStatus.PENDING) || statuses.contains(JobStatus.RUNNING)) {
+    if (statuses.stream().anyMatch(s -> !s.isFinished())) {
       EnumSet<JobStatus> active = EnumSet.noneOf(JobStatus.class);
       for (JobStatus s : statuses) {
         if (!s.isFinished()) {

@@ -24,6 +24,10 @@ final class JobViews {
    * @param sku the job's label: its SKU, or the dataset of a validation
    * @param progress the last progress report, as the handler wrote it
    * @param error why the last attempt failed
+   * @param afterBatch for a continuation, the batch it runs after (it waits until that batch has
+   *     finished); null for other jobs
+   * @param onChildFailure for a continuation, what a failed or cancelled job of that batch does to
+   *     it ({@code run}, {@code skip}, {@code fail}); null for other jobs
    */
   record Brief(
       UUID id,
@@ -41,7 +45,9 @@ final class JobViews {
       Instant createdAt,
       Instant startedAt,
       Instant updatedAt,
-      Instant finishedAt) {}
+      Instant finishedAt,
+      UUID afterBatch,
+      String onChildFailure) {}
 
   /**
    * One job with its payload and result ({@code GET /api/jobs/{id}}).
@@ -120,7 +126,9 @@ final class JobViews {
         j.createdAt(),
         j.startedAt(),
         j.updatedAt(),
-        j.finishedAt());
+        j.finishedAt(),
+        j.continuation() == null ? null : j.continuation().batchId(),
+        j.continuation() == null ? null : j.continuation().onChildFailure().dbValue());
   }
 
   static Detail full(Job j, List<JobAttempt> runs) {

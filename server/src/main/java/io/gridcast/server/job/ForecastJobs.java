@@ -1,6 +1,7 @@
 package io.gridcast.server.job;
 
 import io.gridcast.forecast.covariate.Covariates;
+import io.gridcast.forecast.hierarchy.ReconciliationMethod;
 import io.gridcast.forecast.model.ModelSpec;
 import io.gridcast.forecast.registry.DefaultSelection;
 import io.gridcast.forecast.registry.ModelRegistry;
@@ -18,8 +19,10 @@ import io.gridcast.server.cache.CacheTag;
 import io.gridcast.server.cache.ResultCache;
 import io.gridcast.server.dataset.DatasetStore;
 import io.gridcast.server.dataset.ForecastResult;
+import io.gridcast.server.dataset.HierarchyStore;
 import io.gridcast.server.dataset.ResultStore;
 import io.gridcast.server.dataset.SeriesCovariates;
+import io.gridcast.server.dataset.StoredHierarchy;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,6 +50,7 @@ public final class ForecastJobs {
   private final ModelRegistry registry;
   private final InstantSource clock;
   private final OptimizationCache questions;
+  private final HierarchyStore hierarchies;
 
   /** Handlers whose optimizations read and write {@code cache}. */
   public ForecastJobs(
@@ -54,7 +58,9 @@ public final class ForecastJobs {
       ResultStore results,
       ModelRegistry registry,
       InstantSource clock,
-      ResultCache cache) {
+      ResultCache cache,
+      HierarchyStore hierarchies) {
+    this.hierarchies = hierarchies;
     this.datasets = datasets;
     this.results = results;
     this.registry = registry;
@@ -182,8 +188,26 @@ public final class ForecastJobs {
     }
     List<ValidationReport.Aggregate> aggregate = new ArrayList<>();
     sums.forEach((model, sum) -> aggregate.add(sum.aggregate(model)));
+    ValidationReport.HierarchyScores levels = null;
+    Optional<StoredHierarchy> hierarchy = hierarchies.get(ctx.ownerId(), p.datasetId());
+    List<String> nodes =
+        hierarchy
+            .map(h -> h.nodes().stream().map(StoredHierarchy.NodeRow::sku).toList())
+            .orElse(List.of());
+    if (!nodes.isEmpty() && (p.skus().isEmpty() || p.skus().containsAll(nodes))) {
+      ctx.progress(series.size(), series.size(), "levels", null);
+      levels =
+          HierarchyValidation.score(
+                  hierarchy.get(),
+                  load(ctx, p.datasetId(), nodes),
+                  s -> modelsToValidate(ctx, p, s, Covariates.none()).get(0),
+                  p.horizon(),
+                  ReconciliationMethod.DEFAULT)
+              .orElse(null);
+    }
     ctx.progress(series.size(), series.size(), "done", null);
-    return JobJson.write(new ValidationReport(p.datasetId(), p.horizon(), aggregate, perSku));
+    return JobJson.write(
+        new ValidationReport(p.datasetId(), p.horizon(), aggregate, perSku, levels));
   }
 
   /** One model's running sums over the SKUs of a validation. Not thread-safe. */

@@ -32,6 +32,10 @@ import java.util.List;
  *     future values must cover the horizon) or {@code none} (the search ignores them)
  * @param holidays public holidays as covariates: a region ({@code US}, {@code DE-BY}), or {@code
  *     country} for each series' own {@code country} column; null for none
+ * @param reconciliation for a dataset with a hierarchy: how the forecasts of its nodes are made
+ *     coherent once every optimization of the batch has finished ({@code mint_shrink}, the default,
+ *     {@code bottom_up}, {@code top_down}, {@code ols}, {@code wls}, {@code wls_variance}, or
+ *     {@code none}); for a {@code reconciliation} job the method it runs
  */
 public record JobRequest(
     String datasetId,
@@ -49,7 +53,8 @@ public record JobRequest(
     Double threshold,
     List<Double> level,
     String covariates,
-    String holidays) {
+    String holidays,
+    String reconciliation) {
 
   /** The horizon of a request that names none. */
   public static final int DEFAULT_HORIZON = 12;
@@ -80,7 +85,8 @@ public record JobRequest(
         .threshold(threshold)
         .level(level)
         .covariates(covariates)
-        .holidays(holidays);
+        .holidays(holidays)
+        .reconciliation(reconciliation);
   }
 
   /**
@@ -104,6 +110,7 @@ public record JobRequest(
     private List<Double> level;
     private String covariates;
     private String holidays;
+    private String reconciliation;
 
     private Builder() {}
 
@@ -192,6 +199,11 @@ public record JobRequest(
       return this;
     }
 
+    public Builder reconciliation(String v) {
+      reconciliation = v;
+      return this;
+    }
+
     public JobRequest build() {
       return new JobRequest(
           datasetId,
@@ -209,7 +221,8 @@ public record JobRequest(
           threshold,
           level,
           covariates,
-          holidays);
+          holidays,
+          reconciliation);
     }
   }
 }

@@ -81,6 +81,46 @@ final class JobRequestValidator {
     }
   }
 
+  /**
+   * The reconciliation method's label: the default for optimizations and reconciliation jobs, null
+   * for {@code none} (and for the other types, which refuse the field).
+   */
+  private static String reconciliation(String asked, JobType type) {
+    noNul("reconciliation", asked);
+    if (asked != null && type != JobType.OPTIMIZATION && type != JobType.RECONCILIATION) {
+      throw new InvalidJobRequestException(
+          "reconciliation", "reconciliation applies to optimization and reconciliation jobs only");
+    }
+    if ("none".equals(asked)) {
+      if (type == JobType.RECONCILIATION) {
+        throw new InvalidJobRequestException(
+            "reconciliation", "a reconciliation job needs a method, got none");
+      }
+      return null;
+    }
+    try {
+      return ReconciliationJobs.method(asked).label();
+    } catch (IllegalArgumentException e) {
+      throw new InvalidJobRequestException(
+          "reconciliation",
+          e.getMessage() + "; also top_down, wls and none",
+          Map.of("known", RECONCILIATION_NAMES));
+    }
+  }
+
+  /** The reconciliation option's values. */
+  static final List<String> RECONCILIATION_NAMES =
+      List.of(
+          "mint_shrink",
+          "bottom_up",
+          "top_down",
+          "ols",
+          "wls",
+          "wls_variance",
+          "top_down_forecast_proportions",
+          "wls_structural",
+          "none");
+
   /** Validates everything a request says apart from the dataset and its SKUs. */
   PreparedRequest prepare(JobRequest r) {
     noNul("dataset_id", r.datasetId());
@@ -104,7 +144,7 @@ final class JobRequestValidator {
                 .orElseThrow(() ->
                     new InvalidJobRequestException(
                         "type",
-                        "type must be optimization, validation or rescoring, got '"
+                        "type must be optimization, validation, rescoring or reconciliation, got '"
                             + r.type()
                             + "'"));
     int horizon = r.horizon() == null ? JobRequest.DEFAULT_HORIZON : r.horizon();
@@ -179,6 +219,7 @@ final class JobRequestValidator {
             levels,
             covariates,
             holidays);
-    return new PreparedRequest(type, template, priority, r.reason(), key);
+    return new PreparedRequest(
+        type, template, priority, r.reason(), key, reconciliation(r.reconciliation(), type));
   }
 }

@@ -6,19 +6,26 @@ import io.gridcast.queue.JobSpec;
 import io.gridcast.queue.JobStore;
 import io.gridcast.queue.JobStore.JobInsertManyParams;
 import io.gridcast.queue.JobStore.JobInsertResult;
+import io.gridcast.queue.jdbc.UuidV7;
 import io.gridcast.server.cache.ResultCache;
 import io.gridcast.server.config.LimitExceededException;
 import io.gridcast.server.config.Limits;
 import io.gridcast.server.dataset.DatasetStore;
+import io.gridcast.server.dataset.HierarchyStore;
 import io.gridcast.server.dataset.MissingFutureCovariatesException;
 import io.gridcast.server.dataset.ResultStore;
 import io.gridcast.server.dataset.SeriesCovariates;
+import io.gridcast.server.dataset.StoredHierarchy;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +45,8 @@ public final class JobService {
   private final SubmissionAnswers answers;
   private final int maxJobs;
   private final InstantSource clock;
+  private final HierarchyStore hierarchies;
+  private final UuidV7 batchIds;
 
   /**
    * @param results where an optimization answered from {@code cache} at submission writes its
@@ -49,11 +58,14 @@ public final class JobService {
       JobStore store,
       DatasetStore datasets,
       ResultStore results,
+      HierarchyStore hierarchies,
       ResultCache cache,
       ModelRegistry registry,
       Limits limits,
       InstantSource clock) {
     this.store = Objects.requireNonNull(store, "store");
+    this.hierarchies = Objects.requireNonNull(hierarchies, "hierarchies");
+    this.batchIds = new UuidV7(clock);
     this.validator = new JobRequestValidator(registry, limits.maxHorizon());
     this.skus = new SkuSelection(datasets);
     this.datasets = datasets;
@@ -82,6 +94,15 @@ public final class JobService {
       throw new InvalidJobRequestException("dataset_id", "dataset_id is required");
     }
     PreparedRequest p = prepare(r);
+    if ((r.reconciliation() != null || p.type() == JobType.RECONCILIATION)
+        && hierarchies.get(ownerId, r.datasetId()).isEmpty()) {
+      throw new InvalidJobRequestException(
+          p.type() == JobType.RECONCILIATION ? "type" : "reconciliation",
+          "dataset "
+              + r.datasetId()
+              + " has no hierarchy (or is not yours): upload it with hierarchy=..., e.g."
+              + " state/zone/region*purpose");
+    }
     if (p.key() != null) {
       Optional<JobInsertResult> earlier =
           store.jobIdempotencyGet(new JobStore.JobIdempotencyGetParams(ownerId, p.key()));
@@ -141,6 +162,40 @@ public final class JobService {
       List<String> skus,
       ReadSeries upload,
       JobStore.SameTransaction alsoInTransaction) {
+    return create(
+        ownerId,
+        p,
+        datasetId,
+        skus,
+        upload,
+        upload == null ? hierarchies.get(ownerId, datasetId).orElse(null) : null,
+        alsoInTransaction);
+  }
+
+  /**
+   * As {@link #create(String, PreparedRequest, String, List, ReadSeries,
+   * JobStore.SameTransaction)}, for a dataset with {@code hierarchy} (null: none). The
+   * optimizations of every node of a hierarchy are followed by one reconciliation job, created in
+   * the same transaction to run once after all of them have finished.
+   */
+  public JobInsertResult create(
+      String ownerId,
+      PreparedRequest p,
+      String datasetId,
+      List<String> skus,
+      ReadSeries upload,
+      StoredHierarchy hierarchy,
+      JobStore.SameTransaction alsoInTransaction) {
+    if (p.type() == JobType.RECONCILIATION) {
+      return store.jobInsertMany(
+          new JobInsertManyParams(
+              ownerId,
+              null,
+              p.key(),
+              List.of(JobSpecs.reconciliation(p, datasetId)),
+              clock.instant()),
+          alsoInTransaction);
+    }
     JobPayload base = p.template().forDataset(datasetId);
     int jobCount = JobSpecs.count(p, skus.size());
     if (jobCount > maxJobs) {
@@ -149,13 +204,18 @@ public final class JobService {
     }
     long t0 = System.nanoTime();
     Map<String, RestoredAnswer> answered = answers.of(ownerId, p, base, skus, upload);
-    List<JobSpec> specs = JobSpecs.of(p, base, skus, answered);
+    List<JobSpec> specs = new ArrayList<>(JobSpecs.of(p, base, skus, answered));
+    UUID batchId = null;
+    if (reconciles(p, hierarchy, skus)) {
+      batchId = batchIds.next();
+      specs.add(Continuations.after(batchId, JobSpecs.reconciliation(p, datasetId)));
+    }
     Instant now = clock.instant();
     JobStore.SameTransaction work =
         answers.writingResults(alsoInTransaction, ownerId, base, skus, answered, now);
     long t1 = System.nanoTime();
     JobInsertResult r =
-        store.jobInsertMany(new JobInsertManyParams(ownerId, null, p.key(), specs, now), work);
+        store.jobInsertMany(new JobInsertManyParams(ownerId, batchId, p.key(), specs, now), work);
     if (!answered.isEmpty()) {
       LOG.info(
           "batch {}: {} of {} optimizations answered from the result cache at submission"
@@ -167,6 +227,19 @@ public final class JobService {
           (System.nanoTime() - t1) / 1_000_000);
     }
     return r;
+  }
+
+  /**
+   * Whether the request's optimizations cover every node of a hierarchy, so that their forecasts
+   * can be reconciled.
+   */
+  private static boolean reconciles(
+      PreparedRequest p, StoredHierarchy hierarchy, List<String> skus) {
+    if (hierarchy == null || p.type() != JobType.OPTIMIZATION || p.reconciliation() == null) {
+      return false;
+    }
+    Set<String> asked = new HashSet<>(skus);
+    return hierarchy.nodes().stream().allMatch(n -> asked.contains(n.sku()));
   }
 
   /**

@@ -34,7 +34,20 @@ final class JobSpecs {
 
   /** How many jobs the request makes of {@code skuCount} SKUs. */
   static int count(PreparedRequest p, int skuCount) {
-    return p.type() == JobType.VALIDATION ? 1 : skuCount;
+    return p.type() == JobType.VALIDATION || p.type() == JobType.RECONCILIATION ? 1 : skuCount;
+  }
+
+  /**
+   * The reconciliation job of a hierarchical dataset, labelled {@code reconciliation}, with the
+   * request's priority and reason.
+   */
+  static JobSpec reconciliation(PreparedRequest p, String datasetId) {
+    return JobSpec.of(
+            JobType.RECONCILIATION.key(),
+            JobJson.write(new ReconciliationPayload(datasetId, p.reconciliation())))
+        .withPriority(p.priority())
+        .withReason(p.reason())
+        .withLabel(JobType.RECONCILIATION.key());
   }
 
   /** The result of an optimization answered at submission, as its handler would write it. */

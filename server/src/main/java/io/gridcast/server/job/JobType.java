@@ -8,7 +8,9 @@ import java.util.Optional;
 public enum JobType {
   OPTIMIZATION,
   VALIDATION,
-  RESCORING;
+  RESCORING,
+  /** Reconciles the stored forecasts of every node of a hierarchical dataset. */
+  RECONCILIATION;
 
   /** The stable name, e.g. {@code optimization}. */
   public String key() {

@@ -8,6 +8,13 @@ package io.gridcast.server.job;
  * @param priority lower runs first
  * @param reason free text kept with the jobs, or null
  * @param key the idempotency key, or null
+ * @param reconciliation the reconciliation method's label for a hierarchical dataset, or null for
+ *     none
  */
 public record PreparedRequest(
-    JobType type, JobPayload template, int priority, String reason, String key) {}
+    JobType type,
+    JobPayload template,
+    int priority,
+    String reason,
+    String key,
+    String reconciliation) {}

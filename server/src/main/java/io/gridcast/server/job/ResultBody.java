@@ -21,9 +21,9 @@ import java.util.Map;
 /**
  * The stored JSON of one SKU's result, written in component order: {@code sku, frequency,
  * seasonal_periods, model, parameters, spec, fitted_parameters, metric, score, folds, cv_scores[],
- * forecast{ds, y_hat, lo_L, hi_L ...}, interval_method, fallback}, plus {@code previous_score,
- * threshold, flagged} for rescoring. Numbers that are not finite are written as null (JSON has no
- * NaN).
+ * forecast{ds, y_hat, lo_L, hi_L ...}, interval_method, fallback, residuals}, plus {@code
+ * previous_score, threshold, flagged} for rescoring. Numbers that are not finite are written as
+ * null (JSON has no NaN).
  *
  * @param sku the asker's SKU; null in a {@link #computation()} (then not written)
  * @param frequency the series' frequency (pandas name: {@code ME}, {@code h}, {@code index})
@@ -42,6 +42,9 @@ import java.util.Map;
  * @param fallback why the SKU did not get its best-scoring candidate; null (written) when it did
  * @param covariates each covariate's coefficient in the chosen model (its linear effect on the
  *     series), by name in column order; empty when the model used none
+ * @param residuals the chosen model's in-sample one-step residuals on the whole history ({@link
+ *     Residuals}: base64 of little-endian float64), what reconciliation estimates the forecast
+ *     errors' covariance from; null (not written) when the model gives none
  * @param rescore what a rescoring adds; null for an optimization (then not written)
  */
 record ResultBody(
@@ -60,6 +63,7 @@ record ResultBody(
     String intervalMethod,
     FallbackNote fallback,
     Map<String, Double> covariates,
+    @JsonInclude(Include.NON_NULL) String residuals,
     @JsonUnwrapped Rescore rescore) {
 
   /** At most this many candidate scores are kept per SKU (best first). */
@@ -203,6 +207,7 @@ record ResultBody(
         r.intervalMethod() == null ? null : r.intervalMethod().name().toLowerCase(Locale.ROOT),
         r.fallback().map(FallbackNote::of).orElse(null),
         finiteMap(r.covariateCoefficients()),
+        Residuals.encode(r.residuals()),
         null);
   }
 
@@ -224,6 +229,7 @@ record ResultBody(
         intervalMethod,
         fallback,
         covariates,
+        residuals,
         r);
   }
 
@@ -248,6 +254,7 @@ record ResultBody(
         intervalMethod,
         fallback,
         covariates,
+        residuals,
         rescore);
   }
 

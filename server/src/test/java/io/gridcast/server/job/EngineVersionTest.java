@@ -39,7 +39,9 @@ class EngineVersionTest {
           "forecast-2026.12.07-1",
           "7141e5baae7e07a446fd4edaf0e5fc0c52bb70409df46de5c05c212619aa94d9",
           "forecast-2026.12.07-2",
-          "99a0e19c6fc0339d937a9f058eb02e1aa9cb521191a7c359a972aa58c8d9c7bb");
+          "a786a1fe1d00055f42586f383b7bae2f6c35c5852529f358a017b38c3b625eb6",
+          "forecast-2026.12.07-3",
+          "6fd34c2eb562cb366ec4b5932a5292d679616a802844608b37cf202db0f4e5fa");
 
   @Test
   void theCachedValuesOfFixedQuestions_matchTheFingerprintOfTheEngineVersion() throws Exception {

@@ -42,6 +42,7 @@ class RestoredAnswerTest {
         "analytic",
         fallback,
         Map.of("price", -4.25),
+        null,
         null);
   }
 

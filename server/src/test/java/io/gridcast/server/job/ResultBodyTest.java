@@ -61,7 +61,8 @@ class ResultBodyTest {
             "forecast",
             "interval_method",
             "fallback",
-            "covariates");
+            "covariates",
+            "residuals");
     assertThat(n.get("frequency").asText()).isEqualTo("index");
     assertThat(n.get("covariates").isObject() && n.get("covariates").isEmpty())
         .as("written, empty, when the chosen model used no covariates")

@@ -1,0 +1,11 @@
+package io.gridcast.server.hierarchy;
+
+import io.gridcast.server.config.DatabaseUrl;
+import io.gridcast.server.it.TestDatabases;
+
+class PostgresHierarchyUploadTest extends HierarchyUploadContract {
+  @Override
+  DatabaseUrl database() {
+    return TestDatabases.postgres();
+  }
+}

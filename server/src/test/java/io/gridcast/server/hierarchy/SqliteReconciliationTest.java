@@ -1,0 +1,11 @@
+package io.gridcast.server.hierarchy;
+
+import io.gridcast.server.config.DatabaseUrl;
+import io.gridcast.server.it.TestDatabases;
+
+class SqliteReconciliationTest extends ReconciliationContract {
+  @Override
+  DatabaseUrl database() {
+    return TestDatabases.sqlite();
+  }
+}
