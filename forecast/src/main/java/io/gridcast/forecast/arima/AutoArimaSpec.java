@@ -136,6 +136,20 @@ public record AutoArimaSpec(
 
   @Override
   public ArimaModel fit(double[] y, int n, int period) {
+    return fit(y, n, period, null);
+  }
+
+  /**
+   * The search with regressors, R's {@code auto.arima(y, xreg = X)}: the differences are chosen on
+   * the residuals of the least-squares regression of {@code y} on the non-constant columns of
+   * {@code X} (one fewer when a differenced column becomes constant), the orders by the stepwise
+   * search of regressions with ARIMA errors; the model returned has all columns of {@code X}.
+   *
+   * @param xreg {@code xreg[t][j]}, at least {@code n} rows (later rows are ignored); null for none
+   * @throws ModelFitException when {@code X} with an intercept is rank deficient, or as without
+   *     regressors
+   */
+  public ArimaModel fit(double[] y, int n, int period, double[][] xreg) {
     if (period < 1) {
       throw new ModelFitException(NAME, "period must be >= 1, got " + period);
     }
@@ -168,13 +182,29 @@ public record AutoArimaSpec(
       sd = 0;
       msp = 0;
       msq = 0;
-    } else if (n <= 2 * m) {
-      sd = 0;
     } else {
-      sd = Math.min(maxSeasonalD, SeasonalDifferencing.nsdiffs(x, m));
+      sd = 0; // chosen below, on the series net of its regressors, when n > 2m
     }
-    double[] dx = sd > 0 ? Constancy.difference(x, m) : x;
+    double[][] xr = xreg == null || xreg.length == 0 || xreg[0].length == 0 ? null : rows(xreg, n);
+    double[][] varying = xr == null ? null : varyingColumns(xr);
+    double[] xx = varying == null ? x : residuals(x, varying);
+    if (m > 1 && n > 2 * m) {
+      sd = Math.min(maxSeasonalD, SeasonalDifferencing.nsdiffs(xx, m));
+      if (sd > 0 && varying != null && anyConstant(differenceColumns(varying, m))) {
+        sd--;
+      }
+    }
+    double[] dx = sd > 0 ? Constancy.difference(xx, m) : xx;
     int d = Kpss.ndiffs(dx, 0.05, maxD);
+    if (d > 0 && varying != null) {
+      double[][] dreg = sd > 0 ? differenceColumns(varying, m) : varying;
+      for (int i = 0; i < d; i++) {
+        dreg = differenceColumns(dreg, 1);
+      }
+      if (anyConstant(dreg)) {
+        d--;
+      }
+    }
     for (int i = 0; i < d; i++) {
       dx = Constancy.difference(dx, 1);
     }
@@ -182,6 +212,9 @@ public record AutoArimaSpec(
       throw new ModelFitException(NAME, "not enough data to proceed");
     }
     if (Constancy.isConstant(dx)) {
+      if (xr != null) {
+        return ArimaSpec.of(ArimaOrder.of(0, d, 0, 0, sd, 0)).fit(x, n, sd > 0 ? m : 1, xr);
+      }
       return constantDifferences(x, n, m, d, sd, dx);
     }
     if (m > 1) {
@@ -196,7 +229,7 @@ public record AutoArimaSpec(
         approximation != null
             ? approximation
             : n > APPROXIMATION_LENGTH || period > APPROXIMATION_PERIOD;
-    double offset = approximate ? offset(x, n, m, d, sd) : 0;
+    double offset = approximate ? offset(x, n, m, d, sd, xr) : 0;
     boolean constant = d + sd <= 1;
     int startP = 2;
     int startQ = 2;
@@ -208,7 +241,7 @@ public record AutoArimaSpec(
       startSP = 0;
       startSQ = 0;
     }
-    StepwiseSearch search = new StepwiseSearch(x, n, m, d, sd, ic, approximate, offset);
+    StepwiseSearch search = new StepwiseSearch(x, n, m, d, sd, ic, approximate, offset, xr);
     CandidateFit best = search.run(startP, startQ, startSP, startSQ, mp, mq, msp, msq, constant);
     if (approximate) {
       // long or high-frequency series: the exact diffuse estimate of the search is kept, as a
@@ -221,16 +254,16 @@ public record AutoArimaSpec(
       return ArimaSpec.of(best.order())
           .withMean(best.constant())
           .withDrift(best.constant() && best.order().differences() == 1)
-          .fit(x, n, m);
+          .fit(x, n, m, xr);
     } catch (ModelFitException e) {
       return best.model();
     }
   }
 
   /** R's offset: {@code -2 logLik - n log sigma2} of the differences-only model, 0 if it fails. */
-  private static double offset(double[] x, int n, int m, int d, int sd) {
+  private static double offset(double[] x, int n, int m, int d, int sd, double[][] xreg) {
     try {
-      ArimaModel f = ArimaSpec.of(ArimaOrder.of(0, d, 0, 0, sd, 0)).fit(x, n, sd > 0 ? m : 1);
+      ArimaModel f = ArimaSpec.of(ArimaOrder.of(0, d, 0, 0, sd, 0)).fit(x, n, sd > 0 ? m : 1, xreg);
       return -2 * f.logLikelihood() - n * Math.log(f.estimationSigma2());
     } catch (ModelFitException e) {
       return 0;
@@ -262,6 +295,82 @@ public record AutoArimaSpec(
         .withDrift(d == 1)
         .withCoefficients(Map.of(name, mean))
         .fit(x, n, 1);
+  }
+
+  private static double[][] rows(double[][] xreg, int n) {
+    if (xreg.length < n) {
+      throw new ModelFitException(NAME, "xreg has " + xreg.length + " rows for " + n + " values");
+    }
+    return Arrays.copyOf(xreg, n);
+  }
+
+  /** The columns that are not constant, by row; null when every column is constant. */
+  private static double[][] varyingColumns(double[][] x) {
+    int k = x[0].length;
+    int[] keep = new int[k];
+    int kept = 0;
+    for (int j = 0; j < k; j++) {
+      if (!Constancy.isConstant(column(x, j))) {
+        keep[kept++] = j;
+      }
+    }
+    if (kept == 0) {
+      return null;
+    }
+    double[][] out = new double[x.length][kept];
+    for (int t = 0; t < x.length; t++) {
+      for (int j = 0; j < kept; j++) {
+        out[t][j] = x[t][keep[j]];
+      }
+    }
+    return out;
+  }
+
+  /** The residuals of the least-squares fit of {@code y} on an intercept and {@code x}. */
+  private static double[] residuals(double[] y, double[][] x) {
+    int k = x[0].length;
+    double[][] design = new double[x.length][k + 1];
+    for (int t = 0; t < x.length; t++) {
+      design[t][0] = 1;
+      System.arraycopy(x[t], 0, design[t], 1, k);
+    }
+    LeastSquares ls = LeastSquares.fit(design, y);
+    if (ls.rank() < k + 1) {
+      throw new ModelFitException(NAME, "xreg is rank deficient");
+    }
+    return ls.residuals();
+  }
+
+  private static double[][] differenceColumns(double[][] x, int lag) {
+    int len = Math.max(0, x.length - lag);
+    double[][] out = new double[len][];
+    for (int t = 0; t < len; t++) {
+      out[t] = new double[x[t].length];
+      for (int j = 0; j < x[t].length; j++) {
+        out[t][j] = x[t + lag][j] - x[t][j];
+      }
+    }
+    return out;
+  }
+
+  private static boolean anyConstant(double[][] x) {
+    if (x.length == 0) {
+      return true;
+    }
+    for (int j = 0; j < x[0].length; j++) {
+      if (Constancy.isConstant(column(x, j))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static double[] column(double[][] x, int j) {
+    double[] c = new double[x.length];
+    for (int t = 0; t < x.length; t++) {
+      c[t] = x[t][j];
+    }
+    return c;
   }
 
   private static int integer(Map<String, Double> p, String name, int absent) {

@@ -46,6 +46,20 @@ record CandidateFit(ArimaOrder order, boolean constant, double ic, ArimaModel mo
       Criterion criterion,
       boolean approximate,
       double offset) {
+    return of(y, n, period, order, constant, criterion, approximate, offset, null);
+  }
+
+  /** As the other {@code of}, with regressors {@code xreg} ({@code n x k}; null for none). */
+  static CandidateFit of(
+      double[] y,
+      int n,
+      int period,
+      ArimaOrder order,
+      boolean constant,
+      Criterion criterion,
+      boolean approximate,
+      double offset,
+      double[][] xreg) {
     int diffs = order.differences();
     ArimaSpec spec =
         ArimaSpec.of(order)
@@ -54,7 +68,7 @@ record CandidateFit(ArimaOrder order, boolean constant, double ic, ArimaModel mo
             .withMethod(approximate ? ArimaMethod.CSS : ArimaMethod.CSS_ML);
     ArimaModel m;
     try {
-      m = spec.fit(y, n, period, null, true);
+      m = spec.fit(y, n, period, xreg, true);
     } catch (ModelFitException e) {
       return new CandidateFit(order, constant, Double.POSITIVE_INFINITY, null);
     }

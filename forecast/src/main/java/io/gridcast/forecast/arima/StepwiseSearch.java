@@ -27,6 +27,7 @@ final class StepwiseSearch {
   private final CandidateFit.Criterion criterion;
   private final boolean approximate;
   private final double offset;
+  private final double[][] xreg;
   private final List<CandidateFit> results = new ArrayList<>();
   private CandidateFit best;
 
@@ -38,7 +39,9 @@ final class StepwiseSearch {
       int sd,
       CandidateFit.Criterion criterion,
       boolean approximate,
-      double offset) {
+      double offset,
+      double[][] xreg) {
+    this.xreg = xreg;
     this.y = y;
     this.n = n;
     this.m = m;
@@ -153,7 +156,8 @@ final class StepwiseSearch {
       order.sort(Comparator.comparingDouble(CandidateFit::ic));
       for (CandidateFit c : order) {
         CandidateFit refit =
-            CandidateFit.of(y, n, m, c.order(), c.constant(), criterion, false, 0).confirmed();
+            CandidateFit.of(y, n, m, c.order(), c.constant(), criterion, false, 0, xreg)
+                .confirmed();
         if (refit.ic() < Double.POSITIVE_INFINITY) {
           best = refit;
           break;
@@ -168,7 +172,8 @@ final class StepwiseSearch {
 
   private CandidateFit fit(int p, int q, int bigP, int bigQ, boolean constant) {
     ArimaOrder order = ArimaOrder.of(p, d, q, bigP, sd, bigQ);
-    CandidateFit c = CandidateFit.of(y, n, m, order, constant, criterion, approximate, offset);
+    CandidateFit c =
+        CandidateFit.of(y, n, m, order, constant, criterion, approximate, offset, xreg);
     // the refit after an approximate search orders every candidate by its confirmed score
     results.add(approximate ? c.confirmed() : c);
     return results.get(results.size() - 1);

@@ -1,5 +1,9 @@
 package io.gridcast.forecast.registry;
 
+import io.gridcast.forecast.arima.ArimaXSpec;
+import io.gridcast.forecast.covariate.Covariates;
+import io.gridcast.forecast.covariate.EtsXSpec;
+import io.gridcast.forecast.covariate.RegressionSpec;
 import io.gridcast.forecast.decompose.Mstl;
 import io.gridcast.forecast.decompose.MstlModel;
 import io.gridcast.forecast.model.ModelSpec;
@@ -65,6 +69,13 @@ public final class DefaultSelection implements CandidateSource {
    * 2.2 times the CPU, so it stays available by name only (docs/benchmarks.md).
    */
   public static final List<String> MULTI_SEASONAL_MODELS = List.of(MultiSeasonalModels.MSTL_THETA);
+
+  /**
+   * Challengers added for a regular series with covariates ({@link #candidatesFor(Series,
+   * Covariates)}), under the same incumbent hurdle: kept only where their backtest earns it.
+   */
+  public static final List<String> COVARIATE_MODELS =
+      List.of(ArimaXSpec.NAME, EtsXSpec.NAME, RegressionSpec.NAME);
 
   /** The default candidates for intermittent series (ADI >= 1.32). */
   public static final List<String> INTERMITTENT_MODELS =
@@ -232,11 +243,26 @@ public final class DefaultSelection implements CandidateSource {
 
   @Override
   public CandidateSet candidatesFor(Series series) {
+    return candidatesFor(series, Covariates.none());
+  }
+
+  /**
+   * As {@link #candidatesFor(Series)}; a regular series with covariates also gets {@link
+   * #COVARIATE_MODELS} (the registered ones) as challengers, after the others, in the default and
+   * preset lists (a named list keeps exactly its names).
+   */
+  @Override
+  public CandidateSet candidatesFor(Series series, Covariates covariates) {
     boolean intermittent = isIntermittent(series);
     List<ModelSpec> candidates = intermittent ? intermittentCandidates : this.candidates;
     if (!intermittent && !multiSeasonalCandidates.isEmpty() && isMultiSeasonal(series)) {
       List<ModelSpec> all = new ArrayList<>(candidates);
       all.addAll(multiSeasonalCandidates);
+      candidates = all;
+    }
+    if (!intermittent && !explicit && !covariates.isEmpty()) {
+      List<ModelSpec> all = new ArrayList<>(candidates);
+      all.addAll(registered(registry, COVARIATE_MODELS));
       candidates = all;
     }
     List<ModelSpec> kept = new ArrayList<>(candidates.size());

@@ -9,5 +9,10 @@ public enum ModelTrait {
   /** Made for intermittent demand (many zeros): Croston, SBA, TSB. */
   INTERMITTENT,
   /** Only for intermittent series; left out of the default for regular ones. */
-  INTERMITTENT_ONLY
+  INTERMITTENT_ONLY,
+  /**
+   * Uses covariates: skipped on a series without them or whose future rows do not cover the
+   * horizon.
+   */
+  COVARIATES
 }

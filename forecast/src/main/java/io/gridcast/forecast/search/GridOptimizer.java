@@ -1,5 +1,6 @@
 package io.gridcast.forecast.search;
 
+import io.gridcast.forecast.covariate.Covariates;
 import io.gridcast.forecast.metric.Metric;
 import io.gridcast.forecast.model.ModelSpec;
 import io.gridcast.forecast.series.Series;
@@ -18,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Chooses a model per series by rolling-origin cross-validation and forecasts with it.
@@ -107,6 +109,30 @@ public final class GridOptimizer {
     return search.run(series, candidates, progress, cancel);
   }
 
+  /**
+   * Searches one series with its covariates ({@code x}: rows = history + horizon, see {@link
+   * Covariates}) on the calling thread. Covariate models among the candidates see each backtest
+   * fold's own rows only and are skipped, with the reason in {@link OptimizationResult#skipped()},
+   * when {@code x} is empty or its future rows do not cover the horizon.
+   */
+  public OptimizationResult optimize(Series series, Covariates x, CandidateSet candidates) {
+    return optimize(series, x, candidates, ProgressListener.NONE, CancellationCheck.NEVER);
+  }
+
+  /**
+   * As {@link #optimize(Series, Covariates, CandidateSet)}, reporting progress.
+   *
+   * @throws OptimizationCancelledException when {@code cancel} says so (checked per candidate)
+   */
+  public OptimizationResult optimize(
+      Series series,
+      Covariates x,
+      CandidateSet candidates,
+      ProgressListener progress,
+      CancellationCheck cancel) {
+    return search.run(series, x, candidates, progress, cancel);
+  }
+
   /** Searches one series with the same candidates as a list. */
   public OptimizationResult optimize(Series series, List<? extends ModelSpec> candidates) {
     return optimize(series, CandidateSet.of(candidates));
@@ -126,12 +152,51 @@ public final class GridOptimizer {
   }
 
   /**
+   * Searches every series with its covariates ({@code covariates.apply(series)}, {@link
+   * Covariates#none()} for a series without) in parallel; results in input order. Candidates come
+   * from {@link CandidateSource#candidatesFor(Series, Covariates)}.
+   */
+  public List<OptimizationResult> optimizeAll(
+      List<Series> series,
+      Function<Series, Covariates> covariates,
+      CandidateSource candidates,
+      ProgressListener progress,
+      CancellationCheck cancel) {
+    List<OptimizationResult> out = new ArrayList<>(series.size());
+    long total = series.size();
+    optimizeEach(
+        series.iterator(),
+        covariates,
+        candidates,
+        out::add,
+        (d, t) -> progress.progress(d, total),
+        cancel);
+    return out;
+  }
+
+  /**
    * Streams series through the pool: at most {@code 4 * parallelism} series are in flight, and
    * {@code sink} receives results on the calling thread in input order. Progress counts series
    * (total -1: unknown). On cancellation the pool stops and the exception propagates.
    */
   public void optimizeEach(
       Iterator<Series> series,
+      CandidateSource candidates,
+      Consumer<OptimizationResult> sink,
+      ProgressListener progress,
+      CancellationCheck cancel) {
+    optimizeEach(series, s -> Covariates.none(), candidates, sink, progress, cancel);
+  }
+
+  /**
+   * As {@link #optimizeEach(Iterator, CandidateSource, Consumer, ProgressListener,
+   * CancellationCheck)}, each series searched with its covariates: {@code covariates.apply(s)}
+   * (called on the pool's threads, so it must be thread-safe), {@link Covariates#none()} for a
+   * series without.
+   */
+  public void optimizeEach(
+      Iterator<Series> series,
+      Function<Series, Covariates> covariates,
       CandidateSource candidates,
       Consumer<OptimizationResult> sink,
       ProgressListener progress,
@@ -146,8 +211,9 @@ public final class GridOptimizer {
           Series s = series.next();
           inFlight.add(
               pool.submit(() -> {
+                Covariates x = covariates.apply(s);
                 OptimizationResult r =
-                    search.run(s, candidates.candidatesFor(s), ProgressListener.NONE, cancel);
+                    search.run(s, x, candidates.candidatesFor(s, x), ProgressListener.NONE, cancel);
                 progress.progress(finished.incrementAndGet(), -1);
                 return r;
               }));

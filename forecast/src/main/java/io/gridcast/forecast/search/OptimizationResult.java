@@ -4,7 +4,10 @@ import io.gridcast.forecast.metric.Metric;
 import io.gridcast.forecast.model.FittedModel;
 import io.gridcast.forecast.model.ModelSpec;
 import io.gridcast.forecast.model.PredictionInterval;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -26,6 +29,10 @@ import java.util.Optional;
  * @param residuals the in-sample one-step residuals {@code y(t) - yhat(t | t-1)} of the refit on
  *     all values ({@link FittedModel#fittedValues()}, before any clamping at zero), one per value,
  *     NaN where the model has no one-step forecast; empty when the model defines none
+ * @param covariateNames the covariates the chosen model used, in column order; empty when it used
+ *     none (a model without covariates, or a series without them)
+ * @param covariateCoefficients each used covariate's estimated coefficient (its linear effect on
+ *     the series), by name in column order; empty when none were used
  */
 public record OptimizationResult(
     String seriesId,
@@ -40,9 +47,13 @@ public record OptimizationResult(
     IntervalMethod intervalMethod,
     Optional<Fallback> fallback,
     List<String> skipped,
-    double[] residuals) {
+    double[] residuals,
+    List<String> covariateNames,
+    Map<String, Double> covariateCoefficients) {
 
   public OptimizationResult {
+    covariateNames = List.copyOf(covariateNames);
+    covariateCoefficients = Collections.unmodifiableMap(new LinkedHashMap<>(covariateCoefficients));
     Objects.requireNonNull(seriesId, "seriesId");
     Objects.requireNonNull(chosen, "chosen");
     Objects.requireNonNull(fitted, "fitted");
@@ -52,6 +63,44 @@ public record OptimizationResult(
     intervals = List.copyOf(intervals);
     skipped = List.copyOf(skipped);
     residuals = residuals.clone();
+  }
+
+  /** A result whose chosen model used no covariates. */
+  public OptimizationResult(
+      String seriesId,
+      ModelSpec chosen,
+      ModelSpec fitted,
+      Metric metric,
+      double score,
+      int folds,
+      List<CandidateScore> scores,
+      double[] forecast,
+      List<PredictionInterval> intervals,
+      IntervalMethod intervalMethod,
+      Optional<Fallback> fallback,
+      List<String> skipped,
+      double[] residuals) {
+    this(
+        seriesId,
+        chosen,
+        fitted,
+        metric,
+        score,
+        folds,
+        scores,
+        forecast,
+        intervals,
+        intervalMethod,
+        fallback,
+        skipped,
+        residuals,
+        List.of(),
+        Map.of());
+  }
+
+  /** Whether the chosen model used covariates. */
+  public boolean usedCovariates() {
+    return !covariateNames.isEmpty();
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.gridcast.forecast.search;
 
 import io.gridcast.forecast.ForecastException;
+import io.gridcast.forecast.covariate.Covariates;
 import io.gridcast.forecast.metric.Accuracy;
 import io.gridcast.forecast.metric.Metric;
 import io.gridcast.forecast.model.FittedModel;
@@ -23,11 +24,33 @@ final class SeriesSearch {
 
   OptimizationResult run(
       Series series, CandidateSet set, ProgressListener progress, CancellationCheck cancel) {
+    return run(series, Covariates.none(), set, progress, cancel);
+  }
+
+  /**
+   * The search with covariates {@code x} (history and future rows; {@link Covariates#none()} for
+   * none): covariate models are fitted with each fold's own rows ({@link CovariateUse}) and left
+   * out, with the reason, when {@code x} is empty or does not cover the horizon.
+   */
+  OptimizationResult run(
+      Series series,
+      Covariates x,
+      CandidateSet given,
+      ProgressListener progress,
+      CancellationCheck cancel) {
     double[] y = series.values();
     Metric metric = settings.metricFor(series);
     int n = y.length;
     int period = series.period();
     int h = settings.horizon();
+    List<String> skippedAll = new ArrayList<>(given.skipped());
+    List<ModelSpec> usable = CovariateUse.usable(given.candidates(), x, n, h, skippedAll);
+    boolean incumbentKept =
+        !given.candidates().isEmpty()
+            && !usable.isEmpty()
+            && usable.get(0) == given.candidates().get(0);
+    CandidateSet set =
+        new CandidateSet(usable, skippedAll, incumbentKept ? given.incumbentMargin() : 0);
     List<ModelSpec> candidates = set.candidates();
     int total = candidates.size();
     if (n < 3) {
@@ -71,7 +94,7 @@ final class SeriesSearch {
       if (prunedReason != null) {
         scores.add(new CandidateScore(spec, Double.NaN, Optional.of(prunedReason)));
       } else {
-        scores.add(backtest(spec, metric, y, period, plan, scales, errors));
+        scores.add(backtest(spec, metric, y, x, period, plan, scales, errors));
         CandidateScore last = scores.get(scores.size() - 1);
         if (last.scored() && (leader == null || RANKING.compare(last, leader) < 0)) {
           leader = last;
@@ -93,13 +116,13 @@ final class SeriesSearch {
         break;
       }
       try {
-        FittedModel fitted = best.spec().fit(y, n, period);
+        FittedModel fitted = CovariateUse.fit(best.spec(), y, n, period, x, h);
         double[] f = fitted.forecast(h);
         if (!allFinite(f)) {
           throw new IllegalStateException("non-finite forecast on all data");
         }
         if (best != leader) { // the kept errors are the leader's: recompute this one's
-          backtest(best.spec(), metric, y, period, plan, scales, bestErrors);
+          backtest(best.spec(), metric, y, x, period, plan, scales, bestErrors);
         }
         return finish(
             new Choice(
@@ -180,6 +203,7 @@ final class SeriesSearch {
       ModelSpec spec,
       Metric metric,
       double[] y,
+      Covariates x,
       int period,
       FoldPlan plan,
       double[] scales,
@@ -190,7 +214,7 @@ final class SeriesSearch {
     try {
       for (int j = 0; j < plan.folds(); j++) {
         int o = plan.origins()[j];
-        double[] f = spec.fit(y, o, period).forecast(th);
+        double[] f = CovariateUse.fit(spec, y, o, period, x, th).forecast(th);
         for (int s = 0; s < th; s++) {
           double fs = f[s];
           if (!Double.isFinite(fs)) {
@@ -285,7 +309,9 @@ final class SeriesSearch {
         method,
         c.fallback(),
         c.set().skipped(),
-        residuals(fitted, c.history()));
+        residuals(fitted, c.history()),
+        CovariateUse.names(fitted),
+        CovariateUse.coefficients(fitted));
   }
 
   private static double[] residuals(FittedModel fitted, double[] y) {

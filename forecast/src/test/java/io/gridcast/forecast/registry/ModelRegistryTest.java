@@ -62,7 +62,8 @@ class ModelRegistryTest {
         .isInstanceOf(UnknownModelException.class)
         .hasMessageStartingWith("unknown model 'prophet'; known models: naive, snaive, drift,")
         .hasMessageContaining(", ets_madm, ets_mam, ")
-        .hasMessageEndingWith(", arima, auto_arima, seasonal, positive, croston_like");
+        .hasMessageEndingWith(
+            ", arima, auto_arima, arima_x, ets_x, regression, seasonal, positive, croston_like");
   }
 
   @Test
