@@ -4,6 +4,7 @@ import io.gridcast.forecast.covariate.CovariateFit;
 import io.gridcast.forecast.covariate.CovariateModelSpec;
 import io.gridcast.forecast.covariate.Covariates;
 import io.gridcast.forecast.covariate.MissingCovariateRowsException;
+import io.gridcast.forecast.covariate.QuadraticTerms;
 import io.gridcast.forecast.model.ModelSpec;
 import io.gridcast.forecast.model.PredictionInterval;
 import java.util.ArrayList;
@@ -24,20 +25,29 @@ import java.util.OptionalDouble;
  *
  * with the orders and the constant {@code c} (mean or drift) chosen by the stepwise search of
  * {@link AutoArimaSpec#fit(double[], int, int, double[][])} when {@code orders} is empty. A
- * covariate constant over the history (a holiday outside a backtest fold's history) cannot be
- * estimated: it is left out of the fit and reported with coefficient 0. Parameters: none for the
- * search; the orders and flags of {@link ArimaSpec} for fixed orders (as the fitted model reports
- * them). Immutable and thread-safe.
+ * covariate that cannot be estimated on the history ({@link Covariates#estimableColumns}: constant
+ * there, as a holiday outside a backtest fold's history, or collinear with an intercept and the
+ * columns before it) is left out of the fit and reported with coefficient 0. Parameters: none for
+ * the search; the orders and flags of {@link ArimaSpec} for fixed orders (as the fitted model
+ * reports them). Immutable and thread-safe.
  *
  * @param orders fixed orders, mean and drift flags (coefficients estimated), or empty to search
+ * @param squares add the centred square {@code <name>^2} of each continuous covariate ({@link
+ *     QuadraticTerms}); without them the model is R's {@code Arima(y, xreg = X)}
  */
-public record ArimaXSpec(Optional<ArimaSpec> orders) implements CovariateModelSpec {
+public record ArimaXSpec(Optional<ArimaSpec> orders, boolean squares)
+    implements CovariateModelSpec {
   /** Registry name. */
   public static final String NAME = "arima_x";
 
   /** The automatic search. */
   public static ArimaXSpec auto() {
-    return new ArimaXSpec(Optional.empty());
+    return new ArimaXSpec(Optional.empty(), true);
+  }
+
+  /** Fixed orders, mean and drift flags of {@code orders}, without squares: R's {@code Arima}. */
+  public static ArimaXSpec of(ArimaSpec orders) {
+    return new ArimaXSpec(Optional.of(orders), false);
   }
 
   /**
@@ -46,16 +56,19 @@ public record ArimaXSpec(Optional<ArimaSpec> orders) implements CovariateModelSp
    *
    * @throws IllegalArgumentException for a bad order or flag
    */
-  public static ArimaXSpec fromParameters(Map<String, Double> p) {
+  public static ArimaXSpec fromParameters(Map<String, Double> given) {
+    boolean squares = QuadraticTerms.flag(given, "squares");
+    Map<String, Double> p = new LinkedHashMap<>(given);
+    p.remove("squares");
     if (p.isEmpty()) {
-      return auto();
+      return new ArimaXSpec(Optional.empty(), squares);
     }
     ArimaSpec a = ArimaSpec.fromParameters(p);
     if (!a.coefficients().isEmpty()) {
       throw new IllegalArgumentException(
           "arima_x takes orders and flags only, got coefficients " + a.coefficients().keySet());
     }
-    return new ArimaXSpec(Optional.of(a));
+    return new ArimaXSpec(Optional.of(a), squares);
   }
 
   @Override
@@ -65,7 +78,10 @@ public record ArimaXSpec(Optional<ArimaSpec> orders) implements CovariateModelSp
 
   @Override
   public Map<String, Double> parameters() {
-    return orders.map(ArimaSpec::parameters).orElse(Map.of());
+    Map<String, Double> out =
+        new LinkedHashMap<>(orders.map(ArimaSpec::parameters).orElse(Map.of()));
+    out.put("squares", squares ? 1.0 : 0.0);
+    return out;
   }
 
   /** The orders chosen on the last fit ({@code fitted}), so a refit keeps them. */
@@ -75,14 +91,13 @@ public record ArimaXSpec(Optional<ArimaSpec> orders) implements CovariateModelSp
   }
 
   @Override
-  public CovariateFit fit(double[] y, int n, int period, Covariates x) {
-    CovariateModelSpec.requireRows(NAME, n, x);
+  public CovariateFit fit(double[] y, int n, int period, Covariates given) {
+    CovariateModelSpec.requireRows(NAME, n, given);
+    Covariates x = squares ? QuadraticTerms.expand(given, n) : given;
     double[][] c = x.columns();
     List<Integer> kept = new ArrayList<>();
-    for (int j = 0; j < c.length; j++) {
-      if (!Constancy.isConstant(Arrays.copyOf(c[j], n))) {
-        kept.add(j);
-      }
+    for (int j : x.estimableColumns(n)) {
+      kept.add(j);
     }
     double[][] xreg = kept.isEmpty() ? null : rows(c, kept, 0, n);
     ArimaModel m =
@@ -126,7 +141,8 @@ public record ArimaXSpec(Optional<ArimaSpec> orders) implements CovariateModelSp
       ArimaSpec s = model.spec();
       return new ArimaXSpec(
           Optional.of(
-              new ArimaSpec(s.order(), s.includeMean(), s.includeDrift(), Map.of(), s.method())));
+              new ArimaSpec(s.order(), s.includeMean(), s.includeDrift(), Map.of(), s.method())),
+          asked.squares());
     }
 
     /** The ARIMA model of the errors with its regression part. */

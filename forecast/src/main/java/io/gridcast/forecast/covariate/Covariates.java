@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.IntStream;
 
 /**
  * Named covariate columns of one series, aligned with its time axis: row {@code t} of every column
@@ -103,6 +104,28 @@ public record Covariates(List<String> names, double[][] columns) {
       out[j] = Arrays.copyOf(columns[j], rows);
     }
     return new Covariates(names, out);
+  }
+
+  /**
+   * The columns a regression on rows {@code 0..n-1} can estimate, in order: those that are neither
+   * constant there nor a linear combination of an intercept and the columns kept before them (a
+   * holiday outside the rows, day-of-week dummies that add up with {@code workingday} to 1). A
+   * model leaves the others out and reports coefficient 0 for them.
+   */
+  public int[] estimableColumns(int n) {
+    if (n < 1 || n > rows()) {
+      throw new IllegalArgumentException("n must be in [1, " + rows() + "], got " + n);
+    }
+    int k = columns.length;
+    double[][] design = new double[n][k + 1];
+    for (int t = 0; t < n; t++) {
+      design[t][0] = 1;
+      for (int j = 0; j < k; j++) {
+        design[t][j + 1] = columns[j][t];
+      }
+    }
+    boolean[] dropped = LinearFit.dependentColumns(design, n);
+    return IntStream.range(0, k).filter(j -> !dropped[j + 1]).toArray();
   }
 
   /** These columns followed by {@code other}'s (same rows; names must not repeat). */

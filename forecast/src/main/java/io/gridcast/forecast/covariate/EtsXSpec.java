@@ -15,12 +15,29 @@ import java.util.Map;
  *   yhat(n+s) = ets_r(n+s | n) + sum_j beta_j x_j(n+s)
  * </pre>
  *
- * A covariate that never varies in the history (a holiday outside it) gets coefficient 0. No
- * parameters. Immutable and thread-safe.
+ * With {@code squares}, the centred squares of continuous covariates ({@link QuadraticTerms}) join
+ * them. A covariate that cannot be estimated on the history (constant there, as a holiday outside
+ * it, or collinear with the others) gets coefficient 0. Immutable and thread-safe.
+ *
+ * @param squares add {@code <name>^2} for each continuous covariate
  */
-public record EtsXSpec() implements CovariateModelSpec {
+public record EtsXSpec(boolean squares) implements CovariateModelSpec {
   /** Registry name. */
   public static final String NAME = "ets_x";
+
+  /** With the squares of continuous covariates. */
+  public static EtsXSpec defaults() {
+    return new EtsXSpec(true);
+  }
+
+  /**
+   * From a parameter map: {@code squares} (0 or 1, default 1).
+   *
+   * @throws IllegalArgumentException for another value
+   */
+  public static EtsXSpec fromParameters(Map<String, Double> p) {
+    return new EtsXSpec(QuadraticTerms.flag(p, "squares"));
+  }
 
   @Override
   public String name() {
@@ -29,12 +46,13 @@ public record EtsXSpec() implements CovariateModelSpec {
 
   @Override
   public Map<String, Double> parameters() {
-    return Map.of();
+    return Map.of("squares", squares ? 1.0 : 0.0);
   }
 
   @Override
-  public CovariateFit fit(double[] y, int n, int period, Covariates x) {
-    CovariateModelSpec.requireRows(NAME, n, x);
+  public CovariateFit fit(double[] y, int n, int period, Covariates given) {
+    CovariateModelSpec.requireRows(NAME, n, given);
+    Covariates x = squares ? QuadraticTerms.expand(given, n) : given;
     int k = x.count();
     double[][] c = x.columns();
     double[][] design = new double[n][k + 1];

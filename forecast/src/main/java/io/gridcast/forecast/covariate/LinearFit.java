@@ -1,5 +1,7 @@
 package io.gridcast.forecast.covariate;
 
+import java.util.Arrays;
+
 /**
  * Ordinary least squares {@code y = X b + e} by Householder QR ({@code X = QR}, {@code b = R^-1
  * Q'y}), with what prediction intervals need: {@code s^2 = RSS / (n - k)} and the leverage of a new
@@ -106,6 +108,23 @@ record LinearFit(
       rss += res[t] * res[t];
     }
     return new LinearFit(coef, dropped, res, rss / (n - ke), r, n - ke);
+  }
+
+  /**
+   * Which columns of {@code x[0..n)} the fit would drop (constant zero or a linear combination of
+   * the columns before them), without the rows limit.
+   */
+  static boolean[] dependentColumns(double[][] x, int n) {
+    int k = x[0].length;
+    if (n <= k) {
+      // rows of zeros change no rank; they only let the decomposition finish
+      double[][] padded = Arrays.copyOf(x, k + 1);
+      for (int t = n; t <= k; t++) {
+        padded[t] = new double[k];
+      }
+      return of(padded, new double[k + 1], k + 1).dropped();
+    }
+    return of(x, new double[n], n).dropped();
   }
 
   /** {@code x0 . b}. */

@@ -24,8 +24,11 @@ import java.util.Optional;
  * @param fourier the largest number of Fourier pairs for the seasonal period ({@code 0..}{@value
  *     #MAX_FOURIER})
  * @param trend whether to include the linear trend {@code b1 t}
+ * @param squares add the centred square {@code <name>^2} of each continuous covariate ({@link
+ *     QuadraticTerms})
  */
-public record RegressionSpec(int fourier, boolean trend) implements CovariateModelSpec {
+public record RegressionSpec(int fourier, boolean trend, boolean squares)
+    implements CovariateModelSpec {
   /** Registry name. */
   public static final String NAME = "regression";
 
@@ -43,12 +46,12 @@ public record RegressionSpec(int fourier, boolean trend) implements CovariateMod
 
   /** Trend and {@value #DEFAULT_FOURIER} Fourier pairs. */
   public static RegressionSpec defaults() {
-    return new RegressionSpec(DEFAULT_FOURIER, true);
+    return new RegressionSpec(DEFAULT_FOURIER, true, true);
   }
 
   /**
    * From a parameter map: {@code fourier} (integer, default {@value #DEFAULT_FOURIER}), {@code
-   * trend} (0 or 1, default 1).
+   * trend} and {@code squares} (0 or 1, default 1).
    *
    * @throws IllegalArgumentException for a value out of range, naming it
    */
@@ -62,7 +65,10 @@ public record RegressionSpec(int fourier, boolean trend) implements CovariateMod
     if (tr != null && tr != 0 && tr != 1) {
       throw new IllegalArgumentException("trend must be 0 or 1: " + tr);
     }
-    return new RegressionSpec(f == null ? DEFAULT_FOURIER : f.intValue(), tr == null || tr == 1);
+    return new RegressionSpec(
+        f == null ? DEFAULT_FOURIER : f.intValue(),
+        tr == null || tr == 1,
+        QuadraticTerms.flag(p, "squares"));
   }
 
   @Override
@@ -75,12 +81,14 @@ public record RegressionSpec(int fourier, boolean trend) implements CovariateMod
     Map<String, Double> out = new LinkedHashMap<>();
     out.put("fourier", (double) fourier);
     out.put("trend", trend ? 1.0 : 0.0);
+    out.put("squares", squares ? 1.0 : 0.0);
     return out;
   }
 
   @Override
-  public CovariateFit fit(double[] y, int n, int period, Covariates x) {
-    CovariateModelSpec.requireRows(NAME, n, x);
+  public CovariateFit fit(double[] y, int n, int period, Covariates given) {
+    CovariateModelSpec.requireRows(NAME, n, given);
+    Covariates x = squares ? QuadraticTerms.expand(given, n) : given;
     double[][] design = design(x, period);
     LinearFit lf;
     try {

@@ -328,15 +328,17 @@ final class StandardModels {
                     ParameterRange.estimated("D", 0, 1, "seasonal differences"),
                     ParameterRange.estimated("Q", 0, 2, "seasonal MA order"),
                     ParameterRange.estimated("include_mean", 0, 1, "1: a mean when d + D = 0"),
-                    ParameterRange.estimated("include_drift", 0, 1, "1: a drift when d + D <= 1")))
+                    ParameterRange.estimated("include_drift", 0, 1, "1: a drift when d + D <= 1"),
+                    squares()))
         .register(
             ModelDescriptor.of(
-                EtsXSpec.NAME,
-                "covariate",
-                "Linear effect of the covariates by least squares, automatic ETS on the"
-                    + " remainder.",
-                p -> new EtsXSpec(),
-                COVARIATES))
+                    EtsXSpec.NAME,
+                    "covariate",
+                    "Linear effect of the covariates by least squares, automatic ETS on the"
+                        + " remainder.",
+                    EtsXSpec::fromParameters,
+                    COVARIATES)
+                .withParameters(squares()))
         .register(
             ModelDescriptor.of(
                     RegressionSpec.NAME,
@@ -352,7 +354,13 @@ final class StandardModels {
                         RegressionSpec.MAX_FOURIER,
                         RegressionSpec.DEFAULT_FOURIER,
                         "largest number of sine/cosine pairs of the seasonal period"),
-                    ParameterRange.of("trend", 0, 1, 1, "1: a linear trend")));
+                    ParameterRange.of("trend", 0, 1, 1, "1: a linear trend"),
+                    squares()));
+  }
+
+  private static ParameterRange squares() {
+    return ParameterRange.of(
+        "squares", 0, 1, 1, "1: add the centred square of each continuous covariate");
   }
 
   private static void coefficientRanges(
