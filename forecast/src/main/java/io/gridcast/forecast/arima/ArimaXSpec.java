@@ -118,7 +118,7 @@ public record ArimaXSpec(Optional<ArimaSpec> orders, boolean squares)
   }
 
   /** The fitted regression with ARIMA errors and the covariate rows after its history. */
-  private static final class Fit implements CovariateFit {
+  static final class Fit implements CovariateFit {
     private final ArimaXSpec asked;
     private final ArimaModel model;
     private final Covariates x;

@@ -89,7 +89,7 @@ public final class CalendarCovariates {
   }
 
   private static HolidayManager manager(String country, String region) {
-    String code = country.toLowerCase(Locale.ROOT);
+    String code = country.toUpperCase(Locale.ROOT);
     if (!HolidayManager.getSupportedCalendarCodes().contains(code)) {
       throw new InvalidCalendarOptionException(
           "country", "'" + country + "'", "has no holiday calendar");
