@@ -185,23 +185,26 @@ public record AutoArimaSpec(
     } else {
       sd = 0; // chosen below, on the series net of its regressors, when n > 2m
     }
-    double[][] xr = xreg == null || xreg.length == 0 || xreg[0].length == 0 ? null : rows(xreg, n);
-    double[][] varying = xr == null ? null : varyingColumns(xr);
-    double[] xx = varying == null ? x : residuals(x, varying);
+    double[][] xr =
+        xreg == null || xreg.length == 0 || xreg[0].length == 0 ? null : Regressors.rows(xreg, n);
+    double[][] varying = xr == null ? null : Regressors.varyingColumns(xr);
+    double[] xx = varying == null ? x : Regressors.residuals(x, varying);
     if (m > 1 && n > 2 * m) {
       sd = Math.min(maxSeasonalD, SeasonalDifferencing.nsdiffs(xx, m));
-      if (sd > 0 && varying != null && anyConstant(differenceColumns(varying, m))) {
+      if (sd > 0
+          && varying != null
+          && Regressors.anyConstant(Regressors.differenceColumns(varying, m))) {
         sd--;
       }
     }
     double[] dx = sd > 0 ? Constancy.difference(xx, m) : xx;
     int d = Kpss.ndiffs(dx, 0.05, maxD);
     if (d > 0 && varying != null) {
-      double[][] dreg = sd > 0 ? differenceColumns(varying, m) : varying;
+      double[][] dreg = sd > 0 ? Regressors.differenceColumns(varying, m) : varying;
       for (int i = 0; i < d; i++) {
-        dreg = differenceColumns(dreg, 1);
+        dreg = Regressors.differenceColumns(dreg, 1);
       }
-      if (anyConstant(dreg)) {
+      if (Regressors.anyConstant(dreg)) {
         d--;
       }
     }
@@ -295,82 +298,6 @@ public record AutoArimaSpec(
         .withDrift(d == 1)
         .withCoefficients(Map.of(name, mean))
         .fit(x, n, 1);
-  }
-
-  private static double[][] rows(double[][] xreg, int n) {
-    if (xreg.length < n) {
-      throw new ModelFitException(NAME, "xreg has " + xreg.length + " rows for " + n + " values");
-    }
-    return Arrays.copyOf(xreg, n);
-  }
-
-  /** The columns that are not constant, by row; null when every column is constant. */
-  private static double[][] varyingColumns(double[][] x) {
-    int k = x[0].length;
-    int[] keep = new int[k];
-    int kept = 0;
-    for (int j = 0; j < k; j++) {
-      if (!Constancy.isConstant(column(x, j))) {
-        keep[kept++] = j;
-      }
-    }
-    if (kept == 0) {
-      return null;
-    }
-    double[][] out = new double[x.length][kept];
-    for (int t = 0; t < x.length; t++) {
-      for (int j = 0; j < kept; j++) {
-        out[t][j] = x[t][keep[j]];
-      }
-    }
-    return out;
-  }
-
-  /** The residuals of the least-squares fit of {@code y} on an intercept and {@code x}. */
-  private static double[] residuals(double[] y, double[][] x) {
-    int k = x[0].length;
-    double[][] design = new double[x.length][k + 1];
-    for (int t = 0; t < x.length; t++) {
-      design[t][0] = 1;
-      System.arraycopy(x[t], 0, design[t], 1, k);
-    }
-    LeastSquares ls = LeastSquares.fit(design, y);
-    if (ls.rank() < k + 1) {
-      throw new ModelFitException(NAME, "xreg is rank deficient");
-    }
-    return ls.residuals();
-  }
-
-  private static double[][] differenceColumns(double[][] x, int lag) {
-    int len = Math.max(0, x.length - lag);
-    double[][] out = new double[len][];
-    for (int t = 0; t < len; t++) {
-      out[t] = new double[x[t].length];
-      for (int j = 0; j < x[t].length; j++) {
-        out[t][j] = x[t + lag][j] - x[t][j];
-      }
-    }
-    return out;
-  }
-
-  private static boolean anyConstant(double[][] x) {
-    if (x.length == 0) {
-      return true;
-    }
-    for (int j = 0; j < x[0].length; j++) {
-      if (Constancy.isConstant(column(x, j))) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static double[] column(double[][] x, int j) {
-    double[] c = new double[x.length];
-    for (int t = 0; t < x.length; t++) {
-      c[t] = x[t][j];
-    }
-    return c;
   }
 
   private static int integer(Map<String, Double> p, String name, int absent) {

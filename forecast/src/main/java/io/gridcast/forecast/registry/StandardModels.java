@@ -1,6 +1,5 @@
 package io.gridcast.forecast.registry;
 
-import static io.gridcast.forecast.registry.ModelTrait.COVARIATES;
 import static io.gridcast.forecast.registry.ModelTrait.INTERMITTENT;
 import static io.gridcast.forecast.registry.ModelTrait.INTERMITTENT_ONLY;
 import static io.gridcast.forecast.registry.ModelTrait.POSITIVE_ONLY;
@@ -9,10 +8,7 @@ import static io.gridcast.forecast.registry.ModelTrait.SEASONAL;
 import io.gridcast.forecast.adjust.Deseasonalized;
 import io.gridcast.forecast.arima.ArimaOrder;
 import io.gridcast.forecast.arima.ArimaSpec;
-import io.gridcast.forecast.arima.ArimaXSpec;
 import io.gridcast.forecast.arima.AutoArimaSpec;
-import io.gridcast.forecast.covariate.EtsXSpec;
-import io.gridcast.forecast.covariate.RegressionSpec;
 import io.gridcast.forecast.ets.EtsSpec;
 import io.gridcast.forecast.ets.EtsStructure;
 import io.gridcast.forecast.intermittent.Adida;
@@ -215,7 +211,7 @@ final class StandardModels {
     registerEts(b);
     MultiSeasonalModels.register(b);
     registerArima(b);
-    registerCovariateModels(b);
+    CovariateModels.register(b);
     return b;
   }
 
@@ -304,63 +300,6 @@ final class StandardModels {
                     1,
                     "1: search by the CSS approximation; R's rule (n > 150 or period > 12)"
                         + " when absent")));
-  }
-
-  /**
-   * The models that use covariates: {@code arima_x}, {@code ets_x}, {@code regression}. A series
-   * without covariates skips them.
-   */
-  private static void registerCovariateModels(ModelRegistry.Builder b) {
-    b.register(
-            ModelDescriptor.of(
-                    ArimaXSpec.NAME,
-                    "covariate",
-                    "Regression on the covariates with ARIMA errors, orders by the auto_arima"
-                        + " search (R's auto.arima(xreg = X)); fixed orders when given.",
-                    ArimaXSpec::fromParameters,
-                    COVARIATES)
-                .withParameters(
-                    ParameterRange.estimated(
-                        "p", 0, 5, "non-seasonal AR order; searched when absent"),
-                    ParameterRange.estimated("d", 0, 2, "non-seasonal differences"),
-                    ParameterRange.estimated("q", 0, 5, "non-seasonal MA order"),
-                    ParameterRange.estimated("P", 0, 2, "seasonal AR order"),
-                    ParameterRange.estimated("D", 0, 1, "seasonal differences"),
-                    ParameterRange.estimated("Q", 0, 2, "seasonal MA order"),
-                    ParameterRange.estimated("include_mean", 0, 1, "1: a mean when d + D = 0"),
-                    ParameterRange.estimated("include_drift", 0, 1, "1: a drift when d + D <= 1"),
-                    squares()))
-        .register(
-            ModelDescriptor.of(
-                    EtsXSpec.NAME,
-                    "covariate",
-                    "Linear effect of the covariates by least squares, automatic ETS on the"
-                        + " remainder.",
-                    EtsXSpec::fromParameters,
-                    COVARIATES)
-                .withParameters(squares()))
-        .register(
-            ModelDescriptor.of(
-                    RegressionSpec.NAME,
-                    "covariate",
-                    "Linear model on a trend, Fourier terms of the seasonal period and the"
-                        + " covariates; intervals from the residual variance.",
-                    RegressionSpec::fromParameters,
-                    COVARIATES)
-                .withParameters(
-                    ParameterRange.of(
-                        "fourier",
-                        0,
-                        RegressionSpec.MAX_FOURIER,
-                        RegressionSpec.DEFAULT_FOURIER,
-                        "largest number of sine/cosine pairs of the seasonal period"),
-                    ParameterRange.of("trend", 0, 1, 1, "1: a linear trend"),
-                    squares()));
-  }
-
-  private static ParameterRange squares() {
-    return ParameterRange.of(
-        "squares", 0, 1, 1, "1: add the centred square of each continuous covariate");
   }
 
   private static void coefficientRanges(
