@@ -54,6 +54,10 @@ public record CalendarOptions(
     check("window_before", windowBefore, MAX_WINDOW);
     check("window_after", windowAfter, MAX_WINDOW);
     check("fourier", fourierTerms, MAX_FOURIER_TERMS);
+    if (country == null && windowBefore + windowAfter > 0) {
+      throw new InvalidCalendarOptionException(
+          "window", windowBefore + "," + windowAfter, "needs holidays (a country)");
+    }
   }
 
   /** No calendar covariates. */

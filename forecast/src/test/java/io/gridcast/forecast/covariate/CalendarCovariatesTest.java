@@ -142,6 +142,9 @@ class CalendarCovariatesTest {
     assertThatThrownBy(() -> CalendarOptions.builder().window(15, 0))
         .isInstanceOf(InvalidCalendarOptionException.class)
         .hasMessage("window_before 15: must be in [0, 14]");
+    assertThatThrownBy(() -> CalendarOptions.builder().window(1, 1).build())
+        .isInstanceOf(InvalidCalendarOptionException.class)
+        .hasMessage("window 1,1: needs holidays (a country)");
     assertThatThrownBy(() -> CalendarOptions.builder().fourier(-1))
         .isInstanceOf(InvalidCalendarOptionException.class)
         .hasMessageContaining("fourier -1");
