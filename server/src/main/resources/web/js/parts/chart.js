@@ -152,6 +152,12 @@ export function chartData(history, result, reconciled) {
       }
     }
   }
+  if (f && reconciled && reconciled.y_hat && reconciled.y_hat.length === h_) {
+    // a hierarchy's node: its coherent forecast beside the base one, from the last actual too
+    y.reconciled = col();
+    if (n > 0) y.reconciled[n - 1] = history.y[n - 1];
+    for (let i = 0; i < h_; i++) y.reconciled[n + i] = reconciled.y_hat[i];
+  }
   return {x, y, n, labels, timed: labels.some((l) => /\d[T ]\d{2}:\d{2}/.test(l)), markers: markersOf(history)};
 }
 
@@ -194,13 +200,6 @@ function drawMarkers(u, markers) {
     }
   });
   ctx.restore();
-  if (f && reconciled && reconciled.y_hat && reconciled.y_hat.length === h_) {
-    // a hierarchy's node: its coherent forecast beside the base one, from the last actual too
-    y.reconciled = col();
-    if (n > 0) y.reconciled[n - 1] = history.y[n - 1];
-    for (let i = 0; i < h_; i++) y.reconciled[n + i] = reconciled.y_hat[i];
-  }
-  return {x, y, n, labels, timed: labels.some((l) => /\d[T ]\d{2}:\d{2}/.test(l))};
 }
 
 export function ForecastChart({data, title}) {
