@@ -52,6 +52,7 @@ public final class Database implements AutoCloseable {
     }
     try {
       QueueSchema.migrate(jdbc);
+      RewordedMigrations.realign(jdbc.dataSource(), HISTORY_TABLE, RewordedMigrations.SERVER);
       jdbc.migrate(jdbc.dialect().migrationLocation(MIGRATIONS), HISTORY_TABLE);
     } catch (RuntimeException e) {
       jdbc.close();

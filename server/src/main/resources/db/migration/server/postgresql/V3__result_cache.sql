@@ -1,4 +1,4 @@
--- The disk tier of the result cache (issue #7). A row holds one computation (the result of one
+-- The disk tier of the result cache. A row holds one computation (the result of one
 -- optimization question, without any SKU name, dates or owner); its key is the SHA-256 of the
 -- question (hex). Times are UTC epoch millis. LRU eviction reads last_used_at_ms.
 CREATE TABLE result_cache (

@@ -1,4 +1,4 @@
--- An entry's invalidation tags move into one column of its row (issue #8): 10 rows per entry in
+-- An entry's invalidation tags move into one column of its row: 10 rows per entry in
 -- result_cache_tag cost every cached result 10 foreign-key checks and 20 index entries, and took
 -- more disk than the results themselves. Format: each tag wrapped in newlines ("\ntag\n"), so that
 -- a tag is found by an exact substring match and adding one is a concatenation; tags hold no

@@ -1,4 +1,4 @@
--- Users and their API tokens (issue #5). Only the SHA-256 of a token is stored (hex); a revoked
+-- Users and their API tokens. Only the SHA-256 of a token is stored (hex); a revoked
 -- user keeps its row (owner of its data) with token_hash NULL and revoked_at_ms set.
 CREATE TABLE app_user (
   id            TEXT    PRIMARY KEY,
