@@ -1246,10 +1246,10 @@ abstract class BadInputContract {
                 ? HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes))
                 : HttpRequest.BodyPublishers.ofByteArray(bytes);
     b.method(k.method(), body);
-    if (bytes != null && bytes.length > 1 << 20) {
-      // A server that rejects a large body before reading it may close the connection while the
-      // client is still writing, and the client then never sees the 413: announce the body and
-      // wait for the server's go-ahead, as large uploads should.
+    if (bytes != null && bytes.length > LIMIT) {
+      // A server that rejects a body over its limit before reading it may close the connection
+      // while the client is still writing, and the client then never sees the 413: announce the
+      // body and wait for the server's go-ahead, as large uploads should.
       b.expectContinue(true);
     }
     Http.Res res = http.send(b);
